@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using Inburgering.Engine.Activities;
+
+namespace Inburgering.Activities.Duo.Activities;
+
+/// <summary>Reports the datum eindgesprek MAP with the verwijtbaar indication (PUT replaces: an empty input withdraws).</summary>
+[Activity(
+    "duo.map-melden",
+    "MAP-resultaat melden bij DUO",
+    Category = "DUO",
+    Description = "Geeft de datum eindgesprek Module Arbeidsmarkt en Participatie en eventueel 'verwijtbaar' door aan DUO (SDI016). Zonder datum wordt een eerder gemelde datum ingetrokken.",
+    ErrorCodes = [DuoErrors.AfgewezenDescription, DuoErrors.NietGevondenDescription],
+    MaxAttempts = DuoActivitySupport.ReportAttempts)]
+public sealed class MapMeldenActivity(DuoClient duo)
+    : Activity<MapMeldenActivity.Input, MapMeldenActivity.Output>
+{
+    public sealed record Input(
+        [Description("BSN van de inburgeraar")] string Bsn,
+        [Description("Datum eindgesprek MAP; leeg trekt een eerdere datum in")] DateOnly? DatumEindgesprekMap = null,
+        [Description("Verwijtbaar: 'Ja' (termijn overschreden) of 'Nee' (einde termijn binnen twee maanden); leeg als niet van toepassing")] string? Verwijtbaar = null);
+
+    public sealed record Output([Description("DUO heeft het MAP-resultaat geregistreerd")] bool MapGemeld);
+
+    protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
+    {
+        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await duo.PutMapAsync(DuoActivitySupport.Call(context, input.Bsn), new DuoResultaatMap(input.DatumEindgesprekMap, Normalize(input.Verwijtbaar)), cancellationToken);
+        return result.ToResult(_ => Complete(new Output(true)));
+    }
+
+    internal static string? Normalize(string? verwijtbaar) => verwijtbaar?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => null,
+        "JA" or "TRUE" => "Ja",
+        "NEE" or "FALSE" => "Nee",
+        _ => verwijtbaar,
+    };
+}

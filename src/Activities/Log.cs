@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Inburgering.Activities;
+
+/// <summary>
+/// Every log line of the Activities project. Never a BSN, a name or a request path that carries a BSN:
+/// operations are named by their operationId or endpoint name, persons by their PersoonReferentie at most.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Debug, "{Partner} {Operation} answered {Status} in {ElapsedMs} ms")]
+    public static partial void PartnerCall(ILogger logger, string partner, string operation, int status, long elapsedMs);
+
+    [LoggerMessage(1002, LogLevel.Warning, "{Partner} {Operation} could not be reached: {Reason}")]
+    public static partial void PartnerUnreachable(ILogger logger, string partner, string operation, string reason);
+
+    [LoggerMessage(1003, LogLevel.Information, "{Partner} {Operation} rejected the request functionally ({Count} message(s))")]
+    public static partial void PartnerRejected(ILogger logger, string partner, string operation, int count);
+
+    [LoggerMessage(1004, LogLevel.Error, "{Partner} {Operation} broke the contract: {Reason}")]
+    public static partial void PartnerContractError(ILogger logger, string partner, string operation, string reason);
+
+    [LoggerMessage(2001, LogLevel.Information, "DUO notification {GebeurtenisId} received for {PersoonReferentie}")]
+    public static partial void NotificatieReceived(ILogger logger, string gebeurtenisId, string persoonReferentie);
+
+    [LoggerMessage(2002, LogLevel.Warning, "DUO notification rejected: {IssueCount} issue(s)")]
+    public static partial void NotificatieInvalid(ILogger logger, int issueCount);
+
+    [LoggerMessage(3001, LogLevel.Information, "Simulator {Partner}: failure plan set to {Plan}")]
+    public static partial void FailurePlanSet(ILogger logger, string partner, string plan);
+
+    [LoggerMessage(3002, LogLevel.Information, "DUO simulator delivered {GebeurtenisId} to the gemeente: {Status}")]
+    public static partial void SimulatorNotificatieDelivered(ILogger logger, string gebeurtenisId, int status);
+
+    [LoggerMessage(3003, LogLevel.Warning, "DUO simulator could not deliver {GebeurtenisId}: {Reason}")]
+    public static partial void SimulatorNotificatieFailed(ILogger logger, string gebeurtenisId, string reason);
+}

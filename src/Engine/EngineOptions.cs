@@ -1,0 +1,34 @@
+namespace Inburgering.Engine;
+
+/// <summary>Settings of the engine (configuration section <c>Inburgering:Engine</c>).</summary>
+public sealed class EngineOptions
+{
+    /// <summary>How long a message that nothing waits for yet is kept for a later catch.</summary>
+    public TimeSpan MessageBufferTimeToLive { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a node may hold a running job before another may take it over (crash recovery).</summary>
+    public TimeSpan JobLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long one activity attempt may take before it counts as a transient failure.</summary>
+    public TimeSpan ActivityTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a step is retried after losing an optimistic-concurrency race.</summary>
+    public int MaxConcurrencyRetries { get; set; } = 8;
+
+    /// <summary>How many operations one step may run before the engine calls it an endless loop and opens an incident.</summary>
+    public int MaxOperationsPerStep { get; set; } = 10_000;
+
+    /// <summary>The time zone for calendar arithmetic (months, dates without offset).</summary>
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>The gemeenten a timer start event starts an instance for (one each).</summary>
+    public IList<string> TimerStartGemeenten { get; } = [];
+
+    /// <summary>This node's name in job locks and logs.</summary>
+    public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    /// <summary>Activity types with their own retry policy overrides, by type key (e.g. "duo.pip-melden").</summary>
+    public IDictionary<string, Activities.RetryPolicy> RetryPolicies { get; } = new Dictionary<string, Activities.RetryPolicy>(StringComparer.Ordinal);
+
+    internal TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}

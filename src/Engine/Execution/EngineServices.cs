@@ -1,0 +1,30 @@
+using Inburgering.Engine.Bpmn;
+using Inburgering.Engine.Expressions;
+using Inburgering.Engine.Activities;
+using Inburgering.Engine.Timers;
+
+namespace Inburgering.Engine.Execution;
+
+/// <summary>The stateless services a step needs, gathered once.</summary>
+internal sealed class EngineServices(ExpressionEvaluator expressions, EngineOptions options)
+{
+    public ExpressionEvaluator Expressions { get; } = expressions;
+
+    public EngineOptions Options { get; } = options;
+
+    public TimeZoneInfo Zone { get; } = options.Zone;
+}
+
+/// <summary>Deploy-time checks backed by the expression engine, the timer parser and the activity catalogue.</summary>
+internal sealed class EngineValidationHooks(ExpressionEvaluator expressions, IActivityCatalog activities) : IBpmnValidationHooks
+{
+    public string? ValidateExpression(string text, bool bareIsCode) => expressions.Validate(text, bareIsCode);
+
+    public string? ValidateTimer(TimerDefinitionKind kind, string literal) =>
+        TimerSchedule.TryParse((TimerKind)(int)kind, literal, out _, out var error) ? null : error;
+
+    public string? ValidateActivityType(string topic) =>
+        activities.Find(topic) is null
+            ? $"Er is geen activiteit '{topic}' in de catalogus (GET /api/v1/activities)."
+            : null;
+}

@@ -1,0 +1,147 @@
+using Inburgering.Engine.Bpmn;
+using Inburgering.Engine.Definitions;
+using Inburgering.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Engine.Execution;
+
+/// <summary>
+/// One unit of work: the instances a command touches, loaded into one DbContext and committed in one
+/// transaction with optimistic concurrency on every instance row it changed.
+/// </summary>
+internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor)
+{
+    private readonly Dictionary<Guid, InstanceState> _instances = [];
+
+    public EngineDbContext Db { get; } = db;
+
+    public DefinitionRegistry Definitions { get; } = definitions;
+
+    public DateTimeOffset Now { get; } = now;
+
+    public Actor Actor { get; } = actor;
+
+    /// <summary>Timers created or moved in this step, handed to the scheduler after commit.</summary>
+    public List<TimerEntity> ScheduledTimers { get; } = [];
+
+    /// <summary>Timers cancelled in this step (their scope ended), unscheduled after commit.</summary>
+    public List<TimerEntity> CancelledTimers { get; } = [];
+
+    /// <summary>Jobs made ready in this step, handed to the job runner after commit.</summary>
+    public List<JobEntity> ReadyJobs { get; } = [];
+
+    /// <summary>Jobs cancelled in this step, unscheduled after commit.</summary>
+    public List<JobEntity> CancelledJobs { get; } = [];
+
+    public IReadOnlyCollection<InstanceState> Instances => _instances.Values;
+
+    public async Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (_instances.TryGetValue(instanceId, out var loaded))
+        {
+            return loaded;
+        }
+
+        var entity = await Db.Instances.FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var model = await Definitions.ModelAsync(entity.DefinitionId, entity.DefinitionKey, cancellationToken);
+        var state = new InstanceState(entity, model);
+        if (entity.Status == InstanceStatus.Active)
+        {
+            state.Executions.AddRange(await Db.Executions.Where(e => e.InstanceId == instanceId).ToListAsync(cancellationToken));
+
+            // Load only the kinds of waits the tokens can hold, as the model says: most steps need one or two of them.
+            var nodes = state.Executions.Select(e => model.FindNode(e.ElementId)).OfType<FlowNode>().ToList();
+            if (nodes.Any(n => n.Kind == NodeKind.UserTask))
+            {
+                state.Tasks.AddRange(await Db.UserTasks.Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken));
+            }
+
+            if (nodes.Any(n => n.Trigger == EventTrigger.Timer || n.BoundaryEvents.Any(b => b.Trigger == EventTrigger.Timer)))
+            {
+                // By instance only, status filtered here: SQLite without statistics answers "instance and status" from the
+                // (status, due_at) index, i.e. by walking every scheduled timer of every instance.
+                var timers = await Db.Timers.Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken);
+                state.Timers.AddRange(timers.Where(t => t.Status == TimerStatus.Scheduled));
+            }
+
+            if (nodes.Any(n => n.MessageName is not null || n.BoundaryEvents.Any(b => b.Trigger == EventTrigger.Message)))
+            {
+                state.Subscriptions.AddRange(await Db.MessageSubscriptions.Where(s => s.InstanceId == instanceId).ToListAsync(cancellationToken));
+            }
+
+            if (nodes.Any(n => n.Kind is NodeKind.ServiceTask or NodeKind.SendTask))
+            {
+                state.Jobs.AddRange(await Db.Jobs.Where(j => j.InstanceId == instanceId && (j.Status == JobStatus.Pending || j.Status == JobStatus.Running)).ToListAsync(cancellationToken));
+            }
+        }
+
+        _instances[instanceId] = state;
+        return state;
+    }
+
+    public InstanceState Add(InstanceEntity entity, ProcessModel model)
+    {
+        Db.Instances.Add(entity);
+        var state = new InstanceState(entity, model);
+        _instances[entity.Id] = state;
+        return state;
+    }
+
+    public void Journal(InstanceState instance, string type, string? elementId, object? data = null, string? user = null)
+    {
+        Db.Journal.Add(new JournalEntity
+        {
+            InstanceId = instance.Id,
+            At = Now,
+            Type = type,
+            ElementId = elementId,
+            User = user,
+            Data = data is null ? null : System.Text.Json.JsonSerializer.Serialize(data, Json.Options),
+        });
+    }
+
+    /// <summary>The schedule changes of this step (after commit, timers still scheduled and jobs still pending).</summary>
+    public WorkChanges Changes() => new(
+        ScheduledTimers.Where(t => t.Status == TimerStatus.Scheduled).Select(t => new ScheduledWork(t.Id, t.DueAt)).Distinct().ToList(),
+        CancelledTimers.Select(t => new ScheduledWork(t.Id, t.DueAt)).Distinct().ToList(),
+        ReadyJobs.Where(j => j.Status == JobStatus.Pending).Select(j => new ScheduledWork(j.Id, j.DueAt)).Distinct().ToList(),
+        CancelledJobs.Select(j => new ScheduledWork(j.Id, j.DueAt)).Distinct().ToList());
+
+    /// <summary>Writes the schedule changes to the outbox, in this step's transaction.</summary>
+    public List<OutboxEntity> WriteOutbox(WorkChanges changes) => WriteOutbox(Db, changes, Now);
+
+    /// <summary>Writes schedule changes to the outbox of <paramref name="db"/>, to be saved with the change that made them.</summary>
+    public static List<OutboxEntity> WriteOutbox(EngineDbContext db, WorkChanges changes, DateTimeOffset now)
+    {
+        OutboxEntity Row(string kind, ScheduledWork work) => new() { Kind = kind, TargetId = work.Id, DueAt = work.DueAt, CreatedAt = now };
+        var rows = changes.Timers.Select(w => Row("timer", w))
+            .Concat(changes.CancelledTimers.Select(w => Row("timer-cancel", w)))
+            .Concat(changes.Jobs.Select(w => Row("job", w)))
+            .Concat(changes.CancelledJobs.Select(w => Row("job-cancel", w)))
+            .ToList();
+        db.Outbox.AddRange(rows);
+        return rows;
+    }
+
+    /// <summary>Bumps the version of every instance this step changed and saves in one transaction.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        foreach (var instance in _instances.Values)
+        {
+            instance.Flush();
+            var entry = Db.Entry(instance.Entity);
+            if (entry.State != EntityState.Added)
+            {
+                // Every step that loaded an instance bumps its version, so two steps on one instance cannot both commit.
+                instance.Entity.Version++;
+            }
+        }
+
+        await Db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,104 @@
+using Inburgering.Engine.Activities;
+using Inburgering.Engine.Definitions;
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Expressions;
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Queries;
+using Inburgering.Engine.Scheduling;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inburgering.Engine.Hosting;
+
+/// <summary>Where the engine keeps its state.</summary>
+public sealed class EngineDatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public string ConnectionString { get; set; } = "Data Source=data/inburgering.sqlite";
+}
+
+public static class EngineRegistration
+{
+    /// <summary>
+    /// Registers the engine: database, definitions, expressions, activity catalogue, commands, queries, the clock and
+    /// the in-process dispatcher. Register a <see cref="TimeProvider"/> before to replace the system clock.
+    /// </summary>
+    public static IServiceCollection AddProcessEngine(this IServiceCollection services, EngineDatabaseOptions database, Action<EngineOptions>? configure = null)
+    {
+        services.AddOptions<EngineOptions>().Configure(o => configure?.Invoke(o));
+        services.AddOptions<DispatcherOptions>();
+        services.AddOptions<ExpressionOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = PrepareSqlite(database.ConnectionString);
+                services.AddPooledDbContextFactory<SqliteEngineDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqlitePragmas.Instance));
+                services.AddSingleton<IEngineDbContextFactory, SqliteDbContextFactory>();
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddPooledDbContextFactory<PostgresEngineDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddSingleton<IEngineDbContextFactory, PostgresDbContextFactory>();
+                break;
+        }
+
+        services.AddSingleton(sp => new ExpressionEvaluator(
+            sp.GetRequiredService<IOptions<ExpressionOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IExpressionFunctionProvider>()));
+        services.AddSingleton<DefinitionRegistry>();
+        services.TryAddSingleton<IActivityCatalog, ActivityCatalog>();
+        services.AddSingleton<ProcessEngine>();
+        services.AddSingleton<EngineQueries>();
+        services.AddSingleton<ClockService>();
+        services.AddSingleton<EngineDatabaseInitializer>();
+        services.AddSingleton<WorkDispatcher>();
+        services.TryAddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<WorkDispatcher>());
+        return services;
+    }
+
+    /// <summary>Runs the in-process dispatcher as a hosted service (the default until Quartz takes over).</summary>
+    public static IServiceCollection AddWorkDispatcher(this IServiceCollection services) =>
+        services.AddHostedService(sp => sp.GetRequiredService<WorkDispatcher>());
+
+    /// <summary>SQLite: create the folder, and let writers wait for each other instead of failing.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 60, Pooling = true };
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>Applies the migrations of the configured provider at start-up and restores the simulation clock.</summary>
+public sealed class EngineDatabaseInitializer(IEngineDbContextFactory databases, ClockService clock, ILogger<EngineDatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var db = databases.Create())
+        {
+            if (databases.Provider == DatabaseProvider.Sqlite)
+            {
+                // WAL lets readers work while one writer commits; NORMAL sync is durable across process crashes.
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        Log.Migrated(logger, databases.Provider);
+        await clock.RestoreAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,86 @@
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace Inburgering.Engine.Hosting;
+
+/// <summary>Settings of the Quartz scheduler (section <c>Inburgering:Scheduler</c>).</summary>
+public sealed class SchedulerSettings
+{
+    /// <summary>
+    /// How many timers and partner calls run at once on this node. Unset: 10 on PostgreSQL; 4 on SQLite, whose one writer
+    /// makes more pointless, and whose driver blocks threads while it waits for that writer (the API would wait for threads).
+    /// </summary>
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>How many due triggers a node takes per acquisition round (at most <see cref="MaxConcurrency"/>; unset: that).</summary>
+    public int? MaxBatchSize { get; set; }
+
+    /// <summary>How often a clustered node checks in; a node silent for longer than the misfire threshold is taken over.</summary>
+    public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a timer firing or partner-call attempt that failed (database unreachable, every race for the instance lost)
+    /// waits before its trigger fires again; doubled for every further failure of the same firing, up to ten minutes.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public static class QuartzRegistration
+{
+    /// <summary>
+    /// Timers and partner calls on Quartz: on PostgreSQL the ADO.NET job store in clustered mode (qrtz_* tables in the
+    /// engine's database, created when missing), so any number of nodes share the work and a trigger fires on one node; on
+    /// SQLite an in-memory store that the reconciler rebuilds from the timer and job rows at start-up.
+    /// </summary>
+    public static IServiceCollection AddQuartzScheduling(this IServiceCollection services, EngineDatabaseOptions database, SchedulerSettings? settings = null, Action<ReconcilerOptions>? reconciler = null)
+    {
+        settings ??= new SchedulerSettings();
+        var concurrency = settings.MaxConcurrency ?? (database.Provider == DatabaseProvider.PostgreSql ? 10 : 4);
+        var batch = Math.Min(settings.MaxBatchSize ?? concurrency, concurrency);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "inburgering";
+                o.GenerateInstanceId = true;
+                o.MaxBatchSize = batch;
+            });
+            q.UseDefaultThreadPool(concurrency);
+            // Durable (they outlive their triggers) and recoverable (a node that dies mid-firing has it re-run elsewhere).
+            q.AddJob<FireTimerJob>(j => j.WithIdentity(QuartzWorkScheduler.FireTimerKey).StoreDurably().RequestRecovery());
+            q.AddJob<RunActivityJob>(j => j.WithIdentity(QuartzWorkScheduler.RunActivityKey).StoreDurably().RequestRecovery());
+            if (database.Provider == DatabaseProvider.PostgreSql)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = settings.CheckinInterval;
+                        c.CheckinMisfireThreshold = settings.CheckinMisfireThreshold;
+                    });
+                    store.UseSystemTextJsonSerializer(_ => { });
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore(_ => { });
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton(settings);
+        services.AddOptions<ReconcilerOptions>().Configure(o => reconciler?.Invoke(o));
+        services.AddSingleton(sp => new QuartzWorkScheduler(sp.GetRequiredService<ISchedulerFactory>(), persistentStore: database.Provider == DatabaseProvider.PostgreSql));
+        services.RemoveAll<IWorkScheduler>();
+        services.AddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<QuartzWorkScheduler>());
+        services.AddHostedService<WorkReconciler>();
+        return services;
+    }
+}

@@ -1,0 +1,423 @@
+namespace Inburgering.Engine.Persistence;
+
+// The engine's tables. Times are UTC. Enums are stored as text so the tables read well in psql.
+
+/// <summary>One deployed version of a process (key = BPMN process id).</summary>
+public sealed class DefinitionEntity
+{
+    public Guid Id { get; set; }
+
+    public required string Key { get; set; }
+
+    public int Version { get; set; }
+
+    public string? Name { get; set; }
+
+    /// <summary>SHA-256 of the process's XML file; identical XML does not make a new version.</summary>
+    public required string ContentHash { get; set; }
+
+    public required string Xml { get; set; }
+
+    /// <summary>Groups the processes deployed together from one file (for <c>calledElementBinding="deployment"</c>).</summary>
+    public Guid DeploymentId { get; set; }
+
+    /// <summary>Where it came from: a file name of workflow-definitions/, or "api".</summary>
+    public string? Source { get; set; }
+
+    public string? DeployedBy { get; set; }
+
+    public DateTimeOffset DeployedAt { get; set; }
+
+    /// <summary>Message names of its message start events, comma-separated with leading and trailing comma.</summary>
+    public string MessageStarts { get; set; } = "";
+}
+
+public enum InstanceStatus
+{
+    Active,
+    Completed,
+    Terminated,
+}
+
+/// <summary>A running or ended process instance. <see cref="Version"/> is the optimistic-concurrency token of every step.</summary>
+public sealed class InstanceEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid DefinitionId { get; set; }
+
+    public required string DefinitionKey { get; set; }
+
+    public int DefinitionVersion { get; set; }
+
+    public string? BusinessKey { get; set; }
+
+    /// <summary>CBS gemeentecode (4 digits) the instance belongs to.</summary>
+    public required string Gemeente { get; set; }
+
+    public InstanceStatus Status { get; set; }
+
+    /// <summary>The instance's variables as a JSON object.</summary>
+    public string Variables { get; set; } = "{}";
+
+    public Guid? ParentInstanceId { get; set; }
+
+    /// <summary>The call-activity execution in the parent that waits for this instance.</summary>
+    public Guid? ParentExecutionId { get; set; }
+
+    public Guid RootInstanceId { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public string? StartedBy { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The end event, or why it was terminated.</summary>
+    public string? EndReason { get; set; }
+
+    public int OpenIncidents { get; set; }
+
+    public int Version { get; set; }
+}
+
+public enum ExecutionState
+{
+    /// <summary>Waiting at an activity or event for a task, timer, message or job.</summary>
+    Waiting,
+
+    /// <summary>A sub-process or call activity whose inner work runs.</summary>
+    Scope,
+
+    /// <summary>Arrived at a joining gateway, waiting for the other branches.</summary>
+    Joining,
+
+    /// <summary>Stopped by an incident at its element until retried.</summary>
+    Failed,
+}
+
+/// <summary>A token: where one path of an instance stands.</summary>
+public sealed class ExecutionEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    /// <summary>The sub-process execution this one runs inside; null at the process level.</summary>
+    public Guid? ParentId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public ExecutionState State { get; set; }
+
+    /// <summary>The sequence flow it arrived by (joins count branches by it).</summary>
+    public string? ArrivedBy { get; set; }
+
+    /// <summary>Local variables (input parameters) as a JSON object, or null.</summary>
+    public string? LocalVariables { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>For a failed execution: what to redo on retry (enter or leave its element).</summary>
+    public string? FailedOperation { get; set; }
+}
+
+public enum UserTaskStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+/// <summary>A human task in somebody's werkvoorraad.</summary>
+public sealed class UserTaskEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public Guid ExecutionId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Documentation { get; set; }
+
+    public required string DefinitionKey { get; set; }
+
+    public string? BusinessKey { get; set; }
+
+    public required string Gemeente { get; set; }
+
+    public UserTaskStatus Status { get; set; }
+
+    public string? Assignee { get; set; }
+
+    /// <summary>Comma-separated with a leading and trailing comma, so ",consulent,begeleider," matches LIKE '%,consulent,%'.</summary>
+    public string CandidateGroups { get; set; } = "";
+
+    public string CandidateUsers { get; set; } = "";
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateTimeOffset? FollowUpAt { get; set; }
+
+    public string? FormKey { get; set; }
+
+    public int Priority { get; set; } = 50;
+
+    /// <summary>The element's camunda:properties as JSON.</summary>
+    public string? Properties { get; set; }
+
+    /// <summary>
+    /// Four eyes: the roles that must each complete the task, by different people (",consulent,begeleider,"); empty for an
+    /// ordinary task. Set from the task's <c>fourEyes</c> property (which may be an expression, e.g. the gemeente's policy).
+    /// </summary>
+    public string FourEyesRoles { get; set; } = "";
+
+    /// <summary>The completions so far of a four-eyes task, as a JSON array of {user, role, at, variables}.</summary>
+    public string? Approvals { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ClaimedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    public int Version { get; set; }
+}
+
+public enum TimerStatus
+{
+    Scheduled,
+    Fired,
+    Cancelled,
+}
+
+/// <summary>A timer waiting to fall due. The rows are the truth; schedulers only wake the dispatcher.</summary>
+public sealed class TimerEntity
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Null for a timer start event (it belongs to a definition).</summary>
+    public Guid? InstanceId { get; set; }
+
+    /// <summary>The waiting execution (catch event) or the activity execution (boundary event).</summary>
+    public Guid? ExecutionId { get; set; }
+
+    public Guid? DefinitionId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public string? Gemeente { get; set; }
+
+    public TimerStatus Status { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The evaluated timer text (after expressions), for cycles the whole cycle.</summary>
+    public required string Spec { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public int FiredCount { get; set; }
+
+    /// <summary>When a cycle first fell due: later firings are counted from it, so months do not drift.</summary>
+    public DateTimeOffset FirstDueAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FiredAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>An execution waiting for a message by name and correlation key.</summary>
+public sealed class MessageSubscriptionEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public Guid ExecutionId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public required string MessageName { get; set; }
+
+    public string? CorrelationKey { get; set; }
+
+    public required string Gemeente { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A message that arrived before anything waited for it; kept until it expires.</summary>
+public sealed class BufferedMessageEntity
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? CorrelationKey { get; set; }
+
+    /// <summary>The gemeenten the sender may reach, comma-separated with leading and trailing comma; "*" for all.</summary>
+    public string Gemeenten { get; set; } = "*";
+
+    public string Variables { get; set; } = "{}";
+
+    /// <summary>The sender's id for the message, to drop duplicates.</summary>
+    public string? MessageId { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? ConsumedAt { get; set; }
+
+    public Guid? ConsumedByInstanceId { get; set; }
+
+    public int Version { get; set; }
+}
+
+public enum JobStatus
+{
+    Pending,
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>One service task's call to its activity, retried until it completes or opens an incident.</summary>
+public sealed class JobEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public Guid ExecutionId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    public required string ActivityType { get; set; }
+
+    public required string DefinitionKey { get; set; }
+
+    public required string Gemeente { get; set; }
+
+    public string? BusinessKey { get; set; }
+
+    /// <summary>Stays the same across every attempt of this task.</summary>
+    public required string IdempotencyKey { get; set; }
+
+    public JobStatus Status { get; set; }
+
+    /// <summary>Attempts made so far.</summary>
+    public int Attempts { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public string? LockedBy { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public int Version { get; set; }
+}
+
+public enum IncidentStatus
+{
+    Open,
+    Resolved,
+}
+
+/// <summary>Something an operator must look at: a failed expression, an activity out of attempts, an uncaught error.</summary>
+public sealed class IncidentEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public Guid? ExecutionId { get; set; }
+
+    public Guid? JobId { get; set; }
+
+    public required string ElementId { get; set; }
+
+    /// <summary>expression, activity, unhandled-error, definition.</summary>
+    public required string Type { get; set; }
+
+    public required string Message { get; set; }
+
+    public string? ActivityType { get; set; }
+
+    public int Attempts { get; set; }
+
+    public required string DefinitionKey { get; set; }
+
+    public required string Gemeente { get; set; }
+
+    public IncidentStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    public string? ResolvedBy { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>The append-only history of an instance: also the audit trail the AVG asks for.</summary>
+public sealed class JournalEntity
+{
+    public long Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Type { get; set; }
+
+    public string? ElementId { get; set; }
+
+    public string? User { get; set; }
+
+    /// <summary>Details as a JSON object, or null.</summary>
+    public string? Data { get; set; }
+}
+
+/// <summary>The simulation clock's virtual "now", kept across restarts (one row).</summary>
+public sealed class SimulationClockEntity
+{
+    public int Id { get; set; }
+
+    public DateTimeOffset Now { get; set; }
+}
+
+/// <summary>
+/// A schedule change written in the same transaction as the step that made it (timer or job attempt to schedule or cancel),
+/// deleted once the scheduler has it. Rows left behind by a crash are handed over by the reconciler.
+/// </summary>
+public sealed class OutboxEntity
+{
+    public long Id { get; set; }
+
+    /// <summary>timer, timer-cancel, job or job-cancel.</summary>
+    public required string Kind { get; set; }
+
+    public Guid TargetId { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

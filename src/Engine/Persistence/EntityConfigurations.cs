@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Inburgering.Engine.Persistence;
+
+internal sealed class DefinitionConfiguration : IEntityTypeConfiguration<DefinitionEntity>
+{
+    public void Configure(EntityTypeBuilder<DefinitionEntity> builder)
+    {
+        builder.ToTable("Definitions");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Key).HasMaxLength(200);
+        builder.Property(d => d.Name).HasMaxLength(500);
+        builder.Property(d => d.ContentHash).HasMaxLength(64);
+        builder.Property(d => d.Source).HasMaxLength(500);
+        builder.Property(d => d.DeployedBy).HasMaxLength(200);
+        builder.Property(d => d.MessageStarts).HasMaxLength(2000);
+        builder.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+        builder.HasIndex(d => new { d.Key, d.ContentHash });
+    }
+}
+
+internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceEntity>
+{
+    public void Configure(EntityTypeBuilder<InstanceEntity> builder)
+    {
+        builder.ToTable("Instances");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.DefinitionKey).HasMaxLength(200);
+        builder.Property(i => i.BusinessKey).HasMaxLength(200);
+        builder.Property(i => i.Gemeente).HasMaxLength(4);
+        builder.Property(i => i.StartedBy).HasMaxLength(200);
+        builder.Property(i => i.EndReason).HasMaxLength(1000);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasIndex(i => new { i.Gemeente, i.Status, i.StartedAt });
+        builder.HasIndex(i => i.BusinessKey);
+        builder.HasIndex(i => new { i.DefinitionKey, i.Status });
+        builder.HasIndex(i => i.ParentInstanceId);
+    }
+}
+
+internal sealed class ExecutionConfiguration : IEntityTypeConfiguration<ExecutionEntity>
+{
+    public void Configure(EntityTypeBuilder<ExecutionEntity> builder)
+    {
+        builder.ToTable("Executions");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.ElementId).HasMaxLength(200);
+        builder.Property(e => e.ArrivedBy).HasMaxLength(200);
+        builder.Property(e => e.FailedOperation).HasMaxLength(32);
+        builder.HasIndex(e => e.InstanceId);
+    }
+}
+
+internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskEntity>
+{
+    public void Configure(EntityTypeBuilder<UserTaskEntity> builder)
+    {
+        builder.ToTable("UserTasks");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.ElementId).HasMaxLength(200);
+        builder.Property(t => t.Name).HasMaxLength(500);
+        builder.Property(t => t.DefinitionKey).HasMaxLength(200);
+        builder.Property(t => t.BusinessKey).HasMaxLength(200);
+        builder.Property(t => t.Gemeente).HasMaxLength(4);
+        builder.Property(t => t.Assignee).HasMaxLength(200);
+        builder.Property(t => t.CandidateGroups).HasMaxLength(2000);
+        builder.Property(t => t.CandidateUsers).HasMaxLength(2000);
+        builder.Property(t => t.FormKey).HasMaxLength(500);
+        builder.Property(t => t.CompletedBy).HasMaxLength(200);
+        builder.Property(t => t.FourEyesRoles).HasMaxLength(500);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.Gemeente, t.Status, t.CreatedAt });
+        builder.HasIndex(t => t.InstanceId);
+        builder.HasIndex(t => new { t.Assignee, t.Status });
+    }
+}
+
+internal sealed class TimerConfiguration : IEntityTypeConfiguration<TimerEntity>
+{
+    public void Configure(EntityTypeBuilder<TimerEntity> builder)
+    {
+        builder.ToTable("Timers");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.ElementId).HasMaxLength(200);
+        builder.Property(t => t.Gemeente).HasMaxLength(4);
+        builder.Property(t => t.Spec).HasMaxLength(500);
+        builder.Property(t => t.Kind).HasMaxLength(16);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.Status, t.DueAt });
+        builder.HasIndex(t => t.InstanceId);
+    }
+}
+
+internal sealed class MessageSubscriptionConfiguration : IEntityTypeConfiguration<MessageSubscriptionEntity>
+{
+    public void Configure(EntityTypeBuilder<MessageSubscriptionEntity> builder)
+    {
+        builder.ToTable("MessageSubscriptions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.ElementId).HasMaxLength(200);
+        builder.Property(s => s.MessageName).HasMaxLength(200);
+        builder.Property(s => s.CorrelationKey).HasMaxLength(200);
+        builder.Property(s => s.Gemeente).HasMaxLength(4);
+        builder.HasIndex(s => new { s.MessageName, s.CorrelationKey });
+        builder.HasIndex(s => s.InstanceId);
+    }
+}
+
+internal sealed class BufferedMessageConfiguration : IEntityTypeConfiguration<BufferedMessageEntity>
+{
+    public void Configure(EntityTypeBuilder<BufferedMessageEntity> builder)
+    {
+        builder.ToTable("BufferedMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Name).HasMaxLength(200);
+        builder.Property(m => m.CorrelationKey).HasMaxLength(200);
+        builder.Property(m => m.Gemeenten).HasMaxLength(2000);
+        builder.Property(m => m.MessageId).HasMaxLength(200);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.HasIndex(m => new { m.Name, m.CorrelationKey, m.ConsumedAt });
+        builder.HasIndex(m => m.MessageId).IsUnique();
+    }
+}
+
+internal sealed class JobConfiguration : IEntityTypeConfiguration<JobEntity>
+{
+    public void Configure(EntityTypeBuilder<JobEntity> builder)
+    {
+        builder.ToTable("Jobs");
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.ElementId).HasMaxLength(200);
+        builder.Property(j => j.ActivityType).HasMaxLength(200);
+        builder.Property(j => j.DefinitionKey).HasMaxLength(200);
+        builder.Property(j => j.Gemeente).HasMaxLength(4);
+        builder.Property(j => j.BusinessKey).HasMaxLength(200);
+        builder.Property(j => j.IdempotencyKey).HasMaxLength(200);
+        builder.Property(j => j.LockedBy).HasMaxLength(200);
+        builder.Property(j => j.Version).IsConcurrencyToken();
+        builder.HasIndex(j => new { j.Status, j.DueAt });
+        builder.HasIndex(j => j.InstanceId);
+    }
+}
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<IncidentEntity>
+{
+    public void Configure(EntityTypeBuilder<IncidentEntity> builder)
+    {
+        builder.ToTable("Incidents");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.ElementId).HasMaxLength(200);
+        builder.Property(i => i.Type).HasMaxLength(32);
+        builder.Property(i => i.ActivityType).HasMaxLength(200);
+        builder.Property(i => i.DefinitionKey).HasMaxLength(200);
+        builder.Property(i => i.Gemeente).HasMaxLength(4);
+        builder.Property(i => i.ResolvedBy).HasMaxLength(200);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.HasIndex(i => new { i.Status, i.Gemeente });
+        builder.HasIndex(i => new { i.ActivityType, i.Status });
+        builder.HasIndex(i => i.InstanceId);
+    }
+}
+
+internal sealed class JournalConfiguration : IEntityTypeConfiguration<JournalEntity>
+{
+    public void Configure(EntityTypeBuilder<JournalEntity> builder)
+    {
+        builder.ToTable("Journal");
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Id).ValueGeneratedOnAdd();
+        builder.Property(j => j.Type).HasMaxLength(64);
+        builder.Property(j => j.ElementId).HasMaxLength(200);
+        builder.Property(j => j.User).HasMaxLength(200);
+        builder.HasIndex(j => new { j.InstanceId, j.Id });
+    }
+}
+
+internal sealed class SimulationClockConfiguration : IEntityTypeConfiguration<SimulationClockEntity>
+{
+    public void Configure(EntityTypeBuilder<SimulationClockEntity> builder)
+    {
+        builder.ToTable("SimulationClock");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class OutboxConfiguration : IEntityTypeConfiguration<OutboxEntity>
+{
+    public void Configure(EntityTypeBuilder<OutboxEntity> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedOnAdd();
+        builder.Property(o => o.Kind).HasMaxLength(16);
+        builder.HasIndex(o => o.CreatedAt);
+    }
+}

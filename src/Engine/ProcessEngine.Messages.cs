@@ -1,0 +1,251 @@
+using System.Text.Json.Nodes;
+using Inburgering.Engine.Definitions;
+using Inburgering.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Engine;
+
+public sealed partial class ProcessEngine
+{
+    /// <summary>
+    /// Correlates a message by name and correlation key (the instance's business key): every execution waiting for it
+    /// receives it; if none waits, message start events start new instances; if nothing takes it and it has a key,
+    /// it is kept (buffered) for a catch that comes later.
+    /// </summary>
+    public async Task<CorrelationResult> CorrelateMessageAsync(CorrelateMessage message, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(message.Name) || message.Name.Length > 200)
+        {
+            throw new EngineException("Een bericht heeft een naam nodig (hoogstens 200 tekens).", EngineErrorKind.Invalid);
+        }
+
+        if (message.CorrelationKey is { Length: > 200 })
+        {
+            throw new EngineException("De correlationKey is langer dan 200 tekens.", EngineErrorKind.Invalid);
+        }
+
+        if (message.Gemeente is not null)
+        {
+            Gemeenten.Validate(message.Gemeente);
+            if (!actor.MayAccess(message.Gemeente))
+            {
+                throw new EngineException($"U werkt niet voor gemeente {message.Gemeente}.", EngineErrorKind.Forbidden);
+            }
+        }
+
+        var variables = message.Variables ?? [];
+        if (message.MessageId is not null && await IsDuplicateAsync(message.MessageId, cancellationToken))
+        {
+            return new CorrelationResult([], [], null, Duplicate: true);
+        }
+
+        // The message id is written to the ledger in the same transaction as the message's first effect (delivery, start or
+        // buffering); a unique index makes a concurrent repeat on another node or thread lose that transaction.
+        var ledger = new MessageLedger(message, variables, _options.MessageBufferTimeToLive);
+        try
+        {
+            var correlated = new List<Guid>();
+            foreach (var (subscriptionId, instanceId) in await FindSubscriptionsAsync(message, actor, cancellationToken))
+            {
+                var delivered = await RunAsync(actor, async (step, executor, ct) =>
+                {
+                    var instance = await step.LoadAsync(instanceId, ct);
+                    var subscription = instance?.Subscriptions.FirstOrDefault(s => s.Id == subscriptionId);
+                    if (instance is null || !instance.IsActive || subscription is null)
+                    {
+                        return false;
+                    }
+
+                    ledger.WriteWith(step.Db, step.Now);
+                    executor.DeliverMessage(instance, subscription, variables.DeepClone().AsObject());
+                    return true;
+                }, cancellationToken);
+                if (delivered)
+                {
+                    ledger.Written = true;
+                    correlated.Add(instanceId);
+                }
+            }
+
+            var started = new List<Guid>();
+            if (correlated.Count == 0)
+            {
+                started.AddRange(await StartByMessageAsync(message, variables, actor, ledger, cancellationToken));
+            }
+
+            Guid? bufferedId = null;
+            if (correlated.Count == 0 && started.Count == 0)
+            {
+                if (message.CorrelationKey is null)
+                {
+                    throw new EngineException($"Niets wacht op bericht '{message.Name}', en zonder correlationKey kan het niet worden bewaard.", EngineErrorKind.NotFound);
+                }
+
+                bufferedId = await BufferAsync(message, variables, actor, cancellationToken);
+            }
+
+            Log.MessageCorrelated(_logger, message.Name, correlated.Count, started.Count, bufferedId is not null);
+            return new CorrelationResult(correlated.Distinct().ToList(), started, bufferedId, Duplicate: false);
+        }
+        catch (DbUpdateException ex) when (!ledger.Written && message.MessageId is not null && IsUniqueViolation(ex))
+        {
+            return new CorrelationResult([], [], null, Duplicate: true);
+        }
+    }
+
+    internal static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    /// <summary>Records a message id once, together with the first effect of the message.</summary>
+    private sealed class MessageLedger(CorrelateMessage message, JsonObject variables, TimeSpan timeToLive)
+    {
+        public bool Written { get; set; }
+
+        public void WriteWith(EngineDbContext db, DateTimeOffset now)
+        {
+            if (Written || message.MessageId is null)
+            {
+                return;
+            }
+
+            db.BufferedMessages.Add(new BufferedMessageEntity
+            {
+                Id = Guid.CreateVersion7(now),
+                Name = message.Name,
+                CorrelationKey = message.CorrelationKey,
+                Gemeenten = message.Gemeente is null ? "*" : $",{message.Gemeente},",
+                Variables = variables.ToJsonString(Execution.Json.Options),
+                MessageId = message.MessageId,
+                ReceivedAt = now,
+                ExpiresAt = now + (message.TimeToLive ?? timeToLive),
+                ConsumedAt = now,
+            });
+        }
+    }
+
+    private async Task<bool> IsDuplicateAsync(string messageId, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.Create();
+        return await db.BufferedMessages.AnyAsync(m => m.MessageId == messageId, cancellationToken);
+    }
+
+    private async Task<List<(Guid SubscriptionId, Guid InstanceId)>> FindSubscriptionsAsync(CorrelateMessage message, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.Create();
+        var query = db.MessageSubscriptions.AsNoTracking().Where(s => s.MessageName == message.Name);
+        if (message.CorrelationKey is not null)
+        {
+            query = query.Where(s => s.CorrelationKey == message.CorrelationKey);
+        }
+
+        if (message.Gemeente is not null)
+        {
+            query = query.Where(s => s.Gemeente == message.Gemeente);
+        }
+
+        var subscriptions = await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
+        return subscriptions
+            .Where(s => actor.MayAccess(s.Gemeente))
+            .Select(s => (s.Id, s.InstanceId))
+            .ToList();
+    }
+
+    private async Task<List<Guid>> StartByMessageAsync(CorrelateMessage message, JsonObject variables, Actor actor, MessageLedger ledger, CancellationToken cancellationToken)
+    {
+        var target = message.Gemeente ?? (actor.Gemeenten is { Count: 1 } only ? only.First() : null);
+        List<DefinitionEntity> definitions;
+        await using (var db = _databases.Create())
+        {
+            var pattern = $",{message.Name},";
+            var candidates = await db.Definitions.AsNoTracking()
+                .Where(d => d.MessageStarts.Contains(pattern))
+                .Select(d => d.Key)
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            definitions = [];
+            foreach (var key in candidates)
+            {
+                // Only the latest version of a key starts new instances, and never a second active one for the same business key.
+                var latest = await DefinitionRegistry.LatestAsync(db, key, cancellationToken);
+                if (latest is null || !latest.MessageStarts.Contains(pattern, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (message.CorrelationKey is not null
+                    && await db.Instances.AnyAsync(i => i.DefinitionKey == key && i.BusinessKey == message.CorrelationKey && i.Gemeente == target && i.Status == InstanceStatus.Active, cancellationToken))
+                {
+                    continue;
+                }
+
+                definitions.Add(latest);
+            }
+        }
+
+        if (definitions.Count == 0)
+        {
+            return [];
+        }
+
+        var gemeente = target
+            ?? throw new EngineException($"Bericht '{message.Name}' start een proces; geef aan voor welke gemeente (veld gemeente).", EngineErrorKind.Invalid);
+
+        var started = new List<Guid>();
+        foreach (var definition in definitions)
+        {
+            var id = await RunAsync(actor, async (step, executor, ct) =>
+            {
+                var model = await _definitions.ModelAsync(definition.Id, definition.Key, ct);
+                var start = model.MessageStartEvents.First(s => s.MessageName == message.Name);
+                ledger.WriteWith(step.Db, step.Now);
+                var instance = executor.CreateInstance(definition.Id, model, definition.Version, message.CorrelationKey, gemeente, [], null, null);
+                step.Journal(instance, "message-correlated", start.Id, new { name = message.Name, correlationKey = message.CorrelationKey, messageId = message.MessageId }, actor.Name);
+                executor.Begin(instance, start, variables.DeepClone().AsObject());
+                return instance.Id;
+            }, cancellationToken);
+            ledger.Written = true;
+            started.Add(id);
+        }
+
+        return started;
+    }
+
+    private async Task<Guid> BufferAsync(CorrelateMessage message, JsonObject variables, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.Create();
+        var now = _time.GetUtcNow();
+        var ttl = message.TimeToLive ?? _options.MessageBufferTimeToLive;
+        var entity = new BufferedMessageEntity
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = message.Name,
+            CorrelationKey = message.CorrelationKey,
+            Gemeenten = message.Gemeente is not null
+                ? $",{message.Gemeente},"
+                : actor.Gemeenten is null ? "*" : Execution.Executor.ListColumn(actor.Gemeenten.ToList()),
+            Variables = variables.ToJsonString(Execution.Json.Options),
+            MessageId = message.MessageId,
+            ReceivedAt = now,
+            ExpiresAt = now + ttl,
+        };
+        db.BufferedMessages.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return entity.Id;
+    }
+}
+
+/// <summary>A message to correlate. <see cref="MessageId"/> (optional) makes a repeat of the same message harmless.</summary>
+public sealed record CorrelateMessage(
+    string Name,
+    string? CorrelationKey,
+    JsonObject? Variables,
+    string? Gemeente = null,
+    string? MessageId = null,
+    TimeSpan? TimeToLive = null);
+
+/// <summary>Where a message went: instances that received it, instances it started, or the buffer.</summary>
+public sealed record CorrelationResult(IReadOnlyList<Guid> CorrelatedInstances, IReadOnlyList<Guid> StartedInstances, Guid? BufferedMessageId, bool Duplicate);

@@ -1,0 +1,406 @@
+using System.Text.Json.Nodes;
+using Inburgering.Engine.Activities;
+using Inburgering.Engine.Definitions;
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Queries;
+using Inburgering.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Inburgering.Engine;
+
+public sealed partial class ProcessEngine
+{
+    // ---------------------------------------------------------------- timers
+
+    /// <summary>
+    /// The one timer dispatcher: fires a timer that is due and still scheduled. Safe to call twice and from several
+    /// nodes: only the step that changes the timer row wins. Returns false when there was nothing (more) to fire.
+    /// </summary>
+    public async Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RunAsync(Actor.System, async (step, executor, ct) =>
+            {
+                var timer = await step.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
+                if (timer is null || timer.Status != TimerStatus.Scheduled || timer.DueAt > step.Now)
+                {
+                    return false;
+                }
+
+                if (timer.InstanceId is null)
+                {
+                    await StartByTimerAsync(step, executor, timer, ct);
+                    return true;
+                }
+
+                var instance = await step.LoadAsync(timer.InstanceId.Value, ct);
+                var tracked = instance?.Timers.FirstOrDefault(t => t.Id == timer.Id);
+                if (instance is null || tracked is null)
+                {
+                    timer.Status = TimerStatus.Cancelled;
+                    return false;
+                }
+
+                return executor.FireTimer(instance, tracked);
+            }, cancellationToken);
+        }
+        catch (EngineException ex)
+        {
+            // Lost every race: another node fired it, or the instance moved on. Nothing is lost: the row is the truth.
+            Log.TimerNotFired(_logger, timerId, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task StartByTimerAsync(Step step, Executor executor, TimerEntity timer, CancellationToken cancellationToken)
+    {
+        var definition = await step.Db.Definitions.AsNoTracking().FirstAsync(d => d.Id == timer.DefinitionId, cancellationToken);
+        var model = await _definitions.ModelAsync(definition.Id, definition.Key, cancellationToken);
+        var start = model.Node(timer.ElementId);
+        timer.FiredCount++;
+        timer.FiredAt = step.Now;
+
+        // A timer start event changes no instance row, so the timer row's own version is what stops two nodes that
+        // fire it at the same moment from both starting instances.
+        timer.Version++;
+        var next = Enum.Parse<TimerKind>(timer.Kind) == TimerKind.Cycle && TimerSchedule.TryParse(TimerKind.Cycle, timer.Spec, out var schedule, out _)
+            ? schedule!.NextDue(timer.DueAt, timer.FiredCount, _services.Zone, timer.FirstDueAt)
+            : null;
+        if (next is { } due)
+        {
+            timer.DueAt = due;
+            step.ScheduledTimers.Add(timer);
+        }
+        else
+        {
+            timer.Status = TimerStatus.Fired;
+        }
+
+        foreach (var gemeente in _options.TimerStartGemeenten)
+        {
+            var instance = executor.CreateInstance(definition.Id, model, definition.Version, null, gemeente, [], null, null);
+            step.Journal(instance, "timer-fired", start.Id, new { timerId = timer.Id });
+            executor.Begin(instance, start);
+        }
+    }
+
+    /// <summary>The due moment of a timer that is still scheduled, or null (fired, cancelled, gone).</summary>
+    public async Task<DateTimeOffset?> ScheduledTimerDueAsync(Guid timerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        return await db.Timers.AsNoTracking()
+            .Where(t => t.Id == timerId && t.Status == TimerStatus.Scheduled)
+            .Select(t => (DateTimeOffset?)t.DueAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Timers due at or before <paramref name="until"/>, oldest first (for pollers, reconcilers and the simulation clock).</summary>
+    public async Task<List<ScheduledWork>> DueTimersAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        return (await db.Timers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= until)
+                .OrderBy(t => t.DueAt)
+                .Take(limit)
+                .Select(t => new { t.Id, t.DueAt })
+                .ToListAsync(cancellationToken))
+            .Select(t => new ScheduledWork(t.Id, t.DueAt))
+            .ToList();
+    }
+
+    /// <summary>The earliest scheduled timer and the earliest pending job, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        var timer = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Scheduled).OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
+        var job = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(cancellationToken);
+        return timer is null ? job : job is null ? timer : (timer < job ? timer : job);
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease).</summary>
+    public async Task<List<ScheduledWork>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        return (await db.Jobs.AsNoTracking()
+                .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= until) || (j.Status == JobStatus.Running && j.LockedUntil < until))
+                .OrderBy(j => j.DueAt)
+                .Take(limit)
+                .Select(j => new { j.Id, j.DueAt })
+                .ToListAsync(cancellationToken))
+            .Select(j => new ScheduledWork(j.Id, j.DueAt))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Runs one attempt of a job: claims it, calls the activity outside any transaction, and records the outcome
+    /// (complete, BPMN error, retry later with back-off, or incident). At-least-once: a crash after the call and
+    /// before the record makes the job run again after its lease, with the same idempotency key.
+    /// </summary>
+    public async Task<JobOutcome> RunJobAsync(Guid jobId, IServiceProvider services, bool takeOverLease = false, CancellationToken cancellationToken = default)
+    {
+        var claim = await ClaimJobAsync(jobId, takeOverLease, cancellationToken);
+        if (claim is null)
+        {
+            return JobOutcome.NotReady;
+        }
+
+        var (job, context) = claim.Value;
+        var descriptor = _activities.Find(job.ActivityType);
+        ActivityResult result;
+        if (descriptor is null)
+        {
+            result = ActivityResult.Fail($"Er is geen activiteit '{job.ActivityType}' (meer) in de catalogus.", retryable: false);
+        }
+        else
+        {
+            result = await ExecuteActivityAsync(job, context, services, cancellationToken);
+        }
+
+        return await RecordJobResultAsync(job, descriptor, result, cancellationToken);
+    }
+
+    /// <summary>Hands a job that could not run yet back to the scheduler for its due moment (or the end of another node's lease).</summary>
+    public async Task RescheduleJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        var due = job?.Status switch
+        {
+            JobStatus.Pending => job.DueAt,
+            JobStatus.Running => job.LockedUntil,
+            _ => null,
+        };
+        if (due is { } moment)
+        {
+            await HandOverAsync(db, new WorkChanges([], [], [new ScheduledWork(jobId, moment)], []), []);
+        }
+    }
+
+    private async Task<(JobEntity Job, ActivityContext Context)?> ClaimJobAsync(Guid jobId, bool takeOverLease, CancellationToken cancellationToken)
+    {
+        await using var db = _databases.Create();
+        var now = _time.GetUtcNow();
+        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        var ready = job is not null
+            && ((job.Status == JobStatus.Pending && job.DueAt <= now) || (job.Status == JobStatus.Running && (takeOverLease || job.LockedUntil < now)));
+        if (!ready)
+        {
+            return null;
+        }
+
+        job!.Status = JobStatus.Running;
+        job.LockedBy = _options.NodeId;
+        job.LockedUntil = now + _options.JobLease;
+        job.Attempts++;
+        job.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        // Build the activity's input from the variables visible at the task (read only).
+        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == job.InstanceId, cancellationToken);
+        var model = await _definitions.ModelAsync(instance.DefinitionId, instance.DefinitionKey, cancellationToken);
+        var state = new InstanceState(instance, model);
+        state.Executions.AddRange(await db.Executions.AsNoTracking().Where(e => e.InstanceId == job.InstanceId).ToListAsync(cancellationToken));
+        var execution = state.FindExecution(job.ExecutionId);
+        var visible = state.VisibleVariables(execution);
+        var input = new JsonObject();
+        var descriptor = _activities.Find(job.ActivityType);
+        var declared = descriptor?.Inputs.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var locals = execution is null ? null : state.Locals(execution);
+        foreach (var (name, value) in visible)
+        {
+            if (name == "execution" || (declared is { Count: > 0 } && !declared.Contains(name) && locals?.ContainsKey(name) != true))
+            {
+                continue;
+            }
+
+            input[name] = value?.DeepClone();
+        }
+
+        var context = new ActivityContext(job.Id, job.InstanceId, job.DefinitionKey, job.ElementId, job.BusinessKey, job.Gemeente, job.ActivityType, job.IdempotencyKey, job.Attempts, input, now);
+        return (job, context);
+    }
+
+    private async Task<ActivityResult> ExecuteActivityAsync(JobEntity job, ActivityContext context, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ActivityTimeout);
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var activity = _activities.Create(job.ActivityType, scope.ServiceProvider);
+            return await activity.ExecuteAsync(context, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ActivityResult.Fail($"Time-out: de activiteit duurde langer dan {_options.ActivityTimeout.TotalSeconds:0} s.");
+        }
+#pragma warning disable CA1031 // Any exception from an activity is a failed attempt, retried under its policy; it must not crash the worker.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            Log.ActivityThrew(_logger, job.ActivityType, job.Id, ex);
+            return ActivityResult.Fail($"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private async Task<JobOutcome> RecordJobResultAsync(JobEntity claimed, ActivityDescriptor? descriptor, ActivityResult result, CancellationToken cancellationToken)
+    {
+        var policy = _options.RetryPolicies.TryGetValue(claimed.ActivityType, out var configured) ? configured : descriptor?.Retry ?? RetryPolicy.Default;
+        try
+        {
+            return await RunAsync(Actor.System, async (step, executor, ct) =>
+            {
+                var job = await step.Db.Jobs.FirstOrDefaultAsync(j => j.Id == claimed.Id, ct);
+                if (job is null || job.Status != JobStatus.Running || job.LockedBy != _options.NodeId || job.Attempts != claimed.Attempts)
+                {
+                    // Cancelled meanwhile (boundary event, instance cancelled) or taken over after our lease expired.
+                    return JobOutcome.Discarded;
+                }
+
+                if (result is ActivityResult.Failed failed && failed.Retryable && job.Attempts < policy.MaxAttempts)
+                {
+                    job.Status = JobStatus.Pending;
+                    job.DueAt = step.Now + Backoff(policy, job.Attempts);
+                    job.LastError = failed.Reason.Length > 2000 ? failed.Reason[..2000] : failed.Reason;
+                    job.LockedBy = null;
+                    job.LockedUntil = null;
+                    job.Version++;
+                    step.ReadyJobs.Add(job);
+                    return JobOutcome.RetryScheduled;
+                }
+
+                var instance = await step.LoadAsync(job.InstanceId, ct);
+                var tracked = instance?.Jobs.FirstOrDefault(j => j.Id == job.Id);
+                if (instance is null || !instance.IsActive || tracked is null)
+                {
+                    job.Status = JobStatus.Cancelled;
+                    return JobOutcome.Discarded;
+                }
+
+                switch (result)
+                {
+                    case ActivityResult.Completed completed:
+                        executor.CompleteJob(instance, tracked, completed.Output);
+                        return JobOutcome.Completed;
+                    case ActivityResult.BpmnError error:
+                        await executor.RaiseJobErrorAsync(instance, tracked, error.ErrorCode, error.Message, error.Variables, ct);
+                        return JobOutcome.BpmnError;
+                    case ActivityResult.Failed failure:
+                        executor.FailJob(instance, tracked, failure.Retryable
+                            ? $"{failure.Reason} (na {tracked.Attempts} pogingen)"
+                            : failure.Reason);
+                        return JobOutcome.IncidentOpened;
+                    default:
+                        throw new InvalidOperationException($"Unknown activity result {result.GetType().Name}.");
+                }
+            }, cancellationToken);
+        }
+        catch (EngineException ex)
+        {
+            // The result could not be recorded; the lease expires and the job runs again with the same idempotency key.
+            Log.JobResultNotRecorded(_logger, claimed.Id, ex.Message);
+            return JobOutcome.Discarded;
+        }
+    }
+
+    /// <summary>Exponential back-off with jitter: initial × factor^(attempt−1), capped, spread by ±jitter.</summary>
+    internal static TimeSpan Backoff(RetryPolicy policy, int attempt)
+    {
+        var baseDelay = policy.InitialDelay.TotalMilliseconds * Math.Pow(policy.Factor, Math.Max(0, attempt - 1));
+        var capped = Math.Min(baseDelay, policy.MaxDelay.TotalMilliseconds);
+#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic randomness.
+        var spread = 1 + (policy.Jitter * ((Random.Shared.NextDouble() * 2) - 1));
+#pragma warning restore CA5394
+        return TimeSpan.FromMilliseconds(Math.Max(0, capped * spread));
+    }
+
+    // ---------------------------------------------------------------- incidents
+
+    /// <summary>Retries what an incident stopped.</summary>
+    public async Task RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken cancellationToken = default) =>
+        await RunAsync(actor, async (step, executor, ct) =>
+        {
+            var incident = await step.Db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, ct);
+            if (incident is null || !actor.MayAccess(incident.Gemeente))
+            {
+                throw new EngineException("Dit incident bestaat niet.", EngineErrorKind.NotFound);
+            }
+
+            if (incident.Status != IncidentStatus.Open)
+            {
+                throw new EngineException("Dit incident is al opgelost.", EngineErrorKind.Conflict);
+            }
+
+            var instance = await step.LoadAsync(incident.InstanceId, ct);
+            if (instance is null || !instance.IsActive)
+            {
+                incident.Status = IncidentStatus.Resolved;
+                incident.ResolvedAt = step.Now;
+                incident.ResolvedBy = "vervallen: instantie beëindigd";
+                return true;
+            }
+
+            await executor.RetryIncidentAsync(instance, incident, ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Retries every open incident matching the filter (e.g. all of one activity type the day its partner returns).</summary>
+    public async Task<BulkRetryResult> RetryIncidentsAsync(IncidentFilter filter, Actor actor, CancellationToken cancellationToken = default)
+    {
+        List<Guid> ids;
+        await using (var db = _databases.Create())
+        {
+            ids = await EngineQueries.FilterIncidents(db.Incidents.AsNoTracking(), filter, actor)
+                .Where(i => i.Status == IncidentStatus.Open)
+                .OrderBy(i => i.CreatedAt)
+                .Select(i => i.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        var retried = 0;
+        var failed = new List<Guid>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                await RetryIncidentAsync(id, actor, cancellationToken);
+                retried++;
+            }
+            catch (EngineException)
+            {
+                failed.Add(id);
+            }
+        }
+
+        return new BulkRetryResult(ids.Count, retried, failed);
+    }
+}
+
+/// <summary>What one attempt of a job led to.</summary>
+public enum JobOutcome
+{
+    NotReady,
+    Completed,
+    BpmnError,
+    RetryScheduled,
+    IncidentOpened,
+    Discarded,
+}
+
+/// <summary>Which incidents a list or bulk retry concerns.</summary>
+public sealed record IncidentFilter(string? Gemeente = null, string? DefinitionKey = null, string? ElementId = null, string? ActivityType = null, Guid? InstanceId = null, bool OpenOnly = true);
+
+public sealed record BulkRetryResult(int Matched, int Retried, IReadOnlyList<Guid> Failed);

@@ -1,0 +1,296 @@
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Engine.Queries;
+
+/// <summary>Read side of the engine: lists and details, always limited to the gemeenten the actor works for.</summary>
+public sealed class EngineQueries(IEngineDbContextFactory databases)
+{
+    public async Task<PagedList<DefinitionView>> DefinitionsAsync(string? key, bool latestOnly, Paging paging, CancellationToken cancellationToken = default)
+    {
+        paging.Validate();
+        await using var db = databases.Create();
+        var query = db.Definitions.AsNoTracking();
+        if (key is not null)
+        {
+            query = query.Where(d => d.Key == key);
+        }
+
+        var latest = db.Definitions.GroupBy(d => d.Key).Select(g => new { Key = g.Key, Version = g.Max(d => d.Version) });
+        if (latestOnly)
+        {
+            query = query.Where(d => latest.Any(l => l.Key == d.Key && l.Version == d.Version));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(d => d.Key).ThenByDescending(d => d.Version).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(d => new { d.Id, d.Key, d.Version, d.Name, d.ContentHash, d.DeployedAt, d.DeployedBy, d.Source, IsLatest = latest.Any(l => l.Key == d.Key && l.Version == d.Version) })
+            .ToListAsync(cancellationToken);
+        return new PagedList<DefinitionView>(
+            rows.Select(d => new DefinitionView(d.Id, d.Key, d.Version, d.Name, d.ContentHash, d.DeployedAt, d.DeployedBy, d.Source, d.IsLatest)).ToList(),
+            paging.Page,
+            paging.PageSize,
+            total);
+    }
+
+    public async Task<string?> DefinitionXmlAsync(string key, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        return await db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version).Select(d => d.Xml).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<InstanceView?> InstanceAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (instance is null || !actor.MayAccess(instance.Gemeente))
+        {
+            return null;
+        }
+
+        var executions = await db.Executions.AsNoTracking().Where(e => e.InstanceId == id && e.State != ExecutionState.Scope).OrderBy(e => e.CreatedAt).Select(e => e.ElementId).ToListAsync(cancellationToken);
+        var children = await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == id).OrderBy(i => i.StartedAt).Select(i => i.Id).ToListAsync(cancellationToken);
+        var timers = await db.Timers.AsNoTracking().Where(t => t.InstanceId == id && t.Status == TimerStatus.Scheduled).OrderBy(t => t.DueAt)
+            .Select(t => new TimerView(t.Id, t.ElementId, t.DueAt, t.Spec, t.FiredCount)).ToListAsync(cancellationToken);
+        return new InstanceView(
+            instance.Id,
+            instance.DefinitionKey,
+            instance.DefinitionVersion,
+            instance.BusinessKey,
+            instance.Gemeente,
+            StatusName(instance.Status),
+            executions,
+            Json.ParseObject(instance.Variables),
+            instance.StartedAt,
+            instance.StartedBy,
+            instance.EndedAt,
+            instance.EndReason,
+            instance.ParentInstanceId,
+            instance.RootInstanceId,
+            children,
+            instance.OpenIncidents,
+            timers);
+    }
+
+    public async Task<PagedList<InstanceSummary>> InstancesAsync(InstanceFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
+    {
+        paging.Validate();
+        await using var db = databases.Create();
+        var query = Visible(db.Instances.AsNoTracking(), actor, filter.Gemeente);
+        if (filter.DefinitionKey is not null)
+        {
+            query = query.Where(i => i.DefinitionKey == filter.DefinitionKey);
+        }
+
+        if (filter.BusinessKey is not null)
+        {
+            query = query.Where(i => i.BusinessKey == filter.BusinessKey);
+        }
+
+        if (filter.Status is not null)
+        {
+            var status = ParseStatus<InstanceStatus>(filter.Status, "status");
+            query = query.Where(i => i.Status == status);
+        }
+
+        if (filter.ParentInstanceId is { } parent)
+        {
+            query = query.Where(i => i.ParentInstanceId == parent);
+        }
+
+        if (filter.WithIncidents is true)
+        {
+            query = query.Where(i => i.OpenIncidents > 0);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<InstanceSummary>(
+            rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.Gemeente, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList(),
+            paging.Page,
+            paging.PageSize,
+            total);
+    }
+
+    public async Task<PagedList<JournalEntryView>?> JournalAsync(Guid instanceId, Actor actor, Paging paging, CancellationToken cancellationToken = default)
+    {
+        paging.Validate();
+        await using var db = databases.Create();
+        var gemeente = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Gemeente).FirstOrDefaultAsync(cancellationToken);
+        if (gemeente is null || !actor.MayAccess(gemeente))
+        {
+            return null;
+        }
+
+        var query = db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(j => j.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<JournalEntryView>(
+            rows.Select(j => new JournalEntryView(j.Id, j.At, j.Type, j.ElementId, j.User, j.Data is null ? null : System.Text.Json.Nodes.JsonNode.Parse(j.Data))).ToList(),
+            paging.Page,
+            paging.PageSize,
+            total);
+    }
+
+    public async Task<PagedList<TaskView>> TasksAsync(TaskFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
+    {
+        paging.Validate();
+        await using var db = databases.Create();
+        var query = Visible(db.UserTasks.AsNoTracking(), actor, filter.Gemeente);
+        if (filter.Status is not null && !string.Equals(filter.Status, "all", StringComparison.OrdinalIgnoreCase))
+        {
+            var status = ParseStatus<UserTaskStatus>(filter.Status, "status");
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (filter.InstanceId is { } instanceId)
+        {
+            query = query.Where(t => t.InstanceId == instanceId);
+        }
+
+        if (filter.CandidateGroup is not null)
+        {
+            var pattern = $",{filter.CandidateGroup},";
+            query = query.Where(t => t.CandidateGroups.Contains(pattern));
+        }
+
+        if (filter.Assignee is not null)
+        {
+            query = query.Where(t => t.Assignee == filter.Assignee);
+        }
+
+        if (filter.Unassigned is true)
+        {
+            query = query.Where(t => t.Assignee == null);
+        }
+
+        if (filter.DefinitionKey is not null)
+        {
+            query = query.Where(t => t.DefinitionKey == filter.DefinitionKey);
+        }
+
+        if (filter.ElementId is not null)
+        {
+            query = query.Where(t => t.ElementId == filter.ElementId);
+        }
+
+        if (filter.BusinessKey is not null)
+        {
+            query = query.Where(t => t.BusinessKey == filter.BusinessKey);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<TaskView>(rows.Select(ToView).ToList(), paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<TaskView?> TaskAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var task = await db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return task is null || !actor.MayAccess(task.Gemeente) ? null : ToView(task);
+    }
+
+    public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
+    {
+        paging.Validate();
+        await using var db = databases.Create();
+        var query = FilterIncidents(db.Incidents.AsNoTracking(), filter, actor);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        return new PagedList<IncidentView>(
+            rows.Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Type, i.Message, i.ActivityType, i.Attempts, i.DefinitionKey, i.Gemeente, i.Status.ToString().ToLowerInvariant(), i.CreatedAt, i.ResolvedAt, i.ResolvedBy)).ToList(),
+            paging.Page,
+            paging.PageSize,
+            total);
+    }
+
+    internal static IQueryable<IncidentEntity> FilterIncidents(IQueryable<IncidentEntity> query, IncidentFilter filter, Actor actor)
+    {
+        query = Visible(query, actor, filter.Gemeente);
+        if (filter.OpenOnly)
+        {
+            query = query.Where(i => i.Status == IncidentStatus.Open);
+        }
+
+        if (filter.DefinitionKey is not null)
+        {
+            query = query.Where(i => i.DefinitionKey == filter.DefinitionKey);
+        }
+
+        if (filter.ElementId is not null)
+        {
+            query = query.Where(i => i.ElementId == filter.ElementId);
+        }
+
+        if (filter.ActivityType is not null)
+        {
+            query = query.Where(i => i.ActivityType == filter.ActivityType);
+        }
+
+        if (filter.InstanceId is { } instanceId)
+        {
+            query = query.Where(i => i.InstanceId == instanceId);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<T> Visible<T>(IQueryable<T> query, Actor actor, string? gemeente)
+        where T : class
+    {
+        if (gemeente is not null)
+        {
+            Gemeenten.Validate(gemeente);
+            if (!actor.MayAccess(gemeente))
+            {
+                // Asking for a gemeente one does not work for shows nothing, like asking for one that has no data.
+                return query.Where(_ => false);
+            }
+
+            return query.Where(e => EF.Property<string>(e, "Gemeente") == gemeente);
+        }
+
+        if (actor.Gemeenten is null)
+        {
+            return query;
+        }
+
+        var allowed = actor.Gemeenten.ToList();
+        return query.Where(e => allowed.Contains(EF.Property<string>(e, "Gemeente")));
+    }
+
+    private static TaskView ToView(UserTaskEntity t) => new(
+        t.Id,
+        t.InstanceId,
+        t.ElementId,
+        t.Name,
+        t.Documentation,
+        t.DefinitionKey,
+        t.BusinessKey,
+        t.Gemeente,
+        t.Status.ToString().ToLowerInvariant(),
+        t.Assignee,
+        t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        t.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        t.DueAt,
+        t.FollowUpAt,
+        t.FormKey,
+        t.Priority,
+        t.Properties is null ? null : Json.ParseObject(t.Properties),
+        t.CreatedAt,
+        t.ClaimedAt,
+        t.CompletedAt,
+        t.CompletedBy,
+        t.FourEyesRoles.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        FourEyes.Read(t).Select(a => new TaskApprovalView(a.User, a.Role, a.At)).ToList());
+
+    internal static string StatusName(InstanceStatus status) => status.ToString().ToLowerInvariant();
+
+    private static T ParseStatus<T>(string value, string name)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new EngineException($"{name} '{value}' is onbekend; kies uit {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.", EngineErrorKind.Invalid);
+}

@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+
+namespace Inburgering.Engine.Queries;
+
+/// <summary>One page of a list, with the total number of matches.</summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Which page of a list: 1-based page number and its size (1–500).</summary>
+public sealed record Paging(int Page = 1, int PageSize = 50)
+{
+    public const int MaxPageSize = 500;
+
+    public void Validate()
+    {
+        if (Page < 1)
+        {
+            throw new EngineException("page begint bij 1.", EngineErrorKind.Invalid);
+        }
+
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            throw new EngineException($"pageSize ligt tussen 1 en {MaxPageSize}.", EngineErrorKind.Invalid);
+        }
+    }
+
+    public int Skip => (Page - 1) * PageSize;
+}
+
+public sealed record DefinitionView(Guid Id, string Key, int Version, string? Name, string ContentHash, DateTimeOffset DeployedAt, string? DeployedBy, string? Source, bool IsLatest);
+
+public sealed record InstanceSummary(
+    Guid Id,
+    string DefinitionKey,
+    int DefinitionVersion,
+    string? BusinessKey,
+    string Gemeente,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    Guid? ParentInstanceId,
+    int OpenIncidents);
+
+public sealed record InstanceView(
+    Guid Id,
+    string DefinitionKey,
+    int DefinitionVersion,
+    string? BusinessKey,
+    string Gemeente,
+    string Status,
+    IReadOnlyList<string> ActiveElements,
+    JsonObject Variables,
+    DateTimeOffset StartedAt,
+    string? StartedBy,
+    DateTimeOffset? EndedAt,
+    string? EndReason,
+    Guid? ParentInstanceId,
+    Guid RootInstanceId,
+    IReadOnlyList<Guid> ChildInstanceIds,
+    int OpenIncidents,
+    IReadOnlyList<TimerView> Timers);
+
+public sealed record TimerView(Guid Id, string ElementId, DateTimeOffset DueAt, string Spec, int FiredCount);
+
+public sealed record JournalEntryView(long Id, DateTimeOffset At, string Type, string? ElementId, string? User, JsonNode? Data);
+
+public sealed record TaskView(
+    Guid Id,
+    Guid InstanceId,
+    string ElementId,
+    string? Name,
+    string? Documentation,
+    string DefinitionKey,
+    string? BusinessKey,
+    string Gemeente,
+    string Status,
+    string? Assignee,
+    IReadOnlyList<string> CandidateGroups,
+    IReadOnlyList<string> CandidateUsers,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? FollowUpAt,
+    string? FormKey,
+    int Priority,
+    JsonObject? Properties,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? CompletedAt,
+    string? CompletedBy,
+    IReadOnlyList<string> FourEyesRoles,
+    IReadOnlyList<TaskApprovalView> Approvals);
+
+/// <summary>One completion of a four-eyes task so far.</summary>
+public sealed record TaskApprovalView(string User, string Role, DateTimeOffset At);
+
+public sealed record IncidentView(
+    Guid Id,
+    Guid InstanceId,
+    string ElementId,
+    string Type,
+    string Message,
+    string? ActivityType,
+    int Attempts,
+    string DefinitionKey,
+    string Gemeente,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ResolvedAt,
+    string? ResolvedBy);
+
+/// <summary>Which tasks a list shows. Status: open (default), completed, cancelled or all.</summary>
+public sealed record TaskFilter(
+    Guid? InstanceId = null,
+    string? CandidateGroup = null,
+    string? Assignee = null,
+    string? Gemeente = null,
+    string? Status = "open",
+    string? DefinitionKey = null,
+    string? ElementId = null,
+    string? BusinessKey = null,
+    bool? Unassigned = null);
+
+/// <summary>Which instances a list shows. Status: active, completed, terminated or null for all.</summary>
+public sealed record InstanceFilter(
+    string? DefinitionKey = null,
+    string? BusinessKey = null,
+    string? Gemeente = null,
+    string? Status = null,
+    Guid? ParentInstanceId = null,
+    bool? WithIncidents = null);

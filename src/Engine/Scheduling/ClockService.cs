@@ -1,0 +1,189 @@
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Timers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inburgering.Engine.Scheduling;
+
+/// <summary>
+/// Reads and (when the simulation clock is on) advances time. Advancing fires every timer and job attempt that falls due
+/// in the span, in due order, through the same dispatcher as real time, and waits for their consequences before moving on.
+/// </summary>
+public sealed class ClockService(
+    TimeProvider time,
+    ProcessEngine engine,
+    IEngineDbContextFactory databases,
+    IServiceProvider services,
+    IOptions<EngineOptions> options,
+    ILogger<ClockService> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _advancing = new(1, 1);
+
+    public bool IsSimulated => time is SimulationClock;
+
+    public void Dispose() => _advancing.Dispose();
+
+    /// <summary>
+    /// Under the simulation clock, lets the background dispatcher run only while no advance is under way, so an advance
+    /// fires every timer of its span itself, in order. Null when an advance holds the clock; a no-op hold in real time.
+    /// </summary>
+    public async Task<IDisposable?> TryHoldAsync(CancellationToken cancellationToken)
+    {
+        if (time is not SimulationClock)
+        {
+            return NoHold.Instance;
+        }
+
+        return await _advancing.WaitAsync(0, cancellationToken) ? new Hold(_advancing) : null;
+    }
+
+    private sealed class Hold(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+
+    private sealed class NoHold : IDisposable
+    {
+        public static NoHold Instance { get; } = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Restores the virtual "now" saved by the last advance (simulation clock only).</summary>
+    public async Task RestoreAsync(CancellationToken cancellationToken = default)
+    {
+        if (time is not SimulationClock clock)
+        {
+            return;
+        }
+
+        await using var db = databases.Create();
+        var saved = await db.SimulationClock.AsNoTracking().FirstOrDefaultAsync(c => c.Id == 1, cancellationToken);
+        if (saved is not null)
+        {
+            clock.MoveTo(saved.Now);
+        }
+    }
+
+    /// <summary>Advances the simulation clock by an ISO 8601 duration (calendar-aware: P3M is three months).</summary>
+    public async Task<ClockAdvance> AdvanceAsync(string duration, CancellationToken cancellationToken = default)
+    {
+        if (time is not SimulationClock clock)
+        {
+            throw new EngineException("De simulatieklok staat uit (Inburgering:SimulationClock).", EngineErrorKind.Conflict);
+        }
+
+        if (!TimerSchedule.TryParse(TimerKind.Duration, duration, out var schedule, out var error))
+        {
+            throw new EngineException($"'{duration}' is geen ISO 8601-duur (zoals P3M of PT10M): {error}", EngineErrorKind.Invalid);
+        }
+
+        await _advancing.WaitAsync(cancellationToken);
+        try
+        {
+            var from = clock.GetUtcNow();
+            var target = schedule!.FirstDue(from, options.Value.Zone);
+            if (target < from)
+            {
+                throw new EngineException("De klok kan niet terug.", EngineErrorKind.Invalid);
+            }
+
+            var timers = 0;
+            var jobs = 0;
+            while (true)
+            {
+                jobs += await DrainJobsAsync(clock.GetUtcNow(), cancellationToken);
+                var next = await engine.NextDueAsync(cancellationToken);
+                if (next is null || next > target)
+                {
+                    break;
+                }
+
+                clock.MoveTo(next.Value);
+                foreach (var timer in await engine.DueTimersAsync(clock.GetUtcNow(), 500, cancellationToken))
+                {
+                    if (await engine.FireTimerAsync(timer.Id, cancellationToken))
+                    {
+                        timers++;
+                    }
+                }
+            }
+
+            clock.MoveTo(target);
+            jobs += await DrainJobsAsync(target, cancellationToken);
+            await SaveAsync(target, cancellationToken);
+            Log.ClockAdvanced(logger, from, target, timers, jobs);
+            return new ClockAdvance(from, target, timers, jobs);
+        }
+        finally
+        {
+            _advancing.Release();
+        }
+    }
+
+    /// <summary>Runs every job due by <paramref name="now"/>, including the ones those create, and waits for attempts running elsewhere.</summary>
+    private async Task<int> DrainJobsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var waitedFor = TimeSpan.Zero;
+        while (true)
+        {
+            var due = await engine.DueJobsAsync(now, 200, cancellationToken);
+            foreach (var job in due)
+            {
+                if (await engine.RunJobAsync(job.Id, services, cancellationToken: cancellationToken) != JobOutcome.NotReady)
+                {
+                    count++;
+                }
+            }
+
+            if (due.Count > 0)
+            {
+                continue;
+            }
+
+            await using var db = databases.Create();
+            var running = await db.Jobs.AnyAsync(j => j.Status == JobStatus.Running, cancellationToken);
+            if (!running || waitedFor > TimeSpan.FromSeconds(30))
+            {
+                return count;
+            }
+
+            // Another worker holds an attempt: wait for its outcome before time moves on.
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+            waitedFor += TimeSpan.FromMilliseconds(20);
+        }
+    }
+
+    private async Task SaveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = databases.Create();
+        var row = await db.SimulationClock.FirstOrDefaultAsync(c => c.Id == 1, cancellationToken);
+        if (row is null)
+        {
+            db.SimulationClock.Add(new SimulationClockEntity { Id = 1, Now = now });
+        }
+        else
+        {
+            row.Now = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>What an advance of the simulation clock did.</summary>
+public sealed record ClockAdvance(DateTimeOffset From, DateTimeOffset To, int TimersFired, int JobAttempts);

@@ -1,0 +1,215 @@
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Inburgering.Engine.Scheduling;
+
+/// <summary>
+/// Keeps Quartz in line with the engine's rows, which are the truth. At start-up, and then periodically, it hands over the
+/// outbox rows a crash left behind, schedules every timer row and job attempt that has no trigger (in due order, in bounded
+/// batches, in the background so start-up is not stalled), and removes triggers whose row is gone.
+/// </summary>
+public sealed class WorkReconciler(
+    IEngineDbContextFactory databases,
+    ISchedulerFactory schedulers,
+    QuartzWorkScheduler quartz,
+    TimeProvider time,
+    IOptions<ReconcilerOptions> options,
+    ILogger<WorkReconciler> logger) : BackgroundService
+{
+    private readonly ReconcilerOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastFull = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DrainOutboxAsync(_options.OutboxGrace, stoppingToken);
+                if (time.GetUtcNow() - lastFull >= _options.FullInterval)
+                {
+                    var result = await ReconcileAsync(stoppingToken);
+                    lastFull = time.GetUtcNow();
+                    Log.Reconciled(logger, result.TimersScheduled, result.JobsScheduled, result.TriggersRemoved);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // The reconciler must keep running through database or scheduler hiccups.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.ReconcileFailed(logger, ex);
+            }
+
+            await Task.Delay(_options.OutboxInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Hands over outbox rows older than <paramref name="grace"/> (their own step did not manage to) and deletes them.</summary>
+    public async Task<int> DrainOutboxAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var db = databases.Create();
+            var before = time.GetUtcNow() - grace;
+            var rows = await db.Outbox.AsNoTracking().Where(o => o.CreatedAt <= before).OrderBy(o => o.Id).Take(_options.BatchSize).ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return total;
+            }
+
+            // Rows may describe a state that has moved on; check each against the current row before scheduling it.
+            var timerIds = rows.Where(r => r.Kind == "timer").Select(r => r.TargetId).ToList();
+            var jobIds = rows.Where(r => r.Kind == "job").Select(r => r.TargetId).ToList();
+            var timers = await db.Timers.AsNoTracking().Where(t => timerIds.Contains(t.Id) && t.Status == TimerStatus.Scheduled).Select(t => new { t.Id, t.DueAt }).ToListAsync(cancellationToken);
+            var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id) && j.Status == JobStatus.Pending).Select(j => new { j.Id, j.DueAt }).ToListAsync(cancellationToken);
+            var changes = new WorkChanges(
+                timers.Select(t => new ScheduledWork(t.Id, t.DueAt)).ToList(),
+                rows.Where(r => r.Kind == "timer-cancel").Select(r => new ScheduledWork(r.TargetId, r.DueAt)).ToList(),
+                jobs.Select(j => new ScheduledWork(j.Id, j.DueAt)).ToList(),
+                rows.Where(r => r.Kind == "job-cancel").Select(r => new ScheduledWork(r.TargetId, r.DueAt)).ToList());
+            await quartz.HandOverAsync(changes, cancellationToken);
+            var ids = rows.Select(r => r.Id).ToList();
+            await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(cancellationToken);
+            total += rows.Count;
+        }
+    }
+
+    /// <summary>
+    /// Compares every scheduled timer and pending or running job with Quartz's triggers: schedules what is missing (oldest
+    /// first, in batches) and unschedules triggers without a row. Safe to run on several nodes at once.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var timerTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(QuartzWorkScheduler.TimerGroup), cancellationToken))
+            .Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        var jobTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(QuartzWorkScheduler.JobGroup), cancellationToken))
+            .Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        var wantedTimers = new HashSet<string>(StringComparer.Ordinal);
+        var wantedJobs = new HashSet<string>(StringComparer.Ordinal);
+        var timersScheduled = 0;
+        var jobsScheduled = 0;
+
+        // Timers, oldest first, paged by due moment so 100,000 rows never sit in one query result.
+        var cursor = DateTimeOffset.MinValue;
+        var take = _options.BatchSize;
+        while (true)
+        {
+            await using var db = databases.Create();
+            var from = cursor;
+            var page = await db.Timers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt >= from)
+                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
+                .Take(take)
+                .Select(t => new { t.Id, t.DueAt })
+                .ToListAsync(cancellationToken);
+            var fresh = page.Select(t => new ScheduledWork(t.Id, t.DueAt)).Where(w => !wantedTimers.Contains(QuartzWorkScheduler.Name(w))).ToList();
+            if (fresh.Count == 0)
+            {
+                if (page.Count < take)
+                {
+                    break;
+                }
+
+                // A page of timers all due at the same moment, already seen: look further in one bigger page.
+                take *= 2;
+                continue;
+            }
+
+            var missing = new List<ScheduledWork>();
+            foreach (var work in fresh)
+            {
+                var name = QuartzWorkScheduler.Name(work);
+                wantedTimers.Add(name);
+                if (!timerTriggers.Contains(name))
+                {
+                    missing.Add(work);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                await quartz.HandOverAsync(new WorkChanges(missing, [], [], []), cancellationToken);
+                timersScheduled += missing.Count;
+            }
+
+            cursor = page[^1].DueAt;
+            take = _options.BatchSize;
+        }
+
+        await using (var db = databases.Create())
+        {
+            var jobs = await db.Jobs.AsNoTracking()
+                .Where(j => j.Status == JobStatus.Pending || j.Status == JobStatus.Running)
+                .OrderBy(j => j.DueAt)
+                .Select(j => new { j.Id, j.Status, j.DueAt, j.LockedUntil })
+                .ToListAsync(cancellationToken);
+            var missing = new List<ScheduledWork>();
+            foreach (var job in jobs)
+            {
+                var work = new ScheduledWork(job.Id, job.Status == JobStatus.Running && job.LockedUntil is { } until ? until : job.DueAt);
+                var name = QuartzWorkScheduler.Name(work);
+                wantedJobs.Add(name);
+                if (!jobTriggers.Contains(name))
+                {
+                    missing.Add(work);
+                }
+            }
+
+            for (var i = 0; i < missing.Count; i += _options.BatchSize)
+            {
+                var batch = missing.Skip(i).Take(_options.BatchSize).ToList();
+                await quartz.HandOverAsync(new WorkChanges([], [], batch, []), cancellationToken);
+            }
+
+            jobsScheduled = missing.Count;
+        }
+
+        // Triggers whose row is gone (scope ended, job done) are removed, so nothing is left behind.
+        var removed = 0;
+        foreach (var orphan in timerTriggers.Where(t => !wantedTimers.Contains(t)))
+        {
+            if (await scheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.TimerGroup), cancellationToken))
+            {
+                removed++;
+            }
+        }
+
+        foreach (var orphan in jobTriggers.Where(t => !wantedJobs.Contains(t)))
+        {
+            if (await scheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.JobGroup), cancellationToken))
+            {
+                removed++;
+            }
+        }
+
+        return new ReconcileResult(timersScheduled, jobsScheduled, removed);
+    }
+}
+
+public sealed record ReconcileResult(int TimersScheduled, int JobsScheduled, int TriggersRemoved);
+
+/// <summary>Settings of the reconciler (section <c>Inburgering:Reconciler</c>).</summary>
+public sealed class ReconcilerOptions
+{
+    /// <summary>How often leftover outbox rows are handed over.</summary>
+    public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How old an outbox row must be before the reconciler takes it (its own step normally clears it within milliseconds).</summary>
+    public TimeSpan OutboxGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the full comparison of rows and triggers runs (and once at start-up).</summary>
+    public TimeSpan FullInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    public int BatchSize { get; set; } = 500;
+}

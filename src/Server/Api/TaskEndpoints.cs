@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Inburgering.Engine;
+using Inburgering.Engine.Queries;
+using Inburgering.Server.Auth;
+
+namespace Inburgering.Server.Api;
+
+/// <summary>The werkvoorraad: human tasks to list, claim and complete.</summary>
+public static class TaskEndpoints
+{
+    public static void MapTasks(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tasks").WithTags("Taken");
+        group.MapGet("", ListAsync).WithSummary("Taken, te filteren op instanceId, candidateGroup, assignee, gemeente en status (open, completed, cancelled, all).");
+        group.MapGet("/{id:guid}", GetAsync);
+        group.MapPost("/{id:guid}/claim", ClaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Neemt de taak in behandeling (assignee = u).");
+        group.MapPost("/{id:guid}/unclaim", UnclaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Geeft de taak terug aan de groep.");
+        group.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Rondt de taak af met {variables}.");
+    }
+
+    public sealed record CompleteRequest(JsonObject? Variables);
+
+    private static async Task<IResult> ListAsync(
+        EngineQueries queries,
+        HttpContext context,
+        Guid? instanceId,
+        string? candidateGroup,
+        string? assignee,
+        string? gemeente,
+        string? status,
+        string? definitionKey,
+        string? elementId,
+        string? businessKey,
+        bool? unassigned,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.TasksAsync(
+            new TaskFilter(instanceId, candidateGroup, assignee, gemeente, status ?? "open", definitionKey, elementId, businessKey, unassigned),
+            Actors.From(context.User),
+            new Paging(page ?? 1, pageSize ?? 50),
+            cancellationToken));
+
+    private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, HttpContext context, CancellationToken cancellationToken) =>
+        await queries.TaskAsync(id, Actors.From(context.User), cancellationToken) is { } task
+            ? TypedResults.Ok(task)
+            : Problems.NotFound("Deze taak bestaat niet.");
+
+    private static async Task<IResult> ClaimAsync(Guid id, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
+    {
+        var actor = Actors.From(context.User);
+        await engine.ClaimTaskAsync(id, actor, cancellationToken);
+        return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
+    }
+
+    private static async Task<IResult> UnclaimAsync(Guid id, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
+    {
+        var actor = Actors.From(context.User);
+        await engine.UnclaimTaskAsync(id, actor, cancellationToken);
+        return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
+    }
+
+    private static async Task<IResult> CompleteAsync(Guid id, CompleteRequest? request, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
+    {
+        var actor = Actors.From(context.User);
+        await engine.CompleteTaskAsync(id, request?.Variables, actor, cancellationToken);
+        return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
+    }
+}

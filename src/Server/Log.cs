@@ -1,0 +1,20 @@
+namespace Inburgering.Server;
+
+/// <summary>The server's log messages. Never a BSN or a name in a log line.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{File}: {Key} version {Version} (new: {IsNew})")]
+    public static partial void DefinitionDeployed(ILogger logger, string file, string key, int version, bool isNew);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "No workflow-definitions folder found; nothing deployed at start-up")]
+    public static partial void NoDefinitionsFolder(ILogger logger);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Inburgering started on {Database}; simulation clock {Simulated}; development sign-in {DevSignIn}")]
+    public static partial void Started(ILogger logger, Engine.Persistence.DatabaseProvider database, bool simulated, bool devSignIn);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "DUO notification {Message}: {Correlated} correlated, {Started} started, buffered {Buffered}, duplicate {Duplicate}")]
+    public static partial void DuoNotificationReceived(ILogger logger, string message, int correlated, int started, bool buffered, bool duplicate);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "DUO notification {Message} names no person and nothing waits for it")]
+    public static partial void DuoNotificationUnrouted(ILogger logger, string message);
+}

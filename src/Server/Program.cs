@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+using Inburgering.Engine;
+using Inburgering.Engine.Hosting;
+using Inburgering.Engine.Scheduling;
+using Inburgering.Server;
+using Inburgering.Server.Api;
+using Inburgering.Server.Auth;
+using Inburgering.Server.Hosting;
+using Microsoft.AspNetCore.Authentication;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = ServerSettings.From(builder.Configuration);
+
+if (settings.SimulationClock)
+{
+    builder.Services.AddSingleton<TimeProvider>(new SimulationClock(TimeProvider.System.GetUtcNow()));
+}
+
+var database = new EngineDatabaseOptions
+{
+    Provider = settings.Database,
+    ConnectionString = builder.Configuration.GetConnectionString("Inburgering") ?? "Data Source=data/inburgering.sqlite",
+};
+builder.Services.AddProcessEngine(database, options => builder.Configuration.GetSection("Inburgering:Engine").Bind(options));
+if (settings.SimulationClock)
+{
+    // Virtual time: timers fire when the clock is advanced; the dispatcher runs partner calls that are due now.
+    builder.Services.Configure<DispatcherOptions>(builder.Configuration.GetSection("Inburgering:Dispatcher"));
+    builder.Services.AddWorkDispatcher();
+}
+else
+{
+    // Real time: Quartz (clustered on PostgreSQL) fires timers and runs partner calls; the reconciler keeps it in line with the rows.
+    var scheduler = new SchedulerSettings();
+    builder.Configuration.GetSection("Inburgering:Scheduler").Bind(scheduler);
+    builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
+}
+builder.Services.AddSingleton<DefinitionsDeployer>();
+builder.AddPartners(settings.PartnerSimulators);
+builder.AddKeten(settings);
+
+builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
+    .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1");
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync });
+app.UseStatusCodePages(async context =>
+{
+    if (!context.HttpContext.Response.HasStarted && context.HttpContext.Response.ContentLength is null)
+    {
+        await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, "Fout", $"HTTP {context.HttpContext.Response.StatusCode} voor {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.");
+    }
+});
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealthChecks("/health");
+var api = app.MapGroup("/api/v1").RequireAuthorization();
+api.MapDefinitions();
+api.MapInstances();
+api.MapTasks();
+api.MapMessages();
+api.MapOperations();
+api.MapActivities();
+api.MapForms();
+app.MapPartners(settings.PartnerSimulators);
+
+await app.Services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
+if (settings.DeployDefinitionsAtStartup)
+{
+    var folder = settings.ResolveDefinitionsPath(app.Environment.ContentRootPath);
+    if (folder is null)
+    {
+        Log.NoDefinitionsFolder(app.Logger);
+    }
+    else
+    {
+        await app.Services.GetRequiredService<DefinitionsDeployer>().DeployFolderAsync(folder, CancellationToken.None);
+    }
+}
+
+Log.Started(app.Logger, settings.Database, settings.SimulationClock, settings.DevelopmentSignIn);
+await app.RunAsync();
+
+/// <summary>The web host's entry point (public for WebApplicationFactory in the tests).</summary>
+public partial class Program;

@@ -1,0 +1,104 @@
+using Inburgering.Workflows.Handhaving;
+using Inburgering.Workflows.Leerroutes;
+using Inburgering.Workflows.Termijnen;
+
+namespace Inburgering.Workflows.Policy;
+
+/// <summary>Periodic casuïstiekoverleg with a fixed interval, or ad hoc ("we weten elkaar te vinden").</summary>
+public enum Casuistiekoverlegvorm
+{
+    Periodiek,
+    AdHoc,
+}
+
+public sealed record Casuistiekoverleg(Casuistiekoverlegvorm Vorm, int? IntervalWeken)
+{
+    public Period? Interval => IntervalWeken is { } w ? Period.OfWeeks(w) : null;
+}
+
+/// <summary>
+/// A ketenpartner (taalaanbieder, maatschappelijke begeleiding, financiële zelfredzaamheid): a display name and a
+/// stable partner id used by activities. <see cref="IsBevestigd"/> is false for a placeholder still to be confirmed.
+/// A taalaanbieder may name its <see cref="DuoInstellingsnummer"/> (10 characters), which DUO's inburgeringsaanbod needs.
+/// </summary>
+public sealed record Ketenpartner(string Naam, string PartnerId, bool IsBevestigd, string? DuoInstellingsnummer = null);
+
+/// <summary>The gemeente's Ontzorging policy: which fixed costs are paid out of the bijstand and for how long.</summary>
+public sealed record OntzorgingBeleid(IReadOnlyList<string> Kostenposten, int DuurMaanden)
+{
+    public Period Duur => Period.OfMonths(DuurMaanden);
+}
+
+/// <summary>
+/// The gemeente's OIN, the Bron OIN towards DUO: 20 digits, "00000001" + RSIN + "000" for a gemeente.
+/// <see cref="IsPlaceholder"/> marks a value that is not the real OIN and must be replaced before production.
+/// </summary>
+public sealed record DuoOin(string Waarde, bool IsPlaceholder);
+
+/// <summary>The resolved policy of one Gemeente: organisation defaults with the gemeente's own overrides applied.</summary>
+public sealed record Gemeentebeleid(
+    string Code,
+    string Naam,
+    string OrganisatieId,
+    string OrganisatieNaam,
+    string Arbeidsmarktregio,
+    DuoOin Oin,
+    int VoortgangsgesprekIntervalMaanden,
+    int VoortgangsgesprekMargeDagen,
+    Casuistiekoverleg Casuistiekoverleg,
+    IReadOnlyDictionary<Leerroute, Ketenpartner> Taalaanbieders,
+    Ketenpartner MaatschappelijkeBegeleiding,
+    Ketenpartner FinancieleZelfredzaamheid,
+    OntzorgingBeleid Ontzorging,
+    bool VierOgen,
+    int PipEscalatieWekenVooraf,
+    HandhavingInstellingen Handhaving)
+{
+    public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
+
+    public Period PipEscalatieVooraf => Period.OfWeeks(PipEscalatieWekenVooraf);
+
+    public Period VoortgangsgesprekInterval => Period.OfMonths(VoortgangsgesprekIntervalMaanden);
+
+    /// <summary>
+    /// Vier-ogen-principe (Ferm Werk): the brede intake and formal voortgangsgesprekken are held by a casusregisseur
+    /// and a maatschappelijk begeleider, two different people. Returns allowed when the policy is off.
+    /// </summary>
+    public Decision CheckVierOgen(string? casusregisseur, string? maatschappelijkBegeleider)
+    {
+        if (!VierOgen)
+            return Decision.Allow("VIER-OGEN-UIT", $"In {Naam} geldt het vier-ogen-principe niet; één gespreksvoerder volstaat.");
+        if (string.IsNullOrWhiteSpace(casusregisseur))
+            return Decision.Refuse("VIER-OGEN-GEEN-CASUSREGISSEUR", $"In {Naam} geldt het vier-ogen-principe: er moet een casusregisseur bij het gesprek zijn.");
+        if (string.IsNullOrWhiteSpace(maatschappelijkBegeleider))
+            return Decision.Refuse("VIER-OGEN-GEEN-BEGELEIDER", $"In {Naam} geldt het vier-ogen-principe: er moet ook een maatschappelijk begeleider bij het gesprek zijn.");
+        if (string.Equals(casusregisseur.Trim(), maatschappelijkBegeleider.Trim(), StringComparison.OrdinalIgnoreCase))
+            return Decision.Refuse("VIER-OGEN-ZELFDE-PERSOON", $"In {Naam} geldt het vier-ogen-principe: casusregisseur en maatschappelijk begeleider moeten twee verschillende personen zijn.");
+        return Decision.Allow("VIER-OGEN-OK", "Casusregisseur en maatschappelijk begeleider zijn twee verschillende personen.");
+    }
+}
+
+/// <summary>One organisation's policy file, resolved.</summary>
+public sealed record Organisatiebeleid(string Id, string Naam, string Beschrijving, string Bestand, IReadOnlyList<string> OpenPunten, IReadOnlyList<Gemeentebeleid> Gemeenten);
+
+/// <summary>A problem in a policy file: the file, the JSON path and a Dutch reason.</summary>
+public sealed record PolicyProblem(string File, string Path, string Reason)
+{
+    public override string ToString() => $"{File} {Path}: {Reason}";
+}
+
+/// <summary>Thrown when policy files do not load or validate; carries every problem found.</summary>
+public sealed class PolicyException : Exception
+{
+    public PolicyException() : this([]) { }
+
+    public PolicyException(string message) : base(message) => Problems = [];
+
+    public PolicyException(string message, Exception innerException) : base(message, innerException) => Problems = [];
+
+    public PolicyException(IReadOnlyList<PolicyProblem> problems)
+        : base("Het gemeentebeleid is ongeldig:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "- " + p)))
+        => Problems = problems;
+
+    public IReadOnlyList<PolicyProblem> Problems { get; }
+}

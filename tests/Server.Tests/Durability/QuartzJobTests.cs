@@ -1,0 +1,88 @@
+using Inburgering.Engine;
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using NSubstitute;
+using Quartz;
+
+namespace Inburgering.Tests.Durability;
+
+/// <summary>
+/// A one-shot trigger is gone once it has fired. A firing that did not fire a timer that is still scheduled, or that
+/// failed, must leave a trigger behind, or the row waits for the reconciler's next full pass.
+/// </summary>
+[Collection(DurabilityCollection.Name)]
+public sealed class QuartzJobTests
+{
+    [Fact]
+    public async Task FiringBeforeTheDueMoment_LeavesATriggerForTheDueMoment()
+    {
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+        await using var engine = await InProcessEngine.CreateAsync(database, quartz: true);
+        await engine.DeployAsync(DurabilityBpmn.TaskWithDeadline);
+        var instance = await engine.Engine.StartInstanceAsync(new StartInstance("taakMetTermijn", "V", "0632", new() { ["termijn"] = "PT1H" }), InProcessEngine.Admin);
+        TimerEntity timer;
+        await using (var db = database.Context())
+        {
+            timer = await db.Timers.SingleAsync(t => t.InstanceId == instance.Id);
+        }
+
+        var scheduler = await engine.SchedulerAsync();
+        var key = QuartzWorkScheduler.TimerTrigger(new(timer.Id, timer.DueAt));
+        await scheduler.UnscheduleJob(key);
+
+        // A trigger that fires an hour early (another node's clock, a stale trigger).
+        await engine.Create<FireTimerJob>().Execute(Context(scheduler, timer.Id, new TriggerKey("vroeg", QuartzWorkScheduler.TimerGroup)));
+
+        var trigger = await scheduler.GetTrigger(key);
+        Assert.NotNull(trigger);
+        Assert.Equal(timer.DueAt.UtcTicks / 10, trigger.StartTimeUtc.UtcTicks / 10);
+        await using (var db = database.Context())
+        {
+            Assert.Equal(TimerStatus.Scheduled, (await db.Timers.SingleAsync(t => t.Id == timer.Id)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task FiringThatFails_LeavesARetryTrigger_ThatWaitsLongerAfterEachFailure()
+    {
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+        await using var engine = await InProcessEngine.CreateAsync(database, quartz: true);
+        var scheduler = await engine.SchedulerAsync();
+        var id = Guid.NewGuid();
+        var key = new TriggerKey("mislukt", QuartzWorkScheduler.TimerGroup);
+        await using (var db = database.Context())
+        {
+            // The database fails under the firing.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE timers");
+        }
+
+        var before = DateTimeOffset.UtcNow;
+        await engine.Create<FireTimerJob>().Execute(Context(scheduler, id, key));
+        var first = await scheduler.GetTrigger(key);
+        await engine.Create<FireTimerJob>().Execute(Context(scheduler, id, key, first!.JobDataMap));
+        var second = await scheduler.GetTrigger(key);
+
+        Assert.InRange(first.StartTimeUtc - before, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7));
+        Assert.InRange(second!.StartTimeUtc - before, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
+        Assert.Equal(id.ToString("N"), second.JobDataMap.GetString(QuartzWorkScheduler.IdKey));
+    }
+
+    private static IJobExecutionContext Context(IScheduler scheduler, Guid id, TriggerKey key, JobDataMap? data = null)
+    {
+        var map = new JobDataMap();
+        foreach (var (name, value) in data ?? [])
+        {
+            map[name] = value;
+        }
+
+        map[QuartzWorkScheduler.IdKey] = id.ToString("N");
+        var trigger = Substitute.For<ITrigger>();
+        trigger.Key.Returns(key);
+        var context = Substitute.For<IJobExecutionContext>();
+        context.MergedJobDataMap.Returns(map);
+        context.Scheduler.Returns(scheduler);
+        context.Trigger.Returns(trigger);
+        return context;
+    }
+}

@@ -1,0 +1,115 @@
+using Inburgering.Engine;
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Inburgering.Tests.Durability;
+
+/// <summary>
+/// The reconciler keeps Quartz in line with the rows: rows without a trigger get one (oldest first, in batches), triggers
+/// without a row are removed, and outbox rows a crash left behind are handed over.
+/// </summary>
+[Collection(DurabilityCollection.Name)]
+public sealed class ReconcilerTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Reconcile_RowsWithoutTriggers_AreScheduled_AndOrphanTriggersRemoved(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabases.CreateAsync(provider);
+
+        // Rows only: as if every hand-over was lost (SQLite after any restart, PostgreSQL after a crash and an emptied store).
+        await using (var rowsOnly = await InProcessEngine.CreateAsync(database, quartz: false))
+        {
+            await rowsOnly.DeployAsync(DurabilityBpmn.TimerAndPartnerCall);
+            for (var i = 0; i < 150; i++)
+            {
+                await rowsOnly.Engine.StartInstanceAsync(new StartInstance("wachten", $"R-{i}", "0632", new() { ["wacht"] = $"PT{1 + (i % 7)}H" }), InProcessEngine.Admin);
+            }
+
+            for (var i = 0; i < 20; i++)
+            {
+                await rowsOnly.Engine.StartInstanceAsync(new StartInstance("aanmelden", $"J-{i}", "0632", null), InProcessEngine.Admin);
+            }
+        }
+
+        await using var engine = await InProcessEngine.CreateAsync(database, quartz: true, reconcilerBatch: 64);
+        var scheduler = await engine.SchedulerAsync();
+        var orphan = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
+        await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.FireTimerKey, QuartzWorkScheduler.TimerTrigger(orphan), orphan), ScheduleJobOptions.Replacing);
+        var reconciler = engine.Reconciler();
+
+        var first = await reconciler.ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(new ReconcileResult(150, 20, 1), first);
+        await using (var db = database.Context())
+        {
+            var timers = await db.Timers.Where(t => t.Status == TimerStatus.Scheduled).Select(t => new { t.Id, t.DueAt }).ToListAsync();
+            var jobs = await db.Jobs.Where(j => j.Status == JobStatus.Pending).Select(j => new { j.Id, j.DueAt }).ToListAsync();
+            Assert.Equal(timers.Select(t => QuartzWorkScheduler.Name(new(t.Id, t.DueAt))).Order(), (await engine.TriggersAsync(QuartzWorkScheduler.TimerGroup)).Order());
+            Assert.Equal(jobs.Select(j => QuartzWorkScheduler.Name(new(j.Id, j.DueAt))).Order(), (await engine.TriggersAsync(QuartzWorkScheduler.JobGroup)).Order());
+            var trigger = await scheduler.GetTrigger(QuartzWorkScheduler.TimerTrigger(new(timers[0].Id, timers[0].DueAt)));
+            Assert.Equal(timers[0].DueAt.UtcTicks / 10, trigger!.StartTimeUtc.UtcTicks / 10);
+        }
+
+        Assert.False(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(orphan)));
+
+        // A second pass finds everything in order.
+        Assert.Equal(new ReconcileResult(0, 0, 0), await reconciler.ReconcileAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task DrainOutbox_LeftoversOfACrashBetweenCommitAndHandOver_AreHandedOver(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabases.CreateAsync(provider);
+        await using var engine = await InProcessEngine.CreateAsync(database, quartz: true);
+        await engine.DeployAsync(DurabilityBpmn.TaskWithDeadline);
+        var kept = await engine.Engine.StartInstanceAsync(new StartInstance("taakMetTermijn", "K", "0632", new() { ["termijn"] = "PT1H" }), InProcessEngine.Admin);
+        var ended = await engine.Engine.StartInstanceAsync(new StartInstance("taakMetTermijn", "E", "0632", new() { ["termijn"] = "PT2H" }), InProcessEngine.Admin);
+        var scheduler = await engine.SchedulerAsync();
+        TimerEntity keptTimer, endedTimer;
+        await using (var db = database.Context())
+        {
+            keptTimer = await db.Timers.SingleAsync(t => t.InstanceId == kept.Id);
+            endedTimer = await db.Timers.SingleAsync(t => t.InstanceId == ended.Id);
+        }
+
+        // The crash: one step committed a new timer but never handed it over; another cancelled a timer but never unscheduled it.
+        await scheduler.UnscheduleJob(QuartzWorkScheduler.TimerTrigger(new(keptTimer.Id, keptTimer.DueAt)));
+        await using (var db = database.Context())
+        {
+            var old = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await db.Timers.Where(t => t.Id == endedTimer.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled));
+            db.Outbox.Add(new OutboxEntity { Kind = "timer", TargetId = keptTimer.Id, DueAt = keptTimer.DueAt, CreatedAt = old });
+            db.Outbox.Add(new OutboxEntity { Kind = "timer-cancel", TargetId = endedTimer.Id, DueAt = endedTimer.DueAt, CreatedAt = old });
+            await db.SaveChangesAsync();
+        }
+
+        var handedOver = await engine.Reconciler().DrainOutboxAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal(2, handedOver);
+        Assert.True(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(keptTimer.Id, keptTimer.DueAt))));
+        Assert.False(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(endedTimer.Id, endedTimer.DueAt))));
+        await using (var db = database.Context())
+        {
+            Assert.Equal(0, await db.Outbox.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task DrainOutbox_LeavesRowsYoungerThanTheGrace_ToTheirOwnStep()
+    {
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var engine = await InProcessEngine.CreateAsync(database, quartz: true);
+        await using (var db = database.Context())
+        {
+            db.Outbox.Add(new OutboxEntity { Kind = "timer", TargetId = Guid.NewGuid(), DueAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, await engine.Reconciler().DrainOutboxAsync(TimeSpan.FromSeconds(10), CancellationToken.None));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Inburgering.Activities.Duo.Notificaties;
+using Inburgering.Engine.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Inburgering.Tests.Keten;
+
+/// <summary>
+/// The whole service on a real in-process Kestrel (so partner activities reach the in-process simulators over HTTP), on a fresh
+/// SQLite or PostgreSQL database, with the simulation clock, development sign-in, the partner simulators and the repository's
+/// workflow-definitions deployed at start-up. DUO's notificaties are delivered only when a test says so (no background delivery),
+/// so every scenario runs in a fixed order.
+/// </summary>
+public sealed class KetenHost : WebApplicationFactory<Program>
+{
+    public const string DevelopmentSecret = "development-only-secret-not-for-production";
+
+    private readonly TestDatabase _database;
+    private readonly int _port;
+
+    private KetenHost(TestDatabase database, int port)
+    {
+        _database = database;
+        _port = port;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<KetenHost> StartAsync(DatabaseProvider provider)
+    {
+        var host = new KetenHost(await TestDatabases.CreateAsync(provider), ServerProcess.FreePort());
+        host.UseKestrel(host._port);
+        host.StartServer();
+        await host.AlignClockAsync();
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
+        builder.UseSetting("ConnectionStrings:Inburgering", _database.ConnectionString);
+        builder.UseSetting("Inburgering:Database", _database.Provider.ToString());
+        builder.UseSetting("Inburgering:SimulationClock", "true");
+        builder.UseSetting("Inburgering:DevelopmentSignIn", "true");
+        builder.UseSetting("Inburgering:PartnerSimulators", "true");
+        builder.UseSetting("Inburgering:DeployDefinitionsAtStartup", "true");
+        builder.UseSetting("Partners:Duo:Simulator:AutoDeliver", "false");
+        builder.UseEnvironment("Development");
+    }
+
+    /// <summary>
+    /// Moves the virtual clock to 10:00 UTC of the next day, so a scenario does not depend on the hour the tests run: deadline
+    /// timers fire at 08:00 Amsterdam time, and "advance one week" must cross the 08:00 of the day it lands on.
+    /// </summary>
+    private async Task AlignClockAsync()
+    {
+        using var client = Client();
+        var now = DateTimeOffset.Parse((string)(await client.GetJsonAsync("api/v1/clock"))["now"]!, CultureInfo.InvariantCulture).ToUniversalTime();
+        var target = new DateTimeOffset(now.Date.AddDays(1).AddHours(10), TimeSpan.Zero);
+        var seconds = (long)Math.Ceiling((target - now).TotalSeconds);
+        await client.PostAsync("api/v1/clock/advance", new { duration = $"PT{seconds}S" }, "klok gelijkzetten");
+    }
+
+    /// <summary>A client on the real Kestrel, signed in as <paramref name="user"/> with roles and the four Ferm Werk gemeenten.</summary>
+    public HttpClient Client(string user = "carla", string roles = "consulent,procesontwerper,beheerder")
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Add("X-User", user);
+        client.DefaultRequestHeaders.Add("X-Roles", roles);
+        client.DefaultRequestHeaders.Add("X-Gemeenten", "0632,1901,0335,0589");
+        return client;
+    }
+
+    public static string ReferentieFor(string bsn) => PersoonReferentie.Compute(System.Text.Encoding.UTF8.GetBytes(DevelopmentSecret), bsn);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>JSON helpers for the scenario tests.</summary>
+internal static class KetenJson
+{
+    public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static async Task<JsonNode> ReadAsync(this HttpResponseMessage response, string what)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{what}: HTTP {(int)response.StatusCode}: {text}");
+        }
+
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) ?? new JsonObject();
+    }
+
+    public static async Task<JsonNode> PostAsync(this HttpClient client, string url, object? body, string what) =>
+        await (await client.PostAsJsonAsync(url, body ?? new { }, Web)).ReadAsync(what);
+
+    public static async Task<JsonNode> GetJsonAsync(this HttpClient client, string url) =>
+        await (await client.GetAsync(url)).ReadAsync("GET " + url);
+
+    public static DateOnly Date(this JsonNode? node) => DateOnly.ParseExact(((string)node!)[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,405 @@
+using Inburgering.Engine.Persistence;
+
+namespace Inburgering.Tests.Keten;
+
+/// <summary>
+/// The keten's other scenarios through the API (SQLite and PostgreSQL): each asserts the tasks people got, the deadlines (due dates
+/// and timers), what was sent to DUO and the end state.
+/// </summary>
+public sealed class KetenScenarioTests
+{
+    private const string Schakel3 = "schakel3-brede-intake-en-pip";
+    private const string Schakel4 = "schakel4-inburgeren-en-participeren";
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Asielstatushouder_ZRoute_1600Uren_Eindgesprek_VoldaanViaZRoute(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222345", "1901");
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route niet haalbaar", "Z-route");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-20), "SS139");
+        Assert.False(await p.HasTaskAsync("User_Tvs")); // SS139: already living in the gemeente, no schakel 2.
+        await PipAsync(p, "Z", asiel: true, urenPerWeek: 16);
+        Assert.Equal("taal-midden-holland", (string)(await p.VariablesAsync(Schakel4))["taalaanbiederId"]!);
+        await p.CompleteAsync("User_Participatie", new { participatieplek = "Kringloopwinkel", urenPerWeekParticipatie = 16 });
+
+        // Voortgangsgesprekken every three months record the participation hours; the taalaanbieder's hours come in monthly.
+        var participatie = 0;
+        while (!await p.HasTaskAsync("User_Eindgesprek"))
+        {
+            await p.AdvanceAsync("P1M");
+            if (await p.HasTaskAsync("User_Vg"))
+            {
+                participatie = Math.Min(800, participatie + 200);
+                await p.CompleteFourEyesAsync("User_Vg", new { vgUitkomst = "voldoende", participatieUrenTotaal = participatie });
+            }
+
+            Assert.True((double)(await p.VariablesAsync(Schakel4))["cursusUren"]! < 2000, "The eindgesprek did not come.");
+        }
+
+        var vars = await p.VariablesAsync(Schakel4);
+        Assert.True((double)vars["cursusUren"]! >= 800);
+        Assert.Equal(800, (double)vars["participatieUren"]!);
+        var ops = await p.DuoOperatiesAsync();
+        Assert.Contains("updateUrenParticipatieAlsTaallesByBsn", ops);
+        Assert.Contains("updateUrenParticipatieactiviteiten", ops);
+
+        await p.CompleteAsync("User_Eindgesprek", new { datumAfrondingZroute = (await p.TodayAsync()).Iso(), verslag = "Z-route afgerond" });
+        Assert.Contains("updateZrouteByBsn", await p.DuoOperatiesAsync());
+        await p.CompleteAsync("User_Pvt", new { datumOndertekeningPvt = (await p.TodayAsync()).Iso() });
+        await p.CompleteAsync("User_Map", new { datumEindgesprekMap = (await p.TodayAsync()).Iso() });
+
+        await p.DuoMeldtAsync("SS141");
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal("completed", (string)(await p.InstanceAsync())["status"]!);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task YoungAsielstatushouder_Onderwijsroute_HasNoMap(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222357", "0632");
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "Onderwijsroute");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
+        await PipAsync(p, "O", asiel: true);
+
+        Assert.DoesNotContain("User_Map", await p.OpenTaskElementsAsync());
+        Assert.Null(await p.TimerDueAsync(Schakel4, "Timer_Wisselvenster"));
+        Assert.Contains("postInburgeringsaanbodByBsnAndInstellingsnummer", await p.DuoOperatiesAsync());
+        Assert.Contains("1000000002", (string)(await p.DuoOperatiesPadenAsync()).Last(r => r.Contains("Inburgeringsaanbod", StringComparison.Ordinal)));
+        await p.CompleteAsync("User_Pvt", new { datumOndertekeningPvt = (await p.TodayAsync()).Iso() });
+
+        await p.AdvanceAsync("P18M");
+        Assert.DoesNotContain("User_Map", await p.OpenTaskElementsAsync());
+        await p.DuoMeldtAsync("SS106");
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal("completed", (string)(await p.InstanceAsync())["status"]!);
+        Assert.DoesNotContain("updateMapByBsn", await p.DuoOperatiesAsync());
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Gezinsmigrant_NoMaatschappelijkeBegeleiding_NoOntzorging_NoFourEyes(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222369", "0632");
+        var kennisgeving = await p.TodayAsync();
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", kennisgeving.AddDays(-5), "SS139", "Gezinsvormer");
+
+        var vars = await p.VariablesAsync();
+        Assert.Equal("Gezinsmigrant", (string)vars["doelgroepCode"]!);
+        Assert.Equal("", (string)vars["vierOgenRollen"]!);
+        var intake = await p.TaskAsync("User_Intake");
+        Assert.Empty(intake["fourEyesRoles"]!.AsArray());
+        Assert.Equal(kennisgeving.AddDays(70), Inburgeraar.DueDate(intake));
+
+        await PipAsync(p, "B", asiel: false);
+        var ops = await p.DuoOperatiesAsync();
+        Assert.DoesNotContain("postInburgeringsaanbodByBsnAndInstellingsnummer", ops);
+        Assert.Equal(0, await p.InstanceCountAsync("schakel2-voorbereiden-op-inburgering"));
+        var journal = await p.JournalTypesAsync(Schakel3, "task-created");
+        Assert.DoesNotContain("User_Mb", journal);
+        Assert.DoesNotContain("User_OntzorgingVoorbereiden", journal);
+        Assert.Contains("User_PvtStarten", journal);
+        Assert.Contains("User_MapAanbieden", journal);
+        vars = await p.VariablesAsync(Schakel4);
+        Assert.False((bool)vars["ontzorgingActief"]!);
+        Assert.Null(vars["aanmeldingId"]);
+        Assert.Contains("User_Map", await p.OpenTaskElementsAsync());
+        await p.AdvanceAsync("P3M");
+        Assert.Empty((await p.TaskAsync("User_Vg"))["fourEyesRoles"]!.AsArray());
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Wi2013Person_IsRefusedWithTheReason(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222370", "0589");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", new DateOnly(2021, 6, 1), "SS101");
+
+        var vars = await p.VariablesAsync("schakel1-vaststellen-inburgeringsplicht");
+        Assert.Equal("WET-WI2013", (string)vars["wetCode"]!);
+        Assert.Contains("Wet inburgering 2013", (string)vars["wetReden"]!);
+        Assert.Contains("01-06-2021", (string)vars["wetReden"]!);
+        Assert.Equal(["User_Buiten"], await p.OpenTaskElementsAsync());
+        Assert.Equal("buiten-behandeling", (string)(await p.TaskAsync("User_Buiten"))["formKey"]!);
+        await p.CompleteAsync("User_Buiten", new { geinformeerdOp = (await p.TodayAsync()).Iso() });
+
+        var traject = await p.InstanceAsync();
+        Assert.Equal("completed", (string)traject["status"]!);
+        Assert.Contains("End_NietInBehandeling", (string)traject["endReason"]!);
+        Assert.Equal(["getInburgeringsplichtByBsn", "getDoelgroepByBsn"], await p.DuoOperatiesAsync());
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task PipDeadlineMissed_EscalatesBeforeAndAtTheDeadline_ThirdPartyInformationMovesIt(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222382", "0632");
+        var kennisgeving = await p.TodayAsync();
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", kennisgeving.AddDays(-5), "SS139", "Gezinsvormer");
+        var uiterlijk = kennisgeving.AddDays(70);
+
+        await p.AdvanceAsync("P8W");
+        Assert.True(await p.HasTaskAsync("User_Escalatie"));
+        Assert.Equal(uiterlijk, Inburgeraar.DueDate(await p.TaskAsync("User_Escalatie")));
+        Assert.Equal(80, (int)(await p.TaskAsync("User_Escalatie"))["priority"]!);
+        Assert.False(await p.HasTaskAsync("User_Verstreken"));
+
+        await p.AdvanceAsync("P2W");
+        var verstreken = await p.TaskAsync("User_Verstreken");
+        Assert.Equal(["consulent", "beheerder"], verstreken["candidateGroups"]!.AsArray().Select(g => (string)g!).ToList());
+        Assert.True((bool)(await p.VariablesAsync(Schakel3))["pipTermijnOverschreden"]!);
+        await p.CompleteAsync("User_Escalatie", new { actie = "Intake ingepland" });
+        await p.CompleteAsync("User_Verstreken", new { actie = "Teamleider geïnformeerd" });
+
+        // A second person: information from third parties arrives late; the deadline moves to two weeks after it, no escalation before.
+        var q = new Inburgeraar(host, "111222394", "0632");
+        var start = await q.TodayAsync();
+        await q.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", start.AddDays(-5), "SS139", "Gezinsvormer");
+        await q.CompleteAsync("User_Intake", new { verschenen = true, informatieDerdenNodig = true });
+        await q.AdvanceAsync("P9W");
+        var ontvangen = await q.TodayAsync();
+        await q.CompleteAsync("User_Derden", new { informatieDerdenOntvangen = ontvangen.Iso() });
+        Assert.Equal(ontvangen.AddDays(14).Iso(), (string)(await q.VariablesAsync(Schakel3))["pipUiterlijk"]!);
+        await q.AdvanceAsync("P1W");
+        await q.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        Assert.False(await q.HasTaskAsync("User_Verstreken"));
+        Assert.Equal(ontvangen.AddDays(14), Inburgeraar.DueDate(await q.TaskAsync("User_Pip")));
+        await q.AdvanceAsync("P1W");
+        Assert.True(await q.HasTaskAsync("User_Verstreken"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task DuoExtension_MovesTheTermijnAndItsTimers(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222400", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        var dagtekening = await PipAsync(p, "B", asiel: false);
+        var einde = dagtekening.AddDays(1).AddYears(3);
+        Assert.Equal(einde.AddMonths(-2), await p.TimerDueAsync(Schakel4, "Timer_TweeMaanden"));
+        Assert.Equal(einde, await p.TimerDueAsync(Schakel4, "Timer_Einde"));
+
+        await p.AdvanceAsync("P30M");
+        var before = (await p.DuoOperatiesAsync()).Count(o => o == "getInburgeringstermijnByBsn");
+        await p.DuoMeldtAsync("SS103");
+        Assert.Equal(before + 1, (await p.DuoOperatiesAsync()).Count(o => o == "getInburgeringstermijnByBsn"));
+        var verlengd = einde.AddMonths(6);
+        Assert.Equal(verlengd.Iso(), (string)(await p.VariablesAsync(Schakel4))["termijnEinde"]!);
+        Assert.Equal(verlengd.AddMonths(-2), await p.TimerDueAsync(Schakel4, "Timer_TweeMaanden"));
+        Assert.Equal(verlengd, await p.TimerDueAsync(Schakel4, "Timer_Einde"));
+
+        // The old two-months moment passes without a task; the new one brings it.
+        await p.AdvanceAsync("P6M");
+        Assert.False(await p.HasTaskAsync("User_TermijnEinde"));
+        await p.AdvanceAsync("P5M");
+        Assert.Equal(verlengd, Inburgeraar.DueDate(await p.TaskAsync("User_TermijnEinde")));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task LeerrouteSwitch_AllowedWithinOneAndAHalfYear_RefusedAfter_TermijnStays(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222412", "0335");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        var dagtekening = await PipAsync(p, "B", asiel: false);
+        var termijnStart = dagtekening.AddDays(1);
+        Assert.Equal(termijnStart.AddMonths(18).AddMonths(-1), await p.TimerDueAsync(Schakel4, "Timer_Wisselvenster"));
+
+        await p.AdvanceAsync("P6M");
+        await p.CompleteAsync("User_Vg", new { vgUitkomst = "leerrouteWisselen", nieuweLeerroute = "Z" });
+        await p.CompleteAsync("User_PipWijzigen", new { nieuweLeerroute = "Z", wijzigingDagtekening = (await p.TodayAsync()).Iso(), motivering = "B1 te zwaar" });
+        var vars = await p.VariablesAsync(Schakel4);
+        Assert.Equal("Z", (string)vars["pipLeerroute"]!);
+        Assert.Contains("binnen anderhalf jaar", (string)vars["wisselReden"]!);
+        Assert.Equal(termijnStart.AddYears(3).Iso(), (string)vars["termijnEinde"]!);
+        Assert.Equal(2, (await p.DuoOperatiesAsync()).Count(o => o == "postPipByBsn"));
+        var duo = await p.DuoPersoonAsync();
+        Assert.Equal(termijnStart.AddYears(3).Iso(), (string)duo["termijnEind"]!);
+
+        await p.AdvanceAsync("P14M");
+        Assert.True(await p.HasTaskAsync("User_Wisselvenster"));
+        while (!await p.HasTaskAsync("User_Vg"))
+        {
+            await p.AdvanceAsync("P1M");
+        }
+
+        await p.CompleteAsync("User_Vg", new { vgUitkomst = "leerrouteWisselen", nieuweLeerroute = "B" });
+        await p.CompleteAsync("User_PipWijzigen", new { nieuweLeerroute = "B", wijzigingDagtekening = (await p.TodayAsync()).Iso(), motivering = "Toch B1" });
+        Assert.True(await p.HasTaskAsync("User_WisselGeweigerd"));
+        Assert.Contains("kan niet meer", (string)(await p.VariablesAsync(Schakel4))["wisselReden"]!);
+        Assert.Equal("Z", (string)(await p.VariablesAsync(Schakel4))["pipLeerroute"]!);
+        Assert.Equal(2, (await p.DuoOperatiesAsync()).Count(o => o == "postPipByBsn"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MoveToAnotherGemeente_OldTrajectEnds_NewGemeenteStartsWithTheSameTermijn(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222424", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        var dagtekening = await PipAsync(p, "B", asiel: false);
+        var einde = dagtekening.AddDays(1).AddYears(3);
+        await p.AdvanceAsync("P4M");
+
+        await p.DuoMeldtAsync("SS121", "1901");
+        var oud = await p.InstanceAsync(gemeente: "0632");
+        Assert.Equal("completed", (string)oud["status"]!);
+        Assert.Contains("End_Verhuisd", (string)oud["endReason"]!);
+        var nieuw = await p.InstanceAsync(gemeente: "1901");
+        Assert.Equal("active", (string)nieuw["status"]!);
+        Assert.True((bool)nieuw["variables"]!["pipVorigeGemeente"]!);
+        Assert.Equal("SS121", (string)nieuw["variables"]!["startGebeurtenis"]!);
+
+        var q = new Inburgeraar(host, "111222424", "1901");
+        Assert.Equal("1901", (string)(await q.TaskAsync("User_Intake"))["gemeente"]!);
+        var nieuweDagtekening = await PipAsync(q, "B", asiel: false);
+        Assert.True(nieuweDagtekening > dagtekening);
+        var vars = await q.VariablesAsync(Schakel4);
+        Assert.Equal(einde.Iso(), (string)vars["termijnEinde"]!);
+        Assert.Equal(einde.AddMonths(-2), await q.TimerDueAsync(Schakel4, "Timer_TweeMaanden"));
+        await q.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Ontheffing_EndsTheTraject(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222436", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await PipAsync(p, "B", asiel: false);
+        await p.AdvanceAsync("P5M");
+
+        await p.DuoMeldtAsync("SS108");
+        Assert.Equal(["User_Afronden"], await p.OpenTaskElementsAsync());
+        Assert.Equal("Volledige ontheffing", (string)(await p.VariablesAsync("schakel5-afronden-inburgering"))["afrondingReden"]!);
+        Assert.Equal("terminated", (string)(await p.InstanceAsync(Schakel4))["status"]!);
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal("completed", (string)(await p.InstanceAsync())["status"]!);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task DuoDownForSixWeeksDuringThePipMelding_NothingIsLost_ItDrainsWhenBack(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222448", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.CompleteAsync("User_Intake", new { verschenen = true });
+        await p.AdvanceAsync("P2W");
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "ok" });
+
+        var dagtekening = await p.TodayAsync();
+        var terug = DateTimeOffset.Parse((string)(await p.Api.GetJsonAsync("api/v1/clock"))["now"]!, System.Globalization.CultureInfo.InvariantCulture).AddDays(42);
+        await p.Api.PostAsync("sim/duo/v1/_sim/failure", new { down = true, downUntil = terug }, "DUO plat");
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
+
+        for (var week = 1; week <= 5; week++)
+        {
+            await p.AdvanceAsync("P1W");
+            Assert.DoesNotContain("postPipByBsn", await p.DuoOperatiesAsync());
+            Assert.Equal("active", (string)(await p.InstanceAsync(Schakel3))["status"]!);
+            await p.AssertNoIncidentsAsync();
+        }
+
+        await p.AdvanceAsync("P2W");
+        Assert.Contains("postPipByBsn", await p.DuoOperatiesAsync());
+        var vars = await p.VariablesAsync(Schakel3);
+        Assert.Equal(dagtekening.AddDays(1).Iso(), (string)vars["termijnStart"]!);
+        Assert.Equal(dagtekening.AddDays(1).AddYears(3).Iso(), (string)vars["termijnEinde"]!);
+        Assert.Equal(dagtekening.Iso(), (string)(await p.DuoPersoonAsync())["actuelePip"]!["dagtekeningPip"]!);
+        var notificaties = (await p.Api.GetJsonAsync("sim/duo/v1/_sim/notificaties")).AsArray();
+        Assert.All(notificaties, n => Assert.True((bool)n!["delivered"]!));
+        await p.CompleteAsync("User_PvtStarten");
+        await p.CompleteAsync("User_MapAanbieden");
+        Assert.Equal("active", (string)(await p.InstanceAsync(Schakel4))["status"]!);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task NoShowAtTheBredeIntake_InterventionsFirst_ThenAFineDecision(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222461", "0335");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+
+        await p.CompleteAsync("User_Intake", new { verschenen = false });
+        var interventie = await p.TaskAsync("User_Interventie");
+        Assert.Equal("interventie-bespreken", (string)interventie["formKey"]!);
+        Assert.Equal(await p.TodayAsync() is var today ? today.AddDays(7) : default, Inburgeraar.DueDate(interventie)); // Montfoort: ad hoc, within a week
+        await p.CompleteAsync("User_Interventie", new { interventieSoort = "SchriftelijkeWaarschuwing", interventieIngezetOp = today.Iso(), interventieBesprokenOp = today.Iso(), interventieUitkomst = "opnieuwUitnodigen" });
+
+        await p.AdvanceAsync("P1W");
+        await p.CompleteAsync("User_Intake", new { verschenen = false });
+        var besproken = (await p.TodayAsync()).Iso();
+        await p.CompleteAsync("User_Interventie", new { interventieSoort = "AansprekenOpPlichten", interventieIngezetOp = besproken, interventieBesprokenOp = besproken, interventieUitkomst = "boeteOverwegen" });
+
+        await p.CompleteAsync("User_Handhaving", new { boeteOpleggen = true, boeteBedrag = 900, boeteGrond = "NietMeewerkenAanBredeIntake", motivering = "Tweemaal niet verschenen" });
+        Assert.Contains("€ 800", (string)(await p.VariablesAsync(Schakel3))["handhavingFouten"]!);
+        await p.CompleteAsync("User_Handhaving", new { boeteOpleggen = true, boeteBedrag = 250, boeteGrond = "NietMeewerkenAanBredeIntake", handhavingVervolg = "pipZonderInbreng", motivering = "Tweemaal niet verschenen" });
+
+        var vars = await p.VariablesAsync(Schakel3);
+        Assert.True((bool)vars["boeteOpleggen"]!);
+        Assert.Equal(250, (double)vars["boeteBedrag"]!);
+        Assert.Equal(["User_Pip"], (await p.OpenTaskElementsAsync()).Where(t => t.StartsWith("User_", StringComparison.Ordinal) && t != "User_Escalatie").ToList());
+        Assert.Equal(2, (await p.JournalTypesAsync(Schakel3, "task-created")).Count(t => t == "User_Intake"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>From the brede intake to schakel 4: intake, toets, PIP (dagtekening today), the aanbod. Returns the dagtekening.</summary>
+    private static async Task<DateOnly> PipAsync(Inburgeraar p, string leerroute, bool asiel, int? urenPerWeek = null)
+    {
+        if (asiel)
+        {
+            await p.BijstandAsync((await p.TodayAsync()).AddDays(-3));
+            await p.CompleteFourEyesAsync("User_Intake", new { verschenen = true });
+        }
+        else
+        {
+            await p.CompleteAsync("User_Intake", new { verschenen = true });
+        }
+
+        await p.AdvanceAsync("P2W");
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = leerroute, urenPerWeek });
+        if (asiel)
+        {
+            await p.CompleteAsync("User_Mb", null, "bram", "begeleider");
+            await p.CompleteAsync("User_OntzorgingVoorbereiden", new { huurBedrag = 550, zorgverzekeringBedrag = 140 });
+        }
+
+        await p.CompleteAsync("User_PvtStarten");
+        if (leerroute != "O")
+        {
+            await p.CompleteAsync("User_MapAanbieden");
+        }
+
+        if (asiel)
+        {
+            await p.AdvanceAsync("P1W");
+        }
+
+        Assert.Equal("active", (string)(await p.InstanceAsync("schakel4-inburgeren-en-participeren"))["status"]!);
+        return dagtekening;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Inburgering.Activities;
+using Inburgering.Engine;
+using Inburgering.Engine.Expressions;
+using Inburgering.Engine.Hosting;
+using Inburgering.Engine.Persistence;
+using Inburgering.Workflows.Expressions;
+using Inburgering.Workflows.Policy;
+using Inburgering.Workflows.Tests.Policy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Workflows.Tests.Definitions;
+
+/// <summary>
+/// Every workflow-definitions/*.bpmn deploys on a real engine (SQLite) with the real activity catalogue and the keten's expression
+/// functions, i.e. through the engine's own checks; every function an expression calls exists; every formKey has a form.
+/// </summary>
+public sealed partial class WorkflowDefinitionsTests
+{
+    private static readonly XNamespace Bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
+
+    private static string Folder => Path.Combine(RepoRoot.Find(), "workflow-definitions");
+
+    public static IEnumerable<object[]> Files =>
+        Directory.GetFiles(Path.Combine(RepoRoot.Find(), "workflow-definitions"), "*.bpmn").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+    [Fact]
+    public void TheKetenIsThere_OneProcessPerSchakelAndTheTraject()
+    {
+        var ids = Directory.GetFiles(Folder, "*.bpmn")
+            .SelectMany(f => XDocument.Load(f).Root!.Elements(Bpmn + "process").Select(p => (string)p.Attribute("id")!))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(
+        [
+            "inburgeringstraject",
+            "schakel1-vaststellen-inburgeringsplicht",
+            "schakel2-voorbereiden-op-inburgering",
+            "schakel3-brede-intake-en-pip",
+            "schakel4-inburgeren-en-participeren",
+            "schakel5-afronden-inburgering",
+        ], ids);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Definition_DeploysThroughTheEnginesChecks(string file)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"inburgering-definitions-{Guid.NewGuid():N}.sqlite");
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PersoonReferentie:Secret"] = "test-secret-of-at-least-16-bytes" }).Build();
+        services.AddLogging();
+        services.AddInburgeringActivities(configuration);
+        services.AddSingleton<IExpressionFunctionProvider>(new DomainFunctions());
+        services.AddSingleton<IExpressionFunctionProvider>(new RegelFunctions());
+        services.AddSingleton<IExpressionFunctionProvider>(new BeleidFunctions(PolicyCatalog.LoadOrThrow(RepoRoot.GemeentenFolder)));
+        services.AddProcessEngine(new EngineDatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={database}" });
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            await provider.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
+            var xml = await File.ReadAllTextAsync(Path.Combine(Folder, file));
+            var result = await provider.GetRequiredService<ProcessEngine>().DeployAsync(xml, file, Actor.System);
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors.Select(e => $"{e.ElementId}: {e.Message}")));
+            Assert.Empty(result.Warnings);
+            var process = Assert.Single(result.Definitions);
+            Assert.Equal(Path.GetFileNameWithoutExtension(file), process.Key);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(database);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Definition_IsExecutable_WithDiagramAndDutchNames(string file)
+    {
+        var document = XDocument.Load(Path.Combine(Folder, file));
+        var process = document.Root!.Element(Bpmn + "process")!;
+        Assert.Equal("true", (string?)process.Attribute("isExecutable"));
+        var shapes = document.Descendants().Where(e => e.Name.LocalName == "BPMNShape").Select(e => (string)e.Attribute("bpmnElement")!).ToHashSet(StringComparer.Ordinal);
+        var nodes = process.Descendants().Where(e => e.Attribute("id") is not null && e.Name.Namespace == Bpmn && e.Name.LocalName != "sequenceFlow" && e.Name.LocalName != "documentation"
+            && !e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+        Assert.All(nodes, n => Assert.Contains((string)n.Attribute("id")!, shapes));
+        Assert.All(nodes, n => Assert.Matches("^[A-Za-z][A-Za-z0-9_]*$", (string)n.Attribute("id")!));
+        Assert.All(nodes.Where(n => n.Name.LocalName.EndsWith("Task", StringComparison.Ordinal) || n.Name.LocalName == "callActivity"),
+            n => Assert.False(string.IsNullOrWhiteSpace((string?)n.Attribute("name")), $"{n.Attribute("id")} has no name"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Definition_CallsOnlyFunctionsThatExist(string file)
+    {
+        var known = new IExpressionFunctionProvider[] { new DomainFunctions(), new RegelFunctions(), new BeleidFunctions(PolicyCatalog.LoadOrThrow(RepoRoot.GemeentenFolder)) }
+            .SelectMany(p => p.Functions).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var text = File.ReadAllText(Path.Combine(Folder, file));
+        var called = FunctionCall().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.All(called, name => Assert.Contains(name, known));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryFormKey_HasAForm(string file)
+    {
+        var keys = XDocument.Load(Path.Combine(Folder, file)).Descendants(Bpmn + "userTask")
+            .Select(t => (string?)t.Attribute(Camunda + "formKey"))
+            .ToList();
+        Assert.All(keys, key =>
+        {
+            Assert.False(string.IsNullOrEmpty(key), "A user task without a form.");
+            var path = Path.Combine(Folder, "forms", key + ".form");
+            Assert.True(File.Exists(path), $"workflow-definitions/forms/{key}.form is missing");
+            var form = JsonNode.Parse(File.ReadAllText(path))!;
+            Assert.Equal(key, (string?)form["id"]);
+            Assert.Equal("default", (string?)form["type"]);
+            var fieldKeys = form["components"]!.AsArray().Select(c => (string?)c!["key"]).Where(k => k is not null).ToList();
+            Assert.Equal(fieldKeys.Count, fieldKeys.Distinct().Count());
+        });
+    }
+
+    [GeneratedRegex(@"\b((?:beleid|regel|termijn|pip|ontzorging|voortgang|leerroute|timer)\.[A-Za-z]+)\(")]
+    private static partial Regex FunctionCall();
+}

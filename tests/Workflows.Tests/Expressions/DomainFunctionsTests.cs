@@ -1,0 +1,136 @@
+using Inburgering.Engine.Expressions;
+using Inburgering.Workflows.Expressions;
+using Inburgering.Workflows.Termijnen;
+
+namespace Inburgering.Workflows.Tests.Expressions;
+
+/// <summary>The expression functions, called through their delegates as the engine will.</summary>
+public class DomainFunctionsTests
+{
+    private static readonly DomainFunctions Provider = new();
+
+    // Through the interface, as the engine sees it.
+    private static IEnumerable<ExpressionFunction> All => ((IExpressionFunctionProvider)Provider).Functions;
+
+    private static T Fn<T>(string name) where T : Delegate =>
+        Assert.IsType<T>(All.Single(f => f.Name == name).Implementation);
+
+    [Fact]
+    public void Functions_HaveUniqueNamespacedNamesAndADutchDescription()
+    {
+        var functions = All.ToList();
+
+        Assert.Equal(functions.Count, functions.Select(f => f.Name).Distinct().Count());
+        Assert.All(functions, f =>
+        {
+            Assert.Matches(@"^[a-z]+\.[a-zA-Z]+$", f.Name);
+            Assert.False(string.IsNullOrWhiteSpace(f.Description));
+        });
+        Assert.Contains(functions, f => f.Name == "termijn.einde");
+        Assert.Contains(functions, f => f.Name == "pip.uiterlijk");
+        Assert.Contains(functions, f => f.Name == "ontzorging.einde");
+        Assert.Contains(functions, f => f.Name == "voortgang.volgende");
+        Assert.Contains(functions, f => f.Name == "leerroute.wisselenTot");
+    }
+
+    [Fact]
+    public void TermijnStartAndEinde_FromTheFirstPip()
+    {
+        Assert.Equal("2022-03-15", Fn<Func<string, string>>("termijn.start")("2022-03-14"));
+        Assert.Equal("2025-03-15", Fn<Func<string, string>>("termijn.einde")("2022-03-14"));
+    }
+
+    [Theory]
+    [InlineData("automatisch", null, "2025-09-15")]
+    [InlineData("bevalling", null, "2025-07-05")]
+    [InlineData("overig", 2.0, "2025-05-15")]
+    public void TermijnVerleng_AddsToTheEnd(string grond, double? maanden, string expected) =>
+        Assert.Equal(expected, Fn<Func<string, string, double?, string>>("termijn.verleng")("2025-03-15", grond, maanden));
+
+    [Fact]
+    public void TermijnVerleng_UnknownGround_Throws() =>
+        Assert.Throws<ArgumentException>(() => Fn<Func<string, string, double?, string>>("termijn.verleng")("2025-03-15", "ziekte", null));
+
+    [Fact]
+    public void TermijnTweeMaandenVoorEindeAndOverschreden()
+    {
+        Assert.Equal("2025-01-15", Fn<Func<string, string>>("termijn.tweeMaandenVoorEinde")("2025-03-15"));
+        var overschreden = Fn<Func<string, string, bool>>("termijn.overschreden");
+        Assert.False(overschreden("2025-03-15", "2025-03-14"));
+        Assert.True(overschreden("2025-03-15", "2025-03-15"));
+    }
+
+    [Fact]
+    public void PipUiterlijk_WithAndWithoutBrp()
+    {
+        var uiterlijk = Fn<Func<string, string?, string>>("pip.uiterlijk");
+
+        Assert.Equal("2022-05-10", uiterlijk("2022-03-01", null));
+        Assert.Equal("2022-06-24", uiterlijk("2022-03-01", "2022-04-15"));
+    }
+
+    [Fact]
+    public void PipUiterlijkMetDerdenAndEscalatie()
+    {
+        Assert.Equal("2022-05-23", Fn<Func<string, string, string>>("pip.uiterlijkMetDerden")("2022-05-10", "2022-05-09"));
+        Assert.Equal("2022-04-26", Fn<Func<string, double, string>>("pip.escalatie")("2022-05-10", 2));
+    }
+
+    [Fact]
+    public void OntzorgingEinde_SixMonthsOrWhenBijstandEnds()
+    {
+        var einde = Fn<Func<string, double, string?, string>>("ontzorging.einde");
+
+        Assert.Equal("2023-07-10", einde("2023-01-10", 6, null));
+        Assert.Equal("2023-04-01", einde("2023-01-10", 6, "2023-04-01"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => einde("2023-01-10", 3, null));
+    }
+
+    [Fact]
+    public void VoortgangVolgendeAndAchterstallig()
+    {
+        Assert.Equal("2023-04-15", Fn<Func<string, string?, double, string>>("voortgang.volgende")("2023-01-15", null, 3));
+        Assert.Equal("2023-08-02", Fn<Func<string, string?, double, string>>("voortgang.volgende")("2023-01-15", "2023-05-02", 3));
+
+        var achterstallig = Fn<Func<string, string?, double, double, string, bool>>("voortgang.achterstallig");
+        Assert.False(achterstallig("2023-01-15", null, 3, 14, "2023-04-29"));
+        Assert.True(achterstallig("2023-01-15", null, 3, 14, "2023-04-30"));
+    }
+
+    [Fact]
+    public void LeerrouteWisselenTotAndMagWisselen()
+    {
+        Assert.Equal("2023-09-15", Fn<Func<string, string>>("leerroute.wisselenTot")("2022-03-15"));
+
+        var mag = Fn<Func<string, string, string?, string, bool>>("leerroute.magWisselen");
+        Assert.True(mag("B1Route", "ZRoute", "2022-03-15", "2023-09-14"));
+        Assert.False(mag("B", "Z", "2022-03-15", "2023-09-15"));
+        Assert.True(mag("O", "B", "2022-03-15", "2024-09-15"));
+    }
+
+    [Fact]
+    public void TimerTijdstip_IsAnIsoDateTimeInDutchTime() =>
+        Assert.Equal("2025-03-15T08:00:00+01:00", Fn<Func<string, string>>("timer.tijdstip")("2025-03-15"));
+
+    [Fact]
+    public void Functions_NotADate_ThrowFormatExceptionInDutch()
+    {
+        var ex = Assert.Throws<FormatException>(() => Fn<Func<string, string>>("termijn.einde")("14-03-2022"));
+
+        Assert.Contains("jjjj-mm-dd", ex.Message);
+    }
+
+    [Fact]
+    public void Functions_NotAWholeNumber_Throw() =>
+        Assert.Throws<ArgumentException>(() => Fn<Func<string, string?, double, string>>("voortgang.volgende")("2023-01-15", null, 2.5));
+
+    [Fact]
+    public void Functions_UseConfiguredNormen()
+    {
+        var provider = new DomainFunctions(Wi2021Normen.Default with { Inburgeringstermijn = Period.OfYears(2) });
+
+        var einde = Assert.IsType<Func<string, string>>(provider.Functions.Single(f => f.Name == "termijn.einde").Implementation);
+
+        Assert.Equal("2024-03-15", einde("2022-03-14"));
+    }
+}

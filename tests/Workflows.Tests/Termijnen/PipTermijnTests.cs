@@ -1,0 +1,96 @@
+using Inburgering.Workflows.Termijnen;
+using static Inburgering.Workflows.Tests.TestDates;
+
+namespace Inburgering.Workflows.Tests.Termijnen;
+
+public class PipTermijnTests
+{
+    [Fact]
+    public void Uiterlijk_TenWeeksAfterDuosKennisgeving()
+    {
+        var deadline = PipTermijn.Uiterlijk(D("2022-03-01"));
+
+        Assert.Equal(D("2022-05-10"), deadline.Date);
+        Assert.Contains("kennisgeving van DUO", deadline.Reason);
+    }
+
+    [Fact]
+    public void Uiterlijk_BrpRegistrationLater_CountsFromBrp()
+    {
+        var deadline = PipTermijn.Uiterlijk(D("2022-03-01"), D("2022-04-15"));
+
+        Assert.Equal(D("2022-06-24"), deadline.Date);
+        Assert.Contains("BRP", deadline.Reason);
+    }
+
+    [Fact]
+    public void Uiterlijk_BrpRegistrationEarlier_CountsFromKennisgeving() =>
+        Assert.Equal(D("2022-05-10"), PipTermijn.Uiterlijk(D("2022-03-01"), D("2022-01-10")).Date);
+
+    [Fact]
+    public void Uiterlijk_AcrossLeapDay_IsSeventyDays() =>
+        Assert.Equal(D("2024-03-11"), PipTermijn.Uiterlijk(D("2024-01-01")).Date);
+
+    [Fact]
+    public void UiterlijkMetDerden_InformationArrivesLate_IsTwoWeeksAfterIt()
+    {
+        var uiterlijk = PipTermijn.Uiterlijk(D("2022-03-01"));
+
+        var metDerden = PipTermijn.UiterlijkMetDerden(uiterlijk, D("2022-05-09"));
+
+        Assert.Equal(D("2022-05-23"), metDerden.Date);
+    }
+
+    [Fact]
+    public void UiterlijkMetDerden_InformationArrivesEarly_KeepsTheNormalDeadline()
+    {
+        var uiterlijk = PipTermijn.Uiterlijk(D("2022-03-01"));
+
+        var metDerden = PipTermijn.UiterlijkMetDerden(uiterlijk, D("2022-04-01"));
+
+        Assert.Equal(D("2022-05-10"), metDerden.Date);
+    }
+
+    [Fact]
+    public void Escalaties_TwoWeeksBeforeAndAtTheDeadline()
+    {
+        var uiterlijk = PipTermijn.Uiterlijk(D("2022-03-01"));
+
+        var moments = PipTermijn.Escalaties(uiterlijk, [Period.OfWeeks(2)]);
+
+        Assert.Equal([D("2022-04-26"), D("2022-05-10")], moments.Select(m => m.Datum));
+        Assert.False(moments[0].IsUiterlijk);
+        Assert.True(moments[1].IsUiterlijk);
+        Assert.Contains("2 weken", moments[0].Reason);
+    }
+
+    [Fact]
+    public void Escalaties_ZeroLeadTime_GivesOnlyTheDeadline()
+    {
+        var moments = PipTermijn.Escalaties(PipTermijn.Uiterlijk(D("2022-03-01")), [Period.OfWeeks(0)]);
+
+        Assert.Single(moments);
+    }
+
+    [Fact]
+    public void Escalaties_SeveralLeadTimes_AreOrdered()
+    {
+        var moments = PipTermijn.Escalaties(PipTermijn.Uiterlijk(D("2022-03-01")), [Period.OfWeeks(1), Period.OfWeeks(4)]);
+
+        Assert.Equal([D("2022-04-12"), D("2022-05-03"), D("2022-05-10")], moments.Select(m => m.Datum));
+    }
+
+    [Theory]
+    [InlineData("2022-05-10", true)]
+    [InlineData("2022-05-11", false)]
+    public void IsOnTime_OnTheDeadlineIsOnTime(string dagtekening, bool onTime) =>
+        Assert.Equal(onTime, PipTermijn.IsOnTime(D(dagtekening), PipTermijn.Uiterlijk(D("2022-03-01"))));
+
+    [Fact]
+    public void Uiterlijk_WithConfiguredLength_UsesIt()
+    {
+        var normen = Wi2021Normen.Default with { PipTermijn = Period.OfWeeks(12) };
+
+        Assert.Equal(D("2022-05-24"), PipTermijn.Uiterlijk(D("2022-03-01"), null, normen).Date);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inburgering.Engine;
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Hosting;
+using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Scheduling;
+using Inburgering.Tests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+/// <summary>
+/// A burst of pending timers on PostgreSQL: the engine with Quartz (clustered ADO store) in this process; every timer falls
+/// due at the same moment while the scheduler runs. Prints timers fired per second, lateness (fired moment minus due
+/// moment) and this process's memory before and after. Asserts nothing.
+/// </summary>
+internal static class TimerBurstBench
+{
+    private static readonly Actor User = new("bench", new HashSet<string> { Roles.Beheerder }, null);
+
+    public static async Task RunAsync(int timers)
+    {
+        if (Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
+        {
+            Console.WriteLine("Timer burst: skipped (INBURGERING_TEST_POSTGRES not set; run through tests/bench/run.sh).");
+            return;
+        }
+
+        Console.WriteLine($"# Timer burst on PostgreSQL: {timers:N0} pending timers due at one moment, Quartz (clustered ADO store) in process, {Environment.ProcessorCount} cores");
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
+        var watch = Stopwatch.StartNew();
+
+        // The timers: one instance started through the engine, the others written in bulk as copies of its rows.
+        Guid template;
+        await using (var rows = Build(database, quartz: false))
+        {
+            await rows.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
+            var engine = rows.GetRequiredService<ProcessEngine>();
+            await engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "timer-burst.bpmn")), "timer-burst.bpmn", User);
+            template = (await engine.StartInstanceAsync(new StartInstance("burst", "BURST", "0632", null), User)).Id;
+        }
+
+        var placeholder = DateTimeOffset.UtcNow.AddDays(1);
+        await Backlog.CopyAsync(database, template, Enumerable.Repeat(placeholder, timers).ToList());
+        Console.WriteLine($"- {timers:N0} instances waiting on a timer written in {watch.Elapsed.TotalSeconds:0} s");
+
+        await using var services = Build(database, quartz: true);
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var reconciler = ActivatorUtilities.CreateInstance<WorkReconciler>(services);
+
+        // How long storing the triggers takes decides when the burst can be: measure on 2,000 throw-away triggers.
+        var calibration = Stopwatch.StartNew();
+        var quartz = services.GetRequiredService<QuartzWorkScheduler>();
+        var probe = Enumerable.Range(0, 2000).Select(_ => new ScheduledWork(Guid.NewGuid(), placeholder)).ToList();
+        for (var i = 0; i < probe.Count; i += 500)
+        {
+            await quartz.HandOverAsync(new WorkChanges(probe.Skip(i).Take(500).ToList(), [], [], []), CancellationToken.None);
+        }
+
+        var perTrigger = calibration.Elapsed / probe.Count;
+        await quartz.HandOverAsync(new WorkChanges([], probe, [], []), CancellationToken.None);
+        var due = DateTimeOffset.UtcNow + (perTrigger * timers * 1.3) + TimeSpan.FromSeconds(20);
+        await using (var db = database.Context())
+        {
+            await db.Timers.Where(t => t.Status == TimerStatus.Scheduled).ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due));
+        }
+
+        var store = Stopwatch.StartNew();
+        var reconciled = await reconciler.ReconcileAsync(CancellationToken.None);
+        Console.WriteLine($"- {reconciled.TimersScheduled:N0} triggers stored in {store.Elapsed.TotalSeconds:0} s ({reconciled.TimersScheduled / store.Elapsed.TotalSeconds:0}/s); the burst is due at {due:HH:mm:ss.fff} UTC");
+        if (DateTimeOffset.UtcNow > due)
+        {
+            Console.WriteLine($"  (storing took longer than estimated: the scheduler starts {(DateTimeOffset.UtcNow - due).TotalSeconds:0.0} s after the due moment; that shows as lateness)");
+        }
+
+        await scheduler.Start();
+        var before = Memory();
+        Console.WriteLine($"- memory before the burst: {before}");
+        while (DateTimeOffset.UtcNow < due)
+        {
+            await Task.Delay(100);
+        }
+
+        var drain = Stopwatch.StartNew();
+        var peak = 0L;
+        while (true)
+        {
+            await Task.Delay(1000);
+            peak = Math.Max(peak, Environment.WorkingSet);
+            await using var db = database.Context();
+            if (!await db.Timers.AnyAsync(t => t.Status == TimerStatus.Scheduled))
+            {
+                break;
+            }
+        }
+
+        var after = Memory();
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var collected = Memory();
+
+        List<(DateTimeOffset At, DateTimeOffset Due)> firings;
+        await using (var db = database.Context())
+        {
+            firings = (await db.Journal.AsNoTracking().Where(j => j.Type == "timer-fired").Select(j => new { j.At, j.Data }).ToListAsync())
+                .Select(j => (j.At, JsonNode.Parse(j.Data!)!["dueAt"]!.GetValue<DateTimeOffset>()))
+                .ToList();
+        }
+
+        var lateness = firings.Select(f => (f.At - f.Due).TotalSeconds).Order().ToList();
+        var span = (firings.Max(f => f.At) - firings.Min(f => f.At)).TotalSeconds;
+        Console.WriteLine();
+        Console.WriteLine("| timers | fired | seconds (first to last firing) | timers fired/s | lateness p50 | lateness p99 | lateness max |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {timers:N0} | {firings.Count:N0} | {span:0.0} | {firings.Count / span:0} | {Percentile(lateness, 0.50):0.0} s | {Percentile(lateness, 0.99):0.0} s | {lateness[^1]:0.0} s |"));
+        Console.WriteLine();
+        Console.WriteLine($"Memory of this process (engine + Quartz): before the burst {before}; when drained {after} (peak working set {peak / 1048576.0:0} MB); after a full GC {collected}.");
+        Console.WriteLine($"Drained {drain.Elapsed.TotalSeconds:0} s after the due moment. Lateness is the journal's fired moment minus the timer's due moment; with every timer due at once it grows linearly through the burst, so p50 is about half the drain time.");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+
+    private static string Memory() =>
+        string.Create(CultureInfo.InvariantCulture, $"working set {Environment.WorkingSet / 1048576.0:0} MB, GC heap {GC.GetTotalMemory(false) / 1048576.0:0} MB");
+
+    private static ServiceProvider Build(TestDatabase database, bool quartz)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartz", LogLevel.Error));
+        services.AddProcessEngine(database.Options);
+        if (quartz)
+        {
+            services.AddQuartzScheduling(database.Options);
+        }
+
+        return services.BuildServiceProvider();
+    }
+}

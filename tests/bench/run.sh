@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmarks: starts a durable throwaway PostgreSQL 15 (fsync on), measures its commit ceiling with pgbench -N,
+# then runs a benchmark scenario and prints the figures:
+#   bash tests/bench/run.sh engine [--instances=2000] [--workers=8]   engine throughput on SQLite and PostgreSQL
+#   bash tests/bench/run.sh timers [--timers=100000]                  a burst of pending timers on PostgreSQL with Quartz
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+PG_DURABLE=1 source tests/postgres.sh
+PG_DURABLE=1 start_postgres
+scenario="${1:-engine}"; shift || true
+
+psql -q -c "create database pgbench" >/dev/null
+pgbench -q -i -s 10 pgbench >/dev/null 2>&1
+TPS=$(pgbench -N -c 8 -j 2 -T 15 pgbench 2>/dev/null | awk '/^tps/ {print $3; exit}')
+echo "pgbench -N -c 8 -j 2 -T 15: ${TPS} tps"
+
+dotnet build tests/bench -c Release --nologo -v q >/dev/null
+dotnet tests/bench/bin/Release/net10.0/Inburgering.Bench.dll "$scenario" --pgbench-tps="$TPS" "$@"

@@ -26,7 +26,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         await using var partners = await PartnerSimulatorHost.StartAsync();
 
         // A slow partner keeps calls in flight when the process dies.
-        partners.Failures.For(TaalaanbiederSimulatorEndpoints.Partner).Set(new FailurePlan { DelayMilliseconds = 50 });
+        partners.Failures.For(TaalaanbiederSimulatorEndpoints.Partner).Set(new FailurePlan { DelayMilliseconds = 100 });
         var arguments = DurableServers.Arguments(
             database,
             partners,
@@ -44,13 +44,15 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
 
             // Instances are created while earlier ones already fire and call; the kill comes whenever enough is in motion,
-            // possibly while instances are still being created (those are created after the restart).
+            // possibly while instances are still being created (those are created after the restart). Timers and calls share
+            // the node's scheduler threads in due order, so a fast machine may run ahead on calls while timers wait for
+            // their moment: the kill then comes once most calls are done, whatever the timers did, to stay mid-way for both.
             var creating = CreateMissingAsync(server, database);
             await Eventually.WaitAsync(
                 () => Progress.ReadAsync(database),
-                p => p.TimersFired >= TimerInstances / 20 && p.CallsCompleted >= CallInstances / 5,
+                p => (p.TimersFired >= TimerInstances / 20 && p.CallsCompleted >= CallInstances / 5) || p.CallsCompleted >= CallInstances / 2,
                 TimeSpan.FromSeconds(90),
-                "5% of the timers fired and 20% of the calls completed");
+                "5% of the timers fired and 20% of the calls completed, or half the calls completed");
             server.Kill();
             var killedAt = watch.Elapsed;
             var atKill = await Progress.ReadAsync(database);

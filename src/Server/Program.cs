@@ -6,7 +6,9 @@ using Inburgering.Server;
 using Inburgering.Server.Api;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
+using Inburgering.Server.Hosting.Demo;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = ServerSettings.From(builder.Configuration);
@@ -38,6 +40,7 @@ else
 builder.Services.AddSingleton<DefinitionsDeployer>();
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddKeten(settings);
+builder.AddDemoData(settings);
 
 builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
@@ -64,7 +67,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(DemoData.ReadyTag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = DemoData.WriteReadinessAsync });
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapDefinitions();
 api.MapInstances();

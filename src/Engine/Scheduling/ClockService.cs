@@ -62,7 +62,7 @@ public sealed class ClockService(
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Restores the virtual "now" saved by the last advance (simulation clock only).</summary>
+    /// <summary>Restores the virtual "now" saved by the last advance (simulation clock only), earlier than the real time or not.</summary>
     public async Task RestoreAsync(CancellationToken cancellationToken = default)
     {
         if (time is not SimulationClock clock)
@@ -74,7 +74,40 @@ public sealed class ClockService(
         var saved = await db.SimulationClock.AsNoTracking().FirstOrDefaultAsync(c => c.Id == 1, cancellationToken);
         if (saved is not null)
         {
-            clock.MoveTo(saved.Now);
+            // Virtual time stands still while the service is down: it resumes exactly where it stood.
+            clock.Reset(saved.Now);
+        }
+    }
+
+    /// <summary>
+    /// Sets the simulation clock to <paramref name="start"/>, in the past if need be, on a database that holds no instance yet
+    /// (demo data is made by running real trajecten from a moment years back up to today). Refused otherwise: time on a
+    /// database with history never goes back.
+    /// </summary>
+    public async Task StartEmptyDatabaseAtAsync(DateTimeOffset start, CancellationToken cancellationToken = default)
+    {
+        if (time is not SimulationClock clock)
+        {
+            throw new EngineException("De simulatieklok staat uit (Inburgering:SimulationClock).", EngineErrorKind.Conflict);
+        }
+
+        await _advancing.WaitAsync(cancellationToken);
+        try
+        {
+            await using (var db = databases.Create())
+            {
+                if (await db.Instances.AnyAsync(cancellationToken) || await db.Timers.AnyAsync(cancellationToken) || await db.Jobs.AnyAsync(cancellationToken))
+                {
+                    throw new EngineException("De klok kan alleen terug op een database zonder instanties.", EngineErrorKind.Conflict);
+                }
+            }
+
+            clock.Reset(start);
+            await SaveAsync(start, cancellationToken);
+        }
+        finally
+        {
+            _advancing.Release();
         }
     }
 

@@ -24,6 +24,15 @@ public sealed class SimulationClock : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>Sets the clock to any moment, back included: only for a database that holds nothing yet (<see cref="ClockService.StartEmptyDatabaseAtAsync"/>).</summary>
+    internal void Reset(DateTimeOffset moment)
+    {
+        lock (_lock)
+        {
+            _now = moment.ToUniversalTime();
+        }
+    }
+
     /// <summary>Moves the clock forward (never back).</summary>
     public void MoveTo(DateTimeOffset moment)
     {

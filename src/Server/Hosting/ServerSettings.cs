@@ -17,6 +17,12 @@ public sealed class ServerSettings
     /// <summary>Run the partner simulators (DUO, intake, taalaanbieder, uitkering) in this process, and use them for partners not configured elsewhere.</summary>
     public bool PartnerSimulators { get; set; }
 
+    /// <summary>
+    /// On an empty database, build demo data: about thirty trajecten run through the keten over the last months of virtual
+    /// time. Needs the simulation clock, the partner simulators and development sign-in.
+    /// </summary>
+    public bool DemoData { get; set; }
+
     /// <summary>Deploy every workflow-definitions/*.bpmn at start-up.</summary>
     public bool DeployDefinitionsAtStartup { get; set; } = true;
 

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inburgering.Engine.Persistence;
+using Inburgering.Server.Hosting.Demo;
+using Inburgering.Tests.Keten;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Inburgering.Tests;
+
+/// <summary>
+/// Issue 4, item 6: with Inburgering:DemoData the service starts with the Ferm Werk gemeenten, its simulators, and a few dozen
+/// trajecten at different stages, made by running the keten through virtual time — and a restart does not make them again.
+/// </summary>
+public sealed class DemoDataTests(ITestOutputHelper output)
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task DemoData_RunsTrajectenThroughTheKetenUpToToday_AndARestartLeavesThemAlone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabases.CreateAsync(provider);
+        var work = Directory.CreateTempSubdirectory("inburgering-demo-").FullName;
+        string[] arguments =
+        [
+            "--Inburgering:Database", provider.ToString(),
+            "--ConnectionStrings:Inburgering", database.ConnectionString,
+            "--Inburgering:SimulationClock=true",
+            "--Inburgering:DevelopmentSignIn=true",
+            "--Inburgering:DemoData=true",
+        ];
+        var startedAt = DateTimeOffset.UtcNow;
+        var server = await ServerProcess.StartAsync(arguments, work);
+        try
+        {
+            using var api = Client(server);
+
+            // Not ready while the demo is built; the API answers all the same.
+            Assert.True((await api.GetAsync("api/v1/clock")).IsSuccessStatusCode);
+            var ready = await WaitReadyAsync(server, TimeSpan.FromMinutes(10));
+            output.WriteLine($"{provider}: ready after {(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s: {ready}");
+            Assert.DoesNotContain("mislukt", ready, StringComparison.Ordinal);
+
+            // The clock is back at today, simulated.
+            var clock = await api.GetJsonAsync("api/v1/clock");
+            Assert.True((bool)clock["simulated"]!);
+            var now = DateTimeOffset.Parse((string)clock["now"]!, CultureInfo.InvariantCulture);
+            Assert.InRange(now, startedAt.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+
+            await using var db = database.Context();
+            var trajecten = await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == "inburgeringstraject").ToListAsync();
+            var personas = DemoPersonas.For(130);
+            Assert.InRange(trajecten.Count, personas.Count, personas.Count + 3);
+            Assert.Equal(DemoPersonas.Gemeenten.Order(), trajecten.Select(t => t.Gemeente).Distinct().Order());
+
+            // Started over the last thirty months, at different stages today: finished ones, and ones in every schakel.
+            Assert.True(trajecten.Min(t => t.StartedAt) < now.AddMonths(-28), "The oldest traject started about thirty months ago.");
+            Assert.True(trajecten.Max(t => t.StartedAt) > now.AddMonths(-2), "The newest traject started in the last weeks.");
+            Assert.InRange(trajecten.Count(t => t.Status == InstanceStatus.Completed), 5, 20);
+            var active = await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Active).GroupBy(i => i.DefinitionKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            output.WriteLine(string.Join(", ", active.Select(a => $"{a.Key}: {a.Value}")));
+            Assert.True(active.GetValueOrDefault("schakel3-brede-intake-en-pip") >= 1, "Someone is between intake and PIP.");
+            Assert.True(active.GetValueOrDefault("schakel4-inburgeren-en-participeren") >= 10, "Most run in schakel 4.");
+            var ends = trajecten.Where(t => t.Status == InstanceStatus.Completed).Select(t => t.EndReason ?? "").ToList();
+            Assert.Contains(ends, e => e.Contains("End_Afgerond", StringComparison.Ordinal));
+            Assert.Contains(ends, e => e.Contains("End_NietInBehandeling", StringComparison.Ordinal));
+            Assert.Contains(ends, e => e.Contains("End_Verhuisd", StringComparison.Ordinal));
+
+            // Made by the engine, not by rows: DUO was asked and told, timers fired, people did tasks, with four eyes where due.
+            var journal = await db.Journal.AsNoTracking().GroupBy(j => j.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            Assert.True(journal.GetValueOrDefault("timer-fired") > 100, "Deadlines and voortgangsgesprekken fired through virtual time.");
+            Assert.True(journal.GetValueOrDefault("message-correlated") >= personas.Count, "DUO's notificaties reached the trajecten.");
+            Assert.True(journal.GetValueOrDefault("job-completed") > 100, "Partner calls ran.");
+            var approvers = await db.Journal.AsNoTracking().Where(j => j.Type == "task-completed").Select(j => j.User).Distinct().ToListAsync();
+            Assert.Contains("carla", approvers);
+            Assert.Contains("carla + bram", approvers); // four eyes: casusregisseur and maatschappelijk begeleider
+            Assert.Equal(0, await db.Incidents.CountAsync());
+
+            // A werkvoorraad to work in: open tasks in every gemeente, some due already.
+            var open = await api.GetJsonAsync("api/v1/tasks?status=open&pageSize=500");
+            var tasks = open["items"]!.AsArray().Select(t => t!.AsObject()).ToList();
+            Assert.InRange(tasks.Count, 10, 200);
+            Assert.True(tasks.Select(t => (string)t["gemeente"]!).Distinct().Count() >= 3, "Tasks in most gemeenten.");
+            Assert.True(tasks.Select(t => (string)t["elementId"]!).Distinct().Count() >= 5, "Tasks of several kinds.");
+
+            // A restart on the same database leaves the demo as it is.
+            var counts = (await db.Instances.CountAsync(), await db.Journal.CountAsync());
+            await server.DisposeAsync();
+            server = await ServerProcess.StartAsync(arguments, work);
+            using var again = Client(server);
+            Assert.Contains("overgeslagen", await WaitReadyAsync(server, TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+            Assert.Equal(counts, (await db.Instances.CountAsync(), await db.Journal.CountAsync()));
+            var resumed = DateTimeOffset.Parse((string)(await again.GetJsonAsync("api/v1/clock"))["now"]!, CultureInfo.InvariantCulture);
+            Assert.InRange(resumed, now.AddSeconds(-1), now.AddSeconds(1)); // virtual time resumes where it stood
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task DemoData_WithoutTheSimulationClock_StopsTheStartWithTheReason()
+    {
+        var work = Directory.CreateTempSubdirectory("inburgering-demo-").FullName;
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(["--Inburgering:DemoData=true", "--Inburgering:DevelopmentSignIn=true"], work));
+        Assert.Contains("Inburgering:SimulationClock=true", failure.Message, StringComparison.Ordinal);
+    }
+
+    private static HttpClient Client(ServerProcess server)
+    {
+        var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
+        client.DefaultRequestHeaders.Add("X-User", "tester");
+        client.DefaultRequestHeaders.Add("X-Roles", "consulent,beheerder");
+        client.DefaultRequestHeaders.Add("X-Gemeenten", string.Join(',', DemoPersonas.Gemeenten));
+        return client;
+    }
+
+    /// <summary>Waits until /health/ready answers 200 and returns its report (with what the demo check says).</summary>
+    private static async Task<string> WaitReadyAsync(ServerProcess server, TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var response = await client.GetAsync("health/ready");
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadAsStringAsync();
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The demo was not ready within {timeout}:\n{server.Output}");
+    }
+}

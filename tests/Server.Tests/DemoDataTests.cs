@@ -48,7 +48,7 @@ public sealed class DemoDataTests(ITestOutputHelper output)
 
             await using var db = database.Context();
             var trajecten = await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == "inburgeringstraject").ToListAsync();
-            var personas = DemoPersonas.For(130);
+            var personas = DemoPersonas.For(30, 127);
             Assert.InRange(trajecten.Count, personas.Count, personas.Count + 3);
             Assert.Equal(DemoPersonas.Gemeenten.Order(), trajecten.Select(t => t.Gemeente).Distinct().Order());
 

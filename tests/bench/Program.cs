@@ -22,8 +22,11 @@ switch (scenario)
     case "timers":
         await TimerBurstBench.RunAsync(Option("timers", 100_000));
         break;
+    case "keten":
+        await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(','));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten");
         return 2;
 }
 

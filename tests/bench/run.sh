@@ -3,6 +3,8 @@
 # then runs a benchmark scenario and prints the figures:
 #   bash tests/bench/run.sh engine [--instances=2000] [--workers=8]   engine throughput on SQLite and PostgreSQL
 #   bash tests/bench/run.sh timers [--timers=100000]                  a burst of pending timers on PostgreSQL with Quartz
+#   bash tests/bench/run.sh keten [--trajecten=10000] [--months=42] [--start-weeks=8] [--databases=Sqlite,PostgreSql]
+#                                                                     whole trajecten (3-year termijn and beyond) via the API
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -32,7 +32,12 @@ public static class DemoData
                 $"Inburgering:DemoData runs trajecten through virtual time, the partner simulators and the API; it also needs {string.Join(", ", missing)}.");
         }
 
-        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Inburgering:Demo"));
+        builder.Services.AddOptions<DemoOptions>()
+            .Bind(builder.Configuration.GetSection("Inburgering:Demo"))
+            .Validate(o => o.Months is >= 1 and <= 120, "Inburgering:Demo:Months must be between 1 and 120.")
+            .Validate(o => o.Personas is >= 1 and < 100_000, "Inburgering:Demo:Personas must be between 1 and 99999.")
+            .Validate(o => o.StartWeeks is null || (o.StartWeeks >= 0 && o.StartWeeks < o.Months * 4), "Inburgering:Demo:StartWeeks must lie within the demo's months.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DemoStatus>();
         builder.Services.AddHealthChecks().AddCheck<DemoStatus>("demo", tags: [ReadyTag]);
         builder.Services.AddHostedService<DemoDataService>();

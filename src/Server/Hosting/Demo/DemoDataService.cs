@@ -18,6 +18,12 @@ public sealed class DemoOptions
 {
     /// <summary>How far back the demo starts: its first persona is notified this many months before today.</summary>
     public int Months { get; set; } = 30;
+
+    /// <summary>How many personas (the cast of <see cref="DemoPersonas"/> repeated with new BSNs beyond its thirty).</summary>
+    public int Personas { get; set; } = 30;
+
+    /// <summary>Over how many weeks from the demo's start their first notifications are spread; unset: up to a few weeks before today.</summary>
+    public int? StartWeeks { get; set; }
 }
 
 /// <summary>Whether the demo data is being built; <c>/health/ready</c> answers 503 until it is done.</summary>
@@ -101,7 +107,7 @@ public sealed partial class DemoDataService(
             var start = new DateTimeOffset(today.UtcDateTime.Date.AddMonths(-options.Value.Months).AddHours(10), TimeSpan.Zero);
             var weeks = (int)((today - start).TotalDays / 7);
             await clock.StartEmptyDatabaseAtAsync(start, stoppingToken);
-            var personas = DemoPersonas.For(weeks);
+            var personas = DemoPersonas.For(options.Value.Personas, options.Value.StartWeeks ?? Math.Max(0, weeks - 3));
             foreach (var persona in personas)
             {
                 _byKey[referenties.For(persona.Bsn)] = new PersonaState(persona);
@@ -230,7 +236,7 @@ public sealed partial class DemoDataService(
         var p = state.Persona;
         switch (p.Route)
         {
-            case DemoRoute.AsielB1 or DemoRoute.GezinB1 when age == 100 + (p.Number % 8):
+            case DemoRoute.AsielB1 or DemoRoute.GezinB1 or DemoRoute.NoShow or DemoRoute.PipTeLaat or DemoRoute.Verhuizing when age == 100 + (p.Number % 8) + (p.Route is DemoRoute.AsielB1 or DemoRoute.GezinB1 ? 0 : 12):
                 await ExamenAsync(state, "LE", ct);
                 await ExamenAsync(state, "KNM", ct);
                 await DuoMeldtAsync(state, "SS106", null, ct);
@@ -292,8 +298,9 @@ public sealed partial class DemoDataService(
             }
 
             await AfterAsync(state, element, variables, today, ct);
-            await SettleAsync(ct);
         }
+
+        await SettleAsync(ct);
     }
 
     /// <summary>How many weeks a task waits in the werkvoorraad before it is done.</summary>

@@ -59,25 +59,30 @@ public static class DemoPersonas
         DemoRoute.AsielZRoute, DemoRoute.AsielB1, DemoRoute.NoShow, DemoRoute.GezinB1, DemoRoute.AsielB1,
     ];
 
-    /// <summary>The personas for a demo of <paramref name="weeks"/> weeks: starts spread evenly, the last a few weeks before today.</summary>
-    public static IReadOnlyList<DemoPersona> For(int weeks)
+    /// <summary>
+    /// <paramref name="count"/> personas (the cast in turn), their first notifications spread evenly over <paramref name="startWeeks"/>
+    /// weeks: in the demo up to a few weeks before today, so the late ones are in schakel 1–3 today.
+    /// </summary>
+    public static IReadOnlyList<DemoPersona> For(int count, int startWeeks)
     {
-        var last = Math.Max(0, weeks - 3);
-        return Cast.Select((route, i) => new DemoPersona(
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegative(startWeeks);
+        return Enumerable.Range(0, count).Select(i => new DemoPersona(
                 i + 1,
                 BsnFor(i + 1),
                 Gemeenten[i % Gemeenten.Length],
-                route,
-                Cast.Length == 1 ? 0 : (int)Math.Round(last * (double)i / (Cast.Length - 1))))
+                Cast[i % Cast.Length],
+                count == 1 ? 0 : (int)Math.Round(startWeeks * (double)i / (count - 1))))
             .ToList();
     }
 
-    /// <summary>A made-up BSN that passes the elfproef: 999, then five digits from the persona's number, then the check digit.</summary>
+    /// <summary>A made-up BSN that passes the elfproef: 99, then six digits from the persona's number (below 100,000), then the check digit.</summary>
     public static string BsnFor(int number)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(number, 100_000);
         for (var candidate = number * 10; ; candidate++)
         {
-            var bsn = "999" + candidate.ToString("D5", CultureInfo.InvariantCulture);
+            var bsn = "99" + candidate.ToString("D6", CultureInfo.InvariantCulture);
             var sum = 0;
             for (var i = 0; i < 8; i++)
             {

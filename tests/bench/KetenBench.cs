@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inburgering.Engine.Persistence;
+using Inburgering.Tests;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Whole trajecten through the keten: the real service (its own process, Kestrel, in-process partner simulators) runs
+/// <c>--trajecten</c> inburgeraars through three virtual years with the demo driver (Inburgering:DemoData), every one of them
+/// through the API: DUO's notificaties, every task done by a consulent, every timer fired by advancing the clock, every partner
+/// call made. Prints wall time, engine steps (transactions) and BPMN element steps per second, on SQLite and PostgreSQL.
+/// Asserts nothing.
+/// </summary>
+internal static class KetenBench
+{
+    private static readonly string[] Transactions = ["instance-started", "task-completed", "task-approved", "timer-fired", "job-completed", "message-correlated"];
+
+    public static async Task RunAsync(int trajecten, int months, int startWeeks, string[] providers)
+    {
+        Console.WriteLine($"# Keten: {trajecten:N0} trajecten over {months} virtual months (first notificaties spread over {startWeeks} weeks), {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine("| database | trajecten | finished | wall s | engine steps | steps/s | element steps/s | trajecten/hour | incidents | server peak MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var rates = new List<(string Provider, double Seconds)>();
+        foreach (var provider in providers.Select(Enum.Parse<DatabaseProvider>))
+        {
+            if (provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
+            {
+                Console.WriteLine("| PostgreSql | (skipped: INBURGERING_TEST_POSTGRES not set) | | | | | | | | |");
+                continue;
+            }
+
+            await using var database = await TestDatabases.CreateAsync(provider);
+            var work = Directory.CreateTempSubdirectory("inburgering-keten-bench-").FullName;
+            var watch = Stopwatch.StartNew();
+            await using var server = await ServerProcess.StartAsync(
+            [
+                "--Inburgering:Database", provider.ToString(),
+                "--ConnectionStrings:Inburgering", database.ConnectionString,
+                "--Inburgering:SimulationClock=true",
+                "--Inburgering:DevelopmentSignIn=true",
+                "--Inburgering:DemoData=true",
+                $"--Inburgering:Demo:Personas={trajecten}",
+                $"--Inburgering:Demo:Months={months}",
+                $"--Inburgering:Demo:StartWeeks={startWeeks}",
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Inburgering.Server.Hosting.Demo=Information",
+            ], work);
+            var peak = await WaitReadyAsync(server, provider);
+            var seconds = watch.Elapsed.TotalSeconds;
+
+            await using var db = database.Context();
+            var journal = await db.Journal.AsNoTracking().GroupBy(j => j.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            var steps = Transactions.Sum(t => journal.GetValueOrDefault(t));
+            var elements = journal.GetValueOrDefault("element-entered");
+            var roots = await db.Instances.CountAsync(i => i.DefinitionKey == "inburgeringstraject");
+            var finished = await db.Instances.CountAsync(i => i.DefinitionKey == "inburgeringstraject" && i.Status != InstanceStatus.Active);
+            var incidents = await db.Incidents.CountAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {provider} | {roots:N0} | {finished:N0} | {seconds:0} | {steps:N0} | {steps / seconds:0} | {elements / seconds:0} | {roots * 3600 / seconds:N0} | {incidents} | {peak:0} |"));
+            rates.Add((provider.ToString(), seconds / Math.Max(1, roots)));
+        }
+
+        if (trajecten < 10_000)
+        {
+            Console.WriteLine();
+            foreach (var (provider, perTraject) in rates)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{provider}: 10,000 trajecten at this rate (linear; the weekly driver overhead shrinks per traject, contention grows): about {perTraject * 10_000 / 60:0} minutes."));
+            }
+        }
+
+        Console.WriteLine("The demo driver runs one clock for everybody: each virtual week it starts the new inburgeraars, delivers DUO's notificaties, does the tasks that waited their time and advances the clock (which fires the timers and runs the partner calls in due order, one at a time).");
+    }
+
+    /// <summary>Waits for /health/ready, printing the demo's progress each half minute; returns the server's peak resident memory (MB).</summary>
+    private static async Task<double> WaitReadyAsync(ServerProcess server, DatabaseProvider provider)
+    {
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var progress = Stopwatch.StartNew();
+        while (true)
+        {
+            using var response = await client.GetAsync("health/ready");
+            var report = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+            var state = (string?)report?["checks"]?["demo"]?["description"] ?? "";
+            if (response.IsSuccessStatusCode)
+            {
+                if (state.StartsWith("mislukt", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException($"{provider}: the run failed: {state}\n{server.Output}");
+                }
+
+                return PeakMegabytes(server.ProcessId);
+            }
+
+            if (progress.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                Console.Error.WriteLine($"  {provider}: {state}");
+                progress.Restart();
+            }
+
+            await Task.Delay(1000);
+        }
+    }
+
+    private static double PeakMegabytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+}

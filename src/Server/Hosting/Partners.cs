@@ -45,11 +45,17 @@ public static class Partners
     {
         var first = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:5000")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
-        first = first.Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+        return Loopback(first);
+    }
+
+    /// <summary>A listening address as a base URL to call this service at: a wildcard host becomes 127.0.0.1.</summary>
+    public static Uri Loopback(string address)
+    {
+        address = address.Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
             .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
             .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
             .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
-        return new Uri(first.TrimEnd('/') + "/");
+        return new Uri(address.TrimEnd('/') + "/");
     }
 }
 

@@ -177,12 +177,7 @@ public sealed partial class DemoDataService(
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("De service luistert op geen adres.");
-        address = address.Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal);
-        var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(5) };
+        var client = new HttpClient { BaseAddress = Partners.Loopback(address), Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Add("X-User", "demo");
         client.DefaultRequestHeaders.Add("X-Roles", "consulent,begeleider,beheerder,procesontwerper");
         client.DefaultRequestHeaders.Add("X-Gemeenten", string.Join(',', DemoPersonas.Gemeenten));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 using Inburgering.Server.Hosting.Demo;
+using Inburgering.Tests.Durability;
 using Inburgering.Tests.Keten;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -32,11 +33,12 @@ public sealed class DemoDataTests(ITestOutputHelper output)
         var server = await ServerProcess.StartAsync(arguments, work);
         try
         {
-            using var api = Client(server);
+            using var client = new Api(server.BaseAddress);
+            var api = client.Http;
 
             // Not ready while the demo is built; the API answers all the same.
             Assert.True((await api.GetAsync("api/v1/clock")).IsSuccessStatusCode);
-            var ready = await WaitReadyAsync(server, TimeSpan.FromMinutes(10));
+            var ready = await server.WaitReadyAsync(TimeSpan.FromMinutes(10));
             output.WriteLine($"{provider}: ready after {(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s: {ready}");
             Assert.DoesNotContain("mislukt", ready, StringComparison.Ordinal);
 
@@ -86,10 +88,10 @@ public sealed class DemoDataTests(ITestOutputHelper output)
             var counts = (await db.Instances.CountAsync(), await db.Journal.CountAsync());
             await server.DisposeAsync();
             server = await ServerProcess.StartAsync(arguments, work);
-            using var again = Client(server);
-            Assert.Contains("overgeslagen", await WaitReadyAsync(server, TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+            using var again = new Api(server.BaseAddress);
+            Assert.Contains("overgeslagen", await server.WaitReadyAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
             Assert.Equal(counts, (await db.Instances.CountAsync(), await db.Journal.CountAsync()));
-            var resumed = DateTimeOffset.Parse((string)(await again.GetJsonAsync("api/v1/clock"))["now"]!, CultureInfo.InvariantCulture);
+            var resumed = DateTimeOffset.Parse((string)(await again.Http.GetJsonAsync("api/v1/clock"))["now"]!, CultureInfo.InvariantCulture);
             Assert.InRange(resumed, now.AddSeconds(-1), now.AddSeconds(1)); // virtual time resumes where it stood
         }
         finally
@@ -104,33 +106,5 @@ public sealed class DemoDataTests(ITestOutputHelper output)
         var work = Directory.CreateTempSubdirectory("inburgering-demo-").FullName;
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(["--Inburgering:DemoData=true", "--Inburgering:DevelopmentSignIn=true"], work));
         Assert.Contains("Inburgering:SimulationClock=true", failure.Message, StringComparison.Ordinal);
-    }
-
-    private static HttpClient Client(ServerProcess server)
-    {
-        var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(1) };
-        client.DefaultRequestHeaders.Add("X-User", "tester");
-        client.DefaultRequestHeaders.Add("X-Roles", "consulent,beheerder");
-        client.DefaultRequestHeaders.Add("X-Gemeenten", string.Join(',', DemoPersonas.Gemeenten));
-        return client;
-    }
-
-    /// <summary>Waits until /health/ready answers 200 and returns its report (with what the demo check says).</summary>
-    private static async Task<string> WaitReadyAsync(ServerProcess server, TimeSpan timeout)
-    {
-        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var response = await client.GetAsync("health/ready");
-            if (response.IsSuccessStatusCode)
-            {
-                return await response.Content.ReadAsStringAsync();
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException($"The demo was not ready within {timeout}:\n{server.Output}");
     }
 }

@@ -78,32 +78,24 @@ internal static class KetenBench
     /// <summary>Waits for /health/ready, printing the demo's progress each half minute; returns the server's peak resident memory (MB).</summary>
     private static async Task<double> WaitReadyAsync(ServerProcess server, DatabaseProvider provider)
     {
-        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var progress = Stopwatch.StartNew();
-        while (true)
+        var report = await server.WaitReadyAsync(TimeSpan.FromDays(1), waiting =>
         {
-            using var response = await client.GetAsync("health/ready");
-            var report = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-            var state = (string?)report?["checks"]?["demo"]?["description"] ?? "";
-            if (response.IsSuccessStatusCode)
-            {
-                if (state.StartsWith("mislukt", StringComparison.Ordinal))
-                {
-                    throw new InvalidOperationException($"{provider}: the run failed: {state}\n{server.Output}");
-                }
-
-                return PeakMegabytes(server.ProcessId);
-            }
-
             if (progress.Elapsed > TimeSpan.FromSeconds(30))
             {
-                Console.Error.WriteLine($"  {provider}: {state}");
+                Console.Error.WriteLine($"  {provider}: {Describe(waiting)}");
                 progress.Restart();
             }
-
-            await Task.Delay(1000);
+        });
+        if (Describe(report).StartsWith("mislukt", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{provider}: the run failed: {Describe(report)}\n{server.Output}");
         }
+
+        return PeakMegabytes(server.ProcessId);
     }
+
+    private static string Describe(string report) => (string?)JsonNode.Parse(report)?["checks"]?["demo"]?["description"] ?? report;
 
     private static double PeakMegabytes(int pid)
     {

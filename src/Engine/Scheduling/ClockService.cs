@@ -96,7 +96,8 @@ public sealed class ClockService(
         {
             await using (var db = databases.Create())
             {
-                if (await db.Instances.AnyAsync(cancellationToken) || await db.Timers.AnyAsync(cancellationToken) || await db.Jobs.AnyAsync(cancellationToken))
+                // Timers and partner calls belong to instances: none of those, none of these.
+                if (await db.Instances.AnyAsync(cancellationToken))
                 {
                     throw new EngineException("De klok kan alleen terug op een database zonder instanties.", EngineErrorKind.Conflict);
                 }

@@ -81,9 +81,18 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    public async Task WaitHealthyAsync(TimeSpan timeout)
+    public async Task WaitHealthyAsync(TimeSpan timeout) => await WaitForAsync("/health", timeout, TimeSpan.FromMilliseconds(100));
+
+    /// <summary>
+    /// Waits until <c>/health/ready</c> answers 200 (the demo data is built) and returns its report; while waiting, hands every
+    /// other report to <paramref name="waiting"/> (the demo's progress).
+    /// </summary>
+    public async Task<string> WaitReadyAsync(TimeSpan timeout, Action<string>? waiting = null) =>
+        await WaitForAsync("/health/ready", timeout, TimeSpan.FromMilliseconds(500), waiting);
+
+    private async Task<string> WaitForAsync(string path, TimeSpan timeout, TimeSpan interval, Action<string>? waiting = null)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -94,10 +103,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                using var response = await client.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode)
                 {
-                    return;
+                    return body;
                 }
+
+                waiting?.Invoke(body);
             }
             catch (HttpRequestException)
             {
@@ -106,10 +119,10 @@ public sealed class ServerProcess : IAsyncDisposable
             {
             }
 
-            await Task.Delay(100);
+            await Task.Delay(interval);
         }
 
-        throw new TimeoutException($"The server did not answer /health within {timeout}:\n{Output}");
+        throw new TimeoutException($"The server did not answer {path} within {timeout}:\n{Output}");
     }
 
     /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush.</summary>

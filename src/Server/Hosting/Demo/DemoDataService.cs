@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Activities.Duo.Notificaties;
+using Inburgering.Engine;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,10 +33,6 @@ public sealed class DemoStatus : IHealthCheck
     private volatile string _state = "niet gestart";
     private volatile bool _ready;
 
-    public bool Ready => _ready;
-
-    public string State => _state;
-
     public void Building(string what) => _state = what;
 
     public void Done(string what)
@@ -55,7 +52,7 @@ public sealed class DemoStatus : IHealthCheck
 /// demo shows is what real scenarios make: trajecten finished, in every schakel, and a werkvoorraad with tasks due and overdue.
 /// On a database that already holds instances it does nothing (a restart never doubles the demo).
 /// </summary>
-public sealed partial class DemoDataService(
+public sealed class DemoDataService(
     IHostApplicationLifetime lifetime,
     IServer server,
     ClockService clock,
@@ -63,10 +60,13 @@ public sealed partial class DemoDataService(
     PersoonReferentieGenerator referenties,
     DemoStatus status,
     IOptions<DemoOptions> options,
+    IOptions<EngineOptions> engineOptions,
     ILogger<DemoDataService> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>The engine's calendar zone: the demo's "today" is the day the consulenten see.</summary>
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(engineOptions.Value.TimeZone);
 
     /// <summary>Per gemeente the casusregisseur (consulent) and the maatschappelijk begeleider who work the demo's tasks.</summary>
     private static readonly Dictionary<string, (string Consulent, string Begeleider)> Staff = new(StringComparer.Ordinal)
@@ -95,7 +95,7 @@ public sealed partial class DemoDataService(
                 if (await db.Instances.AnyAsync(stoppingToken))
                 {
                     status.Done("overgeslagen: de database bevat al instanties");
-                    LogSkipped(logger);
+                    Log.DemoSkipped(logger);
                     return;
                 }
             }
@@ -110,10 +110,11 @@ public sealed partial class DemoDataService(
             var personas = DemoPersonas.For(options.Value.Personas, options.Value.StartWeeks ?? Math.Max(0, weeks - 3));
             foreach (var persona in personas)
             {
-                _byKey[referenties.For(persona.Bsn)] = new PersonaState(persona);
+                var state = new PersonaState(persona, referenties.For(persona.Bsn));
+                _byKey[state.Key] = state;
             }
 
-            LogBuilding(logger, personas.Count, weeks, start);
+            Log.DemoBuilding(logger, personas.Count, weeks, start);
             for (var week = 0; week < weeks && !stoppingToken.IsCancellationRequested; week++)
             {
                 status.Building($"week {week + 1} van {weeks}");
@@ -123,7 +124,7 @@ public sealed partial class DemoDataService(
                 }
 
                 await SettleAsync(stoppingToken);
-                foreach (var persona in _byKey.Values.Where(p => p.Started))
+                foreach (var persona in _byKey.Values.Where(p => p.Persona.StartWeek <= week))
                 {
                     persona.Age = week - persona.Persona.StartWeek;
                     await EventsAsync(persona, persona.Age, stoppingToken);
@@ -142,7 +143,7 @@ public sealed partial class DemoDataService(
 
             var summary = await SummaryAsync(stoppingToken);
             status.Done(summary);
-            LogBuilt(logger, summary, watch.Elapsed.TotalSeconds);
+            Log.DemoBuilt(logger, summary, watch.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -152,7 +153,7 @@ public sealed partial class DemoDataService(
 #pragma warning restore CA1031
         {
             status.Done("mislukt: " + ex.Message);
-            LogFailed(logger, ex);
+            Log.DemoFailed(logger, ex);
         }
     }
 
@@ -191,14 +192,13 @@ public sealed partial class DemoDataService(
     {
         var p = state.Persona;
         var today = Today;
-        state.Started = true;
         var (uitslag, advies) = p.Route switch
         {
             DemoRoute.AsielZRoute => ("B1-route niet haalbaar", "Z-route"),
             DemoRoute.AsielOnderwijs => ("B1-route haalbaar", "Onderwijsroute"),
             _ => ("B1-route haalbaar", "B1"),
         };
-        await PostAsync("sim/intake/v1/_sim/uitslagen", new { persoonReferentie = state.Key(referenties), uitslag, behaaldeScore = "47,50", adviesLeerroute = advies, verschenen = true }, ct);
+        await PostAsync("sim/intake/v1/_sim/uitslagen", new { persoonReferentie = state.Key, uitslag, behaaldeScore = "47,50", adviesLeerroute = advies, verschenen = true }, ct);
         if (p.Route is DemoRoute.AsielZRoute or DemoRoute.AsielOnderwijs)
         {
             await BijstandAsync(state, today.AddDays(-3), ct);
@@ -400,7 +400,7 @@ public sealed partial class DemoDataService(
 
         // A form the demo does not know how to fill: the task stays in the werkvoorraad for a person to do.
         var detail = await response.Content.ReadAsStringAsync(ct);
-        LogTaskLeftOpen(logger, task, (int)response.StatusCode, detail);
+        Log.DemoTaskLeftOpen(logger, task, (int)response.StatusCode, detail);
         return false;
     }
 
@@ -442,7 +442,7 @@ public sealed partial class DemoDataService(
 
     // ------------------------------------------------------------------------------------------------ time
 
-    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, Amsterdam).DateTime);
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.Now, _zone).DateTime);
 
     private async Task AdvanceAsync(string duration, CancellationToken ct)
     {
@@ -503,17 +503,18 @@ public sealed partial class DemoDataService(
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly LocalDate(string moment) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(moment, CultureInfo.InvariantCulture), Amsterdam).DateTime);
+    private DateOnly LocalDate(string moment) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(moment, CultureInfo.InvariantCulture), _zone).DateTime);
 
     /// <summary>A persona while the demo runs.</summary>
-    private sealed class PersonaState(DemoPersona persona)
+    private sealed class PersonaState(DemoPersona persona, string key)
     {
         public DemoPersona Persona { get; } = persona;
 
-        public string Gemeente { get; set; } = persona.Gemeente;
+        /// <summary>The PersoonReferentie: the business key of the persona's trajecten.</summary>
+        public string Key { get; } = key;
 
-        public bool Started { get; set; }
+        public string Gemeente { get; set; } = persona.Gemeente;
 
         /// <summary>Weeks since DUO's first notification.</summary>
         public int Age { get; set; }
@@ -523,22 +524,5 @@ public sealed partial class DemoDataService(
         public int ParticipatieUren { get; set; }
 
         public int? ZRouteAfgerondInWeek { get; set; }
-
-        public string Key(PersoonReferentieGenerator generator) => generator.For(Persona.Bsn);
     }
-
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Demo data skipped: the database already holds instances")]
-    private static partial void LogSkipped(ILogger logger);
-
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Building demo data: {Personas} personas over {Weeks} virtual weeks from {Start:yyyy-MM-dd}")]
-    private static partial void LogBuilding(ILogger logger, int personas, int weeks, DateTimeOffset start);
-
-    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Demo data built in {Seconds:0.0} s: {Summary}")]
-    private static partial void LogBuilt(ILogger logger, string summary, double seconds);
-
-    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Demo data failed; the service runs on without it")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Demo: task {Task} left open (HTTP {Status}: {Detail})")]
-    private static partial void LogTaskLeftOpen(ILogger logger, Guid task, int status, string detail);
 }

@@ -30,5 +30,11 @@ public sealed class EngineOptions
     /// <summary>Activity types with their own retry policy overrides, by type key (e.g. "duo.pip-melden").</summary>
     public IDictionary<string, Activities.RetryPolicy> RetryPolicies { get; } = new Dictionary<string, Activities.RetryPolicy>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Instance variables shown with every task (e.g. who the case is about), read from the task's instance or its root
+    /// instance in the same query as the task list.
+    /// </summary>
+    public IList<string> TaskDisplayVariables { get; } = [];
+
     internal TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

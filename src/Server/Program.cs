@@ -4,9 +4,12 @@ using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
+using Inburgering.Server.Api.Dossier;
+using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
 using Inburgering.Server.Hosting.Demo;
+using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -41,6 +44,9 @@ builder.Services.AddSingleton<DefinitionsDeployer>();
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddKeten(settings);
 builder.AddDemoData(settings);
+builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
+builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
+builder.Services.AddSingleton<ElementNames>();
 
 builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
@@ -61,8 +67,7 @@ app.UseStatusCodePages(async context =>
         await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, "Fout", $"HTTP {context.HttpContext.Response.StatusCode} voor {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.");
     }
 });
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseWebApplication();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -77,7 +82,12 @@ api.MapMessages();
 api.MapOperations();
 api.MapActivities();
 api.MapForms();
+api.MapAccount(app, settings.DevelopmentSignIn);
+api.MapWerkvoorraad();
+api.MapDossiers();
+api.MapTrajectStart();
 app.MapPartners(settings.PartnerSimulators);
+app.MapWebApplication();
 
 await app.Services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
 if (settings.DeployDefinitionsAtStartup)

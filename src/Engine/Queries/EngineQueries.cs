@@ -1,11 +1,12 @@
 using Inburgering.Engine.Execution;
 using Inburgering.Engine.Persistence;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Engine.Queries;
 
 /// <summary>Read side of the engine: lists and details, always limited to the gemeenten the actor works for.</summary>
-public sealed class EngineQueries(IEngineDbContextFactory databases)
+public sealed partial class EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
 {
     public async Task<PagedList<DefinitionView>> DefinitionsAsync(string? key, bool latestOnly, Paging paging, CancellationToken cancellationToken = default)
     {
@@ -137,59 +138,17 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
     {
         paging.Validate();
         await using var db = databases.Create();
-        var query = Visible(db.UserTasks.AsNoTracking(), actor, filter.Gemeente);
-        if (filter.Status is not null && !string.Equals(filter.Status, "all", StringComparison.OrdinalIgnoreCase))
-        {
-            var status = ParseStatus<UserTaskStatus>(filter.Status, "status");
-            query = query.Where(t => t.Status == status);
-        }
-
-        if (filter.InstanceId is { } instanceId)
-        {
-            query = query.Where(t => t.InstanceId == instanceId);
-        }
-
-        if (filter.CandidateGroup is not null)
-        {
-            var pattern = $",{filter.CandidateGroup},";
-            query = query.Where(t => t.CandidateGroups.Contains(pattern));
-        }
-
-        if (filter.Assignee is not null)
-        {
-            query = query.Where(t => t.Assignee == filter.Assignee);
-        }
-
-        if (filter.Unassigned is true)
-        {
-            query = query.Where(t => t.Assignee == null);
-        }
-
-        if (filter.DefinitionKey is not null)
-        {
-            query = query.Where(t => t.DefinitionKey == filter.DefinitionKey);
-        }
-
-        if (filter.ElementId is not null)
-        {
-            query = query.Where(t => t.ElementId == filter.ElementId);
-        }
-
-        if (filter.BusinessKey is not null)
-        {
-            query = query.Where(t => t.BusinessKey == filter.BusinessKey);
-        }
-
+        var query = BaseTasks(db, filter, actor);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new PagedList<TaskView>(rows.Select(ToView).ToList(), paging.Page, paging.PageSize, total);
+        var rows = await PageAsync(db, query, filter.Sort, paging.Skip, paging.PageSize, cancellationToken);
+        return new PagedList<TaskView>(rows, paging.Page, paging.PageSize, total);
     }
 
     public async Task<TaskView?> TaskAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = databases.Create();
-        var task = await db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null || !actor.MayAccess(task.Gemeente) ? null : ToView(task);
+        var task = (await PageAsync(db, db.UserTasks.AsNoTracking().Where(t => t.Id == id), TaskSort.Priority, 0, 1, cancellationToken)).FirstOrDefault();
+        return task is null || !actor.MayAccess(task.Gemeente) ? null : task;
     }
 
     public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
@@ -261,7 +220,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         return query.Where(e => allowed.Contains(EF.Property<string>(e, "Gemeente")));
     }
 
-    private static TaskView ToView(UserTaskEntity t) => new(
+    private static TaskView ToView(UserTaskEntity t, JsonObject? display = null) => new(
         t.Id,
         t.InstanceId,
         t.ElementId,
@@ -284,7 +243,8 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         t.CompletedAt,
         t.CompletedBy,
         t.FourEyesRoles.Split(',', StringSplitOptions.RemoveEmptyEntries),
-        FourEyes.Read(t).Select(a => new TaskApprovalView(a.User, a.Role, a.At)).ToList());
+        FourEyes.Read(t).Select(a => new TaskApprovalView(a.User, a.Role, a.At, a.Variables)).ToList(),
+        display);
 
     internal static string StatusName(InstanceStatus status) => status.ToString().ToLowerInvariant();
 

@@ -86,10 +86,11 @@ public sealed record TaskView(
     DateTimeOffset? CompletedAt,
     string? CompletedBy,
     IReadOnlyList<string> FourEyesRoles,
-    IReadOnlyList<TaskApprovalView> Approvals);
+    IReadOnlyList<TaskApprovalView> Approvals,
+    JsonObject? Display = null);
 
 /// <summary>One completion of a four-eyes task so far.</summary>
-public sealed record TaskApprovalView(string User, string Role, DateTimeOffset At);
+public sealed record TaskApprovalView(string User, string Role, DateTimeOffset At, JsonObject? Variables = null);
 
 public sealed record IncidentView(
     Guid Id,
@@ -106,7 +107,11 @@ public sealed record IncidentView(
     DateTimeOffset? ResolvedAt,
     string? ResolvedBy);
 
-/// <summary>Which tasks a list shows. Status: open (default), completed, cancelled or all.</summary>
+/// <summary>
+/// Which tasks a list shows. Status: open (default), completed, cancelled or all. <see cref="DueBefore"/> (exclusive) and
+/// <see cref="DueFrom"/> (inclusive) keep tasks with a due date in that span; <see cref="AnyCandidateGroup"/> keeps tasks
+/// with at least one of these candidate groups (none when empty).
+/// </summary>
 public sealed record TaskFilter(
     Guid? InstanceId = null,
     string? CandidateGroup = null,
@@ -116,7 +121,11 @@ public sealed record TaskFilter(
     string? DefinitionKey = null,
     string? ElementId = null,
     string? BusinessKey = null,
-    bool? Unassigned = null);
+    bool? Unassigned = null,
+    DateTimeOffset? DueBefore = null,
+    DateTimeOffset? DueFrom = null,
+    IReadOnlyCollection<string>? AnyCandidateGroup = null,
+    TaskSort Sort = TaskSort.Priority);
 
 /// <summary>Which instances a list shows. Status: active, completed, terminated or null for all.</summary>
 public sealed record InstanceFilter(
@@ -126,3 +135,12 @@ public sealed record InstanceFilter(
     string? Status = null,
     Guid? ParentInstanceId = null,
     bool? WithIncidents = null);
+
+/// <summary>The order of a task list: priority then age (default), or due date (tasks without one last).</summary>
+public enum TaskSort
+{
+    Priority,
+    DueAscending,
+    DueDescending,
+    CreatedDescending,
+}

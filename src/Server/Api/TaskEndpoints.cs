@@ -11,11 +11,11 @@ public static class TaskEndpoints
     public static void MapTasks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Taken");
-        group.MapGet("", ListAsync).WithSummary("Taken, te filteren op instanceId, candidateGroup, assignee, gemeente en status (open, completed, cancelled, all).");
+        group.MapGet("", ListAsync).WithSummary("Taken, te filteren op instanceId, candidateGroup, assignee, gemeente, status (open, completed, cancelled, all), view (mine, groups, all) en due (overdue, this-week); sort: due, -due, created of priority.");
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/claim", ClaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Neemt de taak in behandeling (assignee = u).");
         group.MapPost("/{id:guid}/unclaim", UnclaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Geeft de taak terug aan de groep.");
-        group.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Rondt de taak af met {variables}.");
+        group.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Rondt de taak af met {variables}, gecontroleerd tegen het formulier van de taak (422 met errors[{field, code, message}]).");
     }
 
     public sealed record CompleteRequest(JsonObject? Variables);
@@ -32,14 +32,19 @@ public static class TaskEndpoints
         string? elementId,
         string? businessKey,
         bool? unassigned,
+        string? view,
+        string? due,
+        string? sort,
+        TimeProvider time,
         int? page,
         int? pageSize,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.TasksAsync(
-            new TaskFilter(instanceId, candidateGroup, assignee, gemeente, status ?? "open", definitionKey, elementId, businessKey, unassigned),
-            Actors.From(context.User),
-            new Paging(page ?? 1, pageSize ?? 50),
-            cancellationToken));
+        CancellationToken cancellationToken)
+    {
+        var actor = Actors.From(context.User);
+        var filter = Werkvoorraad.TaskListParameters.Apply(
+            new TaskFilter(instanceId, candidateGroup, assignee, gemeente, status ?? "open", definitionKey, elementId, businessKey, unassigned), actor, view, due, sort, time);
+        return TypedResults.Ok(await queries.TasksAsync(filter, actor, new Paging(page ?? 1, pageSize ?? 50), cancellationToken));
+    }
 
     private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, HttpContext context, CancellationToken cancellationToken) =>
         await queries.TaskAsync(id, Actors.From(context.User), cancellationToken) is { } task
@@ -60,9 +65,15 @@ public static class TaskEndpoints
         return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
     }
 
-    private static async Task<IResult> CompleteAsync(Guid id, CompleteRequest? request, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<IResult> CompleteAsync(Guid id, CompleteRequest? request, ProcessEngine engine, EngineQueries queries, Forms.TaskForms forms, HttpContext context, CancellationToken cancellationToken)
     {
         var actor = Actors.From(context.User);
+        if (await forms.RefuseAsync(id, request?.Variables, actor, cancellationToken) is { } refusal)
+        {
+            // Checked against the task's form (as the browser does): nothing is stored.
+            return refusal;
+        }
+
         await engine.CompleteTaskAsync(id, request?.Variables, actor, cancellationToken);
         return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
     }

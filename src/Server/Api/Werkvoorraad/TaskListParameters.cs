@@ -1,0 +1,54 @@
+using Inburgering.Engine;
+using Inburgering.Engine.Queries;
+
+namespace Inburgering.Server.Api.Werkvoorraad;
+
+/// <summary>
+/// The werkvoorraad's view of <c>GET /tasks</c>: <c>view</c> (mine, groups, all), <c>due</c> (overdue: due before now;
+/// this-week: due from now until the end of this week, Sunday midnight, Amsterdam time) and <c>sort</c> (due, -due, created,
+/// priority). "Now" is the service's clock, so the simulation clock moves these views too.
+/// </summary>
+public static class TaskListParameters
+{
+    public static TaskFilter Apply(TaskFilter filter, Actor actor, string? view, string? due, string? sort, TimeProvider time)
+    {
+        filter = (view?.ToLowerInvariant()) switch
+        {
+            null or "" or "all" => filter,
+            "mine" => filter with { Assignee = actor.Name },
+            "groups" => filter with { AnyCandidateGroup = actor.Roles.ToList() },
+            _ => throw new EngineException($"view '{view}' is onbekend; kies uit mine, groups of all.", EngineErrorKind.Invalid),
+        };
+
+        var now = time.GetUtcNow();
+        filter = (due?.ToLowerInvariant()) switch
+        {
+            null or "" => filter,
+            "overdue" => filter with { DueBefore = now },
+            "this-week" => filter with { DueFrom = now, DueBefore = EndOfWeek(now) },
+            _ => throw new EngineException($"due '{due}' is onbekend; kies uit overdue of this-week.", EngineErrorKind.Invalid),
+        };
+
+        return filter with
+        {
+            Sort = (sort?.ToLowerInvariant()) switch
+            {
+                null or "" or "priority" => TaskSort.Priority,
+                "due" => TaskSort.DueAscending,
+                "-due" => TaskSort.DueDescending,
+                "created" or "-created" => TaskSort.CreatedDescending,
+                _ => throw new EngineException($"sort '{sort}' is onbekend; kies uit due, -due, created of priority.", EngineErrorKind.Invalid),
+            },
+        };
+    }
+
+    /// <summary>The first moment of next Monday in Amsterdam: the end of the week that holds <paramref name="now"/>.</summary>
+    public static DateTimeOffset EndOfWeek(DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var daysToMonday = ((int)DayOfWeek.Monday - (int)local.DayOfWeek + 7) % 7;
+        var monday = local.Date.AddDays(daysToMonday == 0 ? 7 : daysToMonday);
+        return new DateTimeOffset(monday, zone.GetUtcOffset(monday));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Inburgering.Engine;
+using Inburgering.Engine.Queries;
+using Inburgering.Server.Api;
+
+namespace Inburgering.Server.Forms;
+
+/// <summary>A task with its form filled in from the process: what the task page shows.</summary>
+public sealed record TaskFormView(
+    TaskView Task,
+    JsonObject? Form,
+    JsonObject Data,
+    TaskReturnView? Returned,
+    IReadOnlyList<JournalEntryView> History);
+
+/// <summary>The last time a four-eyes task was sent back to the first person, and why.</summary>
+public sealed record TaskReturnView(string By, DateTimeOffset At, string Reason);
+
+/// <summary>Task forms: the form with its data for the task page, and the check of a completion against the same form.</summary>
+public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
+{
+    public async Task<TaskFormView?> GetAsync(Guid taskId, Actor actor, CancellationToken cancellationToken)
+    {
+        var task = await queries.TaskAsync(taskId, actor, cancellationToken);
+        if (task is null)
+        {
+            return null;
+        }
+
+        var form = task.FormKey is { } key ? forms.Find(key) : null;
+        var variables = await CurrentAsync(task, actor, cancellationToken);
+        var history = await queries.TaskHistoryAsync(taskId, actor, cancellationToken) ?? [];
+        var returned = history.LastOrDefault(h => h.Type == "task-returned") is { } r && r.Data is JsonObject data
+            && !history.Any(h => h.Id > r.Id && h.Type == "task-approved")
+            ? new TaskReturnView(r.User ?? "", r.At, (string?)data["reason"] ?? "")
+            : null;
+        return new TaskFormView(task, form, form is null ? new JsonObject() : FormValidator.DataFor(form, variables), returned, history);
+    }
+
+    /// <summary>A 422 problem naming every refused field, or null when the variables fit the task's form (or it has none).</summary>
+    public async Task<IResult?> RefuseAsync(Guid taskId, JsonObject? submitted, Actor actor, CancellationToken cancellationToken)
+    {
+        var task = await queries.TaskAsync(taskId, actor, cancellationToken);
+        if (task?.FormKey is not { } key || task.Status != "open")
+        {
+            // Unknown, not open or without a form: the engine gives the reason.
+            return null;
+        }
+
+        if (forms.Find(key) is not { } form)
+        {
+            return Problems.Result(StatusCodes.Status409Conflict, "Formulier ontbreekt", $"Het formulier '{key}' van deze taak bestaat niet; neem contact op met de procesontwerper.", new Dictionary<string, object?> { ["code"] = "form.missing" });
+        }
+
+        var errors = FormValidator.Validate(form, submitted ?? [], await CurrentAsync(task, actor, cancellationToken));
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var detail = errors.Count == 1
+            ? errors[0].Message
+            : $"{errors.Count} velden zijn niet in orde: {string.Join(" ", errors.Select(e => e.Message))}";
+        return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Formulier niet in orde", detail, new Dictionary<string, object?>
+        {
+            ["code"] = "form.invalid",
+            ["errors"] = errors,
+        });
+    }
+
+    /// <summary>The task's instance variables with, for a four-eyes task, what the first person(s) entered on top.</summary>
+    private async Task<JsonObject> CurrentAsync(TaskView task, Actor actor, CancellationToken cancellationToken)
+    {
+        var instance = await queries.InstanceAsync(task.InstanceId, actor, cancellationToken);
+        var variables = instance?.Variables.DeepClone().AsObject() ?? [];
+        foreach (var approval in task.Approvals)
+        {
+            foreach (var (name, value) in approval.Variables ?? [])
+            {
+                variables[name] = value?.DeepClone();
+            }
+        }
+
+        return variables;
+    }
+}

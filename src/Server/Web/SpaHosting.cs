@@ -1,0 +1,54 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace Inburgering.Server.Web;
+
+/// <summary>
+/// Serves the web application (src/Web, built by this project's build into wwwroot) at <c>/</c>: its files, with the
+/// hashed assets cached for a year, and <c>index.html</c> for every other path that is not the API, the health checks,
+/// the OpenAPI document or a partner endpoint, so the application's own routes (e.g. /werkvoorraad) can be bookmarked.
+/// </summary>
+public static class SpaHosting
+{
+    private static readonly string[] ServerPaths = ["/api", "/health", "/openapi", "/sim", "/duo"];
+
+    public static void UseWebApplication(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                var path = context.Context.Request.Path;
+                context.Context.Response.Headers[HeaderNames.CacheControl] = path.StartsWithSegments("/assets", StringComparison.Ordinal)
+                    ? "public, max-age=31536000, immutable"
+                    : "no-cache";
+            },
+        });
+    }
+
+    public static void MapWebApplication(this WebApplication app)
+    {
+        var index = app.Environment.WebRootFileProvider.GetFileInfo("index.html");
+        app.MapFallback(async context =>
+        {
+            var path = context.Request.Path;
+            if (ServerPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) || Path.HasExtension(path.Value) || !HttpMethods.IsGet(context.Request.Method))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            var file = index.Exists ? index : app.Environment.WebRootFileProvider.GetFileInfo("index.html");
+            if (!file.Exists)
+            {
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Webtoepassing niet gebouwd", "De webtoepassing is niet gebouwd: bouw src/Server (dat bouwt src/Web mee) of draai `npm ci && npm run build` in src/Web.");
+                return;
+            }
+
+            context.Response.ContentType = "text/html; charset=utf-8";
+            context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            await context.Response.SendFileAsync(file);
+        });
+    }
+}

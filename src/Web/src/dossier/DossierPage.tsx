@@ -1,0 +1,262 @@
+import { lazy, Suspense, useCallback } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { roleNames } from '../shared/api/common';
+import type { Dossier, KeyDate, Schakel } from '../shared/api/types';
+import { ErrorMessage } from '../shared/errors';
+import { describeDue, dueState, formatDate, formatDateTime, formatShortDate } from '../shared/format/dates';
+import { usePageTitle } from '../shared/layout/usePageTitle';
+import { Button, DataItem, DataList, Heading, Link, Paragraph, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
+import { useDiagram, useDossier, useTimeline } from './api';
+
+const DiagramViewer = lazy(() => import('./DiagramViewer'));
+
+const statusNames: Record<string, string> = { active: 'loopt', completed: 'afgerond', terminated: 'beëindigd' };
+
+/** The traject's dossier: person, key dates, schakels, open tasks, diagram, timeline, incidents (beheerder). */
+export function DossierPage() {
+  const { trajectId = '' } = useParams();
+  const dossier = useDossier(trajectId);
+  const naam = dossier.data?.inburgeraar.naam ?? dossier.data?.inburgeraar.persoonReferentie;
+  usePageTitle(naam ? `Dossier ${naam}` : 'Dossier');
+  if (dossier.isPending) {
+    return <Paragraph aria-live="polite">Het dossier wordt geladen…</Paragraph>;
+  }
+
+  if (dossier.isError) {
+    return (
+      <>
+        <Heading level={1}>Dossier</Heading>
+        <ErrorMessage error={dossier.error} retry={() => dossier.refetch()} />
+        <Paragraph>
+          <Link to="/werkvoorraad">Terug naar de werkvoorraad</Link>
+        </Paragraph>
+      </>
+    );
+  }
+
+  return <DossierDetails dossier={dossier.data} />;
+}
+
+function DossierDetails({ dossier }: { dossier: Dossier }) {
+  const [search, setSearch] = useSearchParams();
+  const schakelId = search.get('schakel') ?? dossier.currentSchakelId;
+  const schakel = dossier.schakels.find((s) => s.id === schakelId) ?? dossier.schakels[0];
+  const openSchakel = useCallback((id: string) => setSearch({ schakel: id }), [setSearch]);
+  const p = dossier.inburgeraar;
+  return (
+    <>
+      <Paragraph>
+        <Link to="/werkvoorraad">← Werkvoorraad</Link>
+      </Paragraph>
+      <Heading level={1}>Dossier {p.naam ?? p.persoonReferentie}</Heading>
+      <Paragraph lead>
+        Inburgeringstraject in {dossier.gemeente.naam}, {statusNames[dossier.status] ?? dossier.status} sinds {formatDate(dossier.startedAt)}
+        {dossier.endedAt ? ` tot ${formatDate(dossier.endedAt)}` : ''}.
+      </Paragraph>
+
+      <div className="app-columns">
+        <div>
+          <section className="app-panel" aria-labelledby="kop-persoon">
+            <Heading level={2} id="kop-persoon">
+              Inburgeraar
+            </Heading>
+            <DataList>
+              <DataItem label="Naam">{p.naam ?? 'onbekend'}</DataItem>
+              <DataItem label="PersoonReferentie">{p.persoonReferentie ?? '—'}</DataItem>
+              <DataItem label="Doelgroep">{[p.doelgroep, p.gedetailleerdeDoelgroep].filter(Boolean).join(' — ') || 'nog niet bekend'}</DataItem>
+              <DataItem label="Wet">{p.wet ?? 'nog niet bepaald'}</DataItem>
+              <DataItem label="Leerroute">{p.leerroute ?? 'nog niet gekozen'}</DataItem>
+              <DataItem label="Gemeente">{dossier.gemeente.naam}</DataItem>
+              {p.maatschappelijkeBegeleiding !== null ? <DataItem label="Maatschappelijke begeleiding">{p.maatschappelijkeBegeleiding ? 'ja' : 'nee'}</DataItem> : null}
+            </DataList>
+          </section>
+
+          <section className="app-panel app-key-dates" aria-labelledby="kop-data">
+            <Heading level={2} id="kop-data">
+              Belangrijke data
+            </Heading>
+            {dossier.keyDates.length === 0 ? <Paragraph>Nog geen termijnen: die volgen uit de melding van DUO en het PIP.</Paragraph> : null}
+            <DataList>
+              {dossier.keyDates.map((d) => (
+                <DataItem key={d.key} label={d.label}>
+                  <KeyDateValue date={d} now={dossier.now} />
+                </DataItem>
+              ))}
+            </DataList>
+          </section>
+
+          <section className="app-panel" aria-labelledby="kop-taken">
+            <Heading level={2} id="kop-taken">
+              Open taken
+            </Heading>
+            {dossier.openTasks.length === 0 ? (
+              <Paragraph>Er staan geen taken open.</Paragraph>
+            ) : (
+              <Table>
+                <TableHead>
+                  <Th>Taak</Th>
+                  <Th>Vervaldatum</Th>
+                  <Th>In behandeling bij</Th>
+                </TableHead>
+                <TBody>
+                  {dossier.openTasks.map((t) => {
+                    const state = dueState(t.dueAt, dossier.now);
+                    return (
+                      <Tr key={t.id}>
+                        <Td>
+                          <Link to={`/taken/${t.id}`}>{t.name ?? t.elementId}</Link>
+                          <div className="app-muted">voor {t.candidateGroups.map((g) => roleNames[g] ?? g).join(', ')}</div>
+                        </Td>
+                        <Td>
+                          <span className={state === 'overdue' ? 'app-due--overdue' : undefined}>{t.dueAt ? formatShortDate(t.dueAt) : 'geen'}</span>
+                          {state === 'overdue' ? (
+                            <>
+                              {' '}
+                              <StatusBadge status="danger">{describeDue(t.dueAt, dossier.now)}</StatusBadge>
+                            </>
+                          ) : null}
+                        </Td>
+                        <Td>{t.assignee ?? 'niemand'}</Td>
+                      </Tr>
+                    );
+                  })}
+                </TBody>
+              </Table>
+            )}
+          </section>
+
+          {schakel ? <DiagramSection schakel={schakel} schakels={dossier.schakels} onOpen={openSchakel} /> : null}
+
+          {dossier.incidents ? (
+            <section className="app-panel" aria-labelledby="kop-incidenten">
+              <Heading level={2} id="kop-incidenten">
+                Open incidenten
+              </Heading>
+              {dossier.incidents.length === 0 ? <Paragraph>Geen open incidenten.</Paragraph> : null}
+              <ul className="app-timeline">
+                {dossier.incidents.map((i) => (
+                  <li key={i.id} data-kind="incident">
+                    <strong>{i.elementId}</strong> ({i.activityType ?? i.type}, {i.attempts} pogingen, sinds {formatDateTime(i.createdAt)}): {i.message}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+
+        <aside aria-label="Verloop">
+          <section className="app-panel" aria-labelledby="kop-schakels">
+            <Heading level={2} id="kop-schakels">
+              Traject en schakels
+            </Heading>
+            <SchakelTree schakels={dossier.schakels} parent={null} selected={schakel?.id} onOpen={openSchakel} />
+          </section>
+          <TimelineSection id={dossier.id} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function KeyDateValue({ date, now }: { date: KeyDate; now: string }) {
+  const badge =
+    date.state === 'overdue' ? (
+      <StatusBadge status="danger">verstreken</StatusBadge>
+    ) : date.state === 'soon' ? (
+      <StatusBadge status="warning">binnenkort</StatusBadge>
+    ) : date.state === 'done' ? (
+      <StatusBadge status="success">gereed</StatusBadge>
+    ) : null;
+  return (
+    <>
+      <p className="utrecht-paragraph" data-key-date={date.key}>
+        <strong className={date.state === 'overdue' ? 'app-due--overdue' : undefined}>{date.date ? formatDate(date.date) : '—'}</strong> {badge}
+        {date.date && date.state !== 'done' && date.state !== 'passed' ? <span className="app-muted"> ({describeDue(date.date, now)})</span> : null}
+      </p>
+      <p className="utrecht-paragraph utrecht-paragraph--small app-muted">{date.explanation}</p>
+    </>
+  );
+}
+
+function SchakelTree({ schakels, parent, selected, onOpen }: { schakels: Schakel[]; parent: string | null; selected: string | undefined; onOpen: (id: string) => void }) {
+  const level = schakels.filter((s) => (parent === null ? !schakels.some((o) => o.id === s.parentInstanceId) : s.parentInstanceId === parent));
+  if (level.length === 0) {
+    return null;
+  }
+
+  return (
+    <ul className="app-tree">
+      {level.map((s) => (
+        <li key={s.id}>
+          <Button appearance="subtle" onClick={() => onOpen(s.id)} aria-current={s.id === selected ? 'true' : undefined} data-schakel={s.definitionKey}>
+            {s.id === selected ? <strong>{s.name}</strong> : s.name}
+          </Button>{' '}
+          <StatusBadge status={s.status === 'active' ? 'active' : s.status === 'completed' ? 'success' : 'inactive'}>{statusNames[s.status] ?? s.status}</StatusBadge>
+          {s.openIncidents > 0 ? <StatusBadge status="danger">{s.openIncidents} incident(en)</StatusBadge> : null}
+          <SchakelTree schakels={schakels} parent={s.id} selected={selected} onOpen={onOpen} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function DiagramSection({ schakel, schakels, onOpen }: { schakel: Schakel; schakels: Schakel[]; onOpen: (id: string) => void }) {
+  const diagram = useDiagram(schakel.id);
+  const parent = schakels.find((s) => s.id === schakel.parentInstanceId);
+  return (
+    <section className="app-panel" aria-labelledby="kop-diagram">
+      <Heading level={2} id="kop-diagram">
+        Diagram: {schakel.name}
+      </Heading>
+      <Paragraph small className="app-muted">
+        Blauw omrand: waar het traject nu staat. Groen: de weg die het aflegde. Klik op een aangeroepen schakel om die te openen.
+        {parent ? (
+          <>
+            {' '}
+            <Button appearance="subtle" onClick={() => onOpen(parent.id)}>
+              Naar {parent.name}
+            </Button>
+          </>
+        ) : null}
+      </Paragraph>
+      {diagram.isError ? <ErrorMessage error={diagram.error} retry={() => diagram.refetch()} /> : null}
+      {diagram.data ? (
+        <Suspense fallback={<Paragraph>Het diagram wordt geladen…</Paragraph>}>
+          <DiagramViewer diagram={diagram.data} onOpenCall={onOpen} />
+          <Paragraph small data-testid="actieve-elementen">
+            Actief: {diagram.data.activeElements.length === 0 ? 'niets (deze schakel is klaar)' : diagram.data.activeElements.join(', ')}
+          </Paragraph>
+        </Suspense>
+      ) : null}
+    </section>
+  );
+}
+
+function TimelineSection({ id }: { id: string }) {
+  const timeline = useTimeline(id);
+  const entries = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="app-panel" aria-labelledby="kop-tijdlijn">
+      <Heading level={2} id="kop-tijdlijn">
+        Tijdlijn
+      </Heading>
+      {timeline.isError ? <ErrorMessage error={timeline.error} retry={() => timeline.refetch()} /> : null}
+      <ol className="app-timeline" data-testid="tijdlijn">
+        {entries.map((e) => (
+          <li key={e.id} data-kind={e.kind}>
+            <span className="app-muted">
+              {formatDateTime(e.at)} · {e.schakel}
+            </span>
+            <br />
+            {e.text}
+          </li>
+        ))}
+      </ol>
+      {timeline.hasNextPage ? (
+        <Button onClick={() => timeline.fetchNextPage()} busy={timeline.isFetchingNextPage}>
+          Eerdere gebeurtenissen
+        </Button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { api } from '../shared/api/client';
+import type { Diagram, Dossier, Paged, StartGebeurtenis, TimelineEntry } from '../shared/api/types';
+
+export const dossierKeys = {
+  dossier: (id: string) => ['dossier', id] as const,
+  timeline: (id: string) => ['dossier', id, 'timeline'] as const,
+  diagram: (id: string) => ['dossier', 'diagram', id] as const,
+};
+
+export function useDossier(id: string) {
+  return useQuery({ queryKey: dossierKeys.dossier(id), queryFn: ({ signal }) => api.get<Dossier>(`/dossiers/${id}`, undefined, signal) });
+}
+
+export function useTimeline(id: string) {
+  return useInfiniteQuery({
+    queryKey: dossierKeys.timeline(id),
+    queryFn: ({ pageParam, signal }) => api.get<Paged<TimelineEntry>>(`/dossiers/${id}/timeline`, { page: pageParam, pageSize: 30 }, signal),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+  });
+}
+
+export function useDiagram(instanceId: string) {
+  return useQuery({ queryKey: dossierKeys.diagram(instanceId), queryFn: ({ signal }) => api.get<Diagram>(`/dossiers/${instanceId}/diagram`, undefined, signal) });
+}
+
+export function useStartGebeurtenissen() {
+  return useQuery({ queryKey: ['start-gebeurtenissen'], queryFn: () => api.get<StartGebeurtenis[]>('/trajecten/start-gebeurtenissen'), staleTime: Infinity });
+}

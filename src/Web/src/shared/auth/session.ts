@@ -1,0 +1,106 @@
+// Sign-in lives in this module only. The rest of the application sees a `SignIn` and asks it for the headers of a
+// request; it never knows how the user signed in. Today: development sign-in (the server trusts X-User, X-Roles and
+// X-Gemeenten). With an identity provider an OIDC implementation (authorization code + PKCE, e.g. oidc-client-ts) of the
+// same interface replaces it: `begin` redirects to the provider, `complete` handles the callback, `authorize` adds the
+// bearer token, `expire` drops a token the server refused.
+
+/** Who is signed in, as the application shows it. */
+export interface SignedInUser {
+  user: string;
+  displayName: string;
+  roles: string[];
+  gemeenten: string[];
+}
+
+export interface SignIn {
+  readonly kind: 'development' | 'oidc';
+  /** The signed-in user, or null. */
+  current(): SignedInUser | null;
+  /** Adds what proves the user to a request's headers. */
+  authorize(headers: Headers): void;
+  /** Signs in (development: as the chosen demo user). */
+  begin(user: SignedInUser): Promise<void>;
+  /** Signs out. */
+  end(): void;
+  /** The server refused the sign-in (expired, revoked): forget it so the sign-in page is shown. */
+  expire(): void;
+  /** Called whenever the signed-in user changes. */
+  subscribe(listener: () => void): () => void;
+}
+
+const storageKey = 'inburgering.aanmelding';
+
+/** Development sign-in: the chosen demo user is kept for this browser tab (sessionStorage) and sent as headers. */
+export class DevelopmentSignIn implements SignIn {
+  readonly kind = 'development' as const;
+  private user: SignedInUser | null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly storage: Storage = window.sessionStorage) {
+    this.user = DevelopmentSignIn.read(storage);
+  }
+
+  current(): SignedInUser | null {
+    return this.user;
+  }
+
+  authorize(headers: Headers): void {
+    if (!this.user) {
+      return;
+    }
+
+    headers.set('X-User', this.user.user);
+    headers.set('X-Roles', this.user.roles.join(','));
+    headers.set('X-Gemeenten', this.user.gemeenten.join(','));
+  }
+
+  async begin(user: SignedInUser): Promise<void> {
+    this.user = user;
+    this.storage.setItem(storageKey, JSON.stringify(user));
+    this.notify();
+  }
+
+  end(): void {
+    this.user = null;
+    this.storage.removeItem(storageKey);
+    this.notify();
+  }
+
+  expire(): void {
+    this.end();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify() {
+    for (const listener of this.listeners) {
+      listener();
+    }
+  }
+
+  private static read(storage: Storage): SignedInUser | null {
+    try {
+      const raw = storage.getItem(storageKey);
+      const value = raw ? (JSON.parse(raw) as SignedInUser) : null;
+      return value && typeof value.user === 'string' && Array.isArray(value.roles) && Array.isArray(value.gemeenten) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+let instance: SignIn | null = null;
+
+/** The application's sign-in (one per page load). */
+export function signIn(): SignIn {
+  instance ??= new DevelopmentSignIn();
+  return instance;
+}
+
+/** For tests: use another implementation. */
+export function useSignInForTests(value: SignIn | null) {
+  instance = value;
+}

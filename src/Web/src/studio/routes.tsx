@@ -1,0 +1,10 @@
+import type { RouteObject } from 'react-router';
+import type { NavItem } from '../shared/layout/Layout';
+
+/**
+ * Studio (procesontwerpers): the bpmn-js modeler with properties panel, element templates, linting, simulation and deploy.
+ * Load bpmn-js with a dynamic import inside its pages (as dossier/ does), so other areas do not carry it.
+ */
+export const studioRoutes: RouteObject[] = [];
+
+export const studioNav: NavItem[] = [];

@@ -161,6 +161,8 @@ public static class DossierEndpoints
 
         var own = await names.ForAsync(instance.DefinitionKey, instance.DefinitionVersion);
         var active = instance.ActiveElements.ToList();
+        // An element inside a collapsed sub-process: its sub-process is active on the parent plane too.
+        active.AddRange(own.AncestorsOf(active).Where(a => !active.Contains(a)).ToList());
         active.AddRange(calls.Where(c => c.Status == "active").Select(c => c.ElementId).Where(e => !active.Contains(e)));
         return TypedResults.Ok(new DiagramView(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, own.Process ?? instance.DefinitionKey, xml, active, path.Elements, path.Flows, calls));
     }

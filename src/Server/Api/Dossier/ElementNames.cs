@@ -9,8 +9,20 @@ public sealed class ElementNames(EngineQueries queries)
 {
     private readonly ConcurrentDictionary<(string Key, int Version), Task<Names>> _cache = new();
 
-    public sealed record Names(string? Process, IReadOnlyDictionary<string, string> Elements)
+    public sealed record Names(string? Process, IReadOnlyDictionary<string, string> Elements, IReadOnlyDictionary<string, string>? Parents = null)
     {
+        /// <summary>The sub-processes that hold these elements, innermost first.</summary>
+        public IEnumerable<string> AncestorsOf(IEnumerable<string> elementIds)
+        {
+            foreach (var id in elementIds)
+            {
+                for (var parent = Parents?.GetValueOrDefault(id); parent is not null; parent = Parents!.GetValueOrDefault(parent))
+                {
+                    yield return parent;
+                }
+            }
+        }
+
         public string Of(string? elementId) =>
             elementId is null ? "" : Elements.TryGetValue(elementId, out var name) && name.Length > 0 ? name : elementId;
     }
@@ -32,6 +44,10 @@ public sealed class ElementNames(EngineQueries queries)
             .Where(e => e.Name.Namespace == bpmn && e.Attribute("id") is not null && e.Attribute("name") is not null)
             .GroupBy(e => (string)e.Attribute("id")!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => ((string)g.First().Attribute("name")!).Trim(), StringComparer.Ordinal);
-        return new Names((string?)process?.Attribute("name"), elements);
+        var parents = document.Descendants()
+            .Where(e => e.Name.Namespace == bpmn && e.Attribute("id") is not null && e.Parent is { } p && p.Name == bpmn + "subProcess" && p.Attribute("id") is not null)
+            .GroupBy(e => (string)e.Attribute("id")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (string)g.First().Parent!.Attribute("id")!, StringComparer.Ordinal);
+        return new Names((string?)process?.Attribute("name"), elements, parents);
     }
 }

@@ -78,6 +78,9 @@ public sealed class DemoDataService(
     };
 
     private readonly Dictionary<string, PersonaState> _byKey = new(StringComparer.Ordinal);
+
+    /// <summary>Trajecten whose inburgeraar the demo has recorded by name.</summary>
+    private readonly HashSet<Guid> _named = [];
     private readonly HashSet<Guid> _givenUp = [];
     private HttpClient? _api;
 
@@ -124,6 +127,7 @@ public sealed class DemoDataService(
                 }
 
                 await SettleAsync(stoppingToken);
+                await NameTrajectenAsync(stoppingToken);
                 foreach (var persona in _byKey.Values.Where(p => p.Persona.StartWeek <= week))
                 {
                     persona.Age = week - persona.Persona.StartWeek;
@@ -359,7 +363,7 @@ public sealed class DemoDataService(
             case "User_MapAanbieden":
                 return Vars(new { mapStart = vandaag });
             case "User_Participatie":
-                return Vars(new { participatieplek = "Kringloopwinkel", urenPerWeekParticipatie = 16 });
+                return Vars(new { participatieplek = "Kringloopwinkel", urenPerWeekParticipatie = 16, startParticipatie = vandaag });
             case "User_Vg":
                 return p.Route == DemoRoute.AsielZRoute
                     ? Vars(new { gesprekDatum = vandaag, vgUitkomst = "voldoende", participatieUrenTotaal = Math.Min(800, state.ParticipatieUren + 200) })
@@ -376,6 +380,10 @@ public sealed class DemoDataService(
                 return Vars(new { afgerondOp = vandaag });
             case "User_Buiten":
                 return Vars(new { geinformeerdOp = vandaag });
+            case "User_Wisselvenster":
+                return Vars(new { beoordeling = "Leerroute past; geen wissel nodig" });
+            case "User_TermijnEinde":
+                return Vars(new { beoordeling = "Voortgang besproken; DUO beoordeelt het resultaat" });
             case "User_Escalatie" or "User_Verstreken":
                 return Vars(new { actie = "Intake ingepland; teamleider geïnformeerd" });
             default:
@@ -422,6 +430,21 @@ public sealed class DemoDataService(
             case "User_Eindgesprek":
                 state.ZRouteAfgerondInWeek = state.Age;
                 break;
+        }
+    }
+
+    /// <summary>The gemeente records each new traject's inburgeraar by name (from the BRP, which the demo plays), as the werkvoorraad shows it.</summary>
+    private async Task NameTrajectenAsync(CancellationToken ct)
+    {
+        var list = await GetAsync("api/v1/instances?definitionKey=inburgeringstraject&status=active&pageSize=500", ct);
+        foreach (var item in list["items"]!.AsArray())
+        {
+            var id = (Guid)item!["id"]!;
+            if ((string?)item["businessKey"] is { } key && _byKey.TryGetValue(key, out var state) && _named.Add(id))
+            {
+                using var response = await Api.PatchAsJsonAsync($"api/v1/instances/{id}/variables", new { inburgeraarNaam = DemoPersonas.NaamFor(state.Persona.Number) }, Json, ct);
+                response.EnsureSuccessStatusCode();
+            }
         }
     }
 

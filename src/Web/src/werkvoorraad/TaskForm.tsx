@@ -29,6 +29,21 @@ interface FormInternals {
   _getState(): { errors: Record<string, string[]> };
 }
 
+/** The page has its own h1 and h2 ("Formulier"): a form's markdown headings start at h3. */
+function demoteHeadings(schema: Record<string, unknown>): Record<string, unknown> {
+  const copy = structuredClone(schema);
+  const walk = (components: unknown) => {
+    for (const c of (components as { type?: string; text?: string; components?: unknown }[] | undefined) ?? []) {
+      if (c.type === 'text' && typeof c.text === 'string') {
+        c.text = c.text.replace(/^(#{1,4}) /gm, (_, hashes: string) => `${'#'.repeat(Math.min(6, hashes.length + 2))} `);
+      }
+      walk(c.components);
+    }
+  };
+  walk(copy.components);
+  return copy;
+}
+
 function flatten(components: Component[] = []): Component[] {
   return components.flatMap((c) => [c, ...flatten(c.components)]);
 }
@@ -55,7 +70,7 @@ export default function TaskForm({ schema, data, readOnly, handle }: { schema: R
       const field = registry.get(fieldInstance.id);
       return original(fieldInstance, value).map((m) => dutchFormMessage(m, labelOf(field, fieldInstance.id)));
     };
-    void instance.importSchema(schema, data);
+    void instance.importSchema(demoteHeadings(schema), data);
     return () => {
       instance.destroy();
       form.current = null;

@@ -41,8 +41,9 @@ async function send<T>(method: string, path: string, query?: Query, body?: unkno
   const response = await fetch(url(path, query), init);
   if (response.status === 401) {
     const error = await ApiError.from(response);
-    signIn().expire();
+    // First to the sign-in page (with the way back), then forget the refused sign-in.
     onExpired(window.location.pathname + window.location.search);
+    signIn().expire();
     throw error;
   }
 

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Inburgering.Web.Tests.Pages;
+
+/// <summary>The werkvoorraad: tabs with counts, filters, the task list.</summary>
+public sealed class WerkvoorraadPage(IPage page)
+{
+    public IPage Page => page;
+
+    public async Task OpenAsync(string query = "")
+    {
+        await page.GotoAsync("/werkvoorraad" + query);
+        await WaitLoadedAsync();
+    }
+
+    public async Task WaitLoadedAsync()
+    {
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Werkvoorraad", Level = 1 }).WaitForAsync();
+        await page.Locator("[data-testid='aantal-taken']").WaitForAsync();
+    }
+
+    public async Task ShowTabAsync(string tab)
+    {
+        await page.Locator($"a[data-tab='{tab}']").ClickAsync();
+        await page.WaitForURLAsync(url => tab == "groep" ? !url.Contains("tab=", StringComparison.Ordinal) : url.Contains($"tab={tab}", StringComparison.Ordinal));
+        await WaitLoadedAsync();
+    }
+
+    /// <summary>The number in a tab's counter.</summary>
+    public async Task<int> CountAsync(string tab) =>
+        int.Parse(await page.Locator($"a[data-tab='{tab}'] .utrecht-badge-counter").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public Task<IReadOnlyList<string>> GemeentenInListAsync() => page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+
+    public Task<IReadOnlyList<string>> TaskIdsAsync() => page.Locator("tbody tr[data-task-id]").EvaluateAllAsync<IReadOnlyList<string>>("rows => rows.map(r => r.dataset.taskId)");
+
+    public async Task FilterAsync(string label, string value)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).SelectOptionAsync(value);
+        await WaitLoadedAsync();
+    }
+
+    public Task<string> MessageAsync() => page.Locator("[data-testid='melding']").InnerTextAsync();
+
+    public async Task<TaskPage> OpenTaskAsync(string taskId)
+    {
+        await page.Locator($"tr[data-task-id='{taskId}'] td:first-child a").ClickAsync();
+        var task = new TaskPage(page);
+        await task.WaitLoadedAsync();
+        return task;
+    }
+}

@@ -107,7 +107,7 @@ public abstract class ConsulentDayTests(WebServer server)
         task = new TaskPage(carla);
         await task.OpenAsync(id);
         await task.WaitLoadedAsync();
-        await Assertions.Expect(carla.GetByText("Vul gezondheid en gezin nog aan.")).ToBeVisibleAsync();
+        await Assertions.Expect(carla.Locator(".utrecht-alert--warning")).ToContainTextAsync("Vul gezondheid en gezin nog aan.");
         await task.FillAsync("Gezondheid en gezin", "Gezond; getrouwd, twee kinderen");
         await task.CompleteAsync();
         await Assertions.Expect(carla.Locator("[data-testid='melding']")).ToContainTextAsync("tweede persoon");
@@ -175,8 +175,10 @@ public abstract class ConsulentDayTests(WebServer server)
         var dossier = new DossierPage(carla);
         await dossier.OpenAsync(traject);
         await Assertions.Expect(carla.Locator("h1")).ToContainTextAsync("Oksana Dossier");
+        // The brede intake sits in the collapsed sub-process "PIP vaststellen": that is highlighted, and named below the diagram.
         var active = await dossier.ActiveElementsInDiagramAsync();
-        Assert.Contains("User_Intake", active);
+        Assert.Contains("Sub_Pip", active);
+        await Assertions.Expect(carla.Locator("[data-testid='actieve-elementen']")).ToContainTextAsync("Brede intake afnemen");
         await Assertions.Expect(dossier.KeyDate("pip-uiterlijk")).ToContainTextAsync("20");
         await Assertions.Expect(carla.GetByText("Tien weken na de kennisgeving van DUO")).ToBeVisibleAsync();
         await Assertions.Expect(dossier.Timeline.First).ToBeVisibleAsync();

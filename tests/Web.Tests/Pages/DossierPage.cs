@@ -19,8 +19,8 @@ public sealed class DossierPage(IPage page)
     public async Task<IReadOnlyList<string>> ActiveElementsInDiagramAsync()
     {
         await page.Locator("[data-testid='diagram'] .djs-element").First.WaitForAsync();
-        await page.Locator("[data-testid='diagram'] .highlight-active").First.WaitForAsync();
-        return await page.Locator("[data-testid='diagram'] .djs-element.highlight-active").EvaluateAllAsync<IReadOnlyList<string>>("els => els.map(e => e.dataset.elementId)");
+        await page.Locator("[data-testid='diagram'] .djs-element.highlight-active").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return await page.Locator("[data-testid='diagram'] .djs-element.highlight-active").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.elementId)");
     }
 
     public ILocator KeyDate(string key) => page.Locator($"[data-key-date='{key}']");

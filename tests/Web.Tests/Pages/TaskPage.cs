@@ -50,7 +50,7 @@ public sealed class TaskPage(IPage page)
     public async Task SendBackAsync(string reason)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Terugsturen" }).First.ClickAsync();
-        await page.GetByLabel("Reden").FillAsync(reason);
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Reden" }).FillAsync(reason);
         await page.GetByRole(AriaRole.Form, new() { Name = "Terugsturen met een reden" }).GetByRole(AriaRole.Button, new() { Name = "Terugsturen" }).ClickAsync();
     }
 

@@ -32,7 +32,7 @@ public sealed class WerkvoorraadPage(IPage page)
 
     public Task<IReadOnlyList<string>> GemeentenInListAsync() => page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
 
-    public Task<IReadOnlyList<string>> TaskIdsAsync() => page.Locator("tbody tr[data-task-id]").EvaluateAllAsync<IReadOnlyList<string>>("rows => rows.map(r => r.dataset.taskId)");
+    public async Task<IReadOnlyList<string>> TaskIdsAsync() => await page.Locator("tbody tr[data-task-id]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.taskId)");
 
     public async Task FilterAsync(string label, string value)
     {

@@ -28,6 +28,8 @@ public abstract class WebServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var results = Path.Combine(ServerProcess.RepositoryRoot(), "tests", "Web.Tests", "TestResults");
+        File.Delete(Path.Combine(results, $"axe-{Provider}.txt"));
         _database = await TestDatabase.CreateAsync(Provider);
         var work = Directory.CreateTempSubdirectory("inburgering-web-server-").FullName;
         _server = await ServerProcess.StartAsync(

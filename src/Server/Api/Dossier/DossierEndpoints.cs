@@ -34,7 +34,7 @@ public static class DossierEndpoints
         IReadOnlyList<IncidentView>? Incidents,
         DateTimeOffset Now);
 
-    public sealed record DiagramView(Guid InstanceId, string DefinitionKey, int Version, string Name, string Xml, IReadOnlyList<string> ActiveElements, IReadOnlyList<string> VisitedElements, IReadOnlyList<string> TakenFlows, IReadOnlyList<CallView> Calls);
+    public sealed record DiagramView(Guid InstanceId, string DefinitionKey, int Version, string Name, string Xml, IReadOnlyList<string> ActiveElements, IReadOnlyList<string> ActiveNames, IReadOnlyList<string> VisitedElements, IReadOnlyList<string> TakenFlows, IReadOnlyList<CallView> Calls);
 
     public sealed record CallView(string ElementId, Guid InstanceId, string Name, string Status);
 
@@ -162,9 +162,10 @@ public static class DossierEndpoints
         var own = await names.ForAsync(instance.DefinitionKey, instance.DefinitionVersion);
         var active = instance.ActiveElements.ToList();
         // An element inside a collapsed sub-process: its sub-process is active on the parent plane too.
-        active.AddRange(own.AncestorsOf(active).Where(a => !active.Contains(a)).ToList());
+        active.AddRange(own.AncestorsOf(active).Where(a => !active.Contains(a)).Distinct().ToList());
         active.AddRange(calls.Where(c => c.Status == "active").Select(c => c.ElementId).Where(e => !active.Contains(e)));
-        return TypedResults.Ok(new DiagramView(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, own.Process ?? instance.DefinitionKey, xml, active, path.Elements, path.Flows, calls));
+        active = active.Distinct().ToList();
+        return TypedResults.Ok(new DiagramView(instance.Id, instance.DefinitionKey, instance.DefinitionVersion, own.Process ?? instance.DefinitionKey, xml, active, active.Select(own.Of).ToList(), path.Elements, path.Flows, calls));
     }
 
     private static InburgeraarView Inburgeraar(JsonObject v, string? businessKey) => new(

@@ -1,9 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
 import { beheerNav, beheerRoutes } from '../beheer/routes';
 import { dossierNav, dossierRoutes } from '../dossier/routes';
-import { whenSignInExpires } from '../shared/api/client';
 import { RequireSignIn } from '../shared/auth/RequireSignIn';
 import { SignInPage } from '../shared/auth/SignInPage';
 import { ErrorBoundary } from '../shared/errors';
@@ -18,11 +17,7 @@ const nav = [...werkvoorraadNav, ...dossierNav, ...beheerNav, ...studioNav];
 
 /** The signed-in part: layout, a message handed over by the previous page, and the area's page. */
 function Shell() {
-  const navigate = useNavigate();
   const location = useLocation();
-  useEffect(() => {
-    whenSignInExpires((back) => navigate(`/aanmelden?verlopen=ja&terug=${encodeURIComponent(back)}`, { replace: true }));
-  }, [navigate]);
   useEffect(() => {
     // A new page: move focus to its content, as a full page load would, and say so to a screen reader.
     document.getElementById('inhoud')?.focus({ preventScroll: true });

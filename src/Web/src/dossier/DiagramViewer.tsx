@@ -60,7 +60,7 @@ export default function DiagramViewer({ diagram, onOpenCall }: { diagram: Diagra
   return (
     <>
       {failed ? <p className="utrecht-paragraph">{failed}</p> : null}
-      <div ref={container} className="app-diagram" data-testid="diagram" role="figure" aria-label={`Diagram van ${diagram.name}; actief: ${diagram.activeElements.join(', ') || 'niets'}`} />
+      <div ref={container} className="app-diagram" data-testid="diagram" role="figure" aria-label={`Diagram van ${diagram.name}; nu bij: ${diagram.activeNames.join(', ') || 'niets'}`} />
     </>
   );
 }

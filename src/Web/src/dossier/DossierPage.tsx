@@ -224,7 +224,7 @@ function DiagramSection({ schakel, schakels, onOpen }: { schakel: Schakel; schak
         <Suspense fallback={<Paragraph>Het diagram wordt geladen…</Paragraph>}>
           <DiagramViewer diagram={diagram.data} onOpenCall={onOpen} />
           <Paragraph small data-testid="actieve-elementen">
-            Actief: {diagram.data.activeElements.length === 0 ? 'niets (deze schakel is klaar)' : diagram.data.activeElements.join(', ')}
+            Waar deze schakel nu staat: {diagram.data.activeNames.length === 0 ? 'nergens meer (de schakel is klaar)' : diagram.data.activeNames.join(', ')}
           </Paragraph>
         </Suspense>
       ) : null}

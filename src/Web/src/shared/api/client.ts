@@ -3,13 +3,6 @@ import { ApiError } from './problem';
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
-/** Called when the server refuses the sign-in, with the path to come back to (set by the application shell). */
-let onExpired: (returnTo: string) => void = () => {};
-
-export function whenSignInExpires(handler: (returnTo: string) => void) {
-  onExpired = handler;
-}
-
 function url(path: string, query?: Query): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -40,9 +33,8 @@ async function send<T>(method: string, path: string, query?: Query, body?: unkno
 
   const response = await fetch(url(path, query), init);
   if (response.status === 401) {
+    // The server refused the sign-in: forget it; the page then sends the user to sign in and back (RequireSignIn).
     const error = await ApiError.from(response);
-    // First to the sign-in page (with the way back), then forget the refused sign-in.
-    onExpired(window.location.pathname + window.location.search);
     signIn().expire();
     throw error;
   }

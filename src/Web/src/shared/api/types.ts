@@ -185,6 +185,8 @@ export interface Diagram {
   name: string;
   xml: string;
   activeElements: string[];
+  /** The Dutch names of the active elements, in the same order. */
+  activeNames: string[];
   visitedElements: string[];
   takenFlows: string[];
   calls: { elementId: string; instanceId: string; name: string; status: string }[];

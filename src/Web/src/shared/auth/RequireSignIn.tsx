@@ -1,14 +1,18 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { signIn } from './session';
 import { useSignedInUser } from './SessionContext';
 
-/** Shows its children to a signed-in user; sends anyone else to the sign-in page, which sends them back here. */
+/**
+ * Shows its children to a signed-in user; sends anyone else to the sign-in page, which sends them back here. When the
+ * server refused the sign-in (the API client then calls expire()), the sign-in page says it expired.
+ */
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const user = useSignedInUser();
   const location = useLocation();
   if (!user) {
     const back = location.pathname + location.search;
-    return <Navigate to={`/aanmelden?terug=${encodeURIComponent(back)}`} replace />;
+    return <Navigate to={`/aanmelden?${signIn().expired ? 'verlopen=ja&' : ''}terug=${encodeURIComponent(back)}`} replace />;
   }
 
   return <>{children}</>;

@@ -24,6 +24,8 @@ export interface SignIn {
   end(): void;
   /** The server refused the sign-in (expired, revoked): forget it so the sign-in page is shown. */
   expire(): void;
+  /** True after expire() until the next sign-in: the sign-in page says why it is shown. */
+  readonly expired: boolean;
   /** Called whenever the signed-in user changes. */
   subscribe(listener: () => void): () => void;
 }
@@ -34,6 +36,7 @@ const storageKey = 'inburgering.aanmelding';
 export class DevelopmentSignIn implements SignIn {
   readonly kind = 'development' as const;
   private user: SignedInUser | null;
+  expired = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly storage: Storage = window.sessionStorage) {
@@ -56,6 +59,7 @@ export class DevelopmentSignIn implements SignIn {
 
   async begin(user: SignedInUser): Promise<void> {
     this.user = user;
+    this.expired = false;
     this.storage.setItem(storageKey, JSON.stringify(user));
     this.notify();
   }
@@ -67,7 +71,10 @@ export class DevelopmentSignIn implements SignIn {
   }
 
   expire(): void {
-    this.end();
+    if (this.user) {
+      this.expired = true;
+      this.end();
+    }
   }
 
   subscribe(listener: () => void): () => void {

@@ -123,8 +123,13 @@ public abstract class ConsulentDayTests(WebServer server)
         var done = await api.GetFromJsonAsync<JsonObject>($"api/v1/tasks/{id}");
         Assert.Equal("completed", (string)done!["status"]!);
         Assert.Equal("carla + bram", (string)done["completedBy"]!);
-        var instance = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances/{done["instanceId"]}");
-        Assert.Equal("Gezond; getrouwd, twee kinderen", (string)instance!["variables"]!["gezondheidEnGezin"]!);
+        // Completed with what both entered: Carla's intake, with her addition after it came back.
+        var journal = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances/{done["instanceId"]}/journal?pageSize=500");
+        var entries = journal!["items"]!.AsArray().Select(e => e!.AsObject()).Where(e => (string?)e["data"]?["taskId"] == id).ToList();
+        Assert.Equal(["task-created", "task-claimed", "task-approved", "task-claimed", "task-returned", "task-approved", "task-claimed", "task-completed"], entries.Select(e => (string)e["type"]!).ToList());
+        var completed = entries.Last()["data"]!["variables"]!.AsArray().Select(v => (string)v!).ToList();
+        Assert.Contains("gezondheidEnGezin", completed);
+        Assert.Contains("opleidingEnWerk", completed);
         await carla.Context.CloseAsync();
         await bram.Context.CloseAsync();
     }

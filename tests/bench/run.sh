@@ -5,6 +5,7 @@
 #   bash tests/bench/run.sh timers [--timers=100000]                  a burst of pending timers on PostgreSQL with Quartz
 #   bash tests/bench/run.sh keten [--trajecten=10000] [--months=42] [--start-weeks=8] [--databases=Sqlite,PostgreSql]
 #                                                                     whole trajecten (3-year termijn and beyond) via the API
+#   bash tests/bench/run.sh tasks [--tasks=100000] [--requests=200]   the werkvoorraad's /tasks per tab and /tasks/counts on PostgreSQL
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -7,9 +7,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 IBM_TELEMETRY_DISABLED=true
+
+# The browser tests drive Debian's chromium (no browser download is possible here): install it when it is missing.
+if [ ! -x "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing chromium for the browser tests (apt-get)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The browser tests need chromium: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
 source tests/postgres.sh
 start_postgres
 
 dotnet restore Inburgering.sln
+# Building src/Server also installs (npm ci) and builds (Vite) the web application in src/Web.
 dotnet build Inburgering.sln --no-restore -c Release
+# The web application's own tests (Vitest: dates, the werkvoorraad's URL, form messages).
+(cd src/Web && npm test --silent)
 dotnet test Inburgering.sln --no-build -c Release --logger "console;verbosity=minimal" "$@"

@@ -7,7 +7,7 @@ namespace Inburgering.Engine.Tests.Expressions;
 
 public class ExpressionEvaluatorTests
 {
-    private readonly ExpressionEvaluator _evaluator = Evaluator();
+    private readonly JintExpressionEvaluator _evaluator = Evaluator();
 
     [Fact]
     public void Evaluate_BareCondition_ReturnsBoolean()

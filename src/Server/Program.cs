@@ -81,6 +81,7 @@ api.MapTasks();
 api.MapMessages();
 api.MapOperations();
 api.MapActivities();
+api.MapExpressionFunctions();
 api.MapForms();
 api.MapAccount(app, settings.DevelopmentSignIn);
 api.MapWerkvoorraad();

@@ -28,8 +28,11 @@ switch (scenario)
     case "tasks":
         await TaskListBench.RunAsync(Option("tasks", 100_000), Option("requests", 200));
         break;
+    case "expressions":
+        ExpressionBench.Run(Option("iterations", 5_000));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, tasks");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions, tasks");
         return 2;
 }
 

@@ -17,11 +17,26 @@ public sealed partial class EngineQueries
     {
         await using var db = databases.Create();
         var query = BaseTasks(db, filter with { Assignee = null, AnyCandidateGroup = null }, actor);
-        var all = await query.CountAsync(cancellationToken);
-        var mine = await query.Where(t => t.Assignee == actor.Name).CountAsync(cancellationToken);
-        var groups = actor.Roles.Count == 0 ? 0 : await query.Where(AnyGroup(actor.Roles)).CountAsync(cancellationToken);
-        return new TaskCounts(mine, groups, all);
+
+        // One scan for the three views: SELECT COUNT(*), COUNT(*) FILTER (mine), COUNT(*) FILTER (groups) … GROUP BY constant.
+        var name = actor.Name;
+        Expression<Func<UserTaskEntity, bool>> mine = t => t.Assignee == name;
+        var counts = await query.GroupBy(_ => 1).Select(CountsSelector(mine, AnyGroup(actor.Roles))).FirstOrDefaultAsync(cancellationToken);
+        return counts ?? new TaskCounts(0, 0, 0);
     }
+
+    /// <summary>g => new TaskCounts(g.Count(mine), g.Count(groups), g.Count()).</summary>
+    private static Expression<Func<IGrouping<int, UserTaskEntity>, TaskCounts>> CountsSelector(Expression<Func<UserTaskEntity, bool>> mine, Expression<Func<UserTaskEntity, bool>> groups)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<int, UserTaskEntity>), "g");
+        var count = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 1).MakeGenericMethod(typeof(UserTaskEntity));
+        var countWhere = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(UserTaskEntity));
+        var constructor = typeof(TaskCounts).GetConstructor([typeof(int), typeof(int), typeof(int)])!;
+        return Expression.Lambda<Func<IGrouping<int, UserTaskEntity>, TaskCounts>>(
+            Expression.New(constructor, Expression.Call(countWhere, g, mine), Expression.Call(countWhere, g, groups), Expression.Call(count, g)),
+            g);
+    }
+
 
     /// <summary>The kinds of task (process and element) among the tasks the actor sees, with how many of each.</summary>
     public async Task<IReadOnlyList<TaskTypeView>> TaskTypesAsync(TaskFilter filter, Actor actor, CancellationToken cancellationToken = default)
@@ -237,7 +252,9 @@ public sealed partial class EngineQueries
             return plain.Select(t => ToView(t)).ToList();
         }
 
-        var joined = from t in query
+        // Page the tasks first (ORDER BY … LIMIT on the task table and its indexes), then join only that page's instances.
+        var page = Sorted(query, sort).Skip(skip).Take(take);
+        var joined = from t in page
                      join i in db.Instances on t.InstanceId equals i.Id into own
                      from i in own.DefaultIfEmpty()
                      join r in db.Instances on i.RootInstanceId equals r.Id into roots
@@ -250,7 +267,7 @@ public sealed partial class EngineQueries
             TaskSort.CreatedDescending => joined.OrderByDescending(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
             _ => joined.OrderByDescending(x => x.Task.Priority).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
         };
-        var rows = await ordered.Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var rows = await ordered.ToListAsync(cancellationToken);
         return rows.Select(x => ToView(x.Task, Display(names, x.Own, x.Root))).ToList();
     }
 

@@ -30,10 +30,11 @@ public static class SpaHosting
     public static void MapWebApplication(this WebApplication app)
     {
         var index = app.Environment.WebRootFileProvider.GetFileInfo("index.html");
-        app.MapFallback(async context =>
+        // GET and HEAD only: another method on an unknown route (or the wrong content type on a known one) keeps its 404/405/415.
+        app.MapMethods("/{**path:nonfile}", [HttpMethods.Get, HttpMethods.Head], async context =>
         {
             var path = context.Request.Path;
-            if (ServerPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)) || Path.HasExtension(path.Value) || !HttpMethods.IsGet(context.Request.Method))
+            if (ServerPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
@@ -49,6 +50,6 @@ public static class SpaHosting
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             await context.Response.SendFileAsync(file);
-        });
+        }).WithOrder(int.MaxValue).ExcludeFromDescription();
     }
 }

@@ -135,7 +135,7 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
     {
         var task = await TaskAsync(elementId);
         using var client = host.Client(user, roles);
-        await client.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = variables ?? new { } }, $"taak {elementId} afronden");
+        await client.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = await FormAnswers.WithRequiredAsync(client, (string)task["id"]!, variables) }, $"taak {elementId} afronden");
         await SettleAsync();
         return task;
     }
@@ -147,7 +147,7 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
         Assert.Equal(["consulent", "begeleider"], task["fourEyesRoles"]!.AsArray().Select(r => (string)r!).ToList());
         using (var casusregisseur = host.Client("carla", "consulent"))
         {
-            await casusregisseur.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = variables ?? new { } }, $"taak {elementId} (casusregisseur)");
+            await casusregisseur.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = await FormAnswers.WithRequiredAsync(casusregisseur, (string)task["id"]!, variables) }, $"taak {elementId} (casusregisseur)");
         }
 
         Assert.True(await HasTaskAsync(elementId), "Four eyes: after one person the task must still be open.");

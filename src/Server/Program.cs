@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Inburgering.Activities;
 using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Scheduling;
@@ -6,7 +7,6 @@ using Inburgering.Server;
 using Inburgering.Server.Api;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
-using Inburgering.Server.Hosting.Demo;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -38,8 +38,8 @@ else
     builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
+builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
-builder.AddKeten(settings);
 builder.AddDemoData(settings);
 
 builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
@@ -67,8 +67,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(DemoData.ReadyTag) });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = DemoData.WriteReadinessAsync });
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapDefinitions();
 api.MapInstances();

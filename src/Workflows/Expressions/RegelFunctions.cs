@@ -70,13 +70,7 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
     ];
 
     /// <summary>Our names (Asielstatushouder, Gezinsmigrant, OverigeMigrant) or DUO's two-way indeling.</summary>
-    internal static Doelgroep ParseDoelgroep(string text) => text switch
-    {
-        "Asielstatushouder" => Doelgroep.Asielstatushouder,
-        "Gezinsmigrant" => Doelgroep.Gezinsmigrant,
-        "OverigeMigrant" or "Gezinsmigrant en overige migrant" => Doelgroep.OverigeMigrant,
-        _ => throw new FormatException($"'{text}' is geen doelgroep (Asielstatushouder, Gezinsmigrant of OverigeMigrant)."),
-    };
+    internal static Doelgroep ParseDoelgroep(string text) => Doelgroep.Parse(text);
 
     private static WetsbepalingResult Wet(bool plichtig, string? begin, string? reden) =>
         Wetsbepaling.Determine(new InburgeringsplichtFeiten(plichtig, OptionalDate(begin), Reden(reden)));
@@ -102,7 +96,7 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         return Boetevoorstel.MayPropose(interventies, Date(datum, "datum"));
     }
 
-    private static Niveau? Niveau(string? text) => string.IsNullOrEmpty(text) ? null : Enum.Parse<Niveau>(text);
+    private static Niveau? Niveau(string? text) => string.IsNullOrEmpty(text) ? null : Leerroutes.Niveau.Parse(text);
 
     private static Resultaatonderdeel Onderdeel(string text) => text.ToUpperInvariant() switch
     {

@@ -283,5 +283,5 @@ public class PolicyCatalogTests
     [InlineData("002564441", false)]
     [InlineData("000000000", false)]
     public void IsElfproef_ChecksTheRsin(string rsin, bool valid) =>
-        Assert.Equal(valid, PolicyCatalog.IsElfproef(rsin));
+        Assert.Equal(valid, Inburgering.Workflows.Personen.Elfproef.Holds(rsin));
 }

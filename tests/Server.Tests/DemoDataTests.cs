@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
-using Inburgering.Server.Hosting.Demo;
+using Inburgering.Simulators.Demo;
 using Inburgering.Tests.Durability;
 using Inburgering.Tests.Keten;
 using Microsoft.EntityFrameworkCore;

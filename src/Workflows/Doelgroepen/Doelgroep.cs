@@ -58,10 +58,6 @@ public static class DoelgroepExtensions
 
         public bool IsAsiel() => doelgroep == Doelgroep.Asielstatushouder;
 
-        /// <summary>The value of DUO's <c>Doelgroepindeling</c>.</summary>
-        public string ToDuoIndeling() =>
-            doelgroep.IsAsiel() ? "Asielstatushouder" : "Gezinsmigrant en overige migrant";
-
         public string DutchName() => doelgroep switch
         {
             Doelgroep.Asielstatushouder => "asielstatushouder",

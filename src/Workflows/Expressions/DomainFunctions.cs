@@ -99,16 +99,8 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
         return verlenging.Duur.AddTo(einde);
     }
 
-    private static DateOnly VerlengOntzorging(DateOnly einde, int maanden, DateOnly? bijstandEinde)
-    {
-        if (maanden < 1)
-        {
-            throw new ArgumentException("Verlengen van het ontzorgen gaat met minstens één maand.", nameof(maanden));
-        }
-
-        var nieuw = Period.OfMonths(maanden).AddTo(einde);
-        return bijstandEinde is { } b && b < nieuw ? (b < einde ? einde : b) : nieuw;
-    }
+    private static DateOnly VerlengOntzorging(DateOnly einde, int maanden, DateOnly? bijstandEinde) =>
+        Ontzorging.Verleng(einde, Period.OfMonths(maanden), bijstandEinde);
 
     private static string Iso(DateOnly date) => Dates.Iso(date);
 

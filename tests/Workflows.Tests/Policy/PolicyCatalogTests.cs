@@ -62,7 +62,7 @@ public class PolicyCatalogTests
         Assert.Equal(6, utrecht.VoortgangsgesprekIntervalMaanden);
         Assert.Equal(7, utrecht.VoortgangsgesprekMargeDagen);
         Assert.Equal(9, utrecht.Ontzorging.DuurMaanden);
-        Assert.Equal("P3W", amsterdam.PipEscalatieVooraf.ToIso8601());
+        Assert.Equal(3, amsterdam.PipEscalatieWekenVooraf);
         Assert.False(amsterdam.Oin.IsPlaceholder);
         Assert.True(amsterdam.TaalaanbiederFor(Workflows.Leerroutes.Leerroute.ZRoute).IsBevestigd);
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Inburgering.Engine;
+using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -28,8 +29,8 @@ public sealed class DevelopmentSignInHandler(IOptionsMonitor<AuthenticationSchem
             return Task.FromResult(AuthenticateResult.Fail("X-User is langer dan 200 tekens."));
         }
 
-        var gemeenten = Split(Request.Headers["X-Gemeenten"].ToString());
-        var invalid = gemeenten.Where(g => !Gemeenten.IsValid(g)).ToList();
+        var given = Split(Request.Headers["X-Gemeenten"].ToString());
+        var invalid = given.Where(g => !Gemeentecode.IsValid(g)).ToList();
         if (invalid.Count > 0)
         {
             return Task.FromResult(AuthenticateResult.Fail($"X-Gemeenten bevat ongeldige CBS-codes: {string.Join(", ", invalid)} (vier cijfers, bijvoorbeeld 0632)."));
@@ -37,7 +38,7 @@ public sealed class DevelopmentSignInHandler(IOptionsMonitor<AuthenticationSchem
 
         var claims = new List<Claim> { new(ClaimTypes.Name, user) };
         claims.AddRange(Split(Request.Headers["X-Roles"].ToString()).Select(r => new Claim(ClaimTypes.Role, r.ToLowerInvariant())));
-        claims.AddRange(gemeenten.Select(g => new Claim(Actors.GemeenteClaim, g)));
+        claims.AddRange(given.Select(g => new Claim(Actors.GemeenteClaim, Gemeentecode.Parse(g).Value)));
         var identity = new ClaimsIdentity(claims, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

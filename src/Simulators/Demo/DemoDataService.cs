@@ -1,8 +1,10 @@
 using System.Globalization;
 using Inburgering.Activities.Duo.Notificaties;
+using Inburgering.Activities.Intake;
 using Inburgering.Engine;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Simulators.Keten;
+using Inburgering.Workflows.Leerroutes;
 using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -186,11 +188,11 @@ public sealed class DemoDataService(
         var today = Today;
         var (uitslag, advies) = p.Route switch
         {
-            DemoRoute.AsielZRoute => ("B1-route niet haalbaar", "Z-route"),
-            DemoRoute.AsielOnderwijs => ("B1-route haalbaar", "Onderwijsroute"),
-            _ => ("B1-route haalbaar", "B1"),
+            DemoRoute.AsielZRoute => (IntakeWaarden.B1NietHaalbaar, Leerroute.ZRoute),
+            DemoRoute.AsielOnderwijs => (IntakeWaarden.B1Haalbaar, Leerroute.Onderwijsroute),
+            _ => (IntakeWaarden.B1Haalbaar, Leerroute.B1Route),
         };
-        await Driver.LeerbaarheidstoetsUitslagAsync(state.Key, uitslag, advies, ct: ct);
+        await Driver.LeerbaarheidstoetsUitslagAsync(state.Key, uitslag, advies.ToTaalaanbiederCode(), ct: ct);
         if (p.Route is DemoRoute.AsielZRoute or DemoRoute.AsielOnderwijs)
         {
             await Driver.BijstandAsync(p.Bsn, state.Gemeente, today.AddDays(-3), ct: ct);

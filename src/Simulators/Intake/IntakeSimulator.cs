@@ -6,6 +6,7 @@ using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Activities.Intake;
 using Inburgering.Simulators;
 using Inburgering.Simulators.Duo;
+using Inburgering.Workflows.Leerroutes;
 using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -111,7 +112,7 @@ public sealed class IntakeSimulatorState(TimeProvider time, DuoSimulatorState du
         }
 
         var afname = DateOnly.FromDateTime(toets.AfspraakDatumTijd.UtcDateTime);
-        var advies = uitslag.AdviesLeerroute ?? (uitslag.Uitslag == IntakeWaarden.B1Haalbaar ? "B1" : "Z-route");
+        var advies = uitslag.AdviesLeerroute ?? (uitslag.Uitslag == IntakeWaarden.B1Haalbaar ? Leerroute.B1Route : Leerroute.ZRoute).ToTaalaanbiederCode();
         var taken = toets with
         {
             Status = IntakeWaarden.Afgenomen,

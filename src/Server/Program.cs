@@ -76,6 +76,7 @@ api.MapTasks();
 api.MapMessages();
 api.MapOperations();
 api.MapActivities();
+api.MapExpressionFunctions();
 api.MapForms();
 app.MapPartners(settings.PartnerSimulators);
 

@@ -49,7 +49,7 @@ public static class EngineRegistration
                 break;
         }
 
-        services.AddSingleton(sp => new ExpressionEvaluator(
+        services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(
             sp.GetRequiredService<IOptions<ExpressionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IExpressionFunctionProvider>()));

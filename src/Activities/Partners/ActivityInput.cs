@@ -7,7 +7,7 @@ namespace Inburgering.Activities.Partners;
 
 /// <summary>
 /// Parses an activity's input into the domain's types at the edge (<see cref="Bsn"/>, <see cref="Leerroute"/>,
-/// <see cref="Niveau"/>, <see cref="Gemeentecode"/>): the value, or a failure that names the input and says in Dutch what is
+/// <see cref="Niveau"/>, <see cref="Verwijtbaar"/>, <see cref="Gemeentecode"/>): the value, or a failure that names the input and says in Dutch what is
 /// wrong. Bad input is not retried (retrying cannot mend it): it becomes an incident a person can read and fix.
 /// </summary>
 internal static class ActivityInput
@@ -32,6 +32,10 @@ internal static class ActivityInput
         niveau = ok ? parsed : null;
         return Check(ok, "niveau", error, out failure);
     }
+
+    /// <summary>DUO's <c>verwijtbaar</c> (Ja, Nee; true/false from a checkbox); empty is none.</summary>
+    public static bool TryVerwijtbaar(string? text, out Verwijtbaar? verwijtbaar, [NotNullWhen(false)] out ActivityResult? failure) =>
+        Check(Verwijtbaar.TryParse(text, out verwijtbaar, out var error), "verwijtbaar", error, out failure);
 
     /// <summary>The gemeente the task runs for (the engine only runs instances of valid gemeentecodes).</summary>
     public static Gemeentecode Gemeente(ActivityContext context) => Gemeentecode.Parse(context.Gemeente);

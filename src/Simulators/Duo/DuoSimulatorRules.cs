@@ -146,16 +146,9 @@ public static class DuoSimulatorRules
     /// </summary>
     public static List<string> Resultaat(string wat, DuoSimResultaat? bestaand, DateOnly? datum, string? verwijtbaar, DuoSimPersoon persoon, string gemeente, DateOnly today)
     {
-        Verwijtbaar? flag = verwijtbaar switch
+        if (!Verwijtbaar.TryParse(verwijtbaar, out var flag, out var error))
         {
-            null => null,
-            "Ja" => Verwijtbaar.Ja,
-            "Nee" => Verwijtbaar.Nee,
-            _ => null,
-        };
-        if (verwijtbaar is not (null or "Ja" or "Nee"))
-        {
-            return [$"'Verwijtbaar (Ja/Nee)' is Ja of Nee, niet '{verwijtbaar}'."];
+            return [error];
         }
 
         var onderdeel = wat.Contains("MAP", StringComparison.Ordinal) ? Resultaatonderdeel.Map : Resultaatonderdeel.Pvt;

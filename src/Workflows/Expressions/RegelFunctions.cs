@@ -104,13 +104,8 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         _ => throw new FormatException($"'{text}' is geen onderdeel; gebruik MAP of PVT."),
     };
 
-    private static Verwijtbaar? Verwijtbaarheid(string? text) => text switch
-    {
-        null or "" => null,
-        "Ja" => Verwijtbaar.Ja,
-        "Nee" => Verwijtbaar.Nee,
-        _ => throw new FormatException($"'{text}' is geen waarde voor verwijtbaar; gebruik Ja, Nee of leeg."),
-    };
+    private static Verwijtbaar? Verwijtbaarheid(string? text) =>
+        Verwijtbaar.TryParse(text, out var verwijtbaar, out var error) ? verwijtbaar : throw new FormatException(error);
 
     private static string Text(ValidationResult result) => string.Join('\n', result.Violations.Select(v => v.Message));
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
+using Inburgering.Workflows.Doelgroepen;
 
 namespace Inburgering.Activities.Duo.Activities;
 
@@ -58,7 +59,7 @@ public sealed class InburgeringsplichtRaadplegenActivity(DuoClient duo)
             p.DatumKennisgevingInburgeringsplicht,
             d?.Indeling,
             d?.GedetailleerdeDoelgroep,
-            d?.Indeling == "Asielstatushouder",
+            d?.Indeling is { } indeling && Doelgroep.FromDuo(indeling, d.GedetailleerdeDoelgroep).IsAsiel(),
             d?.Begindatum));
     }
 }

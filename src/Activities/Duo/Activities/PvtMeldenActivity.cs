@@ -24,12 +24,13 @@ public sealed class PvtMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid)
+            || !ActivityInput.TryVerwijtbaar(input.Verwijtbaar, out var verwijtbaar, out invalid))
         {
             return invalid;
         }
 
-        var body = new DuoResultaatPvt(input.DatumOndertekeningPvt, MapMeldenActivity.Normalize(input.Verwijtbaar));
+        var body = new DuoResultaatPvt(input.DatumOndertekeningPvt, verwijtbaar?.ToString());
         var result = await duo.PutPvtAsync(DuoActivitySupport.Call(context, bsn), body, cancellationToken);
         return result.ToResult(_ => Complete(new Output(true)));
     }

@@ -23,7 +23,7 @@ internal static class DuoActivitySupport
     /// <summary>Reports must survive a DUO outage of a month and more: with back-off capped at 6 h, 200 attempts is about seven weeks.</summary>
     public const int ReportAttempts = 200;
 
-    public static DuoCall Call(ActivityContext context, string bsn) => new(bsn.Trim(), context.Gemeente, context.IdempotencyKey);
+    public static DuoCall Call(ActivityContext context, string bsn) => new(bsn.Trim(), context.TenantId, context.IdempotencyKey);
 
     /// <summary>A failure for an input BSN that fails the elfproef (the value itself is not repeated).</summary>
     public static ActivityResult? RejectInvalidBsn(string bsn) =>

@@ -45,7 +45,7 @@ public sealed class LeerbaarheidstoetsAanvragenActivity(IntakeClient intake, Per
         var aanvraag = new LeerbaarheidstoetsAanvraag(
             referenties.For(input.Bsn),
             input.Bsn.Trim(),
-            Gemeentecode.Normalize(context.Gemeente) ?? context.Gemeente,
+            Gemeentecode.Normalize(context.TenantId) ?? context.TenantId,
             input.Examennummer,
             input.VroegsteDatum,
             input.Taal);

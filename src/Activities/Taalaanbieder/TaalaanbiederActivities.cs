@@ -53,7 +53,7 @@ public sealed class TaalaanbiederAanmeldenActivity(TaalaanbiederClient taalaanbi
             input.TaalaanbiederId,
             referenties.For(input.Bsn),
             input.Bsn.Trim(),
-            Gemeentecode.Normalize(context.Gemeente) ?? context.Gemeente,
+            Gemeentecode.Normalize(context.TenantId) ?? context.TenantId,
             leerroute,
             input.Niveau,
             input.Alfabetisering,

@@ -53,7 +53,7 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
         var verzoek = new OntzorgingStartVerzoek(
             referenties.For(input.Bsn),
             input.Bsn.Trim(),
-            Gemeentecode.Normalize(context.Gemeente) ?? context.Gemeente,
+            Gemeentecode.Normalize(context.TenantId) ?? context.TenantId,
             input.Ingangsdatum,
             input.Kostenposten.Select(k => new Kostenpost(k.Soort.Trim().ToLowerInvariant(), k.Crediteur, k.BedragPerMaand, k.Betalingskenmerk, k.Iban)).ToList());
         var result = await uitkering.StartOntzorgingAsync(verzoek, context.IdempotencyKey, cancellationToken);

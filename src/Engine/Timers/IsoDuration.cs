@@ -60,7 +60,7 @@ public readonly record struct IsoDuration
     /// <summary>True when hours, minutes or seconds are set.</summary>
     public bool HasTimeComponents => Hours != 0 || Minutes != 0 || Seconds != 0;
 
-    /// <summary>Parses an ISO 8601 duration; throws <see cref="FormatException"/> with a Dutch message naming the text.</summary>
+    /// <summary>Parses an ISO 8601 duration; throws <see cref="FormatException"/> with a message naming the text.</summary>
     public static IsoDuration Parse(string text)
     {
         if (!TryParse(text, out var value, out var error))
@@ -73,11 +73,19 @@ public readonly record struct IsoDuration
 
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration value) => TryParse(text, out value, out _);
 
-    /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with a Dutch sentence explaining a failure.</summary>
+    /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with a sentence explaining a failure (the English text of its <see cref="EngineError"/>).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration value, [NotNullWhen(false)] out string? error)
     {
+        var parsed = TryParseCoded(text, out value, out var coded);
+        error = coded?.Message;
+        return parsed;
+    }
+
+    /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with the coded reason of a failure (<c>duration.invalid</c> and its cause).</summary>
+    internal static bool TryParseCoded([NotNullWhen(true)] string? text, out IsoDuration value, [NotNullWhen(false)] out EngineError? error)
+    {
         var reason = TryParseCore(text?.Trim() ?? "", out value);
-        error = reason is null ? null : $"'{text}' is geen geldige ISO 8601-duur: {reason}.";
+        error = reason is null ? null : EngineErrors.DurationInvalid.Because(reason, ("text", text));
         return reason is null;
     }
 
@@ -121,7 +129,7 @@ public readonly record struct IsoDuration
             if (ticks % TimeSpan.TicksPerDay != 0)
             {
                 throw new InvalidOperationException(
-                    $"De duur {this} bevat een tijdsdeel dat geen hele dagen is en kan niet bij een datum zonder tijd worden opgeteld.");
+                    $"The duration {this} has a time part that is not a whole number of days and cannot be added to a date without time.");
             }
 
             extraDays = ticks / TimeSpan.TicksPerDay;
@@ -195,13 +203,13 @@ public readonly record struct IsoDuration
         }
     }
 
-    /// <summary>Returns null when <paramref name="s"/> is a valid duration, else the Dutch reason.</summary>
-    private static string? TryParseCore(string s, out IsoDuration value)
+    /// <summary>Returns null when <paramref name="s"/> is a valid duration, else the reason.</summary>
+    private static EngineError? TryParseCore(string s, out IsoDuration value)
     {
         value = default;
         if (s.Length == 0)
         {
-            return "de tekst is leeg";
+            return EngineErrors.DurationEmpty.With();
         }
 
         var i = 0;
@@ -214,13 +222,13 @@ public readonly record struct IsoDuration
 
         if (i >= s.Length || char.ToUpperInvariant(s[i]) != 'P')
         {
-            return "een duur begint met 'P' (bijvoorbeeld P3M, PT10M of -P1D)";
+            return EngineErrors.DurationMissingP.With();
         }
 
         i++;
         if (i == s.Length)
         {
-            return "na 'P' volgt geen enkel onderdeel (bijvoorbeeld P1D)";
+            return EngineErrors.DurationNoComponents.With();
         }
 
         // Ranks: Y M W D | H M S
@@ -237,14 +245,14 @@ public readonly record struct IsoDuration
             {
                 if (inTime)
                 {
-                    return "de 'T' staat er twee keer in";
+                    return EngineErrors.DurationDoubleT.With();
                 }
 
                 inTime = true;
                 i++;
                 if (i == s.Length)
                 {
-                    return "na 'T' volgen geen uren, minuten of seconden (bijvoorbeeld PT10M)";
+                    return EngineErrors.DurationNoTimeComponents.With();
                 }
 
                 continue;
@@ -252,7 +260,7 @@ public readonly record struct IsoDuration
 
             if (fractionRank >= 0)
             {
-                return "alleen het laatste onderdeel mag een breuk hebben";
+                return EngineErrors.DurationFractionNotLast.With();
             }
 
             var start = i;
@@ -263,7 +271,9 @@ public readonly record struct IsoDuration
 
             if (i == start)
             {
-                return char.IsAsciiLetter(c) ? $"vóór '{s[i]}' staat geen getal" : $"onverwacht teken '{s[i]}'";
+                return char.IsAsciiLetter(c)
+                    ? EngineErrors.DurationNumberMissing.With(("unit", s[i]))
+                    : EngineErrors.DurationUnexpectedCharacter.With(("character", s[i]));
             }
 
             var number = s[start..i];
@@ -279,7 +289,7 @@ public readonly record struct IsoDuration
 
                 if (i == fractionStart)
                 {
-                    return $"na '{number}{s[fractionStart - 1]}' ontbreken de cijfers van de breuk";
+                    return EngineErrors.DurationFractionDigitsMissing.With(("number", $"{number}{s[fractionStart - 1]}"));
                 }
 
                 fractionDigits = s[fractionStart..i];
@@ -287,7 +297,7 @@ public readonly record struct IsoDuration
 
             if (i == s.Length)
             {
-                return $"na '{s[start..i]}' ontbreekt de eenheid (Y, M, W of D, of na de T: H, M of S)";
+                return EngineErrors.DurationUnitMissing.With(("number", s[start..i]));
             }
 
             var unit = char.ToUpperInvariant(s[i]);
@@ -299,22 +309,22 @@ public readonly record struct IsoDuration
             {
                 return (inTime, unit) switch
                 {
-                    (false, 'H') => "uren ('H') horen na de 'T' (bijvoorbeeld PT1H)",
-                    (false, 'S') => "seconden ('S') horen na de 'T' (bijvoorbeeld PT30S)",
-                    (true, 'Y' or 'W' or 'D') => $"'{unit}' hoort vóór de 'T' (bijvoorbeeld P1{unit}T2H)",
-                    _ => $"onbekende eenheid '{s[i - 1]}'",
+                    (false, 'H') => EngineErrors.DurationHoursBeforeT.With(),
+                    (false, 'S') => EngineErrors.DurationSecondsBeforeT.With(),
+                    (true, 'Y' or 'W' or 'D') => EngineErrors.DurationDateUnitAfterT.With(("unit", unit)),
+                    _ => EngineErrors.DurationUnitUnknown.With(("unit", s[i - 1])),
                 };
             }
 
             if (rank <= lastRank)
             {
-                return $"'{unit}' staat dubbel of op de verkeerde plaats; de volgorde is PnYnMnWnDTnHnMnS";
+                return EngineErrors.DurationUnitOrder.With(("unit", unit));
             }
 
             lastRank = rank;
             if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
             {
-                return $"het getal {number} is te groot";
+                return EngineErrors.DurationNumberTooLarge.With(("number", number));
             }
 
             parts[rank] = whole;
@@ -322,12 +332,12 @@ public readonly record struct IsoDuration
             {
                 if (rank < 4)
                 {
-                    return "een breuk is alleen toegestaan bij uren, minuten of seconden (bijvoorbeeld PT1.5H)";
+                    return EngineErrors.DurationFractionNotAllowed.With();
                 }
 
                 if (fractionDigits.Length > 18)
                 {
-                    return "de breuk heeft te veel cijfers";
+                    return EngineErrors.DurationFractionTooLong.With();
                 }
 
                 fractionRank = rank;
@@ -342,7 +352,7 @@ public readonly record struct IsoDuration
 
         if (inTime && !anyTimeComponent)
         {
-            return "na 'T' volgen geen uren, minuten of seconden (bijvoorbeeld PT10M)";
+            return EngineErrors.DurationNoTimeComponents.With();
         }
 
         // Spread a fraction over smaller units: PT1.5H = PT1H30M, PT1.5M = PT1M30S.
@@ -367,7 +377,7 @@ public readonly record struct IsoDuration
             || (parts[2] * 7) + parts[3] > MaxTotalDays
             || (parts[4] * 3600m) + (minutes * 60) + seconds > MaxTotalSeconds)
         {
-            return "de duur is te groot";
+            return EngineErrors.DurationTooLarge.With();
         }
 
         value = new IsoDuration(

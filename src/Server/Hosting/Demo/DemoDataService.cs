@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Engine;
-using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Queries;
 using Inburgering.Engine.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -56,7 +56,7 @@ public sealed class DemoDataService(
     IHostApplicationLifetime lifetime,
     IServer server,
     ClockService clock,
-    IEngineDbContextFactory databases,
+    EngineQueries queries,
     PersoonReferentieGenerator referenties,
     DemoStatus status,
     IOptions<DemoOptions> options,
@@ -90,14 +90,11 @@ public sealed class DemoDataService(
 
         try
         {
-            await using (var db = databases.Create())
+            if (await queries.AnyInstancesAsync(stoppingToken))
             {
-                if (await db.Instances.AnyAsync(stoppingToken))
-                {
-                    status.Done("overgeslagen: de database bevat al instanties");
-                    Log.DemoSkipped(logger);
-                    return;
-                }
+                status.Done("overgeslagen: de database bevat al instanties");
+                Log.DemoSkipped(logger);
+                return;
             }
 
             using var api = Client();

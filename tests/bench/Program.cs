@@ -34,7 +34,7 @@ return 0;
 
 internal static class EngineBench
 {
-    private static readonly Actor User = new("bench", new HashSet<string> { Roles.Beheerder }, null);
+    private static readonly Actor User = new("bench", new HashSet<string> { "beheerder" }, null, IsAdministrator: true);
 
     public static async Task RunAsync(int instances, int workers, string? pgbenchTps)
     {

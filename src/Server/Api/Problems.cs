@@ -95,12 +95,14 @@ public static class Problems
         {
             StatusCodes.Status404NotFound => ServerErrors.RouteNotFound,
             StatusCodes.Status405MethodNotAllowed => ServerErrors.MethodNotAllowed,
+            StatusCodes.Status415UnsupportedMediaType => ServerErrors.UnsupportedMediaType,
             _ => ServerErrors.HttpStatus,
         };
         var title = status switch
         {
             StatusCodes.Status404NotFound => "Niet gevonden",
             StatusCodes.Status405MethodNotAllowed => "Methode niet toegestaan",
+            StatusCodes.Status415UnsupportedMediaType => "Verkeerd formaat",
             _ => "Fout",
         };
         return WriteAsync(context, status, title, code, ErrorTexts.Describe(code, ("status", status), ("method", request.Method), ("path", request.Path.Value)));

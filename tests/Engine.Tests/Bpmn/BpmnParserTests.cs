@@ -425,7 +425,7 @@ public sealed class BpmnParserTests
         Assert.True(result.IsValid);
         Assert.Single(result.Processes);
         Assert.Equal(["dossier", "dossierRef"], result.Warnings.Select(w => w.ElementId));
-        Assert.All(result.Warnings, w => Assert.Contains("wordt genegeerd", w.Message));
+        Assert.All(result.Warnings, w => Assert.Equal("bpmn.ignored.data-element", w.Code));
     }
 
     [Fact]
@@ -448,7 +448,7 @@ public sealed class BpmnParserTests
         Assert.True(result.IsValid);
         var warning = Assert.Single(result.Warnings);
         Assert.Equal("mf", warning.ElementId);
-        Assert.Contains("Berichtstromen", warning.Message);
+        Assert.Equal("bpmn.ignored.message-flow", warning.Code);
     }
 
     [Fact]
@@ -491,7 +491,8 @@ public sealed class BpmnParserTests
 
         Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => e.Message)));
         Assert.Equal(["m", "t"], result.Warnings.Select(w => w.ElementId));
-        Assert.Equal("Camunda 8-extensies (zeebe:taskDefinition, zeebe:ioMapping) worden genegeerd; de engine leest de Camunda 7-extensies (camunda:…).", result.Warnings[1].Message);
+        Assert.Equal("bpmn.ignored.camunda8-extensions", result.Warnings[1].Code);
+        Assert.Equal("zeebe:taskDefinition, zeebe:ioMapping", result.Warnings[1].Error.Arguments["extensions"]);
     }
 
     internal const string Camunda = BpmnParser.CamundaNamespace;

@@ -81,7 +81,7 @@ public static class ActivityJson
 }
 
 /// <summary>Builds <see cref="ActivityDescriptor"/>s from activity classes.</summary>
-public static class ActivityDescriptors
+internal static class ActivityDescriptors
 {
     public static ActivityDescriptor Describe(Type activityType)
     {

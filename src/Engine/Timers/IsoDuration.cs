@@ -60,12 +60,12 @@ public readonly record struct IsoDuration
     /// <summary>True when hours, minutes or seconds are set.</summary>
     public bool HasTimeComponents => Hours != 0 || Minutes != 0 || Seconds != 0;
 
-    /// <summary>Parses an ISO 8601 duration; throws <see cref="FormatException"/> with a message naming the text.</summary>
+    /// <summary>Parses an ISO 8601 duration; throws <see cref="FormatException"/> with the (English) message naming the text.</summary>
     public static IsoDuration Parse(string text)
     {
-        if (!TryParse(text, out var value, out var error))
+        if (!TryParseCoded(text, out var value, out var error))
         {
-            throw new FormatException(error);
+            throw new FormatException(error.Message);
         }
 
         return value;
@@ -73,13 +73,42 @@ public readonly record struct IsoDuration
 
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration value) => TryParse(text, out value, out _);
 
-    /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with a sentence explaining a failure (the English text of its <see cref="EngineError"/>).</summary>
+    /// <summary>
+    /// Like <see cref="TryParse(string?, out IsoDuration)"/>, with a Dutch sentence explaining a failure. This form serves the
+    /// expression functions (<c>addDuration</c>), whose messages speak to the person who wrote the expression in Dutch; the
+    /// engine itself reads the coded form (<see cref="TryParseCoded"/>), which hosts word themselves.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration value, [NotNullWhen(false)] out string? error)
     {
         var parsed = TryParseCoded(text, out value, out var coded);
-        error = coded?.Message;
+        error = coded?.Render(ExpressionTexts.GetValueOrDefault);
         return parsed;
     }
+
+    /// <summary>The Dutch wording of the duration codes for <see cref="TryParse(string?, out IsoDuration, out string?)"/>.</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ExpressionTexts = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["duration.invalid"] = "'{text}' is geen geldige ISO 8601-duur: {cause}.",
+        ["duration.empty"] = "de tekst is leeg",
+        ["duration.missing-p"] = "een duur begint met 'P' (bijvoorbeeld P3M, PT10M of -P1D)",
+        ["duration.no-components"] = "na 'P' volgt geen enkel onderdeel (bijvoorbeeld P1D)",
+        ["duration.double-t"] = "de 'T' staat er twee keer in",
+        ["duration.no-time-components"] = "na 'T' volgen geen uren, minuten of seconden (bijvoorbeeld PT10M)",
+        ["duration.fraction-not-last"] = "alleen het laatste onderdeel mag een breuk hebben",
+        ["duration.number-missing"] = "vóór '{unit}' staat geen getal",
+        ["duration.unexpected-character"] = "onverwacht teken '{character}'",
+        ["duration.fraction-digits-missing"] = "na '{number}' ontbreken de cijfers van de breuk",
+        ["duration.unit-missing"] = "na '{number}' ontbreekt de eenheid (Y, M, W of D, of na de T: H, M of S)",
+        ["duration.hours-before-t"] = "uren ('H') horen na de 'T' (bijvoorbeeld PT1H)",
+        ["duration.seconds-before-t"] = "seconden ('S') horen na de 'T' (bijvoorbeeld PT30S)",
+        ["duration.date-unit-after-t"] = "'{unit}' hoort vóór de 'T' (bijvoorbeeld P1{unit}T2H)",
+        ["duration.unit-unknown"] = "onbekende eenheid '{unit}'",
+        ["duration.unit-order"] = "'{unit}' staat dubbel of op de verkeerde plaats; de volgorde is PnYnMnWnDTnHnMnS",
+        ["duration.number-too-large"] = "het getal {number} is te groot",
+        ["duration.fraction-not-allowed"] = "een breuk is alleen toegestaan bij uren, minuten of seconden (bijvoorbeeld PT1.5H)",
+        ["duration.fraction-too-long"] = "de breuk heeft te veel cijfers",
+        ["duration.too-large"] = "de duur is te groot",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with the coded reason of a failure (<c>duration.invalid</c> and its cause).</summary>
     internal static bool TryParseCoded([NotNullWhen(true)] string? text, out IsoDuration value, [NotNullWhen(false)] out EngineError? error)
@@ -128,8 +157,9 @@ public readonly record struct IsoDuration
             var ticks = TimePart.Ticks;
             if (ticks % TimeSpan.TicksPerDay != 0)
             {
+                // Read by the expression function addDuration, whose messages are Dutch (see TryParse).
                 throw new InvalidOperationException(
-                    $"The duration {this} has a time part that is not a whole number of days and cannot be added to a date without time.");
+                    $"De duur {this} bevat een tijdsdeel dat geen hele dagen is en kan niet bij een datum zonder tijd worden opgeteld.");
             }
 
             extraDays = ticks / TimeSpan.TicksPerDay;

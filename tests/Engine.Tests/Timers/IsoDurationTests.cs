@@ -97,7 +97,7 @@ public class IsoDurationTests
     {
         Assert.False(IsoDuration.TryParse("P1H", out _));
         Assert.False(IsoDuration.TryParse(null, out _, out var error));
-        Assert.Contains("empty", error, StringComparison.Ordinal);
+        Assert.Equal("'' is geen geldige ISO 8601-duur: de tekst is leeg.", error);
     }
 
     [Theory]

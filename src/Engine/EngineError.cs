@@ -79,6 +79,9 @@ public sealed partial class EngineError
         return json;
     }
 
+    /// <summary>Reads an error the engine recorded as JSON (<c>{code, arguments, cause}</c>, e.g. in the journal), or null.</summary>
+    public static EngineError? Parse(JsonNode? json) => FromJson(json);
+
     /// <summary>Reads an error written by <see cref="ToJson"/>; a code this version no longer knows keeps its stored text.</summary>
     internal static EngineError? FromJson(JsonNode? node, string? fallbackText = null)
     {

@@ -465,7 +465,7 @@ internal sealed partial class Executor
         };
         Step.Db.Incidents.Add(incident);
         instance.Entity.OpenIncidents++;
-        Step.Journal(instance, "incident-opened", elementId, new { incidentId = incident.Id, type, code = error.Code, message = incident.Message, attempts = incident.Attempts });
+        Step.Journal(instance, "incident-opened", elementId, new { incidentId = incident.Id, type, code = error.Code, message = incident.Message, error = error.ToJson(), attempts = incident.Attempts });
     }
 
     private async Task CloseIncidentsAsync(InstanceState instance, ExecutionEntity execution, CancellationToken cancellationToken)

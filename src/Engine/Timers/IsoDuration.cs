@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -86,7 +87,7 @@ public readonly record struct IsoDuration
     }
 
     /// <summary>The Dutch wording of the duration codes for <see cref="TryParse(string?, out IsoDuration, out string?)"/>.</summary>
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> ExpressionTexts = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> ExpressionTexts = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["duration.invalid"] = "'{text}' is geen geldige ISO 8601-duur: {cause}.",
         ["duration.empty"] = "de tekst is leeg",

@@ -73,8 +73,21 @@ public static class InstanceEndpoints
 
     private static async Task<IResult> JournalAsync(Guid id, EngineQueries queries, HttpContext context, int? page, int? pageSize, CancellationToken cancellationToken) =>
         await queries.JournalAsync(id, Actors.From(context.User), new Paging(page ?? 1, pageSize ?? 100), cancellationToken) is { } journal
-            ? TypedResults.Ok(journal)
+            ? TypedResults.Ok(journal with { Items = journal.Items.Select(InDutch).ToList() })
             : Problems.NotFound("instance.not-found", ("instanceId", id));
+
+    /// <summary>An incident in the journal keeps its coded error; its message is worded in Dutch here, like the incident itself.</summary>
+    private static JournalEntryView InDutch(JournalEntryView entry)
+    {
+        if (entry.Data is not JsonObject data || data["error"] is not JsonObject error || EngineError.Parse(error) is not { } parsed)
+        {
+            return entry;
+        }
+
+        var worded = (JsonObject)data.DeepClone();
+        worded["message"] = ErrorTexts.Describe(parsed);
+        return entry with { Data = worded };
+    }
 
     private static async Task<IResult> CancelAsync(Guid id, CancelRequest? request, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class ActivityAttribute(string type, string name) : Attribute
 
     public string Name { get; } = name;
 
-    public string Category { get; init; } = "Algemeen";
+    public string Category { get; init; } = "General";
 
     public string Description { get; init; } = "";
 

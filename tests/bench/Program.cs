@@ -113,7 +113,7 @@ internal static class EngineBench
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
         {
             var instance = await engine.StartInstanceAsync(new StartInstance("straight", $"B-{i}", "0632", new JsonObject { ["n"] = i % 10 }), User, ct);
-            if (instance.Status != InstanceStatus.Completed)
+            if (instance.Status != "completed")
             {
                 throw new InvalidOperationException("The straight-through instance did not complete.");
             }

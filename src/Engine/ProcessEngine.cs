@@ -22,7 +22,7 @@ public sealed partial class ProcessEngine
 {
     private readonly IEngineDbContextFactory _databases;
     private readonly DefinitionRegistry _definitions;
-    private readonly ExpressionEvaluator _expressions;
+    private readonly IExpressionEvaluator _expressions;
     private readonly IActivityCatalog _activities;
     private readonly IWorkScheduler _scheduler;
     private readonly TimeProvider _time;
@@ -33,7 +33,7 @@ public sealed partial class ProcessEngine
     internal ProcessEngine(
         IEngineDbContextFactory databases,
         DefinitionRegistry definitions,
-        ExpressionEvaluator expressions,
+        IExpressionEvaluator expressions,
         IActivityCatalog activities,
         IWorkScheduler scheduler,
         TimeProvider time,

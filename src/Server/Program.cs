@@ -86,6 +86,7 @@ api.MapTasks();
 api.MapMessages();
 api.MapOperations();
 api.MapActivities();
+api.MapExpressionFunctions();
 api.MapForms();
 app.MapPartners(settings.PartnerSimulators);
 

@@ -325,6 +325,26 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/activities/bestaat.niet")).StatusCode);
     }
 
+    [Fact]
+    public async Task ExpressionFunctions_CatalogueDescribesNamedArguments()
+    {
+        await using var api = await ApiFactory.CreateAsync(DatabaseProvider.Sqlite);
+        var client = api.As("ontwerper", "procesontwerper");
+
+        var catalogue = (await (await client.GetAsync("/api/v1/expression-functions")).JsonAsync()).AsArray();
+        var pipFouten = await (await client.GetAsync("/api/v1/expression-functions/regel.pipFouten")).JsonAsync();
+
+        Assert.Contains(catalogue, f => f!["name"]!.GetValue<string>() == "termijn.einde" && !f["namedArguments"]!.GetValue<bool>());
+        Assert.True(pipFouten["namedArguments"]!.GetValue<bool>());
+        var inputs = pipFouten["inputs"]!.AsArray();
+        var doelgroep = inputs.Single(i => i!["name"]!.GetValue<string>() == "doelgroep")!;
+        Assert.True(doelgroep["required"]!.GetValue<bool>());
+        Assert.Equal("string", doelgroep["type"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(doelgroep["description"]!.GetValue<string>()));
+        Assert.False(inputs.Single(i => i!["name"]!.GetValue<string>() == "niveau")!["required"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/expression-functions/regel.bestaatNiet")).StatusCode);
+    }
+
     private static async Task<string> CodeAsync(HttpResponseMessage response) =>
         (await response.JsonAsync())["code"]!.GetValue<string>();
 }

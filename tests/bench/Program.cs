@@ -25,8 +25,11 @@ switch (scenario)
     case "keten":
         await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(','));
         break;
+    case "expressions":
+        ExpressionBench.Run(Option("iterations", 5_000));
+        break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions");
         return 2;
 }
 

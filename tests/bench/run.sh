@@ -5,9 +5,15 @@
 #   bash tests/bench/run.sh timers [--timers=100000]                  a burst of pending timers on PostgreSQL with Quartz
 #   bash tests/bench/run.sh keten [--trajecten=10000] [--months=42] [--start-weeks=8] [--databases=Sqlite,PostgreSql]
 #                                                                     whole trajecten (3-year termijn and beyond) via the API
+#   bash tests/bench/run.sh expressions [--iterations=5000]           µs per expression evaluation (no database)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+if [ "${1:-}" = "expressions" ]; then
+  dotnet build tests/bench -c Release --nologo -v q >/dev/null
+  # One evaluating thread: workstation GC keeps the figures steadier than the server GC the other scenarios use.
+  DOTNET_gcServer=0 exec dotnet tests/bench/bin/Release/net10.0/Inburgering.Bench.dll "$@"
+fi
 PG_DURABLE=1 source tests/postgres.sh
 PG_DURABLE=1 start_postgres
 scenario="${1:-engine}"; shift || true

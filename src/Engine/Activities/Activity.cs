@@ -121,7 +121,7 @@ internal static class ActivityDescriptors
             .Select(p => p.Name)
             .ToList();
 
-    private static List<ActivityParameter> Parameters(Type recordType)
+    internal static List<ActivityParameter> Parameters(Type recordType)
     {
         var constructor = recordType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
         var nullability = new NullabilityInfoContext();
@@ -140,7 +140,7 @@ internal static class ActivityDescriptors
         return result;
     }
 
-    private static string JsonTypeName(Type type)
+    internal static string JsonTypeName(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string) || type.IsEnum || type == typeof(Guid))

@@ -6,9 +6,9 @@ using Inburgering.Engine.Timers;
 namespace Inburgering.Engine.Execution;
 
 /// <summary>The stateless services a step needs, gathered once.</summary>
-internal sealed class EngineServices(ExpressionEvaluator expressions, EngineOptions options)
+internal sealed class EngineServices(IExpressionEvaluator expressions, EngineOptions options)
 {
-    public ExpressionEvaluator Expressions { get; } = expressions;
+    public IExpressionEvaluator Expressions { get; } = expressions;
 
     public EngineOptions Options { get; } = options;
 
@@ -16,7 +16,7 @@ internal sealed class EngineServices(ExpressionEvaluator expressions, EngineOpti
 }
 
 /// <summary>Deploy-time checks backed by the expression engine, the timer parser and the activity catalogue.</summary>
-internal sealed class EngineValidationHooks(ExpressionEvaluator expressions, IActivityCatalog activities) : IBpmnValidationHooks
+internal sealed class EngineValidationHooks(IExpressionEvaluator expressions, IActivityCatalog activities) : IBpmnValidationHooks
 {
     public EngineError? ValidateExpression(string text, bool bareIsCode) =>
         expressions.Validate(text, bareIsCode) is { } reason ? EngineErrors.ExpressionInvalid.With(("reason", reason)) : null;

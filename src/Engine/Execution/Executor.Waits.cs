@@ -86,7 +86,7 @@ internal sealed partial class Executor
             return [];
         }
 
-        if (Expressions.ExpressionEvaluator.ContainsExpression(template))
+        if (Expressions.ExpressionSyntax.ContainsExpression(template))
         {
             var value = Services.Expressions.EvaluateTemplate(template, instance.VisibleVariables(execution));
             if (value is JsonArray array)

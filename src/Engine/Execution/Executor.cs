@@ -456,7 +456,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
             return null;
         }
 
-        if (!ExpressionEvaluator.ContainsExpression(template))
+        if (!ExpressionSyntax.ContainsExpression(template))
         {
             return template;
         }

@@ -1,6 +1,6 @@
 namespace Inburgering.Engine.Expressions;
 
-/// <summary>Limits and settings for <see cref="ExpressionEvaluator"/>. Every evaluation gets a fresh sandbox with these limits.</summary>
+/// <summary>Limits and settings for <see cref="JintExpressionEvaluator"/>. Every evaluation gets a fresh engine with these limits.</summary>
 public sealed class ExpressionOptions
 {
     /// <summary>Wall-clock time one evaluation may take (all <c>${...}</c> segments of a template together).</summary>

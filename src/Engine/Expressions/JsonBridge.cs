@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Jint;
+using JsEngine = Jint.Engine;
 using Jint.Native;
-using Jint.Native.Date;
 using Jint.Native.Object;
 using Jint.Runtime;
 
@@ -11,11 +12,14 @@ namespace Inburgering.Engine.Expressions;
 /// <summary>Converts between instance variables (System.Text.Json nodes) and JavaScript values.</summary>
 internal static class JsonBridge
 {
+    /// <summary>Deepest nesting of values converted to and from JSON.</summary>
+    public const int MaxNesting = 64;
+
     private const double MinDateMilliseconds = -62_135_596_800_000;
     private const double MaxDateMilliseconds = 253_402_300_799_999;
 
     /// <summary>A variable as a JavaScript value: objects, arrays, strings, numbers, booleans and null, nested.</summary>
-    public static JsValue ToJs(Sandbox sandbox, JsonNode? node, string path, int depth = 0)
+    public static JsValue ToJs(JsEngine engine, JsonNode? node, string path, int depth = 0)
     {
         switch (node)
         {
@@ -23,47 +27,47 @@ internal static class JsonBridge
                 return JsValue.Null;
             case JsonObject obj:
                 EnsureDepth(path, depth);
-                var target = sandbox.Engine.Object.Construct(Arguments.Empty);
+                var target = new JsObject(engine);
                 foreach (var (key, child) in obj)
                 {
-                    target.FastAddProperty(key, ToJs(sandbox, child, path + "." + key, depth + 1), writable: true, enumerable: true, configurable: true);
+                    target.FastSetDataProperty(key, ToJs(engine, child, path + "." + key, depth + 1));
                 }
 
                 return target;
             case JsonArray array:
                 EnsureDepth(path, depth);
-                var list = sandbox.Engine.Array.Construct(Arguments.Empty);
+                var items = new JsValue[array.Count];
                 for (var i = 0; i < array.Count; i++)
                 {
-                    list.Put(i.ToString(CultureInfo.InvariantCulture), ToJs(sandbox, array[i], $"{path}[{i}]", depth + 1), throwOnError: false);
+                    items[i] = ToJs(engine, array[i], $"{path}[{i}]", depth + 1);
                 }
 
-                return list;
+                return new JsArray(engine, items);
             case JsonValue value:
                 return value.GetValueKind() switch
                 {
-                    JsonValueKind.String => new JsValue(value.TryGetValue(out string? s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!),
-                    JsonValueKind.Number => new JsValue(value.TryGetValue(out double d) ? d : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)),
-                    JsonValueKind.True => JsValue.True,
-                    JsonValueKind.False => JsValue.False,
+                    JsonValueKind.String => JsString.Create(value.TryGetValue(out string? s) ? s : JsonSerializer.Deserialize<string>(value.ToJsonString())!),
+                    JsonValueKind.Number => JsNumber.Create(value.TryGetValue(out double d) ? d : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)),
+                    JsonValueKind.True => JsBoolean.True,
+                    JsonValueKind.False => JsBoolean.False,
                     JsonValueKind.Null => JsValue.Null,
-                    var kind => throw new ArgumentException($"Variabele '{path}' heeft een JSON-waarde van soort {kind} die expressies niet kennen."),
+                    var kind => throw new EvaluationFailedException($"variabele '{path}' heeft een JSON-waarde van soort {kind} die expressies niet kennen"),
                 };
             default:
-                throw new ArgumentException($"Variabele '{path}' heeft een onbekend soort JSON-waarde.");
+                throw new EvaluationFailedException($"variabele '{path}' heeft een onbekend soort JSON-waarde");
         }
     }
 
     /// <summary>
-    /// A JavaScript result as JSON: undefined and functions become null, a Date becomes an ISO 8601 UTC string ("o" format),
-    /// integral numbers become long, other numbers double, arrays and objects JsonArray and JsonObject (own enumerable
+    /// A JavaScript result as JSON: undefined and functions become null, a Date an ISO 8601 UTC string ("o" format),
+    /// integral numbers long, other numbers double, arrays and objects JsonArray and JsonObject (own enumerable string-keyed
     /// properties, like JSON.stringify). NaN and Infinity have no JSON form and are refused.
     /// </summary>
-    public static JsonNode? ToJson(Sandbox sandbox, JsValue value, int depth = 0)
+    public static JsonNode? ToJson(JsValue value, int depth = 0)
     {
         switch (value.Type)
         {
-            case Types.Undefined or Types.Null or Types.None:
+            case Types.Undefined or Types.Null or Types.Empty:
                 return null;
             case Types.Boolean:
                 return JsonValue.Create(value.AsBoolean());
@@ -71,41 +75,45 @@ internal static class JsonBridge
                 return JsonValue.Create(value.AsString());
             case Types.Number:
                 return Number(value.AsNumber());
+            case Types.BigInt:
+                return JsonValue.Create(value.ToString());
+            case Types.Symbol:
+                return null;
+        }
+
+        if (value.IsCallable())
+        {
+            return null;
+        }
+
+        if (value.IsDate())
+        {
+            return JsonValue.Create(FormatDate(value.AsDate().DateValue));
         }
 
         var obj = value.AsObject();
-        switch (obj)
+        if (obj.GetType().Name is "NumberInstance" or "StringInstance" or "BooleanInstance") // new Number(5): Jint keeps these types internal
         {
-            case ICallable:
-                return null;
-            case DateInstance date:
-                return JsonValue.Create(FormatDate(date));
+            return ToJson(TypeConverter.ToPrimitive(value), depth);
         }
 
-        switch (obj.Class)
+        if (depth >= MaxNesting)
         {
-            case "Boolean" or "Number" or "String":
-                return ToJson(sandbox, TypeConverter.ToPrimitive(value), depth);
+            throw new EvaluationFailedException($"het resultaat is dieper genest dan {MaxNesting} niveaus (of verwijst naar zichzelf)");
         }
 
-        sandbox.Budget.Check();
-        if (depth >= Sandbox.MaxNesting)
+        if (value.IsArray())
         {
-            throw new EvaluationFailedException($"het resultaat is dieper genest dan {Sandbox.MaxNesting} niveaus (of verwijst naar zichzelf)");
-        }
-
-        if (obj.Class == "Array")
-        {
-            var length = TypeConverter.ToUint32(obj.Get("length"));
-            if (length > Sandbox.MaxArrayLength)
+            var length = TypeConverter.ToNumber(obj.Get("length"));
+            if (length > NativeGuards.MaxArrayLength)
             {
-                throw new EvaluationFailedException($"het resultaat is een array met meer dan {Sandbox.MaxArrayLength} elementen");
+                throw new EvaluationFailedException($"het resultaat is een array met meer dan {NativeGuards.MaxArrayLength} elementen");
             }
 
             var array = new JsonArray();
-            for (uint i = 0; i < length; i++)
+            for (var i = 0; i < (int)length; i++)
             {
-                array.Add(ToJson(sandbox, obj.Get(i.ToString(CultureInfo.InvariantCulture)), depth + 1));
+                array.Add(ToJson(obj.Get(i), depth + 1));
             }
 
             return array;
@@ -114,27 +122,26 @@ internal static class JsonBridge
         var result = new JsonObject();
         foreach (var (key, descriptor) in obj.GetOwnProperties().ToList())
         {
-            if (descriptor.Enumerable != true)
+            if (!key.IsString() || !descriptor.Enumerable)
             {
                 continue;
             }
 
             var property = obj.Get(key);
-            if (property.IsUndefined() || (property.IsObject() && property.AsObject() is ICallable))
+            if (property.IsUndefined() || property.IsCallable() || property.IsSymbol())
             {
                 continue;
             }
 
-            result[key] = ToJson(sandbox, property, depth + 1);
+            result[key.AsString()] = ToJson(property, depth + 1);
         }
 
         return result;
     }
 
-    /// <summary>A JavaScript Date as ISO 8601 UTC text; an invalid or out-of-range date is refused.</summary>
-    public static string FormatDate(DateInstance date)
+    /// <summary>A JavaScript time value as ISO 8601 UTC text; an invalid or out-of-range date is refused.</summary>
+    public static string FormatDate(double milliseconds)
     {
-        var milliseconds = date.PrimitiveValue;
         if (double.IsNaN(milliseconds) || milliseconds < MinDateMilliseconds || milliseconds > MaxDateMilliseconds)
         {
             throw new EvaluationFailedException("het resultaat bevat een ongeldige datum of een datum buiten de jaren 1 tot en met 9999");
@@ -167,9 +174,9 @@ internal static class JsonBridge
 
     private static void EnsureDepth(string path, int depth)
     {
-        if (depth >= Sandbox.MaxNesting)
+        if (depth >= MaxNesting)
         {
-            throw new ArgumentException($"Variabele '{path}' is dieper genest dan {Sandbox.MaxNesting} niveaus.");
+            throw new EvaluationFailedException($"variabele '{path}' is dieper genest dan {MaxNesting} niveaus");
         }
     }
 }

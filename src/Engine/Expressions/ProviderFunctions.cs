@@ -2,24 +2,27 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Inburgering.Engine.Activities;
 using Inburgering.Engine.Timers;
+using Jint;
+using JsEngine = Jint.Engine;
 using Jint.Native;
-using Jint.Native.Date;
-using Jint.Native.Object;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 
 namespace Inburgering.Engine.Expressions;
 
 /// <summary>
-/// The functions of all <see cref="IExpressionFunctionProvider"/>s, checked once and installed into every sandbox.
-/// A name with one dot ("termijn.einde") becomes a property of a namespace object ("termijn").
+/// The functions of all <see cref="IExpressionFunctionProvider"/>s, checked once and created in an evaluation when a script
+/// first reads them. A name with one dot ("termijn.einde") becomes a property of a namespace object ("termijn").
 /// </summary>
 /// <remarks>
-/// Arguments are converted from JavaScript to the delegate's parameter types: string, bool, the numeric types, DateOnly,
-/// DateTimeOffset and DateTime (from ISO text or a Date), <see cref="IsoDuration"/> (from ISO text), JsonNode, and object
-/// (string, double, bool, or JsonNode for objects and arrays); each may be nullable. A missing argument takes the
-/// parameter's default value, or null. Return values go the other way; dates become ISO text. CLR objects are never
-/// handed to scripts.
+/// A function whose one parameter is a record takes named arguments: one object whose members bind to the record's
+/// constructor parameters by camelCase name; an unknown member, a missing required member (a non-nullable property without
+/// default) or a value of the wrong type is a TypeError that names the function and the member. Other functions take
+/// positional arguments. Values convert to string, bool, the numeric types, DateOnly, DateTimeOffset and DateTime (from
+/// ISO text or a Date), <see cref="IsoDuration"/> (from ISO text), JsonNode, and object (string, double, bool, or JsonNode),
+/// each may be nullable; results go the other way, dates as ISO text. CLR objects are never handed to scripts.
 /// </remarks>
 internal sealed partial class ProviderFunctions
 {
@@ -35,15 +38,24 @@ internal sealed partial class ProviderFunctions
         "Object", "Function", "Array", "String", "RegExp", "Number", "Boolean", "Date", "Math", "JSON", "Error", "EvalError",
         "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError", "NaN", "Infinity", "undefined", "parseInt",
         "parseFloat", "isNaN", "isFinite", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "eval",
-        "arguments", "this",
+        "arguments", "this", "globalThis", "Symbol", "Map", "Set", "WeakMap", "WeakSet", "Promise", "Proxy", "Reflect", "Intl",
+        "BigInt", "AggregateError", "Iterator", "Temporal",
     ];
 
-    private readonly List<Binding> _bindings;
+    private readonly Dictionary<string, Binding> _byName;
+    private readonly Dictionary<string, List<Binding>> _byRoot;
 
     private ProviderFunctions(List<Binding> bindings)
     {
-        _bindings = bindings;
+        _byName = bindings.ToDictionary(b => b.Name, StringComparer.Ordinal);
+        _byRoot = bindings.GroupBy(b => b.Root, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        Descriptors = bindings.Select(b => b.Descriptor).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Global names: plain functions and namespaces.</summary>
+    public IEnumerable<string> Roots => _byRoot.Keys;
+
+    public IReadOnlyList<ExpressionFunctionDescriptor> Descriptors { get; }
 
     /// <summary>Checks names and signatures; throws <see cref="ArgumentException"/> (Dutch) for a configuration error.</summary>
     public static ProviderFunctions Bind(IEnumerable<IExpressionFunctionProvider> providers)
@@ -84,27 +96,63 @@ internal sealed partial class ProviderFunctions
         return new ProviderFunctions(bindings);
     }
 
-    public void Install(Sandbox sandbox, TimeZoneInfo zone)
+    /// <summary>The value of global <paramref name="root"/> in an evaluation: a function, or a namespace object with its functions.</summary>
+    public JsValue CreateRoot(EvaluationContext context, string root)
     {
-        var namespaceObjects = new Dictionary<string, ObjectInstance>(StringComparer.Ordinal);
-        foreach (var binding in _bindings)
+        var bindings = _byRoot[root];
+        if (bindings is [{ Member: null } plain])
         {
-            var function = sandbox.Function(binding.Parameters.Length, (_, args) => binding.Invoke(sandbox, zone, args));
-            if (binding.Member is null)
-            {
-                StandardFunctions.Define(sandbox, binding.Root, function);
-                continue;
-            }
-
-            if (!namespaceObjects.TryGetValue(binding.Root, out var container))
-            {
-                container = sandbox.Engine.Object.Construct(Arguments.Empty);
-                namespaceObjects.Add(binding.Root, container);
-                StandardFunctions.Define(sandbox, binding.Root, container);
-            }
-
-            container.FastAddProperty(binding.Member, function, writable: false, enumerable: true, configurable: false);
+            return plain.CreateFunction(context);
         }
+
+        var container = new JsObject(context.Engine);
+        foreach (var binding in bindings)
+        {
+            container.FastSetProperty(binding.Member!, new PropertyDescriptor(binding.CreateFunction(context), PropertyFlag.Enumerable));
+        }
+
+        return container;
+    }
+
+    /// <summary>Whether <paramref name="root"/> is a namespace ("termijn" of "termijn.einde").</summary>
+    public bool IsNamespace(string root) => _byRoot.TryGetValue(root, out var bindings) && bindings[0].Member is not null;
+
+    /// <summary>
+    /// A deploy-time check of a call of <paramref name="name"/>: the function exists, and a named-argument function gets one
+    /// object whose members (when written out as a literal) are known and complete. Null when fine, else a Dutch reason.
+    /// </summary>
+    /// <param name="literalMembers">The member names of an object-literal argument, or null when the argument is not a plain literal.</param>
+    public string? CheckCall(string name, int argumentCount, IReadOnlyCollection<string>? literalMembers)
+    {
+        if (!_byName.TryGetValue(name, out var binding))
+        {
+            return $"de functie '{name}' bestaat niet (bekende functies: GET /api/v1/expression-functions)";
+        }
+
+        if (binding.InputType is null)
+        {
+            return null;
+        }
+
+        if (argumentCount != 1)
+        {
+            return $"{name} verwacht één object met benoemde argumenten, bijvoorbeeld {name}({{{binding.Descriptor.Inputs[0].Name}: …}})";
+        }
+
+        if (literalMembers is null)
+        {
+            return null;
+        }
+
+        var known = binding.Descriptor.Inputs.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        if (literalMembers.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+        {
+            return $"{name}: onbekend argument '{unknown}'; bekend zijn {string.Join(", ", known)}";
+        }
+
+        return binding.Descriptor.Inputs.FirstOrDefault(p => p.Required && !literalMembers.Contains(p.Name)) is { } missing
+            ? $"{name}: argument '{missing.Name}' ontbreekt"
+            : null;
     }
 
     [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -113,14 +161,40 @@ internal sealed partial class ProviderFunctions
     private sealed class Binding
     {
         private readonly ExpressionFunction _function;
+        private readonly ParameterInfo[] _parameters;
+        private readonly Type _returnType;
+        private readonly ConstructorInfo? _constructor;
+        private readonly ParameterInfo[] _members = [];
+        private readonly string[] _memberNames = [];
+        private readonly bool[] _required = [];
 
-        private Binding(ExpressionFunction function, string root, string? member, ParameterInfo[] parameters, Type returnType)
+        private Binding(ExpressionFunction function, string root, string? member, ParameterInfo[] parameters, Type returnType, Type? inputType)
         {
             _function = function;
             Root = root;
             Member = member;
-            Parameters = parameters;
-            ReturnType = returnType;
+            _parameters = parameters;
+            _returnType = returnType;
+            InputType = inputType;
+            if (inputType is not null)
+            {
+                _constructor = inputType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+                _members = _constructor.GetParameters();
+                var described = ActivityDescriptors.Parameters(inputType);
+                _memberNames = _members.Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name!)).ToArray();
+                _required = _memberNames.Select(n => described.FirstOrDefault(d => d.Name == n)?.Required ?? false).ToArray();
+                Descriptor = new ExpressionFunctionDescriptor(function.Name, function.Description, true, described, ActivityDescriptors.JsonTypeName(returnType));
+            }
+            else
+            {
+                Descriptor = new ExpressionFunctionDescriptor(
+                    function.Name,
+                    function.Description,
+                    false,
+                    parameters.Select(p => new ActivityParameter(
+                        p.Name ?? "", ActivityDescriptors.JsonTypeName(p.ParameterType), !p.HasDefaultValue && IsRequired(p), "")).ToList(),
+                    returnType == typeof(void) ? "null" : ActivityDescriptors.JsonTypeName(returnType));
+            }
         }
 
         public string Name => _function.Name;
@@ -129,14 +203,27 @@ internal sealed partial class ProviderFunctions
 
         public string? Member { get; }
 
-        public ParameterInfo[] Parameters { get; }
+        /// <summary>The input record (a C# record) of a named-argument function, else null.</summary>
+        public Type? InputType { get; }
 
-        public Type ReturnType { get; }
+        public ExpressionFunctionDescriptor Descriptor { get; }
 
         public static Binding Create(ExpressionFunction function, string root, string? member)
         {
             var method = function.Implementation.Method;
             var parameters = method.GetParameters();
+            Type? inputType = null;
+            if (parameters is [{ ParameterType: { IsClass: true } single }] && single.GetMethod("<Clone>$") is not null)
+            {
+                if (single.GetConstructors().Length == 0)
+                {
+                    throw new ArgumentException($"Expressiefunctie '{function.Name}': het invoertype {single.Name} heeft geen publieke constructor.", nameof(function));
+                }
+
+                inputType = single;
+                parameters = single.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
+            }
+
             foreach (var parameter in parameters)
             {
                 if (parameter.ParameterType.IsByRef || parameter.IsDefined(typeof(ParamArrayAttribute)) || !SupportedTypes.Contains(Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType))
@@ -152,15 +239,31 @@ internal sealed partial class ProviderFunctions
                 throw new ArgumentException($"Expressiefunctie '{function.Name}': het resultaattype {returnType.Name} wordt niet ondersteund.", nameof(function));
             }
 
-            return new Binding(function, root, member, parameters, returnType);
+            return new Binding(function, root, member, inputType is null ? parameters : method.GetParameters(), returnType, inputType);
         }
 
-        public JsValue Invoke(Sandbox sandbox, TimeZoneInfo zone, JsValue[] args)
+        public Jint.Runtime.Interop.ClrFunction CreateFunction(EvaluationContext context) =>
+            context.Function(Member ?? Root, InputType is null ? _parameters.Length : 1, (_, args) => Invoke(context, args));
+
+        private static bool IsRequired(ParameterInfo parameter) =>
+            parameter.ParameterType.IsValueType
+                ? Nullable.GetUnderlyingType(parameter.ParameterType) is null
+                : new NullabilityInfoContext().Create(parameter).WriteState != NullabilityState.Nullable;
+
+        private JsValue Invoke(EvaluationContext context, JsValue[] args)
         {
-            var values = new object?[Parameters.Length];
-            for (var i = 0; i < Parameters.Length; i++)
+            object?[] values;
+            if (InputType is null)
             {
-                values[i] = ToClr(sandbox, zone, args.At(i), Parameters[i], i + 1);
+                values = new object?[_parameters.Length];
+                for (var i = 0; i < _parameters.Length; i++)
+                {
+                    values[i] = ToClr(context, args.At(i), _parameters[i], $"argument {i + 1} ({_parameters[i].Name})");
+                }
+            }
+            else
+            {
+                values = [BindInput(context, args)];
             }
 
             object? result;
@@ -173,10 +276,44 @@ internal sealed partial class ProviderFunctions
                 throw HostFunctionException.For(Name, ex.InnerException);
             }
 
-            return ReturnType == typeof(void) ? JsValue.Undefined : ToJs(sandbox, result);
+            return _returnType == typeof(void) ? JsValue.Undefined : ToJs(context, result);
         }
 
-        private object? ToClr(Sandbox sandbox, TimeZoneInfo zone, JsValue value, ParameterInfo parameter, int position)
+        /// <summary>One object of named arguments to the input record.</summary>
+        private object BindInput(EvaluationContext context, JsValue[] args)
+        {
+            var example = $"{Name}({{{_memberNames.FirstOrDefault()}: …}})";
+            if (args.Length != 1 || !args[0].IsObject() || args[0].IsArray() || args[0].IsCallable())
+            {
+                throw context.TypeError($"{Name}: verwacht één object met benoemde argumenten, bijvoorbeeld {example}.");
+            }
+
+            var input = args[0].AsObject();
+            foreach (var key in input.GetOwnPropertyKeys(Types.String))
+            {
+                var name = key.AsString();
+                if (Array.IndexOf(_memberNames, name) < 0 && input.GetOwnProperty(key).Enumerable)
+                {
+                    throw context.TypeError($"{Name}: onbekend argument '{name}'; bekend zijn {string.Join(", ", _memberNames)}.");
+                }
+            }
+
+            var values = new object?[_members.Length];
+            for (var i = 0; i < _members.Length; i++)
+            {
+                var value = input.Get(_memberNames[i]);
+                if ((value.IsUndefined() || value.IsNull()) && _required[i])
+                {
+                    throw context.TypeError($"{Name}: argument '{_memberNames[i]}' ontbreekt.");
+                }
+
+                values[i] = ToClr(context, value, _members[i], $"argument '{_memberNames[i]}'");
+            }
+
+            return _constructor!.Invoke(values);
+        }
+
+        private object? ToClr(EvaluationContext context, JsValue value, ParameterInfo parameter, string label)
         {
             var declared = parameter.ParameterType;
             var type = Nullable.GetUnderlyingType(declared) ?? declared;
@@ -189,7 +326,7 @@ internal sealed partial class ProviderFunctions
             {
                 return !declared.IsValueType || declared != type
                     ? null
-                    : throw sandbox.TypeError($"{Name}: argument {position} ({parameter.Name}) ontbreekt.");
+                    : throw context.TypeError($"{Name}: {label} ontbreekt.");
             }
 
             if (type == typeof(object))
@@ -200,25 +337,25 @@ internal sealed partial class ProviderFunctions
                     Types.String => (object)value.AsString(),
                     Types.Number => value.AsNumber(),
                     Types.Boolean => value.AsBoolean(),
-                    _ => JsonBridge.ToJson(sandbox, value),
+                    _ => JsonBridge.ToJson(value),
                 };
             }
 
             if (type == typeof(string))
             {
-                return value.IsString() ? value.AsString() : throw Expected(sandbox, position, parameter, "tekst", value);
+                return value.IsString() ? value.AsString() : throw Expected(context, label, "tekst", value);
             }
 
             if (type == typeof(bool))
             {
-                return value.IsBoolean() ? value.AsBoolean() : throw Expected(sandbox, position, parameter, "true of false", value);
+                return value.IsBoolean() ? value.AsBoolean() : throw Expected(context, label, "true of false", value);
             }
 
             if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
             {
                 return value.IsNumber() && double.IsFinite(value.AsNumber())
                     ? Convert.ChangeType(value.AsNumber(), type, CultureInfo.InvariantCulture)
-                    : throw Expected(sandbox, position, parameter, "een getal", value);
+                    : throw Expected(context, label, "een getal", value);
             }
 
             if (type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte))
@@ -228,21 +365,22 @@ internal sealed partial class ProviderFunctions
                 {
                     return number == Math.Floor(number)
                         ? Convert.ChangeType(number, type, CultureInfo.InvariantCulture)
-                        : throw Expected(sandbox, position, parameter, "een geheel getal", value);
+                        : throw Expected(context, label, "een geheel getal", value);
                 }
                 catch (OverflowException)
                 {
-                    throw Expected(sandbox, position, parameter, "een kleiner geheel getal", value);
+                    throw Expected(context, label, "een kleiner geheel getal", value);
                 }
             }
 
             if (type == typeof(DateOnly) || type == typeof(DateTimeOffset) || type == typeof(DateTime))
             {
-                var moment = StandardFunctions.ReadMoment(sandbox, zone, value, Name, position);
-                var instant = moment.Instant ?? ZonedTime.Resolve(moment.Date!.Value.ToDateTime(TimeOnly.MinValue), zone);
+                var moment = StandardFunctions.ReadMoment(context, value)
+                    ?? throw context.TypeError($"{Name}: {label} moet een datum ('2026-01-31'), een datum-tijd ('2026-01-31T09:00:00Z') of een Date zijn, niet {StandardFunctions.Describe(value)}.");
+                var instant = moment.Instant ?? ZonedTime.Resolve(moment.Date!.Value.ToDateTime(TimeOnly.MinValue), context.Zone);
                 if (type == typeof(DateOnly))
                 {
-                    return moment.Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+                    return moment.Date ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, context.Zone).DateTime);
                 }
 
                 return type == typeof(DateTime) ? instant.UtcDateTime : instant;
@@ -256,17 +394,17 @@ internal sealed partial class ProviderFunctions
                     return duration;
                 }
 
-                throw sandbox.RangeError($"{Name}: argument {position} ({parameter.Name}) moet een ISO 8601-duur zijn. {error}".TrimEnd());
+                throw context.RangeError($"{Name}: {label} moet een ISO 8601-duur zijn. {error}".TrimEnd());
             }
 
-            var node = JsonBridge.ToJson(sandbox, value);
-            return type.IsInstanceOfType(node) ? node : throw Expected(sandbox, position, parameter, type.Name, value);
+            var node = JsonBridge.ToJson(value);
+            return type.IsInstanceOfType(node) ? node : throw Expected(context, label, type.Name, value);
         }
 
-        private JavaScriptException Expected(Sandbox sandbox, int position, ParameterInfo parameter, string expected, JsValue actual) =>
-            sandbox.TypeError($"{Name}: argument {position} ({parameter.Name}) moet {expected} zijn, niet {StandardFunctions.Describe(actual)}.");
+        private JavaScriptException Expected(EvaluationContext context, string label, string expected, JsValue actual) =>
+            context.TypeError($"{Name}: {label} moet {expected} zijn, niet {StandardFunctions.Describe(actual)}.");
 
-        private JsValue ToJs(Sandbox sandbox, object? result) => result switch
+        private JsValue ToJs(EvaluationContext context, object? result) => result switch
         {
             null => JsValue.Null,
             string s => s,
@@ -277,12 +415,12 @@ internal sealed partial class ProviderFunctions
             int i => i,
             long l => l,
             short s => s,
-            byte b => b,
+            byte b => (int)b,
             DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             DateTimeOffset instant => JsonBridge.FormatInstant(instant),
             DateTime time => JsonBridge.FormatInstant(time.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time, DateTimeKind.Utc) : time),
             IsoDuration duration => duration.ToString(),
-            JsonNode node => JsonBridge.ToJs(sandbox, node, Name + "()"),
+            JsonNode node => JsonBridge.ToJs(context.Engine, node, Name + "()"),
             _ => throw HostFunctionException.For(Name, new InvalidOperationException($"het resultaat heeft type {result.GetType().Name}, dat expressies niet kennen")),
         };
     }

@@ -54,7 +54,7 @@ public static class EngineRegistration
                 break;
         }
 
-        services.AddSingleton(sp => new ExpressionEvaluator(
+        services.AddSingleton<IExpressionEvaluator>(sp => new JintExpressionEvaluator(
             sp.GetRequiredService<IOptions<ExpressionOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IExpressionFunctionProvider>()));
@@ -63,7 +63,7 @@ public static class EngineRegistration
         services.AddSingleton(sp => new ProcessEngine(
             sp.GetRequiredService<IEngineDbContextFactory>(),
             sp.GetRequiredService<DefinitionRegistry>(),
-            sp.GetRequiredService<ExpressionEvaluator>(),
+            sp.GetRequiredService<IExpressionEvaluator>(),
             sp.GetRequiredService<IActivityCatalog>(),
             sp.GetRequiredService<IWorkScheduler>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -27,6 +27,7 @@ public static partial class ErrorTexts
         [ServerErrors.DefinitionNotDeployable] = "Het bestand kan niet worden uitgerold: {count} probleem/problemen.",
         [ServerErrors.ActivityNotFound] = "Er is geen activiteit '{type}' in de catalogus.",
         [ServerErrors.FormNotFound] = "Er is geen formulier '{key}'.",
+        [ServerErrors.ExpressionFunctionNotFound] = "Er is geen expressiefunctie '{name}'.",
         [ServerErrors.InvalidJson] = "De JSON in het verzoek is ongeldig: {reason}",
         [ServerErrors.BadRequest] = "Het verzoek is ongeldig: {reason}",
         [ServerErrors.InternalError] = "Er ging iets mis in de service; de fout is gelogd.",
@@ -289,6 +290,7 @@ public static class ServerErrors
     public const string DefinitionNotDeployable = "definition.not-deployable";
     public const string ActivityNotFound = "activity.not-found";
     public const string FormNotFound = "form.not-found";
+    public const string ExpressionFunctionNotFound = "expression-function.not-found";
     public const string InternalError = "server.internal-error";
     public const string RouteNotFound = "http.not-found";
     public const string MethodNotAllowed = "http.method-not-allowed";

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Inburgering.Engine.Expressions;
 using Inburgering.Workflows.Doelgroepen;
 using Inburgering.Workflows.Handhaving;
@@ -22,17 +23,17 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
         new("beleid.gemeenteNaam", (Func<string, string>)(g => For(g).Naam), "Naam van de gemeente (CBS-code → naam)."),
         new("beleid.organisatie", (Func<string, string>)(g => For(g).OrganisatieNaam), "De organisatie die de regie voert voor de gemeente (bijvoorbeeld Ferm Werk)."),
         new("beleid.vierOgen", (Func<string, bool>)(g => For(g).VierOgen), "Waar als in de gemeente het vier-ogen-principe geldt (brede intake en formele voortgangsgesprekken met casusregisseur en maatschappelijk begeleider)."),
-        new("beleid.vierOgenRollen",
-            (Func<string, bool, string>)((g, maatschappelijkeBegeleiding) => For(g).VierOgen && maatschappelijkeBegeleiding ? VierOgenRollen : string.Empty),
+        ExpressionFunction.Named("beleid.vierOgenRollen",
+            (VierOgenInput i) => For(i.Gemeente).VierOgen && i.MaatschappelijkeBegeleiding ? VierOgenRollen : string.Empty,
             "De rollen voor een vier-ogen-taak (\"consulent,begeleider\"), of leeg als het beleid geen vier ogen vraagt of de inburgeraar geen maatschappelijk begeleider heeft (alleen asielstatushouders hebben er een)."),
         new("beleid.voortgangsIntervalMaanden", (Func<string, double>)(g => For(g).VoortgangsgesprekIntervalMaanden), "Om de hoeveel maanden een voortgangsgesprek (beleid van de gemeente; er is geen wettelijk minimum)."),
         new("beleid.voortgangsMargeDagen", (Func<string, double>)(g => For(g).VoortgangsgesprekMargeDagen), "Hoeveel dagen een voortgangsgesprek later mag zijn voordat het achterstallig is."),
         new("beleid.pipEscalatieWekenVooraf", (Func<string, double>)(g => For(g).PipEscalatieWekenVooraf), "Hoeveel weken voor de uiterlijke PIP-datum wordt geëscaleerd."),
-        new("beleid.taalaanbieder", (Func<string, string, string>)((g, leerroute) => For(g).TaalaanbiederFor(LeerrouteExtensions.Parse(leerroute)).PartnerId),
+        ExpressionFunction.Named("beleid.taalaanbieder", (TaalaanbiederInput i) => Taalaanbieder(i).PartnerId,
             "Partner-id van de taalaanbieder voor de leerroute (B, Z, O of B1Route, ZRoute, Onderwijsroute) in de arbeidsmarktregio van de gemeente."),
-        new("beleid.taalaanbiederNaam", (Func<string, string, string>)((g, leerroute) => For(g).TaalaanbiederFor(LeerrouteExtensions.Parse(leerroute)).Naam),
+        ExpressionFunction.Named("beleid.taalaanbiederNaam", (TaalaanbiederInput i) => Taalaanbieder(i).Naam,
             "Naam van de taalaanbieder voor de leerroute in de arbeidsmarktregio van de gemeente."),
-        new("beleid.taalaanbiederInstelling", (Func<string, string, string?>)((g, leerroute) => For(g).TaalaanbiederFor(LeerrouteExtensions.Parse(leerroute)).DuoInstellingsnummer),
+        ExpressionFunction.Named("beleid.taalaanbiederInstelling", (TaalaanbiederInput i) => Taalaanbieder(i).DuoInstellingsnummer,
             "DUO-instellingsnummer van de taalaanbieder voor de leerroute (voor het inburgeringsaanbod), of null als het beleid het niet noemt."),
         new("beleid.maatschappelijkeBegeleiding", (Func<string, string>)(g => For(g).MaatschappelijkeBegeleiding.Naam), "Wie de maatschappelijke begeleiding doet."),
         new("beleid.financieleZelfredzaamheid", (Func<string, string>)(g => For(g).FinancieleZelfredzaamheid.Naam), "Wie de financiële zelfredzaamheid bevordert."),
@@ -43,9 +44,9 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
             "Waar als de gemeente een periodiek casuïstiekoverleg heeft; onwaar bij ad hoc ('we weten elkaar te vinden')."),
         new("beleid.interventieBesprekenBinnen", (Func<string, string>)(g => BesprekenBinnen(For(g).Casuistiekoverleg)),
             "Binnen welke periode (ISO 8601) een interventie wordt besproken: het interval van het periodieke casuïstiekoverleg, of één week bij ad-hocoverleg."),
-        new("beleid.duoResultaatboete", (Func<string, string, bool>)((g, doelgroep) => DuoResultaatboete.Applies(RegelFunctions.ParseDoelgroep(doelgroep), For(g).Handhaving).IsAllowed),
+        ExpressionFunction.Named("beleid.duoResultaatboete", (ResultaatboeteInput i) => Resultaatboete(i).IsAllowed,
             "Waar als DUO voor deze doelgroep een resultaatboete kan opleggen; voor asielstatushouders alleen als het beleid dat aanzet (uitspraken 2025)."),
-        new("beleid.duoResultaatboeteReden", (Func<string, string, string>)((g, doelgroep) => DuoResultaatboete.Applies(RegelFunctions.ParseDoelgroep(doelgroep), For(g).Handhaving).Reason),
+        ExpressionFunction.Named("beleid.duoResultaatboeteReden", (ResultaatboeteInput i) => Resultaatboete(i).Reason,
             "De uitleg bij beleid.duoResultaatboete."),
     ];
 
@@ -53,8 +54,25 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
     private static string BesprekenBinnen(Casuistiekoverleg overleg) =>
         overleg.Vorm == Casuistiekoverlegvorm.Periodiek && overleg.Interval is { } interval ? interval.ToIso8601() : "P1W";
 
+    private Ketenpartner Taalaanbieder(TaalaanbiederInput input) => For(input.Gemeente).TaalaanbiederFor(LeerrouteExtensions.Parse(input.Leerroute));
+
+    private Decision Resultaatboete(ResultaatboeteInput input) =>
+        DuoResultaatboete.Applies(RegelFunctions.ParseDoelgroep(input.Doelgroep), For(input.Gemeente).Handhaving);
+
     private Gemeentebeleid For(string gemeente) =>
         catalog.TryFor(gemeente, out var beleid)
             ? beleid
             : throw new ArgumentException($"Er is geen beleid voor gemeente '{gemeente}' (workflow-definitions/gemeenten).", nameof(gemeente));
+
+    public sealed record VierOgenInput(
+        [property: Description("CBS-code van de gemeente (execution.gemeente).")] string Gemeente,
+        [property: Description("Of de inburgeraar maatschappelijke begeleiding krijgt (regel.maatschappelijkeBegeleiding).")] bool MaatschappelijkeBegeleiding);
+
+    public sealed record TaalaanbiederInput(
+        [property: Description("CBS-code van de gemeente (execution.gemeente).")] string Gemeente,
+        [property: Description("Leerroute: B, Z, O (of B1Route, ZRoute, Onderwijsroute).")] string Leerroute);
+
+    public sealed record ResultaatboeteInput(
+        [property: Description("CBS-code van de gemeente (execution.gemeente).")] string Gemeente,
+        [property: Description("Doelgroep (Asielstatushouder, Gezinsmigrant, OverigeMigrant).")] string Doelgroep);
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Inburgering.Engine.Expressions;
 using Inburgering.Workflows.Leerroutes;
@@ -22,69 +23,91 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
         new("termijn.einde",
             (Func<string, string>)(dagtekeningEerstePip => Iso(Inburgeringstermijn.FromFirstPip(Date(dagtekeningEerstePip, "dagtekeningEerstePip"), _normen).Einde)),
             "Einddatum van de inburgeringstermijn zonder verlenging (exclusief, zoals DUO): drie jaar na de start."),
-        new("termijn.verleng",
-            (Func<string, string, double?, string>)((einde, grond, overigeMaanden) => Iso(Verleng(Date(einde, "einde"), grond, overigeMaanden))),
+        ExpressionFunction.Named("termijn.verleng",
+            (VerlengInput i) => Iso(Verleng(Date(i.Einde, "einde"), i.Grond, i.OverigeMaanden)),
             "Nieuwe einddatum na een verlenging door DUO: grond 'automatisch' (+6 maanden), 'bevalling' (+16 weken) of 'overig' (+ het opgegeven aantal maanden)."),
         new("termijn.tweeMaandenVoorEinde",
             (Func<string, string>)(einde => Iso(_normen.VensterVoorEinde.SubtractFrom(Date(einde, "einde")))),
             "Twee maanden voor de einddatum: DUO stuurt een brief en 'verwijtbaar: Nee' mag worden gemeld."),
-        new("termijn.overschreden",
-            (Func<string, string, bool>)((einde, peildatum) => Date(peildatum, "peildatum") >= Date(einde, "einde")),
+        ExpressionFunction.Named("termijn.overschreden",
+            (OverschredenInput i) => Date(i.Peildatum, "peildatum") >= Date(i.Einde, "einde"),
             "Waar als de inburgeringstermijn op de peildatum is overschreden (peildatum op of na de einddatum)."),
-        new("pip.uiterlijk",
-            (Func<string, string?, string>)((kennisgeving, brpInschrijving) =>
-                PipTermijn.Uiterlijk(Date(kennisgeving, "kennisgeving"), OptionalDate(brpInschrijving, "brpInschrijving"), _normen).Iso),
+        ExpressionFunction.Named("pip.uiterlijk",
+            (PipUiterlijkInput i) => PipTermijn.Uiterlijk(Date(i.Kennisgeving, "kennisgeving"), OptionalDate(i.BrpInschrijving, "brpInschrijving"), _normen).Iso,
             "Uiterlijke datum om het PIP vast te stellen: tien weken na de kennisgeving van DUO, of na de BRP-inschrijving als die later is."),
-        new("pip.uiterlijkMetDerden",
-            (Func<string, string, string>)((uiterlijk, informatieOntvangen) =>
-                PipTermijn.UiterlijkMetDerden(new Deadline(Date(uiterlijk, "uiterlijk"), string.Empty), Date(informatieOntvangen, "informatieOntvangen"), _normen).Iso),
+        ExpressionFunction.Named("pip.uiterlijkMetDerden",
+            (PipMetDerdenInput i) =>
+                PipTermijn.UiterlijkMetDerden(new Deadline(Date(i.Uiterlijk, "uiterlijk"), string.Empty), Date(i.InformatieOntvangen, "informatieOntvangen"), _normen).Iso,
             "Uiterlijke PIP-datum als informatie van derden nodig was: hooguit twee weken nadat die binnenkwam, nooit eerder dan de gewone termijn."),
-        new("pip.escalatie",
-            (Func<string, double, string>)((uiterlijk, wekenVooraf) => Iso(Period.OfWeeks(Whole(wekenVooraf, "wekenVooraf")).SubtractFrom(Date(uiterlijk, "uiterlijk")))),
+        ExpressionFunction.Named("pip.escalatie",
+            (PipEscalatieInput i) => Iso(Period.OfWeeks(Whole(i.WekenVooraf, "wekenVooraf")).SubtractFrom(Date(i.Uiterlijk, "uiterlijk"))),
             "Datum om te escaleren: het opgegeven aantal weken voor de uiterlijke PIP-datum (uit het gemeentebeleid)."),
-        new("ontzorging.einde",
-            (Func<string, double, string?, string>)((bijstandStart, maanden, bijstandEinde) =>
-                Iso(Ontzorging.Plan(Date(bijstandStart, "bijstandStart"), Period.OfMonths(Whole(maanden, "maanden")), OptionalDate(bijstandEinde, "bijstandEinde"), _normen).Einde)),
+        ExpressionFunction.Named("ontzorging.einde",
+            (OntzorgingEindeInput i) =>
+                Iso(Ontzorging.Plan(Date(i.BijstandStart, "bijstandStart"), Period.OfMonths(Whole(i.Maanden, "maanden")), OptionalDate(i.BijstandEinde, "bijstandEinde"), _normen).Einde),
             "Einde van het financieel ontzorgen (exclusief): het aantal maanden uit het beleid (minimaal zes) na de start van de bijstand, of eerder als de bijstand eindigt."),
-        new("voortgang.volgende",
-            (Func<string, string?, double, string>)((pipDagtekening, laatsteGesprek, intervalMaanden) =>
-                Voortgangsgesprekken.Volgende(Date(pipDagtekening, "pipDagtekening"), OptionalDate(laatsteGesprek, "laatsteGesprek"), Whole(intervalMaanden, "intervalMaanden")).Iso),
+        ExpressionFunction.Named("voortgang.volgende",
+            (VolgendeInput i) =>
+                Voortgangsgesprekken.Volgende(Date(i.PipDagtekening, "pipDagtekening"), OptionalDate(i.LaatsteGesprek, "laatsteGesprek"), Whole(i.IntervalMaanden, "intervalMaanden")).Iso,
             "Datum van het volgende voortgangsgesprek: het interval uit het gemeentebeleid na het laatste gesprek, of na het PIP als er nog geen was."),
-        new("voortgang.achterstallig",
-            (Func<string, string?, double, double, string, bool>)((pipDagtekening, laatsteGesprek, intervalMaanden, margeDagen, peildatum) =>
-                Voortgangsgesprekken.Status(Date(pipDagtekening, "pipDagtekening"), OptionalDate(laatsteGesprek, "laatsteGesprek"),
-                    Whole(intervalMaanden, "intervalMaanden"), Whole(margeDagen, "margeDagen"), Date(peildatum, "peildatum")).IsAchterstallig),
+        ExpressionFunction.Named("voortgang.achterstallig",
+            (AchterstalligInput i) =>
+                Voortgangsgesprekken.Status(Date(i.PipDagtekening, "pipDagtekening"), OptionalDate(i.LaatsteGesprek, "laatsteGesprek"),
+                    Whole(i.IntervalMaanden, "intervalMaanden"), Whole(i.MargeDagen, "margeDagen"), Date(i.Peildatum, "peildatum")).IsAchterstallig,
             "Waar als het voortgangsgesprek op de peildatum achterstallig is (ouder dan interval plus marge)."),
         new("leerroute.wisselenTot",
             (Func<string, string>)(termijnStart => Iso(LeerrouteWissel.WisselenTot(Date(termijnStart, "termijnStart"), _normen))),
             "Eerste dag waarop de leerroute niet meer kan wisselen (anderhalf jaar na de start van de termijn); van onderwijsroute naar B1-route kan altijd."),
-        new("leerroute.magWisselen",
-            (Func<string, string, string?, string, bool>)((van, naar, termijnStart, datum) =>
-                LeerrouteWissel.Decide(LeerrouteExtensions.Parse(van), LeerrouteExtensions.Parse(naar), OptionalDate(termijnStart, "termijnStart"), Date(datum, "datum"), _normen).IsAllowed),
+        ExpressionFunction.Named("leerroute.magWisselen",
+            (RegelFunctions.WisselInput i) =>
+                LeerrouteWissel.Decide(LeerrouteExtensions.Parse(i.Van), LeerrouteExtensions.Parse(i.Naar), OptionalDate(i.TermijnStart, "termijnStart"), Date(i.Datum, "datum"), _normen).IsAllowed,
             "Waar als de leerroute op de datum mag wisselen (van en naar: B1Route, ZRoute, Onderwijsroute of B, Z, O)."),
-        new("termijn.vooraf",
-            (Func<string, string, string>)((datum, periode) => Iso(Period.ParseIso8601(periode).SubtractFrom(Date(datum, "datum")))),
+        ExpressionFunction.Named("termijn.vooraf",
+            (VoorafInput i) => Iso(Period.ParseIso8601(i.Periode).SubtractFrom(Date(i.Datum, "datum"))),
             "De datum een periode (ISO 8601, bijvoorbeeld P1M) vóór een datum: om vooraf te waarschuwen, zoals een maand voordat het wisselvenster sluit."),
-        new("voortgang.margeTot",
-            (Func<string, string?, double, double, string>)((pipDagtekening, laatsteGesprek, intervalMaanden, margeDagen) =>
-                Iso(Voortgangsgesprekken.Status(Date(pipDagtekening, "pipDagtekening"), OptionalDate(laatsteGesprek, "laatsteGesprek"),
-                    Whole(intervalMaanden, "intervalMaanden"), Whole(margeDagen, "margeDagen"), Date(pipDagtekening, "pipDagtekening")).MargeTot)),
+        ExpressionFunction.Named("voortgang.margeTot",
+            (VoortgangInput i) => Iso(Status(i).MargeTot),
             "Laatste dag waarop het volgende voortgangsgesprek nog op tijd is (de datum van het volgende gesprek plus de marge uit het beleid); daarna is het achterstallig."),
-        new("voortgang.achterstalligVanaf",
-            (Func<string, string?, double, double, string>)((pipDagtekening, laatsteGesprek, intervalMaanden, margeDagen) =>
-                Iso(Voortgangsgesprekken.Status(Date(pipDagtekening, "pipDagtekening"), OptionalDate(laatsteGesprek, "laatsteGesprek"),
-                    Whole(intervalMaanden, "intervalMaanden"), Whole(margeDagen, "margeDagen"), Date(pipDagtekening, "pipDagtekening")).MargeTot.AddDays(1))),
+        ExpressionFunction.Named("voortgang.achterstalligVanaf",
+            (VoortgangInput i) => Iso(Status(i).MargeTot.AddDays(1)),
             "Eerste dag waarop het voortgangsgesprek achterstallig is (de dag na de marge): het moment voor het signaal."),
         new("ontzorging.evaluatieOp",
             (Func<string, string>)(einde => Iso(Date(einde, "einde").AddDays(-1))),
             "Datum van de evaluatie van het financieel ontzorgen: de laatste dag van de periode (de dag voor de exclusieve einddatum)."),
-        new("ontzorging.verleng",
-            (Func<string, double, string?, string>)((einde, maanden, bijstandEinde) => Iso(VerlengOntzorging(Date(einde, "einde"), Whole(maanden, "maanden"), OptionalDate(bijstandEinde, "bijstandEinde")))),
+        ExpressionFunction.Named("ontzorging.verleng",
+            (OntzorgingVerlengInput i) => Iso(VerlengOntzorging(Date(i.Einde, "einde"), Whole(i.Maanden, "maanden"), OptionalDate(i.BijstandEinde, "bijstandEinde"))),
             "Nieuwe einddatum (exclusief) van het ontzorgen na een evaluatie met 'verlengen' (Participatiewet art. 57): het aantal maanden erbij, maar nooit na het einde van de bijstand."),
+        new("leerroute.uitAdvies",
+            (Func<string?, string>)(advies => LeerrouteUitAdvies(advies).ToDuoCode()),
+            "DUO-code (B, Z of O) van de leerroute die de toetsafnemer adviseert ('B1', 'B1-route', 'Z-route', 'Onderwijsroute', of een code); zonder advies de B1-route."),
         new("timer.tijdstip",
             (Func<string, string>)(datum => BpmnTimer.TimeDate(Date(datum, "datum"))),
             "ISO 8601-tijdstip voor een BPMN timeDate: 08:00 op die datum in Nederlandse tijd, bijvoorbeeld 2025-03-15T08:00:00+01:00."),
     ];
+
+    private static Voortgangsstatus Status(VoortgangInput i) =>
+        Voortgangsgesprekken.Status(Date(i.PipDagtekening, "pipDagtekening"), OptionalDate(i.LaatsteGesprek, "laatsteGesprek"),
+            Whole(i.IntervalMaanden, "intervalMaanden"), Whole(i.MargeDagen, "margeDagen"), Date(i.PipDagtekening, "pipDagtekening"));
+
+    /// <summary>The toetsafnemer's advice as a leerroute: our names and DUO's codes, or the Dutch name ("Z-route"); B1 by default.</summary>
+    internal static Leerroute LeerrouteUitAdvies(string? advies)
+    {
+        var text = advies?.Trim();
+        if (string.IsNullOrEmpty(text) || string.Equals(text, "B1", StringComparison.OrdinalIgnoreCase))
+        {
+            return Leerroute.B1Route;
+        }
+
+        foreach (var leerroute in Enum.GetValues<Leerroute>())
+        {
+            if (string.Equals(leerroute.DutchName(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                return leerroute;
+            }
+        }
+
+        return LeerrouteExtensions.Parse(text);
+    }
 
     private DateOnly Verleng(DateOnly einde, string grond, double? overigeMaanden)
     {
@@ -122,4 +145,57 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
         double.IsFinite(value) && Math.Abs(value - Math.Round(value)) < 1e-9 && Math.Abs(value) <= int.MaxValue
             ? (int)Math.Round(value)
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} moet een geheel getal zijn, niet {value}."), name);
+
+    public sealed record VerlengInput(
+        [property: Description("Huidige einddatum van de termijn (yyyy-MM-dd, exclusief).")] string Einde,
+        [property: Description("Grond: automatisch (+6 maanden), bevalling (+16 weken) of overig.")] string Grond,
+        [property: Description("Bij grond overig: het aantal maanden erbij.")] double? OverigeMaanden = null);
+
+    public sealed record OverschredenInput(
+        [property: Description("Einddatum van de termijn (yyyy-MM-dd, exclusief).")] string Einde,
+        [property: Description("De dag waarop wordt gecontroleerd (yyyy-MM-dd).")] string Peildatum);
+
+    public sealed record PipUiterlijkInput(
+        [property: Description("Datum van de kennisgeving van DUO (yyyy-MM-dd).")] string Kennisgeving,
+        [property: Description("Datum van de BRP-inschrijving (yyyy-MM-dd), of leeg.")] string? BrpInschrijving = null);
+
+    public sealed record PipMetDerdenInput(
+        [property: Description("De gewone uiterlijke PIP-datum (yyyy-MM-dd).")] string Uiterlijk,
+        [property: Description("Datum waarop de informatie van derden binnenkwam (yyyy-MM-dd).")] string InformatieOntvangen);
+
+    public sealed record PipEscalatieInput(
+        [property: Description("Uiterlijke PIP-datum (yyyy-MM-dd).")] string Uiterlijk,
+        [property: Description("Aantal weken vooraf (gemeentebeleid: beleid.pipEscalatieWekenVooraf).")] double WekenVooraf);
+
+    public sealed record OntzorgingEindeInput(
+        [property: Description("Ingangsdatum van de bijstand (yyyy-MM-dd).")] string BijstandStart,
+        [property: Description("Aantal maanden ontzorgen (beleid.ontzorgingDuurMaanden, minimaal 6).")] double Maanden,
+        [property: Description("Einddatum van de bijstand (yyyy-MM-dd), of leeg.")] string? BijstandEinde = null);
+
+    public sealed record VolgendeInput(
+        [property: Description("Dagtekening van het actuele PIP (yyyy-MM-dd).")] string PipDagtekening,
+        [property: Description("Datum van het laatste voortgangsgesprek (yyyy-MM-dd), of leeg als er nog geen was.")] string? LaatsteGesprek,
+        [property: Description("Interval in maanden (beleid.voortgangsIntervalMaanden).")] double IntervalMaanden);
+
+    public sealed record VoortgangInput(
+        [property: Description("Dagtekening van het actuele PIP (yyyy-MM-dd).")] string PipDagtekening,
+        [property: Description("Datum van het laatste voortgangsgesprek (yyyy-MM-dd), of leeg als er nog geen was.")] string? LaatsteGesprek,
+        [property: Description("Interval in maanden (beleid.voortgangsIntervalMaanden).")] double IntervalMaanden,
+        [property: Description("Marge in dagen (beleid.voortgangsMargeDagen).")] double MargeDagen);
+
+    public sealed record AchterstalligInput(
+        [property: Description("Dagtekening van het actuele PIP (yyyy-MM-dd).")] string PipDagtekening,
+        [property: Description("Datum van het laatste voortgangsgesprek (yyyy-MM-dd), of leeg als er nog geen was.")] string? LaatsteGesprek,
+        [property: Description("Interval in maanden (beleid.voortgangsIntervalMaanden).")] double IntervalMaanden,
+        [property: Description("Marge in dagen (beleid.voortgangsMargeDagen).")] double MargeDagen,
+        [property: Description("De dag waarop wordt gecontroleerd (yyyy-MM-dd).")] string Peildatum);
+
+    public sealed record VoorafInput(
+        [property: Description("De datum (yyyy-MM-dd).")] string Datum,
+        [property: Description("De periode ervoor (ISO 8601, bijvoorbeeld P1M).")] string Periode);
+
+    public sealed record OntzorgingVerlengInput(
+        [property: Description("Huidige einddatum van het ontzorgen (yyyy-MM-dd, exclusief).")] string Einde,
+        [property: Description("Aantal maanden erbij (minstens één).")] double Maanden,
+        [property: Description("Einddatum van de bijstand (yyyy-MM-dd), of leeg.")] string? BijstandEinde = null);
 }

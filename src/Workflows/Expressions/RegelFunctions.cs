@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Inburgering.Engine.Expressions;
 using Inburgering.Workflows.Doelgroepen;
@@ -18,19 +19,19 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
 
     public IEnumerable<ExpressionFunction> Functions =>
     [
-        new("regel.wet", (Func<bool, string?, string?, string>)((plichtig, begin, reden) => Wet(plichtig, begin, reden).Code),
+        ExpressionFunction.Named("regel.wet", (WetInput i) => Wet(i).Code,
             "Code van de wetsbepaling uit het antwoord van DUO (inburgeringsplichtig, begindatum, reden geen plicht): WET-WI2021, WET-WI2013, GEEN-PLICHT-…"),
-        new("regel.inWi2021", (Func<bool, string?, string?, bool>)((plichtig, begin, reden) => Wet(plichtig, begin, reden).InScope),
+        ExpressionFunction.Named("regel.inWi2021", (WetInput i) => Wet(i).InScope,
             "Waar als de Wet inburgering 2021 geldt en de gemeente het traject voert (plicht gestart op of na 1 januari 2022)."),
-        new("regel.wetReden", (Func<bool, string?, string?, string>)((plichtig, begin, reden) => Wet(plichtig, begin, reden).Reason),
+        ExpressionFunction.Named("regel.wetReden", (WetInput i) => Wet(i).Reason,
             "De Nederlandse uitleg van de wetsbepaling (waarom wel of niet Wi2021)."),
-        new("regel.doelgroep", (Func<string, string?, string>)((indeling, gedetailleerd) => DoelgroepExtensions.FromDuo(indeling, gedetailleerd).ToString()),
+        ExpressionFunction.Named("regel.doelgroep", (DoelgroepInput i) => DoelgroepExtensions.FromDuo(i.Indeling, i.Gedetailleerd).ToString(),
             "Doelgroep (Asielstatushouder, Gezinsmigrant, OverigeMigrant) uit DUO's doelgroepindeling en gedetailleerde doelgroep."),
         new("regel.maatschappelijkeBegeleiding", (Func<string, bool>)(d => Entitlements.MaatschappelijkeBegeleidingFor(ParseDoelgroep(d)).IsAllowed),
             "Waar als de doelgroep recht heeft op maatschappelijke begeleiding (alleen asielstatushouders)."),
-        new("regel.ontzorging", (Func<string, bool, bool>)((d, bijstand) => Entitlements.OntzorgingFor(ParseDoelgroep(d), bijstand).IsAllowed),
+        ExpressionFunction.Named("regel.ontzorging", (OntzorgingInput i) => Entitlements.OntzorgingFor(ParseDoelgroep(i.Doelgroep), i.Bijstand).IsAllowed,
             "Waar als financieel ontzorgen geldt: asielstatushouder met recht op bijstand (Participatiewet art. 56a)."),
-        new("regel.ontzorgingReden", (Func<string, bool, string>)((d, bijstand) => Entitlements.OntzorgingFor(ParseDoelgroep(d), bijstand).Reason),
+        ExpressionFunction.Named("regel.ontzorgingReden", (OntzorgingInput i) => Entitlements.OntzorgingFor(ParseDoelgroep(i.Doelgroep), i.Bijstand).Reason,
             "De uitleg bij regel.ontzorging."),
         new("regel.taalonderwijsDoorGemeente", (Func<string, bool>)(d => Entitlements.TaalonderwijsByGemeenteFor(ParseDoelgroep(d)).IsAllowed),
             "Waar als de gemeente de leerroute inkoopt en betaalt (asielstatushouders); anders regelt de inburgeraar het taalonderwijs zelf."),
@@ -38,34 +39,32 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
             "Waar als de Z-route voor deze doelgroep 800 participatie-uren heeft (asielstatushouders)."),
         new("regel.map", (Func<string, bool>)(leerroute => LeerrouteExtensions.Parse(leerroute).IncludesMap()),
             "Waar als de leerroute de MAP heeft (B1-route en Z-route; niet de onderwijsroute)."),
-        new("regel.pipFouten",
-            (Func<string, string, string, string, string, string?, double?, string?, string?, string>)((doelgroep, startPlicht, vestiging, dagtekening, leerroute, niveau, intensiteit, initieel, actueel) =>
+        ExpressionFunction.Named("regel.pipFouten", (PipFoutenInput i) =>
                 Text(PipValidation.Validate(
-                    new PipMelding(Date(dagtekening, "dagtekening"), LeerrouteExtensions.Parse(leerroute), Niveau(niveau), intensiteit is { } i ? (int)Math.Round(i) : null),
-                    new PipContext(ParseDoelgroep(doelgroep), Date(startPlicht, "startPlicht"), Date(vestiging, "vestiging"), OptionalDate(initieel), OptionalDate(actueel))))),
+                    new PipMelding(Date(i.Dagtekening, "dagtekening"), LeerrouteExtensions.Parse(i.Leerroute), Niveau(i.Niveau), i.Intensiteit is { } n ? (int)Math.Round(n) : null),
+                    new PipContext(ParseDoelgroep(i.Doelgroep), Date(i.StartPlicht, "startPlicht"), Date(i.Vestiging, "vestiging"), OptionalDate(i.DagtekeningEerstePip), OptionalDate(i.DagtekeningActuelePip)))),
             "De regels van DUO voor een PIP (dagtekening, niveau en leerroute, intensiteit), vóór het melden: één fout per regel, leeg als het PIP klopt."),
-        new("regel.resultaatFouten",
-            (Func<string, string?, string?, string, string, string, string>)((onderdeel, datum, verwijtbaar, termijnStart, termijnEinde, peildatum) =>
+        ExpressionFunction.Named("regel.resultaatFouten", (ResultaatFoutenInput i) =>
                 Text(ResultaatValidation.Validate(
-                    new ResultaatMelding(Onderdeel(onderdeel), OptionalDate(datum), Verwijtbaarheid(verwijtbaar)),
-                    new ResultaatContext(Date(termijnStart, "termijnStart"), Date(termijnEinde, "termijnEinde"), Date(peildatum, "peildatum")),
-                    _normen))),
+                    new ResultaatMelding(Onderdeel(i.Onderdeel), OptionalDate(i.Datum), Verwijtbaarheid(i.Verwijtbaar)),
+                    new ResultaatContext(Date(i.TermijnStart, "termijnStart"), Date(i.TermijnEinde, "termijnEinde"), Date(i.Peildatum, "peildatum")),
+                    _normen)),
             "De regels van DUO voor de datum eindgesprek MAP of ondertekening PVT met 'verwijtbaar' (onderdeel MAP of PVT), vóór het melden: één fout per regel, leeg als het klopt."),
         new("regel.zrouteUren", (Func<string, double>)(d => ZRouteUren.NormFor(ParseDoelgroep(d), _normen).Totaal),
             "Het aantal uren van de Z-route voor de doelgroep: 800 cursusuren plus (asielstatushouders) 800 participatie-uren."),
-        new("regel.zrouteCompleet", (Func<string, double, double, bool>)((d, cursus, participatie) => ZRouteUren.Progress(ParseDoelgroep(d), cursus, participatie, _normen).IsComplete),
+        ExpressionFunction.Named("regel.zrouteCompleet", (ZrouteInput i) => ZRouteUren.Progress(ParseDoelgroep(i.Doelgroep), i.CursusUren, i.ParticipatieUren, _normen).IsComplete,
             "Waar als de uren van de Z-route gehaald zijn (dan volgt het eindgesprek)."),
-        new("regel.zrouteVoortgang", (Func<string, double, double, string>)((d, cursus, participatie) => ZRouteUren.Progress(ParseDoelgroep(d), cursus, participatie, _normen).Reason),
+        ExpressionFunction.Named("regel.zrouteVoortgang", (ZrouteInput i) => ZRouteUren.Progress(ParseDoelgroep(i.Doelgroep), i.CursusUren, i.ParticipatieUren, _normen).Reason,
             "De voortgang van de Z-route in woorden."),
-        new("regel.wisselReden", (Func<string, string, string?, string, string>)((van, naar, termijnStart, datum) =>
-                LeerrouteWissel.Decide(LeerrouteExtensions.Parse(van), LeerrouteExtensions.Parse(naar), OptionalDate(termijnStart), Date(datum, "datum"), _normen).Reason),
+        ExpressionFunction.Named("regel.wisselReden", (WisselInput i) =>
+                LeerrouteWissel.Decide(LeerrouteExtensions.Parse(i.Van), LeerrouteExtensions.Parse(i.Naar), OptionalDate(i.TermijnStart), Date(i.Datum, "datum"), _normen).Reason,
             "Waarom de leerroute wel of niet mag wisselen (zie leerroute.magWisselen)."),
-        new("regel.boeteMag", (Func<string?, string?, string, bool>)((ingezet, besproken, datum) => Boete(ingezet, besproken, datum).IsAllowed),
+        ExpressionFunction.Named("regel.boeteMag", (BoeteMagInput i) => Boete(i).IsAllowed,
             "Waar als een boete mag worden voorgesteld: er is een interventie ingezet en besproken (handhaving is het sluitstuk)."),
-        new("regel.boeteMagReden", (Func<string?, string?, string, string>)((ingezet, besproken, datum) => Boete(ingezet, besproken, datum).Reason),
+        ExpressionFunction.Named("regel.boeteMagReden", (BoeteMagInput i) => Boete(i).Reason,
             "De uitleg bij regel.boeteMag."),
-        new("regel.boeteFouten", (Func<double, string, string>)((bedrag, grond) =>
-                Text(GemeentelijkeBoete.ValidateAmount((decimal)bedrag, Enum.Parse<Boetegrond>(grond), _normen))),
+        ExpressionFunction.Named("regel.boeteFouten", (BoeteFoutenInput i) =>
+                Text(GemeentelijkeBoete.ValidateAmount((decimal)i.Bedrag, Enum.Parse<Boetegrond>(i.Grond), _normen)),
             "Controle van het boetebedrag (groter dan nul, hooguit € 800, in centen) per grond (NietMeewerkenAanBredeIntake, NietMeewerkenAanPip, NietNakomenPip); leeg als het klopt."),
     ];
 
@@ -78,8 +77,8 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         _ => throw new FormatException($"'{text}' is geen doelgroep (Asielstatushouder, Gezinsmigrant of OverigeMigrant)."),
     };
 
-    private static WetsbepalingResult Wet(bool plichtig, string? begin, string? reden) =>
-        Wetsbepaling.Determine(new InburgeringsplichtFeiten(plichtig, OptionalDate(begin), Reden(reden)));
+    private static WetsbepalingResult Wet(WetInput input) =>
+        Wetsbepaling.Determine(new InburgeringsplichtFeiten(input.Inburgeringsplichtig, OptionalDate(input.Begindatum), Reden(input.RedenGeenPlicht)));
 
     private static RedenGeenInburgeringsplicht? Reden(string? text) => text switch
     {
@@ -94,12 +93,12 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         _ => RedenGeenInburgeringsplicht.Overig,
     };
 
-    private static Decision Boete(string? ingezet, string? besproken, string datum)
+    private static Decision Boete(BoeteMagInput input)
     {
-        var interventies = OptionalDate(ingezet) is { } op
-            ? new[] { new Interventie(Interventiesoort.Overig, op, OptionalDate(besproken)) }
+        var interventies = OptionalDate(input.InterventieIngezetOp) is { } op
+            ? new[] { new Interventie(Interventiesoort.Overig, op, OptionalDate(input.InterventieBesprokenOp)) }
             : [];
-        return Boetevoorstel.MayPropose(interventies, Date(datum, "datum"));
+        return Boetevoorstel.MayPropose(interventies, Date(input.Datum, "datum"));
     }
 
     private static Niveau? Niveau(string? text) => string.IsNullOrEmpty(text) ? null : Enum.Parse<Niveau>(text);
@@ -128,4 +127,56 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         string.IsNullOrEmpty(value) ? null : Dates.ParseIso(value.Length > 10 ? value[..10] : value, "datum");
 
     internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public sealed record WetInput(
+        [property: Description("Of DUO een inburgeringsplicht vaststelde (Inburgeringsplicht.Inburgeringsplichtig).")] bool Inburgeringsplichtig,
+        [property: Description("Begindatum van de plicht (yyyy-MM-dd), of leeg.")] string? Begindatum,
+        [property: Description("DUO's reden dat er geen plicht is (bijvoorbeeld 'Volledige ontheffing'), of leeg.")] string? RedenGeenPlicht);
+
+    public sealed record DoelgroepInput(
+        [property: Description("DUO's doelgroepindeling (Asielstatushouder of 'Gezinsmigrant en overige migrant').")] string Indeling,
+        [property: Description("DUO's gedetailleerde doelgroep, of leeg.")] string? Gedetailleerd);
+
+    public sealed record OntzorgingInput(
+        [property: Description("Doelgroep (Asielstatushouder, Gezinsmigrant, OverigeMigrant).")] string Doelgroep,
+        [property: Description("Of de inburgeraar recht heeft op bijstand.")] bool Bijstand);
+
+    public sealed record PipFoutenInput(
+        [property: Description("Doelgroep (Asielstatushouder, Gezinsmigrant, OverigeMigrant).")] string Doelgroep,
+        [property: Description("Begindatum van de inburgeringsplicht (yyyy-MM-dd).")] string StartPlicht,
+        [property: Description("Datum van vestiging in de gemeente (BRP-inschrijving, yyyy-MM-dd).")] string Vestiging,
+        [property: Description("Dagtekening van het PIP (yyyy-MM-dd).")] string Dagtekening,
+        [property: Description("Leerroute: B, Z of O (of B1Route, ZRoute, Onderwijsroute).")] string Leerroute,
+        [property: Description("Taalniveau van het PIP (A2 of B1), of leeg.")] string? Niveau = null,
+        [property: Description("Intensiteit in uren per week, of leeg.")] double? Intensiteit = null,
+        [property: Description("Dagtekening van het eerste PIP, of leeg bij het eerste.")] string? DagtekeningEerstePip = null,
+        [property: Description("Dagtekening van het actuele PIP, of leeg.")] string? DagtekeningActuelePip = null);
+
+    public sealed record ResultaatFoutenInput(
+        [property: Description("Onderdeel: MAP of PVT.")] string Onderdeel,
+        [property: Description("Datum eindgesprek MAP of ondertekening PVT (yyyy-MM-dd), of leeg.")] string? Datum,
+        [property: Description("Verwijtbaar: Ja, Nee of leeg.")] string? Verwijtbaar,
+        [property: Description("Start van de inburgeringstermijn (yyyy-MM-dd).")] string TermijnStart,
+        [property: Description("Einde van de inburgeringstermijn (yyyy-MM-dd, exclusief).")] string TermijnEinde,
+        [property: Description("De dag waarop wordt gecontroleerd (yyyy-MM-dd), meestal today().")] string Peildatum);
+
+    public sealed record ZrouteInput(
+        [property: Description("Doelgroep (Asielstatushouder, Gezinsmigrant, OverigeMigrant).")] string Doelgroep,
+        [property: Description("Gevolgde cursusuren.")] double CursusUren,
+        [property: Description("Gevolgde participatie-uren.")] double ParticipatieUren);
+
+    public sealed record WisselInput(
+        [property: Description("Huidige leerroute (B, Z, O).")] string Van,
+        [property: Description("Gewenste leerroute (B, Z, O).")] string Naar,
+        [property: Description("Start van de inburgeringstermijn (yyyy-MM-dd), of leeg als die nog niet liep.")] string? TermijnStart,
+        [property: Description("Dagtekening van de PIP-wijziging (yyyy-MM-dd).")] string Datum);
+
+    public sealed record BoeteMagInput(
+        [property: Description("Datum waarop een interventie is ingezet (yyyy-MM-dd), of leeg.")] string? InterventieIngezetOp,
+        [property: Description("Datum waarop de interventie is besproken (yyyy-MM-dd), of leeg.")] string? InterventieBesprokenOp,
+        [property: Description("De dag van het voorstel (yyyy-MM-dd), meestal today().")] string Datum);
+
+    public sealed record BoeteFoutenInput(
+        [property: Description("Boetebedrag in euro's.")] double Bedrag,
+        [property: Description("Grond: NietMeewerkenAanBredeIntake, NietMeewerkenAanPip of NietNakomenPip.")] string Grond);
 }

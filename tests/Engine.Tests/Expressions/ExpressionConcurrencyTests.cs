@@ -17,8 +17,8 @@ public class ExpressionConcurrencyTests
         {
             var vars = new Dictionary<string, JsonNode?> { ["id"] = i, ["naam"] = $"persoon-{i}" };
             var script = i % 2 == 0
-                ? "var gezien = typeof vorige === 'undefined' ? 'schoon' : 'lek'; vorige = id; naam + ':' + id + ':' + gezien"
-                : "${naam}:${id}:${typeof vorige === 'undefined' ? 'schoon' : 'lek'}${(function () { vorige = id; return ''; })()}";
+                ? "var gezien = typeof vorige === 'undefined' ? 'schoon' : 'lek'; globalThis.vorige = id; naam + ':' + id + ':' + gezien"
+                : "${naam}:${id}:${typeof vorige === 'undefined' ? 'schoon' : 'lek'}${(function () { globalThis.vorige = id; return ''; })()}";
             var result = evaluator.Evaluate(script, vars)!.GetValue<string>();
             if (result != $"persoon-{i}:{i}:schoon")
             {

@@ -7,7 +7,7 @@ namespace Inburgering.Engine.Tests.Expressions;
 
 public class ExpressionEvaluatorTests
 {
-    private readonly ExpressionEvaluator _evaluator = Evaluator();
+    private readonly JintExpressionEvaluator _evaluator = Evaluator();
 
     [Fact]
     public void Evaluate_BareCondition_ReturnsBoolean()
@@ -294,5 +294,26 @@ public class ExpressionEvaluatorTests
         Assert.Equal(120L, _evaluator.Evaluate("function f(n) { return n <= 1 ? 1 : n * f(n - 1); } f(5)", NoVariables)!.GetValue<long>());
         Assert.Equal(3L, _evaluator.Evaluate("var c = (function () { var n = 0; return function () { return ++n; }; })(); c(); c(); c()", NoVariables)!.GetValue<long>());
         Assert.Equal("x", _evaluator.Evaluate("var o = {get v() { return 'x'; }}; o.v", NoVariables)!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Evaluate_Es2015AndLaterSyntax_Works()
+    {
+        // Jint 4: arrow functions, let/const, destructuring, spread, optional chaining, ?? and includes. (Template
+        // literals cannot be written: "${" starts an expression of the BPMN text itself.)
+        var vars = Vars("""{"persoon": {"naam": "Ada", "adres": null}, "lijst": [3, 1, 2]}""");
+
+        Assert.Equal("Ada: 1,2,3", _evaluator.Evaluate("const { naam } = persoon; naam + ': ' + [...lijst].sort((a, b) => a - b)", vars)!.GetValue<string>());
+        Assert.Equal("onbekend", _evaluator.Evaluate("persoon.adres?.straat ?? 'onbekend'", vars)!.GetValue<string>());
+        Assert.True(_evaluator.EvaluateCondition("lijst.includes(2) && Object.entries(persoon).length === 2", vars));
+    }
+
+    [Fact]
+    public void Evaluate_StrictMode_RefusesUndeclaredAssignment()
+    {
+        var ex = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("vergeten = 1", NoVariables));
+
+        Assert.Equal("Expressie 'vergeten = 1' faalt: ReferenceError: vergeten is not defined", ex.Message);
+        Assert.True(_evaluator.EvaluateCondition("(function () { return this; })() === undefined", NoVariables));
     }
 }

@@ -6,7 +6,7 @@ namespace Inburgering.Engine.Tests.Expressions;
 
 public class ExpressionTemplateTests
 {
-    private readonly ExpressionEvaluator _evaluator = Evaluator();
+    private readonly JintExpressionEvaluator _evaluator = Evaluator();
 
     [Theory]
     [InlineData("PT5M")]
@@ -87,6 +87,6 @@ public class ExpressionTemplateTests
     [InlineData("{x}", false)]
     public void ContainsExpression_DetectsWrapper(string text, bool expected)
     {
-        Assert.Equal(expected, ExpressionEvaluator.ContainsExpression(text));
+        Assert.Equal(expected, ExpressionSyntax.ContainsExpression(text));
     }
 }

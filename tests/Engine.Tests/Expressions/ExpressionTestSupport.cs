@@ -13,7 +13,7 @@ internal static class ExpressionTestSupport
     /// An evaluator with the default limits, except a time limit of 10 s instead of 250 ms: the test machine may be busy,
     /// and tests about time limits set their own.
     /// </summary>
-    public static ExpressionEvaluator Evaluator(ExpressionOptions? options = null, TimeProvider? time = null, params IExpressionFunctionProvider[] providers) =>
+    public static JintExpressionEvaluator Evaluator(ExpressionOptions? options = null, TimeProvider? time = null, params IExpressionFunctionProvider[] providers) =>
         new(options ?? new ExpressionOptions { Timeout = TimeSpan.FromSeconds(10) }, time ?? new FakeTimeProvider(Now), providers);
 
     public static IReadOnlyDictionary<string, JsonNode?> NoVariables { get; } = new Dictionary<string, JsonNode?>();

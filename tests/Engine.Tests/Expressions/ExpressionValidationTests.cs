@@ -5,7 +5,7 @@ namespace Inburgering.Engine.Tests.Expressions;
 
 public class ExpressionValidationTests
 {
-    private readonly ExpressionEvaluator _evaluator = Evaluator();
+    private readonly JintExpressionEvaluator _evaluator = Evaluator();
 
     [Theory]
     [InlineData("leerroute === 'B1'", true)]

@@ -29,6 +29,6 @@ internal static class EngineValidation
         // Nothing here opens the database; the connection string only has to be well-formed.
         services.AddProcessEngine(new EngineDatabaseOptions { Provider = Engine.Persistence.DatabaseProvider.Sqlite, ConnectionString = "Data Source=:memory:" });
         var provider = services.BuildServiceProvider();
-        return new EngineValidationHooks(provider.GetRequiredService<ExpressionEvaluator>(), provider.GetRequiredService<IActivityCatalog>());
+        return new EngineValidationHooks(provider.GetRequiredService<IExpressionEvaluator>(), provider.GetRequiredService<IActivityCatalog>());
     }
 }

@@ -11,7 +11,8 @@ public sealed class KetenFunctionsTests
         new IExpressionFunctionProvider[] { new DomainFunctions(), new RegelFunctions(), new BeleidFunctions(PolicyCatalog.LoadOrThrow(RepoRoot.GemeentenFolder)) }
             .SelectMany(p => p.Functions).ToDictionary(f => f.Name, f => f.Implementation);
 
-    private static object? Call(string name, params object?[] args) => Fn[name].DynamicInvoke(args);
+    /// <summary>Calls a function; a named-argument function gets its input record built from the arguments in declaration order.</summary>
+    private static object? Call(string name, params object?[] args) => ExpressionCalls.Call(Fn[name], args);
 
     [Fact]
     public void Beleid_ReadsTheGemeentePolicy()

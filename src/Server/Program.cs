@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Inburgering.Activities;
 using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
@@ -23,7 +24,12 @@ var database = new EngineDatabaseOptions
     Provider = settings.Database,
     ConnectionString = builder.Configuration.GetConnectionString("Inburgering") ?? "Data Source=data/inburgering.sqlite",
 };
-builder.Services.AddProcessEngine(database, options => builder.Configuration.GetSection("Inburgering:Engine").Bind(options));
+builder.Services.AddProcessEngine(database, options =>
+{
+    // The keten's BPMN reads the instance's gemeente as execution.gemeente.
+    options.TenantVariable = "gemeente";
+    builder.Configuration.GetSection("Inburgering:Engine").Bind(options);
+});
 if (settings.SimulationClock)
 {
     // Virtual time: timers fire when the clock is advanced; the dispatcher runs partner calls that are due now.
@@ -48,7 +54,11 @@ builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignI
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
+});
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -58,7 +68,7 @@ app.UseStatusCodePages(async context =>
 {
     if (!context.HttpContext.Response.HasStarted && context.HttpContext.Response.ContentLength is null)
     {
-        await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, "Fout", $"HTTP {context.HttpContext.Response.StatusCode} voor {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.");
+        await Problems.WriteStatusAsync(context.HttpContext);
     }
 });
 app.UseDefaultFiles();

@@ -38,7 +38,7 @@ internal static class ActivityInput
         Check(Verwijtbaar.TryParse(text, out verwijtbaar, out var error), "verwijtbaar", error, out failure);
 
     /// <summary>The gemeente the task runs for (the engine only runs instances of valid gemeentecodes).</summary>
-    public static Gemeentecode Gemeente(ActivityContext context) => Gemeentecode.Parse(context.Gemeente);
+    public static Gemeentecode Gemeente(ActivityContext context) => Gemeentecode.Parse(context.TenantId);
 
     private static bool Check(bool ok, string input, string? error, [NotNullWhen(false)] out ActivityResult? failure)
     {

@@ -1,12 +1,24 @@
 using Inburgering.Engine.Execution;
 using Inburgering.Engine.Persistence;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Engine.Queries;
 
-/// <summary>Read side of the engine: lists and details, always limited to the gemeenten the actor works for.</summary>
-public sealed class EngineQueries(IEngineDbContextFactory databases)
+/// <summary>Read side of the engine: lists and details, always limited to the tenants the actor may access.</summary>
+public sealed class EngineQueries
 {
+    private readonly IEngineDbContextFactory databases;
+
+    internal EngineQueries(IEngineDbContextFactory databases) => this.databases = databases;
+
+    /// <summary>Whether the database holds any instance at all (e.g. to decide that it is new).</summary>
+    public async Task<bool> AnyInstancesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        return await db.Instances.AnyAsync(cancellationToken);
+    }
+
     public async Task<PagedList<DefinitionView>> DefinitionsAsync(string? key, bool latestOnly, Paging paging, CancellationToken cancellationToken = default)
     {
         paging.Validate();
@@ -44,7 +56,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
     {
         await using var db = databases.Create();
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (instance is null || !actor.MayAccess(instance.Gemeente))
+        if (instance is null || !actor.MayAccess(instance.TenantId))
         {
             return null;
         }
@@ -58,7 +70,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
             instance.DefinitionKey,
             instance.DefinitionVersion,
             instance.BusinessKey,
-            instance.Gemeente,
+            instance.TenantId,
             StatusName(instance.Status),
             executions,
             Json.ParseObject(instance.Variables),
@@ -77,7 +89,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
     {
         paging.Validate();
         await using var db = databases.Create();
-        var query = Visible(db.Instances.AsNoTracking(), actor, filter.Gemeente);
+        var query = Visible(db.Instances.AsNoTracking(), actor, filter.TenantId);
         if (filter.DefinitionKey is not null)
         {
             query = query.Where(i => i.DefinitionKey == filter.DefinitionKey);
@@ -107,7 +119,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return new PagedList<InstanceSummary>(
-            rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.Gemeente, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList(),
+            rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.TenantId, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList(),
             paging.Page,
             paging.PageSize,
             total);
@@ -117,8 +129,8 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
     {
         paging.Validate();
         await using var db = databases.Create();
-        var gemeente = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Gemeente).FirstOrDefaultAsync(cancellationToken);
-        if (gemeente is null || !actor.MayAccess(gemeente))
+        var tenantId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.TenantId).FirstOrDefaultAsync(cancellationToken);
+        if (tenantId is null || !actor.MayAccess(tenantId))
         {
             return null;
         }
@@ -137,7 +149,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
     {
         paging.Validate();
         await using var db = databases.Create();
-        var query = Visible(db.UserTasks.AsNoTracking(), actor, filter.Gemeente);
+        var query = Visible(db.UserTasks.AsNoTracking(), actor, filter.TenantId);
         if (filter.Status is not null && !string.Equals(filter.Status, "all", StringComparison.OrdinalIgnoreCase))
         {
             var status = ParseStatus<UserTaskStatus>(filter.Status, "status");
@@ -189,7 +201,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
     {
         await using var db = databases.Create();
         var task = await db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null || !actor.MayAccess(task.Gemeente) ? null : ToView(task);
+        return task is null || !actor.MayAccess(task.TenantId) ? null : ToView(task);
     }
 
     public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
@@ -200,7 +212,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return new PagedList<IncidentView>(
-            rows.Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Type, i.Message, i.ActivityType, i.Attempts, i.DefinitionKey, i.Gemeente, i.Status.ToString().ToLowerInvariant(), i.CreatedAt, i.ResolvedAt, i.ResolvedBy)).ToList(),
+            rows.Select(ToView).ToList(),
             paging.Page,
             paging.PageSize,
             total);
@@ -208,7 +220,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
 
     internal static IQueryable<IncidentEntity> FilterIncidents(IQueryable<IncidentEntity> query, IncidentFilter filter, Actor actor)
     {
-        query = Visible(query, actor, filter.Gemeente);
+        query = Visible(query, actor, filter.TenantId);
         if (filter.OpenOnly)
         {
             query = query.Where(i => i.Status == IncidentStatus.Open);
@@ -237,28 +249,28 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         return query;
     }
 
-    private static IQueryable<T> Visible<T>(IQueryable<T> query, Actor actor, string? gemeente)
+    private static IQueryable<T> Visible<T>(IQueryable<T> query, Actor actor, string? tenantId)
         where T : class
     {
-        if (gemeente is not null)
+        if (tenantId is not null)
         {
-            Gemeenten.Validate(gemeente);
-            if (!actor.MayAccess(gemeente))
+            Tenants.Validate(tenantId);
+            if (!actor.MayAccess(tenantId))
             {
-                // Asking for a gemeente one does not work for shows nothing, like asking for one that has no data.
+                // Asking for a tenant one may not access shows nothing, like asking for one that has no data.
                 return query.Where(_ => false);
             }
 
-            return query.Where(e => EF.Property<string>(e, "Gemeente") == gemeente);
+            return query.Where(e => EF.Property<string>(e, nameof(InstanceEntity.TenantId)) == tenantId);
         }
 
-        if (actor.Gemeenten is null)
+        if (actor.Tenants is null)
         {
             return query;
         }
 
-        var allowed = actor.Gemeenten.ToList();
-        return query.Where(e => allowed.Contains(EF.Property<string>(e, "Gemeente")));
+        var allowed = actor.Tenants.ToList();
+        return query.Where(e => allowed.Contains(EF.Property<string>(e, nameof(InstanceEntity.TenantId))));
     }
 
     private static TaskView ToView(UserTaskEntity t) => new(
@@ -269,7 +281,7 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         t.Documentation,
         t.DefinitionKey,
         t.BusinessKey,
-        t.Gemeente,
+        t.TenantId,
         t.Status.ToString().ToLowerInvariant(),
         t.Assignee,
         t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries),
@@ -286,11 +298,27 @@ public sealed class EngineQueries(IEngineDbContextFactory databases)
         t.FourEyesRoles.Split(',', StringSplitOptions.RemoveEmptyEntries),
         FourEyes.Read(t).Select(a => new TaskApprovalView(a.User, a.Role, a.At)).ToList());
 
+    private static IncidentView ToView(IncidentEntity i) => new(
+        i.Id,
+        i.InstanceId,
+        i.ElementId,
+        i.Type,
+        i.Message,
+        i.ActivityType,
+        i.Attempts,
+        i.DefinitionKey,
+        i.TenantId,
+        i.Status.ToString().ToLowerInvariant(),
+        i.CreatedAt,
+        i.ResolvedAt,
+        i.ResolvedBy,
+        i.Error is null ? null : EngineError.FromJson(JsonNode.Parse(i.Error), i.Message));
+
     internal static string StatusName(InstanceStatus status) => status.ToString().ToLowerInvariant();
 
     private static T ParseStatus<T>(string value, string name)
         where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : throw new EngineException($"{name} '{value}' is onbekend; kies uit {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.", EngineErrorKind.Invalid);
+            : throw EngineErrors.FilterValueUnknown.Exception(("name", name), ("value", value), ("allowed", Enum.GetNames<T>().Select(n => n.ToLowerInvariant())));
 }

@@ -17,5 +17,5 @@ public static class FormEndpoints
     private static IResult Get(string key, FormCatalog forms) =>
         forms.Find(key) is { } form
             ? TypedResults.Text(form.ToJsonString(), "application/json", System.Text.Encoding.UTF8)
-            : Problems.NotFound($"Er is geen formulier '{key}'.");
+            : Problems.NotFound(ServerErrors.FormNotFound, ("key", key));
 }

@@ -35,7 +35,7 @@ public static class TaskEndpoints
         int? page,
         int? pageSize,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.TasksAsync(
+        Problems.CheckGemeente(gemeente) ?? TypedResults.Ok(await queries.TasksAsync(
             new TaskFilter(instanceId, candidateGroup, assignee, gemeente, status ?? "open", definitionKey, elementId, businessKey, unassigned),
             Actors.From(context.User),
             new Paging(page ?? 1, pageSize ?? 50),
@@ -44,7 +44,7 @@ public static class TaskEndpoints
     private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, HttpContext context, CancellationToken cancellationToken) =>
         await queries.TaskAsync(id, Actors.From(context.User), cancellationToken) is { } task
             ? TypedResults.Ok(task)
-            : Problems.NotFound("Deze taak bestaat niet.");
+            : Problems.NotFound("task.not-found", ("taskId", id));
 
     private static async Task<IResult> ClaimAsync(Guid id, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Inburgering.Engine;
+using Inburgering.Server.Api;
 using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -43,11 +44,20 @@ public sealed class DevelopmentSignInHandler(IOptionsMonitor<AuthenticationSchem
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", "Geef X-User, X-Roles en X-Gemeenten mee (ontwikkelaanmelding).");
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Failure is { } failure)
+        {
+            await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", ServerErrors.SignInInvalid, ErrorTexts.Describe(ServerErrors.SignInInvalid, ("reason", failure.Message)));
+            return;
+        }
+
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", ServerErrors.NotSignedIn, ErrorTexts.Describe(ServerErrors.NotSignedIn));
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Geen toegang", "Uw rol geeft geen toegang tot deze handeling.");
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Geen toegang", ServerErrors.Forbidden, ErrorTexts.Describe(ServerErrors.Forbidden));
 
     private static List<string> Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
@@ -62,18 +72,28 @@ public sealed class NoSignInHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", "Er is geen aanmelding geconfigureerd; zet Inburgering:DevelopmentSignIn aan voor ontwikkeling.");
+        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", ServerErrors.SignInNotConfigured, ErrorTexts.Describe(ServerErrors.SignInNotConfigured));
 }
 
-/// <summary>Turns the signed-in user into the engine's <see cref="Actor"/>.</summary>
+/// <summary>
+/// Turns the signed-in user into the engine's <see cref="Actor"/>: the gemeenten they work for are their tenants, their roles
+/// are their groups (matched against candidate groups and four-eyes roles), and a beheerder may do everything on the tasks
+/// of those gemeenten.
+/// </summary>
 public static class Actors
 {
     public const string GemeenteClaim = "gemeente";
 
-    public static Actor From(ClaimsPrincipal user) => new(
-        user.Identity?.Name ?? "onbekend",
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-        user.FindAll(GemeenteClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+    public static Actor From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Actor(
+            user.Identity?.Name ?? "onbekend",
+            roles,
+            user.FindAll(GemeenteClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            IsAdministrator: roles.Contains(Roles.Beheerder));
+    }
 }
 
 /// <summary>The authorization policies of the API, by what a role may do.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Activities.Intake;
 using Inburgering.Engine;
+using Inburgering.Engine.Queries;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Simulators.Keten;
 using Inburgering.Workflows.Leerroutes;
@@ -58,6 +59,7 @@ public sealed class DemoDataService(
     IHostApplicationLifetime lifetime,
     IServer server,
     ClockService clock,
+    EngineQueries queries,
     PersoonReferentieGenerator referenties,
     FormAnswers answers,
     DemoStatus status,
@@ -78,19 +80,16 @@ public sealed class DemoDataService(
 
         try
         {
-            var today = clock.Now;
-            var start = new DateTimeOffset(today.UtcDateTime.Date.AddMonths(-options.Value.Months).AddHours(10), TimeSpan.Zero);
-            try
+            if (await queries.AnyInstancesAsync(stoppingToken))
             {
-                await clock.StartEmptyDatabaseAtAsync(start, stoppingToken);
-            }
-            catch (EngineException)
-            {
-                // The clock goes back only on a database without instances: this one has them, so the demo was built before.
                 status.Done("overgeslagen: de database bevat al instanties");
                 Log.DemoSkipped(logger);
                 return;
             }
+
+            var today = clock.Now;
+            var start = new DateTimeOffset(today.UtcDateTime.Date.AddMonths(-options.Value.Months).AddHours(10), TimeSpan.Zero);
+            await clock.StartEmptyDatabaseAtAsync(start, stoppingToken);
 
             using var http = Client();
             _driver = new KetenDriver(http, new KetenDriverOptions

@@ -68,6 +68,9 @@ public sealed class DemoDataService(
     ILogger<DemoDataService> logger) : BackgroundService
 {
     private readonly Dictionary<string, PersonaState> _byKey = new(StringComparer.Ordinal);
+
+    /// <summary>Trajecten whose inburgeraar the demo has recorded by name.</summary>
+    private readonly HashSet<Guid> _named = [];
     private readonly HashSet<Guid> _givenUp = [];
     private KetenDriver? _driver;
 
@@ -117,6 +120,7 @@ public sealed class DemoDataService(
                 }
 
                 await Driver.SettleAsync(stoppingToken);
+                await NameTrajectenAsync(stoppingToken);
                 foreach (var persona in _byKey.Values.Where(p => p.Persona.StartWeek <= week))
                 {
                     persona.Age = week - persona.Persona.StartWeek;
@@ -271,6 +275,18 @@ public sealed class DemoDataService(
         }
 
         await Driver.SettleAsync(ct);
+    }
+
+    /// <summary>The gemeente records each new traject's inburgeraar by name (from the BRP, which the demo plays), as the werkvoorraad shows it.</summary>
+    private async Task NameTrajectenAsync(CancellationToken ct)
+    {
+        foreach (var traject in await Driver.InstancesAsync(definitionKey: "inburgeringstraject", status: "active", ct: ct))
+        {
+            if (traject.BusinessKey is { } key && _byKey.TryGetValue(key, out var state) && _named.Add(traject.Id))
+            {
+                await Driver.SetVariablesAsync(traject.Id, new { inburgeraarNaam = DemoPersonas.NaamFor(state.Persona.Number) }, ct);
+            }
+        }
     }
 
     /// <summary>What a done task changes in the persona's life outside the service.</summary>

@@ -76,6 +76,24 @@ public static class DemoPersonas
             .ToList();
     }
 
+    private static readonly string[] Voornamen =
+    [
+        "Amal", "Yonas", "Oksana", "Mehmet", "Fatima", "Tesfay", "Nour", "Ahmad", "Lina", "Dawit", "Samira", "Omar", "Mariam",
+        "Hamid", "Iryna", "Yusuf", "Rahel", "Khaled", "Aziza", "Bilal", "Sara", "Mustafa", "Hana", "Tarek", "Selam", "Ali",
+        "Leyla", "Robel", "Zainab", "Karim", "Dilan",
+    ];
+
+    private static readonly string[] Achternamen =
+    [
+        "Haddad", "Tesfaye", "Kovalenko", "Yilmaz", "Rahimi", "Gebremedhin", "Al-Hassan", "Sultani", "Mansour", "Bekele",
+        "El Idrissi", "Nasser", "Hosseini", "Shevchenko", "Demir", "Habte", "Karimi", "Saleh", "Ahmadi", "Tekle", "Aziz",
+        "Bondarenko", "Kaya", "Berhane", "Khalil", "Najafi", "Mohammadi", "Asfaw", "Darwish",
+    ];
+
+    /// <summary>The persona's made-up name (as the BRP would give it).</summary>
+    public static string NaamFor(int number) =>
+        $"{Voornamen[(number - 1) % Voornamen.Length]} {Achternamen[(number * 7 + 3) % Achternamen.Length]}";
+
     /// <summary>A made-up BSN that passes the elfproef: 99, then six digits from the persona's number (below 100,000), then the check digit.</summary>
     public static string BsnFor(int number)
     {

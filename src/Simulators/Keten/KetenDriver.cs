@@ -188,6 +188,10 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
         return latest is null ? null : await InstanceAsync(latest.Id, ct);
     }
 
+    /// <summary>Sets variables on an instance (as a beheerder: PATCH /api/v1/instances/{id}/variables).</summary>
+    public async Task SetVariablesAsync(Guid instanceId, object variables, CancellationToken ct = default) =>
+        await SendAsync(HttpMethod.Patch, $"api/v1/instances/{instanceId}/variables", variables, null, ct);
+
     /// <summary>An instance's whole journal, oldest first.</summary>
     public async Task<IReadOnlyList<KetenJournalEntry>> JournalAsync(Guid instanceId, CancellationToken ct = default) =>
         await PagesAsync<KetenJournalEntry>($"api/v1/instances/{instanceId}/journal?", ct);
@@ -239,7 +243,7 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
     private HttpRequestMessage Request(HttpMethod method, string url, object? body, Medewerker who)
     {
         var request = new HttpRequestMessage(method, url);
-        if (body is not null || method == HttpMethod.Post)
+        if (body is not null || method == HttpMethod.Post || method == HttpMethod.Patch)
         {
             request.Content = JsonContent.Create(body ?? new { }, options: Json);
         }

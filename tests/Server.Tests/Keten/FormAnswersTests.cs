@@ -31,6 +31,34 @@ public sealed class FormAnswersTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AnswerFiles))]
+    public void EveryAnswer_FillsEveryRequiredFieldOfItsForm(string formKey)
+    {
+        var required = Required(JsonNode.Parse(File.ReadAllText(Path.Combine(Forms, formKey + ".form")))!).ToList();
+        foreach (var variant in new[] { (string?)null }.Concat(Enum.GetNames<Inburgering.Simulators.Demo.DemoRoute>()))
+        {
+            for (var times = 0; times < 5; times++)
+            {
+                var answer = Answers.Answer(formKey, variant, times, new DateOnly(2026, 1, 5));
+                Assert.All(required, field => Assert.True(answer.ContainsKey(field), $"{formKey} ({variant ?? "standaard"}, keer {times + 1}): the required field '{field}' has no answer."));
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryFormWithARequiredField_HasAnAnswer_ExceptThePipChange()
+    {
+        // The scripted consulent never changes a PIP (its voortgangsgesprekken end "voldoende"): pip-wijzigen is left to people.
+        var without = Directory.GetFiles(Forms, "*.form")
+            .Where(f => Required(JsonNode.Parse(File.ReadAllText(f))!).Any())
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(key => !Answers.FormKeys.Contains(key!))
+            .ToList();
+
+        Assert.Equal(["pip-wijzigen"], without);
+    }
+
     [Fact]
     public void AnAnswer_FillsInToday_AndTheNthTimeTakesTheNthAnswer()
     {
@@ -41,7 +69,7 @@ public sealed class FormAnswersTests
         Assert.True((bool)Answers.Answer("brede-intake", "NoShow", 1, today)["verschenen"]!);
         Assert.True((bool)Answers.Answer("brede-intake", "NoShow", 7, today)["verschenen"]!); // the last one repeats
         Assert.True((bool)Answers.Answer("brede-intake", "AsielB1", 0, today)["verschenen"]!); // no variant: the form's answer
-        Assert.Empty(Answers.Answer("termijn-einde", null, 0, today)); // no answer file: done with no answer
+        Assert.Empty(Answers.Answer("pip-wijzigen", null, 0, today)); // no answer file: done with no answer
     }
 
     [Fact]
@@ -66,6 +94,14 @@ public sealed class FormAnswersTests
         Assert.Contains("a.json: 'antwoord' is een object of een lijst van objecten.", problems, StringComparison.Ordinal);
         Assert.Contains("b.json: geen geldige JSON", problems, StringComparison.Ordinal);
     }
+
+    private static IEnumerable<string> Required(JsonNode node) => node switch
+    {
+        JsonObject o => (o["key"] is JsonValue k && o["validate"]?["required"] is JsonValue r && (bool)r ? [(string)k!] : Array.Empty<string>())
+            .Concat(o.SelectMany(p => p.Value is null ? [] : Required(p.Value))),
+        JsonArray a => a.SelectMany(x => x is null ? [] : Required(x)),
+        _ => [],
+    };
 
     private static IEnumerable<string> Keys(JsonNode node) => node switch
     {

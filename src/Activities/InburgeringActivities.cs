@@ -1,14 +1,11 @@
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Activities;
 using Inburgering.Activities.Duo.Notificaties;
-using Inburgering.Activities.Duo.Simulator;
 using Inburgering.Activities.Intake;
 using Inburgering.Activities.Partners;
-using Inburgering.Activities.Simulators;
 using Inburgering.Activities.Taalaanbieder;
 using Inburgering.Activities.Uitkering;
 using Inburgering.Engine.Activities;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,15 +13,14 @@ using Microsoft.Extensions.Options;
 
 namespace Inburgering.Activities;
 
-/// <summary>Wires the partners: clients, activities and the simulators' state.</summary>
+/// <summary>Wires the partners: clients and activities.</summary>
 public static class InburgeringActivities
 {
     /// <summary>
     /// Registers every partner client (typed HttpClient, base address and timeout from <c>Partners:{Name}</c>), every
-    /// activity, the PersoonReferentie generator, the DUO notificatie receiver default, and the simulators' state
-    /// (cheap, in memory; mapped only by <see cref="MapPartnerSimulators"/>). A <see cref="TimeProvider"/> registered
-    /// earlier (the engine's virtual clock) is used; otherwise the system clock. A host refuses to start without
-    /// <c>PersoonReferentie:Secret</c> (at least 16 bytes).
+    /// activity, the PersoonReferentie generator and the DUO notificatie receiver default. A <see cref="TimeProvider"/>
+    /// registered earlier (the engine's virtual clock) is used; otherwise the system clock. A host refuses to start without
+    /// <c>PersoonReferentie:Secret</c> (at least 16 bytes). The keten's whole composition is <c>AddKeten</c>.
     /// </summary>
     public static IServiceCollection AddInburgeringActivities(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,32 +63,7 @@ public static class InburgeringActivities
         services.AddActivity<OntzorgingStoppenActivity>();
         services.AddActivity<BijstandRaadplegenActivity>();
 
-        // Simulators: state and plumbing. Mapping them is the host's choice (MapPartnerSimulators).
-        services.TryAddSingleton<SimulatorFailures>();
-        services.TryAddSingleton<RequestJournal>();
-        services.TryAddSingleton<IdempotencyStore>();
-        services.Configure<DuoSimulatorOptions>(configuration.GetSection(DuoSimulatorOptions.Section));
-        services.TryAddSingleton<DuoSimulatorState>();
-        services.TryAddSingleton<DuoNotificatieVerzender>();
-        services.AddHttpClient(DuoNotificatieVerzender.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
-        services.AddHostedService<DuoNotificatieBezorgService>();
-        services.TryAddSingleton<IntakeSimulatorState>();
-        services.TryAddSingleton<TaalaanbiederSimulatorState>();
-        services.TryAddSingleton<UitkeringSimulatorState>();
         return services;
-    }
-
-    /// <summary>
-    /// Maps every simulator under <c>{root}/{duo,intake,taalaanbieder,uitkering}/v1</c> (DUO's README puts the major
-    /// version in the base path; our own contracts follow suit), each with its control API under <c>.../v1/_sim</c>.
-    /// </summary>
-    public static IEndpointRouteBuilder MapPartnerSimulators(this IEndpointRouteBuilder endpoints, string root = "/sim")
-    {
-        endpoints.MapDuoSimulator($"{root}/duo/v1");
-        endpoints.MapIntakeSimulator($"{root}/intake/v1");
-        endpoints.MapTaalaanbiederSimulator($"{root}/taalaanbieder/v1");
-        endpoints.MapUitkeringSimulator($"{root}/uitkering/v1");
-        return endpoints;
     }
 
     /// <summary>A typed client whose options (<typeparamref name="TOptions"/>) come from <paramref name="section"/>.</summary>

@@ -1,9 +1,9 @@
 namespace Inburgering.Engine;
 
-/// <summary>What kind of refusal an <see cref="EngineException"/> is; the API maps it to a status code.</summary>
+/// <summary>What kind of error an <see cref="EngineError"/> is; a host maps it to a status code.</summary>
 public enum EngineErrorKind
 {
-    /// <summary>The request itself is wrong (422/400).</summary>
+    /// <summary>The request or the BPMN file itself is wrong (422/400).</summary>
     Invalid,
 
     /// <summary>The thing does not exist, or the actor may not see it (404).</summary>
@@ -14,30 +14,25 @@ public enum EngineErrorKind
 
     /// <summary>The actor may see it but not do this (403).</summary>
     Forbidden,
+
+    /// <summary>A path of an instance stopped at run time (model, expression, activity): kept as an incident, never thrown.</summary>
+    Incident,
 }
 
-/// <summary>A command the engine refuses, with a reason a person can read (Dutch).</summary>
+/// <summary>A command the engine refuses, with its <see cref="EngineError"/> (stable code, arguments, English default text).</summary>
+#pragma warning disable CA1032 // Every refusal carries a coded error: deliberately no constructors from a bare message.
 public sealed class EngineException : Exception
+#pragma warning restore CA1032
 {
-    public EngineException()
+    public EngineException(EngineError error, Exception? innerException = null)
+        : base((error ?? throw new ArgumentNullException(nameof(error))).Message, innerException)
     {
+        Error = error;
     }
 
-    public EngineException(string message)
-        : base(message)
-    {
-    }
+    public EngineError Error { get; }
 
-    public EngineException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    public string Code => Error.Code;
 
-    public EngineException(string message, EngineErrorKind kind)
-        : base(message)
-    {
-        Kind = kind;
-    }
-
-    public EngineErrorKind Kind { get; } = EngineErrorKind.Conflict;
+    public EngineErrorKind Kind => Error.Kind;
 }

@@ -1,6 +1,6 @@
 namespace Inburgering.Engine;
 
-/// <summary>Settings of the engine (configuration section <c>Inburgering:Engine</c>).</summary>
+/// <summary>Settings of the engine (the host binds them, e.g. from a configuration section).</summary>
 public sealed class EngineOptions
 {
     /// <summary>How long a message that nothing waits for yet is kept for a later catch.</summary>
@@ -21,8 +21,14 @@ public sealed class EngineOptions
     /// <summary>The time zone for calendar arithmetic (months, dates without offset).</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 
-    /// <summary>The gemeenten a timer start event starts an instance for (one each).</summary>
-    public IList<string> TimerStartGemeenten { get; } = [];
+    /// <summary>The tenants a timer start event starts an instance for (one each).</summary>
+    public IList<string> TimerStartTenants { get; } = [];
+
+    /// <summary>
+    /// The name under which expressions see the instance's tenant: <c>execution.tenantId</c> by default; a host may use its
+    /// own word for it (e.g. <c>execution.organisation</c>).
+    /// </summary>
+    public string TenantVariable { get; set; } = "tenantId";
 
     /// <summary>This node's name in job locks and logs.</summary>
     public string NodeId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}";

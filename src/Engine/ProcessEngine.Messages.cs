@@ -14,22 +14,24 @@ public sealed partial class ProcessEngine
     /// </summary>
     public async Task<CorrelationResult> CorrelateMessageAsync(CorrelateMessage message, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(message.Name) || message.Name.Length > 200)
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(message.Name) || message.Name.Length > MaxKeyLength)
         {
-            throw new EngineException("Een bericht heeft een naam nodig (hoogstens 200 tekens).", EngineErrorKind.Invalid);
+            throw EngineErrors.MessageNameInvalid.Exception(("maxLength", MaxKeyLength));
         }
 
-        if (message.CorrelationKey is { Length: > 200 })
+        if (message.CorrelationKey is { Length: > MaxKeyLength })
         {
-            throw new EngineException("De correlationKey is langer dan 200 tekens.", EngineErrorKind.Invalid);
+            throw EngineErrors.MessageCorrelationKeyTooLong.Exception(("maxLength", MaxKeyLength));
         }
 
-        if (message.Gemeente is not null)
+        if (message.TenantId is not null)
         {
-            Gemeenten.Validate(message.Gemeente);
-            if (!actor.MayAccess(message.Gemeente))
+            Tenants.Validate(message.TenantId);
+            if (!actor.MayAccess(message.TenantId))
             {
-                throw new EngineException($"U werkt niet voor gemeente {message.Gemeente}.", EngineErrorKind.Forbidden);
+                throw EngineErrors.TenantForbidden.Exception(("tenantId", message.TenantId));
             }
         }
 
@@ -78,7 +80,7 @@ public sealed partial class ProcessEngine
             {
                 if (message.CorrelationKey is null)
                 {
-                    throw new EngineException($"Niets wacht op bericht '{message.Name}', en zonder correlationKey kan het niet worden bewaard.", EngineErrorKind.NotFound);
+                    throw EngineErrors.MessageNotCorrelated.Exception(("name", message.Name));
                 }
 
                 bufferedId = await BufferAsync(message, variables, actor, cancellationToken);
@@ -117,7 +119,7 @@ public sealed partial class ProcessEngine
                 Id = Guid.CreateVersion7(now),
                 Name = message.Name,
                 CorrelationKey = message.CorrelationKey,
-                Gemeenten = message.Gemeente is null ? "*" : $",{message.Gemeente},",
+                Tenants = message.TenantId is null ? Engine.Tenants.All : Engine.Tenants.ListColumn([message.TenantId]),
                 Variables = variables.ToJsonString(Execution.Json.Options),
                 MessageId = message.MessageId,
                 ReceivedAt = now,
@@ -142,21 +144,21 @@ public sealed partial class ProcessEngine
             query = query.Where(s => s.CorrelationKey == message.CorrelationKey);
         }
 
-        if (message.Gemeente is not null)
+        if (message.TenantId is not null)
         {
-            query = query.Where(s => s.Gemeente == message.Gemeente);
+            query = query.Where(s => s.TenantId == message.TenantId);
         }
 
         var subscriptions = await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         return subscriptions
-            .Where(s => actor.MayAccess(s.Gemeente))
+            .Where(s => actor.MayAccess(s.TenantId))
             .Select(s => (s.Id, s.InstanceId))
             .ToList();
     }
 
     private async Task<List<Guid>> StartByMessageAsync(CorrelateMessage message, JsonObject variables, Actor actor, MessageLedger ledger, CancellationToken cancellationToken)
     {
-        var target = message.Gemeente ?? (actor.Gemeenten is { Count: 1 } only ? only.First() : null);
+        var target = message.TenantId ?? (actor.Tenants is { Count: 1 } only ? only.First() : null);
         List<DefinitionEntity> definitions;
         await using (var db = _databases.Create())
         {
@@ -177,7 +179,7 @@ public sealed partial class ProcessEngine
                 }
 
                 if (message.CorrelationKey is not null
-                    && await db.Instances.AnyAsync(i => i.DefinitionKey == key && i.BusinessKey == message.CorrelationKey && i.Gemeente == target && i.Status == InstanceStatus.Active, cancellationToken))
+                    && await db.Instances.AnyAsync(i => i.DefinitionKey == key && i.BusinessKey == message.CorrelationKey && i.TenantId == target && i.Status == InstanceStatus.Active, cancellationToken))
                 {
                     continue;
                 }
@@ -191,8 +193,7 @@ public sealed partial class ProcessEngine
             return [];
         }
 
-        var gemeente = target
-            ?? throw new EngineException($"Bericht '{message.Name}' start een proces; geef aan voor welke gemeente (veld gemeente).", EngineErrorKind.Invalid);
+        var tenantId = target ?? throw EngineErrors.TenantRequired.Exception(("name", message.Name));
 
         var started = new List<Guid>();
         foreach (var definition in definitions)
@@ -202,7 +203,7 @@ public sealed partial class ProcessEngine
                 var model = await _definitions.ModelAsync(definition.Id, definition.Key, ct);
                 var start = model.MessageStartEvents.First(s => s.MessageName == message.Name);
                 ledger.WriteWith(step.Db, step.Now);
-                var instance = executor.CreateInstance(definition.Id, model, definition.Version, message.CorrelationKey, gemeente, [], null, null);
+                var instance = executor.CreateInstance(definition.Id, model, definition.Version, message.CorrelationKey, tenantId, [], null, null);
                 step.Journal(instance, "message-correlated", start.Id, new { name = message.Name, correlationKey = message.CorrelationKey, messageId = message.MessageId }, actor.Name);
                 executor.Begin(instance, start, variables.DeepClone().AsObject());
                 return instance.Id;
@@ -224,9 +225,9 @@ public sealed partial class ProcessEngine
             Id = Guid.CreateVersion7(now),
             Name = message.Name,
             CorrelationKey = message.CorrelationKey,
-            Gemeenten = message.Gemeente is not null
-                ? $",{message.Gemeente},"
-                : actor.Gemeenten is null ? "*" : Execution.Executor.ListColumn(actor.Gemeenten.ToList()),
+            Tenants = message.TenantId is not null
+                ? Engine.Tenants.ListColumn([message.TenantId])
+                : actor.Tenants is null ? Engine.Tenants.All : Execution.Executor.ListColumn(actor.Tenants.ToList()),
             Variables = variables.ToJsonString(Execution.Json.Options),
             MessageId = message.MessageId,
             ReceivedAt = now,
@@ -238,12 +239,15 @@ public sealed partial class ProcessEngine
     }
 }
 
-/// <summary>A message to correlate. <see cref="MessageId"/> (optional) makes a repeat of the same message harmless.</summary>
+/// <summary>
+/// A message to correlate. <see cref="TenantId"/> (optional) limits it to one tenant's instances and says for whom a message
+/// start event starts one; <see cref="MessageId"/> (optional) makes a repeat of the same message harmless.
+/// </summary>
 public sealed record CorrelateMessage(
     string Name,
     string? CorrelationKey,
     JsonObject? Variables,
-    string? Gemeente = null,
+    string? TenantId = null,
     string? MessageId = null,
     TimeSpan? TimeToLive = null);
 

@@ -19,7 +19,7 @@ public sealed partial class ProcessEngine
     /// The one timer dispatcher: fires a timer that is due and still scheduled. Safe to call twice and from several
     /// nodes: only the step that changes the timer row wins. Returns false when there was nothing (more) to fire.
     /// </summary>
-    public async Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    internal async Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -80,16 +80,16 @@ public sealed partial class ProcessEngine
             timer.Status = TimerStatus.Fired;
         }
 
-        foreach (var gemeente in _options.TimerStartGemeenten)
+        foreach (var tenantId in _options.TimerStartTenants)
         {
-            var instance = executor.CreateInstance(definition.Id, model, definition.Version, null, gemeente, [], null, null);
+            var instance = executor.CreateInstance(definition.Id, model, definition.Version, null, tenantId, [], null, null);
             step.Journal(instance, "timer-fired", start.Id, new { timerId = timer.Id });
             executor.Begin(instance, start);
         }
     }
 
     /// <summary>The due moment of a timer that is still scheduled, or null (fired, cancelled, gone).</summary>
-    public async Task<DateTimeOffset?> ScheduledTimerDueAsync(Guid timerId, CancellationToken cancellationToken = default)
+    internal async Task<DateTimeOffset?> ScheduledTimerDueAsync(Guid timerId, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         return await db.Timers.AsNoTracking()
@@ -99,7 +99,7 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>Timers due at or before <paramref name="until"/>, oldest first (for pollers, reconcilers and the simulation clock).</summary>
-    public async Task<List<ScheduledWork>> DueTimersAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    internal async Task<List<ScheduledWork>> DueTimersAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         return (await db.Timers.AsNoTracking()
@@ -113,7 +113,7 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>The earliest scheduled timer and the earliest pending job, if any.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         var timer = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Scheduled).OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
@@ -124,7 +124,7 @@ public sealed partial class ProcessEngine
     // ---------------------------------------------------------------- jobs
 
     /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease).</summary>
-    public async Task<List<ScheduledWork>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    internal async Task<List<ScheduledWork>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         return (await db.Jobs.AsNoTracking()
@@ -142,7 +142,7 @@ public sealed partial class ProcessEngine
     /// (complete, BPMN error, retry later with back-off, or incident). At-least-once: a crash after the call and
     /// before the record makes the job run again after its lease, with the same idempotency key.
     /// </summary>
-    public async Task<JobOutcome> RunJobAsync(Guid jobId, IServiceProvider services, bool takeOverLease = false, CancellationToken cancellationToken = default)
+    internal async Task<JobOutcome> RunJobAsync(Guid jobId, IServiceProvider services, bool takeOverLease = false, CancellationToken cancellationToken = default)
     {
         var claim = await ClaimJobAsync(jobId, takeOverLease, cancellationToken);
         if (claim is null)
@@ -155,7 +155,7 @@ public sealed partial class ProcessEngine
         ActivityResult result;
         if (descriptor is null)
         {
-            result = ActivityResult.Fail($"Er is geen activiteit '{job.ActivityType}' (meer) in de catalogus.", retryable: false);
+            result = ActivityResult.Fail(EngineErrors.ActivityUnknown.With(("activityType", job.ActivityType)), retryable: false);
         }
         else
         {
@@ -166,7 +166,7 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>Hands a job that could not run yet back to the scheduler for its due moment (or the end of another node's lease).</summary>
-    public async Task RescheduleJobAsync(Guid jobId, CancellationToken cancellationToken = default)
+    internal async Task RescheduleJobAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         var job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
@@ -211,7 +211,7 @@ public sealed partial class ProcessEngine
         // Build the activity's input from the variables visible at the task (read only).
         var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == job.InstanceId, cancellationToken);
         var model = await _definitions.ModelAsync(instance.DefinitionId, instance.DefinitionKey, cancellationToken);
-        var state = new InstanceState(instance, model);
+        var state = new InstanceState(instance, model, _options.TenantVariable);
         state.Executions.AddRange(await db.Executions.AsNoTracking().Where(e => e.InstanceId == job.InstanceId).ToListAsync(cancellationToken));
         var execution = state.FindExecution(job.ExecutionId);
         var visible = state.VisibleVariables(execution);
@@ -221,7 +221,7 @@ public sealed partial class ProcessEngine
         var locals = execution is null ? null : state.Locals(execution);
         foreach (var (name, value) in visible)
         {
-            if (name == "execution" || (declared is { Count: > 0 } && !declared.Contains(name) && locals?.ContainsKey(name) != true))
+            if (name == InstanceState.ExecutionVariable || (declared is { Count: > 0 } && !declared.Contains(name) && locals?.ContainsKey(name) != true))
             {
                 continue;
             }
@@ -229,7 +229,7 @@ public sealed partial class ProcessEngine
             input[name] = value?.DeepClone();
         }
 
-        var context = new ActivityContext(job.Id, job.InstanceId, job.DefinitionKey, job.ElementId, job.BusinessKey, job.Gemeente, job.ActivityType, job.IdempotencyKey, job.Attempts, input, now);
+        var context = new ActivityContext(job.Id, job.InstanceId, job.DefinitionKey, job.ElementId, job.BusinessKey, job.TenantId, job.ActivityType, job.IdempotencyKey, job.Attempts, input, now);
         return (job, context);
     }
 
@@ -245,14 +245,14 @@ public sealed partial class ProcessEngine
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ActivityResult.Fail($"Time-out: de activiteit duurde langer dan {_options.ActivityTimeout.TotalSeconds:0} s.");
+            return ActivityResult.Fail(EngineErrors.ActivityTimeout.With(("seconds", Math.Round(_options.ActivityTimeout.TotalSeconds))));
         }
 #pragma warning disable CA1031 // Any exception from an activity is a failed attempt, retried under its policy; it must not crash the worker.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
             Log.ActivityThrew(_logger, job.ActivityType, job.Id, ex);
-            return ActivityResult.Fail($"{ex.GetType().Name}: {ex.Message}");
+            return ActivityResult.Fail(EngineErrors.ActivityThrew.With(("exception", ex.GetType().Name), ("message", ex.Message)));
         }
     }
 
@@ -274,7 +274,8 @@ public sealed partial class ProcessEngine
                 {
                     job.Status = JobStatus.Pending;
                     job.DueAt = step.Now + Backoff(policy, job.Attempts);
-                    job.LastError = failed.Reason.Length > 2000 ? failed.Reason[..2000] : failed.Reason;
+                    var reason = failed.Error?.Message ?? failed.Reason;
+                    job.LastError = reason.Length > 2000 ? reason[..2000] : reason;
                     job.LockedBy = null;
                     job.LockedUntil = null;
                     job.Version++;
@@ -299,9 +300,10 @@ public sealed partial class ProcessEngine
                         await executor.RaiseJobErrorAsync(instance, tracked, error.ErrorCode, error.Message, error.Variables, ct);
                         return JobOutcome.BpmnError;
                     case ActivityResult.Failed failure:
+                        var reason = failure.Error ?? EngineErrors.ActivityFailed.With(("reason", Executor.Truncate(failure.Reason)));
                         executor.FailJob(instance, tracked, failure.Retryable
-                            ? $"{failure.Reason} (na {tracked.Attempts} pogingen)"
-                            : failure.Reason);
+                            ? EngineErrors.ActivityAttemptsExhausted.Because(reason, ("attempts", tracked.Attempts))
+                            : reason);
                         return JobOutcome.IncidentOpened;
                     default:
                         throw new InvalidOperationException($"Unknown activity result {result.GetType().Name}.");
@@ -334,14 +336,14 @@ public sealed partial class ProcessEngine
         await RunAsync(actor, async (step, executor, ct) =>
         {
             var incident = await step.Db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, ct);
-            if (incident is null || !actor.MayAccess(incident.Gemeente))
+            if (incident is null || !actor.MayAccess(incident.TenantId))
             {
-                throw new EngineException("Dit incident bestaat niet.", EngineErrorKind.NotFound);
+                throw EngineErrors.IncidentNotFound.Exception(("incidentId", incidentId));
             }
 
             if (incident.Status != IncidentStatus.Open)
             {
-                throw new EngineException("Dit incident is al opgelost.", EngineErrorKind.Conflict);
+                throw EngineErrors.IncidentResolved.Exception();
             }
 
             var instance = await step.LoadAsync(incident.InstanceId, ct);
@@ -349,7 +351,7 @@ public sealed partial class ProcessEngine
             {
                 incident.Status = IncidentStatus.Resolved;
                 incident.ResolvedAt = step.Now;
-                incident.ResolvedBy = "vervallen: instantie beëindigd";
+                incident.ResolvedBy = "obsolete: instance ended";
                 return true;
             }
 
@@ -390,7 +392,7 @@ public sealed partial class ProcessEngine
 }
 
 /// <summary>What one attempt of a job led to.</summary>
-public enum JobOutcome
+internal enum JobOutcome
 {
     NotReady,
     Completed,
@@ -401,6 +403,6 @@ public enum JobOutcome
 }
 
 /// <summary>Which incidents a list or bulk retry concerns.</summary>
-public sealed record IncidentFilter(string? Gemeente = null, string? DefinitionKey = null, string? ElementId = null, string? ActivityType = null, Guid? InstanceId = null, bool OpenOnly = true);
+public sealed record IncidentFilter(string? TenantId = null, string? DefinitionKey = null, string? ElementId = null, string? ActivityType = null, Guid? InstanceId = null, bool OpenOnly = true);
 
 public sealed record BulkRetryResult(int Matched, int Retried, IReadOnlyList<Guid> Failed);

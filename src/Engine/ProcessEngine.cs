@@ -30,7 +30,7 @@ public sealed partial class ProcessEngine
     private readonly EngineServices _services;
     private readonly ILogger<ProcessEngine> _logger;
 
-    public ProcessEngine(
+    internal ProcessEngine(
         IEngineDbContextFactory databases,
         DefinitionRegistry definitions,
         IExpressionEvaluator expressions,
@@ -50,6 +50,9 @@ public sealed partial class ProcessEngine
         _services = new EngineServices(expressions, _options);
         _logger = logger;
     }
+
+    /// <summary>The longest business key, correlation key and message name the engine keeps.</summary>
+    internal const int MaxKeyLength = 200;
 
     public DatabaseProvider Provider => _databases.Provider;
 
@@ -120,7 +123,7 @@ public sealed partial class ProcessEngine
                     var kind = (TimerKind)(int)start.Timer.Kind;
                     if (!TimerSchedule.TryParse(kind, spec, out var schedule, out var error))
                     {
-                        return new DeployResult([], [new BpmnProblem(start.Id, error ?? "Ongeldige timer.")], parsed.Warnings);
+                        return new DeployResult([], [new BpmnProblem(start.Id, EngineErrors.BpmnTimerInvalid.Because(error))], parsed.Warnings);
                     }
 
                     var timer = new TimerEntity
@@ -170,36 +173,36 @@ public sealed partial class ProcessEngine
     // ---------------------------------------------------------------- instances
 
     /// <summary>Starts an instance at the process's none start event and runs it to its first wait states.</summary>
-    public async Task<InstanceEntity> StartInstanceAsync(StartInstance command, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<StartedInstance> StartInstanceAsync(StartInstance command, Actor actor, CancellationToken cancellationToken = default)
     {
-        Gemeenten.Validate(command.Gemeente);
-        if (!actor.MayAccess(command.Gemeente))
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        Tenants.Validate(command.TenantId);
+        if (!actor.MayAccess(command.TenantId))
         {
-            throw new EngineException($"U werkt niet voor gemeente {command.Gemeente}.", EngineErrorKind.Forbidden);
+            throw EngineErrors.TenantForbidden.Exception(("tenantId", command.TenantId));
         }
 
-        if (command.BusinessKey is { Length: > 200 })
+        if (command.BusinessKey is { Length: > MaxKeyLength })
         {
-            throw new EngineException("De businessKey is langer dan 200 tekens.", EngineErrorKind.Invalid);
+            throw EngineErrors.BusinessKeyTooLong.Exception(("maxLength", MaxKeyLength));
         }
 
-        return await RunAsync(actor, async (step, executor, ct) =>
+        var started = await RunAsync(actor, async (step, executor, ct) =>
         {
             var definition = (command.Version is { } v
                     ? await DefinitionRegistry.VersionAsync(step.Db, command.DefinitionKey, v, ct)
                     : await DefinitionRegistry.LatestAsync(step.Db, command.DefinitionKey, ct))
-                ?? throw new EngineException(
-                    command.Version is null
-                        ? $"Er is geen definitie met sleutel '{command.DefinitionKey}'."
-                        : $"Definitie '{command.DefinitionKey}' heeft geen versie {command.Version}.",
-                    EngineErrorKind.NotFound);
+                ?? throw (command.Version is null
+                    ? EngineErrors.DefinitionNotFound.Exception(("key", command.DefinitionKey))
+                    : EngineErrors.DefinitionVersionNotFound.Exception(("key", command.DefinitionKey), ("version", command.Version)));
             var model = await _definitions.ModelAsync(definition.Id, definition.Key, ct);
-            var start = model.NoneStartEvent
-                ?? throw new EngineException($"Proces '{model.Id}' start alleen door een bericht of timer, niet via deze aanroep.", EngineErrorKind.Invalid);
-            var instance = executor.CreateInstance(definition.Id, model, definition.Version, command.BusinessKey, command.Gemeente, command.Variables?.DeepClone().AsObject() ?? [], null, null);
+            var start = model.NoneStartEvent ?? throw EngineErrors.DefinitionNoNoneStart.Exception(("key", model.Id));
+            var instance = executor.CreateInstance(definition.Id, model, definition.Version, command.BusinessKey, command.TenantId, command.Variables?.DeepClone().AsObject() ?? [], null, null);
             executor.Begin(instance, start);
             return instance.Entity;
         }, cancellationToken);
+        return new StartedInstance(started.Id, started.DefinitionKey, started.DefinitionVersion, started.BusinessKey, started.TenantId, Queries.EngineQueries.StatusName(started.Status));
     }
 
     /// <summary>Terminates a top-level instance and everything it called.</summary>
@@ -209,15 +212,15 @@ public sealed partial class ProcessEngine
             var instance = await LoadVisibleAsync(step, instanceId, actor, ct);
             if (!instance.IsActive)
             {
-                throw new EngineException("Deze instantie is al beëindigd.", EngineErrorKind.Conflict);
+                throw EngineErrors.InstanceEnded.Exception(("instanceId", instanceId));
             }
 
             if (instance.Entity.ParentInstanceId is not null)
             {
-                throw new EngineException("Dit is een aangeroepen instantie; annuleer de instantie die haar aanriep.", EngineErrorKind.Conflict);
+                throw EngineErrors.InstanceIsCalled.Exception(("instanceId", instanceId));
             }
 
-            await executor.CancelInstanceAsync(instance, string.IsNullOrWhiteSpace(reason) ? $"Geannuleerd door {actor.Name}" : reason, notifyCaller: false, ct);
+            await executor.CancelInstanceAsync(instance, string.IsNullOrWhiteSpace(reason) ? $"Cancelled by {actor.Name}" : reason, notifyCaller: false, ct);
             return true;
         }, cancellationToken);
 
@@ -228,7 +231,7 @@ public sealed partial class ProcessEngine
             var instance = await LoadVisibleAsync(step, instanceId, actor, ct);
             if (!instance.IsActive)
             {
-                throw new EngineException("Deze instantie is al beëindigd.", EngineErrorKind.Conflict);
+                throw EngineErrors.InstanceEnded.Exception(("instanceId", instanceId));
             }
 
             foreach (var (name, value) in variables)
@@ -242,21 +245,21 @@ public sealed partial class ProcessEngine
 
     // ---------------------------------------------------------------- tasks
 
-    /// <summary>Takes a task into the actor's own werkvoorraad.</summary>
-    public async Task<UserTaskEntity> ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Takes a task into the actor's own work list.</summary>
+    public async Task ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         var task = await FindTaskAsync(db, taskId, actor, cancellationToken);
         EnsureOpen(task);
         if (task.Assignee is not null && task.Assignee != actor.Name)
         {
-            throw new EngineException($"Deze taak is al geclaimd door {task.Assignee}.", EngineErrorKind.Conflict);
+            throw EngineErrors.TaskClaimedByOther.Exception(("assignee", task.Assignee));
         }
 
         EnsureCandidate(task, actor);
         if (task.Assignee == actor.Name)
         {
-            return task;
+            return;
         }
 
         task.Assignee = actor.Name;
@@ -264,23 +267,22 @@ public sealed partial class ProcessEngine
         task.Version++;
         db.Journal.Add(new JournalEntity { InstanceId = task.InstanceId, At = task.ClaimedAt.Value, Type = "task-claimed", ElementId = task.ElementId, User = actor.Name, Data = $"{{\"taskId\":\"{task.Id}\"}}" });
         await SaveTaskAsync(db, cancellationToken);
-        return task;
     }
 
     /// <summary>Gives a claimed task back to the group.</summary>
-    public async Task<UserTaskEntity> UnclaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task UnclaimTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         var task = await FindTaskAsync(db, taskId, actor, cancellationToken);
         EnsureOpen(task);
         if (task.Assignee is null)
         {
-            return task;
+            return;
         }
 
-        if (task.Assignee != actor.Name && !actor.HasRole(Roles.Beheerder))
+        if (task.Assignee != actor.Name && !actor.IsAdministrator)
         {
-            throw new EngineException($"Alleen {task.Assignee} of een beheerder kan deze taak teruggeven.", EngineErrorKind.Forbidden);
+            throw EngineErrors.TaskUnclaimForbidden.Exception(("assignee", task.Assignee));
         }
 
         task.Assignee = null;
@@ -288,7 +290,6 @@ public sealed partial class ProcessEngine
         task.Version++;
         db.Journal.Add(new JournalEntity { InstanceId = task.InstanceId, At = _time.GetUtcNow(), Type = "task-unclaimed", ElementId = task.ElementId, User = actor.Name, Data = $"{{\"taskId\":\"{task.Id}\"}}" });
         await SaveTaskAsync(db, cancellationToken);
-        return task;
     }
 
     /// <summary>Completes a task with the form's variables; the token moves on to its next wait states.</summary>
@@ -296,15 +297,15 @@ public sealed partial class ProcessEngine
         await RunAsync(actor, async (step, executor, ct) =>
         {
             var task = await step.Db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !actor.MayAccess(task.Gemeente))
+            if (task is null || !actor.MayAccess(task.TenantId))
             {
-                throw new EngineException("Deze taak bestaat niet.", EngineErrorKind.NotFound);
+                throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
             }
 
             EnsureOpen(task);
-            if (task.Assignee is not null && task.Assignee != actor.Name && !actor.HasRole(Roles.Beheerder))
+            if (task.Assignee is not null && task.Assignee != actor.Name && !actor.IsAdministrator)
             {
-                throw new EngineException($"Deze taak is geclaimd door {task.Assignee}.", EngineErrorKind.Conflict);
+                throw EngineErrors.TaskClaimedByOther.Exception(("assignee", task.Assignee));
             }
 
             EnsureCandidate(task, actor);
@@ -312,7 +313,7 @@ public sealed partial class ProcessEngine
             var tracked = instance?.Tasks.FirstOrDefault(t => t.Id == task.Id);
             if (instance is null || !instance.IsActive || tracked is null)
             {
-                throw new EngineException("Deze taak is niet meer open.", EngineErrorKind.Conflict);
+                throw EngineErrors.TaskNotOpen.Exception();
             }
 
             if (tracked.FourEyesRoles.Length > 0)
@@ -335,9 +336,9 @@ public sealed partial class ProcessEngine
     private static async Task<UserTaskEntity> FindTaskAsync(EngineDbContext db, Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
         var task = await db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || !actor.MayAccess(task.Gemeente))
+        if (task is null || !actor.MayAccess(task.TenantId))
         {
-            throw new EngineException("Deze taak bestaat niet.", EngineErrorKind.NotFound);
+            throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
         }
 
         return task;
@@ -347,14 +348,14 @@ public sealed partial class ProcessEngine
     {
         if (task.Status != UserTaskStatus.Open)
         {
-            throw new EngineException(task.Status == UserTaskStatus.Completed ? "Deze taak is al afgerond." : "Deze taak is vervallen.", EngineErrorKind.Conflict);
+            throw (task.Status == UserTaskStatus.Completed ? EngineErrors.TaskCompleted : EngineErrors.TaskCancelled).Exception();
         }
     }
 
-    /// <summary>A task is for its assignee, its candidate users and the holders of its candidate groups (roles); a task without candidates is for everyone of its gemeente.</summary>
+    /// <summary>A task is for its assignee, its candidate users and the members of its candidate groups; a task without candidates is for everyone of its tenant.</summary>
     private static void EnsureCandidate(UserTaskEntity task, Actor actor)
     {
-        if (actor.HasRole(Roles.Beheerder) || actor.Gemeenten is null || task.Assignee == actor.Name)
+        if (actor.IsAdministrator || task.Assignee == actor.Name)
         {
             return;
         }
@@ -366,16 +367,14 @@ public sealed partial class ProcessEngine
             return;
         }
 
-        if (users.Contains(actor.Name, StringComparer.Ordinal) || groups.Any(actor.HasRole))
+        if (users.Contains(actor.Name, StringComparer.Ordinal) || groups.Any(actor.IsMemberOf))
         {
             return;
         }
 
-        throw new EngineException(
-            groups.Length > 0
-                ? $"Deze taak is voor de groep(en) {string.Join(", ", groups)}."
-                : "Deze taak is voor andere medewerkers.",
-            EngineErrorKind.Forbidden);
+        throw groups.Length > 0
+            ? EngineErrors.TaskForGroups.Exception(("groups", groups))
+            : EngineErrors.TaskForOthers.Exception();
     }
 
     private static async Task SaveTaskAsync(EngineDbContext db, CancellationToken cancellationToken)
@@ -386,7 +385,7 @@ public sealed partial class ProcessEngine
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new EngineException("De taak is tegelijk door iemand anders gewijzigd; probeer het opnieuw.", EngineErrorKind.Conflict);
+            throw EngineErrors.TaskConcurrencyConflict.Exception();
         }
     }
 
@@ -395,9 +394,9 @@ public sealed partial class ProcessEngine
     private static async Task<InstanceState> LoadVisibleAsync(Step step, Guid instanceId, Actor actor, CancellationToken cancellationToken)
     {
         var instance = await step.LoadAsync(instanceId, cancellationToken);
-        if (instance is null || !actor.MayAccess(instance.Entity.Gemeente))
+        if (instance is null || !actor.MayAccess(instance.Entity.TenantId))
         {
-            throw new EngineException("Deze instantie bestaat niet.", EngineErrorKind.NotFound);
+            throw EngineErrors.InstanceNotFound.Exception(("instanceId", instanceId));
         }
 
         return instance;
@@ -409,7 +408,7 @@ public sealed partial class ProcessEngine
         for (var attempt = 1; ; attempt++)
         {
             await using var db = _databases.Create();
-            var step = new Step(db, _definitions, _time.GetUtcNow(), actor);
+            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable);
             var executor = new Executor(step, _services);
             T result;
             WorkChanges changes;
@@ -434,7 +433,7 @@ public sealed partial class ProcessEngine
             }
             catch (DbUpdateConcurrencyException ex)
             {
-                throw new EngineException("Te veel gelijktijdige wijzigingen op deze instantie; probeer het opnieuw.", ex);
+                throw new EngineException(EngineErrors.InstanceConcurrencyConflict.With(), ex);
             }
 
             await HandOverAsync(db, changes, outbox);
@@ -471,8 +470,11 @@ public sealed partial class ProcessEngine
     }
 }
 
-/// <summary>The start of an instance through the API.</summary>
-public sealed record StartInstance(string DefinitionKey, string? BusinessKey, string Gemeente, JsonObject? Variables, int? Version = null);
+/// <summary>A command to start an instance of the latest version of a definition (or of <see cref="Version"/>) for a tenant.</summary>
+public sealed record StartInstance(string DefinitionKey, string? BusinessKey, string TenantId, JsonObject? Variables, int? Version = null);
+
+/// <summary>An instance just started (it has run to its first wait states; <see cref="Status"/> may already be completed).</summary>
+public sealed record StartedInstance(Guid Id, string DefinitionKey, int DefinitionVersion, string? BusinessKey, string TenantId, string Status);
 
 /// <summary>The outcome of a deployment: what was deployed (new or unchanged), or why not.</summary>
 public sealed record DeployResult(IReadOnlyList<DeployedDefinition> Definitions, IReadOnlyList<BpmnProblem> Errors, IReadOnlyList<BpmnProblem> Warnings)
@@ -482,25 +484,3 @@ public sealed record DeployResult(IReadOnlyList<DeployedDefinition> Definitions,
 
 public sealed record DeployedDefinition(Guid Id, string Key, int Version, string? Name, bool IsNew, DateTimeOffset DeployedAt);
 
-/// <summary>The role names the engine itself knows.</summary>
-public static class Roles
-{
-    public const string Procesontwerper = "procesontwerper";
-    public const string Consulent = "consulent";
-    public const string Begeleider = "begeleider";
-    public const string Beheerder = "beheerder";
-}
-
-/// <summary>CBS gemeentecodes: four digits.</summary>
-public static class Gemeenten
-{
-    public static bool IsValid(string? code) => code is { Length: 4 } && code.All(char.IsAsciiDigit);
-
-    public static void Validate(string? code)
-    {
-        if (!IsValid(code))
-        {
-            throw new EngineException($"'{code}' is geen CBS-gemeentecode (vier cijfers, bijvoorbeeld 0632 voor Woerden).", EngineErrorKind.Invalid);
-        }
-    }
-}

@@ -17,19 +17,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "DUO notification {Message} names no person and nothing waits for it")]
     public static partial void DuoNotificationUnrouted(ILogger logger, string message);
-
-    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Demo data skipped: the database already holds instances")]
-    public static partial void DemoSkipped(ILogger logger);
-
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Building demo data: {Personas} personas over {Weeks} virtual weeks from {Start:yyyy-MM-dd}")]
-    public static partial void DemoBuilding(ILogger logger, int personas, int weeks, DateTimeOffset start);
-
-    [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Demo data built in {Seconds:0.0} s: {Summary}")]
-    public static partial void DemoBuilt(ILogger logger, string summary, double seconds);
-
-    [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Demo data failed; the service runs on without it")]
-    public static partial void DemoFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Demo: task {Task} left open (HTTP {Status}: {Detail})")]
-    public static partial void DemoTaskLeftOpen(ILogger logger, Guid task, int status, string detail);
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Inburgering.Activities;
 using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Scheduling;
@@ -8,7 +10,6 @@ using Inburgering.Server.Api.Dossier;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
-using Inburgering.Server.Hosting.Demo;
 using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,7 +27,12 @@ var database = new EngineDatabaseOptions
     Provider = settings.Database,
     ConnectionString = builder.Configuration.GetConnectionString("Inburgering") ?? "Data Source=data/inburgering.sqlite",
 };
-builder.Services.AddProcessEngine(database, options => builder.Configuration.GetSection("Inburgering:Engine").Bind(options));
+builder.Services.AddProcessEngine(database, options =>
+{
+    // The keten's BPMN reads the instance's gemeente as execution.gemeente.
+    options.TenantVariable = "gemeente";
+    builder.Configuration.GetSection("Inburgering:Engine").Bind(options);
+});
 if (settings.SimulationClock)
 {
     // Virtual time: timers fire when the clock is advanced; the dispatcher runs partner calls that are due now.
@@ -41,8 +47,8 @@ else
     builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
+builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
-builder.AddKeten(settings);
 builder.AddDemoData(settings);
 builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
 builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
@@ -54,7 +60,11 @@ builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignI
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
+});
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
@@ -64,7 +74,7 @@ app.UseStatusCodePages(async context =>
 {
     if (!context.HttpContext.Response.HasStarted && context.HttpContext.Response.ContentLength is null)
     {
-        await Problems.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, "Fout", $"HTTP {context.HttpContext.Response.StatusCode} voor {context.HttpContext.Request.Method} {context.HttpContext.Request.Path}.");
+        await Problems.WriteStatusAsync(context.HttpContext);
     }
 });
 app.UseWebApplication();
@@ -72,8 +82,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json");
-app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(DemoData.ReadyTag) });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = DemoData.WriteReadinessAsync });
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
 var api = app.MapGroup("/api/v1").RequireAuthorization();
 api.MapDefinitions();
 api.MapInstances();

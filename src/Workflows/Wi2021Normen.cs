@@ -24,9 +24,6 @@ public sealed record Wi2021Normen
     /// <summary>Window before termijn end in which DUO writes and <c>verwijtbaar=Nee</c> may be sent. [H] DUO API (S4).</summary>
     public Period VensterVoorEinde { get; init; } = Period.OfMonths(2);
 
-    /// <summary>A request to extend may be filed from this long before the end. [M] S39.</summary>
-    public Period VerlengingAanvragenVanaf { get; init; } = Period.OfMonths(6);
-
     /// <summary>PIP must be set within 10 weeks. [H] for the norm (DUO SS139, Divosa); [M] for the details (Besluit art. 5.3).</summary>
     public Period PipTermijn { get; init; } = Period.OfWeeks(10);
 
@@ -41,9 +38,6 @@ public sealed record Wi2021Normen
 
     /// <summary>Z-route participation hours, asielstatushouders only. [M] Besluit art. 3.14 via S33.</summary>
     public int ZRouteParticipatieUrenAsiel { get; init; } = 800;
-
-    /// <summary>Afschalen B1 → A2 needs at least this many lesson hours. [H] S14 / [M] Besluit art. 5.5 via S33.</summary>
-    public int AfschalenMinimumLesuren { get; init; } = 600;
 
     /// <summary>Ontzorging lasts at least this long from the start of the right to bijstand. [H] Participatiewet art. 56a.</summary>
     public Period OntzorgingMinimum { get; init; } = Period.OfMonths(6);

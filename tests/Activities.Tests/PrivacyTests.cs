@@ -1,10 +1,11 @@
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Activities.Duo.Simulator;
+using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Intake;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
 using Inburgering.Activities.Tests.Infrastructure;
 using Inburgering.Activities.Uitkering;
+using Inburgering.Simulators.Uitkering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Activities.Tests;
@@ -55,7 +56,7 @@ public sealed class PrivacyTests : IClassFixture<PartnerSimulatorFixture>
             Assert.StartsWith("Microsoft.AspNetCore.", parts[0], StringComparison.Ordinal);
             Assert.Contains(parts[1], new[] { "Trace", "Debug", "Information" });
         });
-        Assert.Contains(_sim.Logs.Lines, line => line.Contains(_sim.Referenties.For(bsn), StringComparison.Ordinal));
+        Assert.Contains(_sim.Logs.Lines, line => line.Contains(_sim.Referentie(bsn), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
@@ -79,9 +80,11 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await response.JsonAsync();
+        Assert.Equal("definition.not-deployable", problem["code"]!.GetValue<string>());
         var error = Assert.Single(problem["errors"]!.AsArray());
         Assert.Equal("taak", error!["elementId"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(error["message"]!.GetValue<string>()));
+        Assert.Equal("bpmn.unsupported.script-task", error["code"]!.GetValue<string>());
+        Assert.StartsWith("Scripttaken worden niet ondersteund", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(0, (await (await client.GetAsync("/api/v1/definitions")).JsonAsync())["total"]!.GetValue<int>());
     }
 
@@ -111,9 +114,12 @@ public sealed class ApiTests
         var anonymous = await api.CreateClient().GetAsync("/api/v1/tasks");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("auth.not-signed-in", await CodeAsync(anonymous));
 
         await using var production = await ApiFactory.CreateAsync(DatabaseProvider.Sqlite, developmentSignIn: false);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await production.As("anna").GetAsync("/api/v1/tasks")).StatusCode);
+        var refused = await production.As("anna").GetAsync("/api/v1/tasks");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("auth.sign-in-not-configured", await CodeAsync(refused));
         Assert.Equal(HttpStatusCode.OK, (await production.CreateClient().GetAsync("/openapi/v1.json")).StatusCode);
     }
 
@@ -122,8 +128,13 @@ public sealed class ApiTests
     {
         await using var api = await ApiFactory.CreateAsync(DatabaseProvider.Sqlite);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.As("piet", "consulent").DeployAsync(Bpmn)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.As("piet", "consulent", "Woerden").GetAsync("/api/v1/tasks")).StatusCode);
+        var forbidden = await api.As("piet", "consulent").DeployAsync(Bpmn);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("auth.forbidden", await CodeAsync(forbidden));
+        var invalid = await api.As("piet", "consulent", "Woerden").GetAsync("/api/v1/tasks");
+        Assert.Equal(HttpStatusCode.Unauthorized, invalid.StatusCode);
+        Assert.Equal("auth.sign-in-invalid", await CodeAsync(invalid));
+        Assert.Contains("Woerden", (await invalid.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -137,16 +148,23 @@ public sealed class ApiTests
         await admin.PostJsonAsync("/api/v1/instances", new { definitionKey = "api", businessKey = "P-2", gemeente = "0335" });
         var montfoort = api.As("marie", "consulent", "0335");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await montfoort.GetAsync($"/api/v1/instances/{woerden}")).StatusCode);
+        var hidden = await montfoort.GetAsync($"/api/v1/instances/{woerden}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal("instance.not-found", await CodeAsync(hidden));
         Assert.Equal(HttpStatusCode.NotFound, (await montfoort.GetAsync($"/api/v1/instances/{woerden}/journal")).StatusCode);
         var tasks = await (await montfoort.GetAsync("/api/v1/tasks")).JsonAsync();
         Assert.Equal(1, tasks["total"]!.GetValue<int>());
         Assert.Equal("0335", tasks["items"]![0]!["gemeente"]!.GetValue<string>());
         Assert.Equal(0, (await (await montfoort.GetAsync("/api/v1/tasks?gemeente=0632")).JsonAsync())["total"]!.GetValue<int>());
         var woerdenTask = (await (await admin.GetAsync($"/api/v1/tasks?instanceId={woerden}")).JsonAsync())["items"]![0]!["id"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.NotFound, (await montfoort.PostAsync($"/api/v1/tasks/{woerdenTask}/claim", null)).StatusCode);
+        var claim = await montfoort.PostAsync($"/api/v1/tasks/{woerdenTask}/claim", null);
+        Assert.Equal(HttpStatusCode.NotFound, claim.StatusCode);
+        Assert.Equal("task.not-found", await CodeAsync(claim));
         Assert.Equal(HttpStatusCode.NotFound, (await montfoort.PostJsonAsync($"/api/v1/tasks/{woerdenTask}/complete", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await montfoort.PostJsonAsync("/api/v1/instances", new { definitionKey = "api", gemeente = "0632" })).StatusCode);
+        var start = await montfoort.PostJsonAsync("/api/v1/instances", new { definitionKey = "api", gemeente = "0632" });
+        Assert.Equal(HttpStatusCode.Forbidden, start.StatusCode);
+        Assert.Equal("tenant.forbidden", await CodeAsync(start));
+        Assert.Equal("U werkt niet voor gemeente 0632.", (await start.JsonAsync())["detail"]!.GetValue<string>());
         var instances = await (await montfoort.GetAsync("/api/v1/instances")).JsonAsync();
         Assert.Equal(1, instances["total"]!.GetValue<int>());
     }
@@ -161,16 +179,25 @@ public sealed class ApiTests
         var taskId = (await (await admin.GetAsync($"/api/v1/tasks?instanceId={id}&candidateGroup=consulent")).JsonAsync())["items"]![0]!["id"]!.GetValue<string>();
 
         var begeleider = api.As("bram", "begeleider", "0632");
-        Assert.Equal(HttpStatusCode.Forbidden, (await begeleider.PostAsync($"/api/v1/tasks/{taskId}/claim", null)).StatusCode);
+        var notForBram = await begeleider.PostAsync($"/api/v1/tasks/{taskId}/claim", null);
+        Assert.Equal(HttpStatusCode.Forbidden, notForBram.StatusCode);
+        Assert.Equal("task.for-groups", await CodeAsync(notForBram));
         var piet = api.As("piet", "consulent", "0632");
         var claimed = await (await piet.PostAsync($"/api/v1/tasks/{taskId}/claim", null)).JsonAsync();
         Assert.Equal("piet", claimed["assignee"]!.GetValue<string>());
         var klaas = api.As("klaas", "consulent", "0632");
-        Assert.Equal(HttpStatusCode.Conflict, (await klaas.PostAsync($"/api/v1/tasks/{taskId}/claim", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await klaas.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { })).StatusCode);
+        var claimedByPiet = await klaas.PostAsync($"/api/v1/tasks/{taskId}/claim", null);
+        Assert.Equal(HttpStatusCode.Conflict, claimedByPiet.StatusCode);
+        Assert.Equal("task.claimed-by-other", await CodeAsync(claimedByPiet));
+        var problem = await claimedByPiet.JsonAsync();
+        Assert.Equal("Deze taak is geclaimd door piet.", problem["detail"]!.GetValue<string>());
+        Assert.Equal("piet", problem["arguments"]!["assignee"]!.GetValue<string>());
+        Assert.Equal("task.claimed-by-other", await CodeAsync(await klaas.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { })));
         Assert.Equal(1, (await (await klaas.GetAsync("/api/v1/tasks?assignee=piet")).JsonAsync())["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, (await piet.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { variables = new { x = 1 } })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await piet.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { })).StatusCode);
+        var again = await piet.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("task.completed", await CodeAsync(again));
     }
 
     [Fact]
@@ -184,15 +211,41 @@ public sealed class ApiTests
         var bad = await client.PostAsync("/api/v1/instances", malformed);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostJsonAsync("/api/v1/instances", new { definitionKey = "api" })).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostJsonAsync("/api/v1/instances", new { definitionKey = "api", gemeente = "632" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostJsonAsync("/api/v1/instances", new { definitionKey = "bestaatniet", gemeente = "0632" })).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostJsonAsync("/api/v1/clock/advance", new { duration = "drie maanden" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostJsonAsync("/api/v1/clock/advance", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostJsonAsync("/api/v1/messages", new { correlationKey = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.GetAsync("/api/v1/tasks?pageSize=501")).StatusCode);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await client.PostJsonAsync("/api/v1/definitions", new { xml = Bpmn })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/instances/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal("request.invalid-json", await CodeAsync(bad));
+
+        async Task Refused(HttpStatusCode status, string code, Task<HttpResponseMessage> call)
+        {
+            var response = await call;
+            Assert.Equal(status, response.StatusCode);
+            var problem = await response.JsonAsync();
+            Assert.Equal(code, problem["code"]!.GetValue<string>());
+            Assert.False(string.IsNullOrWhiteSpace(problem["detail"]!.GetValue<string>()));
+        }
+
+        await Refused(HttpStatusCode.BadRequest, "request.gemeente-required", client.PostJsonAsync("/api/v1/instances", new { definitionKey = "api" }));
+        await Refused(HttpStatusCode.BadRequest, "request.field-required", client.PostJsonAsync("/api/v1/instances", new { gemeente = "0632" }));
+        await Refused(HttpStatusCode.UnprocessableEntity, "request.gemeente-invalid", client.PostJsonAsync("/api/v1/instances", new { definitionKey = "api", gemeente = "632" }));
+        await Refused(HttpStatusCode.UnprocessableEntity, "request.gemeente-invalid", client.GetAsync("/api/v1/tasks?gemeente=Woerden"));
+        await Refused(HttpStatusCode.NotFound, "definition.not-found", client.PostJsonAsync("/api/v1/instances", new { definitionKey = "bestaatniet", gemeente = "0632" }));
+        await Refused(HttpStatusCode.UnprocessableEntity, "clock.duration-invalid", client.PostJsonAsync("/api/v1/clock/advance", new { duration = "drie maanden" }));
+        await Refused(HttpStatusCode.BadRequest, "request.duration-required", client.PostJsonAsync("/api/v1/clock/advance", new { }));
+        await Refused(HttpStatusCode.BadRequest, "request.field-required", client.PostJsonAsync("/api/v1/messages", new { correlationKey = "x" }));
+        await Refused(HttpStatusCode.BadRequest, "request.time-to-live-invalid", client.PostJsonAsync("/api/v1/messages", new { name = "x", timeToLive = "een week" }));
+        await Refused(HttpStatusCode.NotFound, "message.not-correlated", client.PostJsonAsync("/api/v1/messages", new { name = "niemand-wacht" }));
+        await Refused(HttpStatusCode.UnprocessableEntity, "paging.page-size-invalid", client.GetAsync("/api/v1/tasks?pageSize=501"));
+        await Refused(HttpStatusCode.UnprocessableEntity, "filter.value-unknown", client.GetAsync("/api/v1/instances?status=half"));
+        await Refused(HttpStatusCode.BadRequest, "request.incident-status-invalid", client.GetAsync("/api/v1/incidents?status=half"));
+        await Refused(HttpStatusCode.BadRequest, "request.retry-filter-required", client.PostJsonAsync("/api/v1/incidents/retry", new { }));
+        await Refused(HttpStatusCode.NotFound, "incident.not-found", client.PostAsync($"/api/v1/incidents/{Guid.NewGuid()}/retry", null));
+        await Refused(HttpStatusCode.BadRequest, "request.variables-required", client.PatchAsync($"/api/v1/instances/{Guid.NewGuid()}/variables", JsonContent.Create(new { })));
+        await Refused(HttpStatusCode.UnsupportedMediaType, "request.unsupported-media-type", client.PostJsonAsync("/api/v1/definitions", new { xml = Bpmn }));
+        await Refused(HttpStatusCode.NotFound, "instance.not-found", client.GetAsync($"/api/v1/instances/{Guid.NewGuid()}"));
+        await Refused(HttpStatusCode.NotFound, "task.not-found", client.GetAsync($"/api/v1/tasks/{Guid.NewGuid()}"));
+        await Refused(HttpStatusCode.NotFound, "definition.version-not-found", client.GetAsync("/api/v1/definitions/api/versions/9/xml"));
+        await Refused(HttpStatusCode.NotFound, "activity.not-found", client.GetAsync("/api/v1/activities/bestaat.niet"));
+        await Refused(HttpStatusCode.NotFound, "form.not-found", client.GetAsync("/api/v1/forms/bestaat-niet"));
+        await Refused(HttpStatusCode.NotFound, "http.not-found", client.GetAsync("/api/v1/bestaat-niet"));
+        await Refused(HttpStatusCode.MethodNotAllowed, "http.method-not-allowed", client.DeleteAsync("/api/v1/tasks"));
     }
 
     [Fact]
@@ -291,4 +344,7 @@ public sealed class ApiTests
         Assert.False(inputs.Single(i => i!["name"]!.GetValue<string>() == "niveau")!["required"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/expression-functions/regel.bestaatNiet")).StatusCode);
     }
+
+    private static async Task<string> CodeAsync(HttpResponseMessage response) =>
+        (await response.JsonAsync())["code"]!.GetValue<string>();
 }

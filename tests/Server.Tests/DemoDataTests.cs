@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
-using Inburgering.Server.Hosting.Demo;
+using Inburgering.Simulators.Demo;
 using Inburgering.Tests.Durability;
 using Inburgering.Tests.Keten;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +52,7 @@ public sealed class DemoDataTests(ITestOutputHelper output)
             var trajecten = await db.Instances.AsNoTracking().Where(i => i.DefinitionKey == "inburgeringstraject").ToListAsync();
             var personas = DemoPersonas.For(30, 127);
             Assert.InRange(trajecten.Count, personas.Count, personas.Count + 3);
-            Assert.Equal(DemoPersonas.Gemeenten.Order(), trajecten.Select(t => t.Gemeente).Distinct().Order());
+            Assert.Equal(DemoPersonas.Gemeenten.Order(), trajecten.Select(t => t.TenantId).Distinct().Order());
 
             // Started over the last thirty months, at different stages today: finished ones, and ones in every schakel.
             Assert.True(trajecten.Min(t => t.StartedAt) < now.AddMonths(-28), "The oldest traject started about thirty months ago.");

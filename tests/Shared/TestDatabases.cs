@@ -36,6 +36,44 @@ public static class TestDatabases
         _ => await CreatePostgresAsync(),
     };
 
+    /// <summary>A database with no tables at all (to migrate step by step, as an old installation would have been).</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "inburgering-tests");
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.sqlite");
+            return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                {
+                    TryDelete(file + suffix);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        var name = $"ib_empty_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(Admin()))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new TestDatabase(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ToString(), async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Admin());
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
+
     private static async Task<TestDatabase> CreateSqliteAsync()
     {
         var template = await SqliteTemplateAsync();
@@ -161,7 +199,7 @@ public sealed class TestDatabase(DatabaseProvider provider, string connectionStr
     public EngineDatabaseOptions Options => new() { Provider = Provider, ConnectionString = ConnectionString };
 
     /// <summary>A context on this database, for tests that read the engine's rows directly (e.g. while a server process runs).</summary>
-    public EngineDbContext Context() => Provider == DatabaseProvider.Sqlite
+    internal EngineDbContext Context() => Provider == DatabaseProvider.Sqlite
         ? new SqliteEngineDbContext(new DbContextOptionsBuilder<SqliteEngineDbContext>().UseSqlite(ConnectionString).Options)
         : new PostgresEngineDbContext(new DbContextOptionsBuilder<PostgresEngineDbContext>().UseNpgsql(ConnectionString).Options);
 

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 /// <summary>
 /// Whole trajecten through the keten: the real service (its own process, Kestrel, in-process partner simulators) runs
-/// <c>--trajecten</c> inburgeraars through three virtual years with the demo driver (Inburgering:DemoData), every one of them
+/// <c>--trajecten</c> inburgeraars through three virtual years with the demo (Inburgering:DemoData, driven by the KetenDriver the
+/// keten tests use too, in src/Simulators), every one of them
 /// through the API: DUO's notificaties, every task done by a consulent, every timer fired by advancing the clock, every partner
 /// call made. Prints wall time, engine steps (transactions) and BPMN element steps per second, on SQLite and PostgreSQL.
 /// Asserts nothing.

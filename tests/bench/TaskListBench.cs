@@ -126,13 +126,13 @@ internal static class TaskListBench
                 var referentie = $"P-BENCH{i:D15}";
                 db.Instances.Add(new InstanceEntity
                 {
-                    Id = root, DefinitionId = definitionId, DefinitionKey = "inburgeringstraject", DefinitionVersion = 1, BusinessKey = referentie, Gemeente = gemeente,
+                    Id = root, DefinitionId = definitionId, DefinitionKey = "inburgeringstraject", DefinitionVersion = 1, BusinessKey = referentie, TenantId = gemeente,
                     Status = InstanceStatus.Active, RootInstanceId = root, StartedAt = now.AddDays(-random.Next(1, 900)),
                     Variables = JsonSerializer.Serialize(new { inburgeraarNaam = $"Persoon {i}", persoonReferentie = referentie, doelgroep = "Asielstatushouder", toelichting = filler }),
                 });
                 db.Instances.Add(new InstanceEntity
                 {
-                    Id = schakel, DefinitionId = definitionId, DefinitionKey = "schakel4-inburgeren-en-participeren", DefinitionVersion = 1, BusinessKey = referentie, Gemeente = gemeente,
+                    Id = schakel, DefinitionId = definitionId, DefinitionKey = "schakel4-inburgeren-en-participeren", DefinitionVersion = 1, BusinessKey = referentie, TenantId = gemeente,
                     Status = InstanceStatus.Active, ParentInstanceId = root, RootInstanceId = root, StartedAt = now.AddDays(-random.Next(1, 600)),
                     Variables = JsonSerializer.Serialize(new { persoonReferentie = referentie, pipLeerroute = "B", toelichting = filler }),
                 });
@@ -142,7 +142,7 @@ internal static class TaskListBench
                     db.UserTasks.Add(new UserTaskEntity
                     {
                         Id = Guid.NewGuid(), InstanceId = schakel, ExecutionId = Guid.NewGuid(), ElementId = $"User_{element}", Name = names[element],
-                        DefinitionKey = "schakel4-inburgeren-en-participeren", BusinessKey = referentie, Gemeente = gemeente, Status = UserTaskStatus.Open,
+                        DefinitionKey = "schakel4-inburgeren-en-participeren", BusinessKey = referentie, TenantId = gemeente, Status = UserTaskStatus.Open,
                         Assignee = random.Next(10) == 0 ? (random.Next(2) == 0 ? "consulent-1" : "beheerder-15") : null,
                         CandidateGroups = random.Next(4) == 0 ? ",begeleider," : ",consulent,",
                         DueAt = random.Next(10) == 0 ? null : now.AddDays(random.Next(-60, 365)),

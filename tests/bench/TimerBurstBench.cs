@@ -19,7 +19,7 @@ using Quartz;
 /// </summary>
 internal static class TimerBurstBench
 {
-    private static readonly Actor User = new("bench", new HashSet<string> { Roles.Beheerder }, null);
+    private static readonly Actor User = new("bench", new HashSet<string> { "beheerder" }, null, IsAdministrator: true);
 
     public static async Task RunAsync(int timers)
     {

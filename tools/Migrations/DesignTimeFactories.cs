@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Inburgering.Migrations;
 
 /// <summary>Used only by `dotnet ef` to build the SQLite model.</summary>
-public sealed class SqliteFactory : IDesignTimeDbContextFactory<SqliteEngineDbContext>
+internal sealed class SqliteFactory : IDesignTimeDbContextFactory<SqliteEngineDbContext>
 {
     public SqliteEngineDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteEngineDbContext>().UseSqlite("Data Source=design.sqlite").Options);
 }
 
 /// <summary>Used only by `dotnet ef` to build the PostgreSQL model.</summary>
-public sealed class PostgresFactory : IDesignTimeDbContextFactory<PostgresEngineDbContext>
+internal sealed class PostgresFactory : IDesignTimeDbContextFactory<PostgresEngineDbContext>
 {
     public PostgresEngineDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresEngineDbContext>().UseNpgsql("Host=localhost;Database=design").Options);

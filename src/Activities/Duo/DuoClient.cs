@@ -4,13 +4,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Activities.Duo.Spec;
 using Inburgering.Activities.Partners;
+using Inburgering.Workflows.Personen;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Inburgering.Activities.Duo;
 
 /// <summary>Who asks DUO, about whom, and under which idempotency key (the BerichtId is derived from it).</summary>
-public sealed record DuoCall(string Bsn, string Gemeente, string IdempotencyKey);
+public sealed record DuoCall(Bsn Bsn, Gemeentecode Gemeente, string IdempotencyKey);
 
 /// <summary>
 /// The gemeente's client for DUO's M2M APIs (duo-m2m/API/*/openapi.yml), base path <c>/v1</c> per DUO's README.
@@ -72,7 +73,7 @@ public sealed class DuoClient(HttpClient http, IOptions<DuoOptions> options, ILo
         SendAsync<DuoGeenInhoud>("updateContactpersoonById", HttpMethod.Put, $"contactpersonen/{id.ToString(CultureInfo.InvariantCulture)}", gegevens, call, ct);
 
     public Task<PartnerResult<DuoGeenInhoud>> LinkContactpersoonAsync(DuoCall call, int id, CancellationToken ct) =>
-        SendAsync<DuoGeenInhoud>("postContactpersoonByBsn", HttpMethod.Post, $"contactpersonen/{id.ToString(CultureInfo.InvariantCulture)}/personen/{Uri.EscapeDataString(call.Bsn)}", null, call, ct);
+        SendAsync<DuoGeenInhoud>("postContactpersoonByBsn", HttpMethod.Post, $"contactpersonen/{id.ToString(CultureInfo.InvariantCulture)}/personen/{Uri.EscapeDataString(call.Bsn.Value)}", null, call, ct);
 
     public Task<PartnerResult<List<DuoInstelling>>> GetInstellingenAsync(DuoCall call, CancellationToken ct) =>
         SendAsync<List<DuoInstelling>>("getInstellingen", HttpMethod.Get, "instellingen", null, call, ct);
@@ -104,7 +105,7 @@ public sealed class DuoClient(HttpClient http, IOptions<DuoOptions> options, ILo
             _ => SendAsync<DuoGeenInhoud>("updateUrenParticipatieactiviteiten", HttpMethod.Put, Person(call, "uren/participatieactiviteiten"), new DuoUren(uren), call, ct),
         };
 
-    private static string Person(DuoCall call, string rest) => $"personen/{Uri.EscapeDataString(call.Bsn)}/{rest}";
+    private static string Person(DuoCall call, string rest) => $"personen/{Uri.EscapeDataString(call.Bsn.Value)}/{rest}";
 
     private async Task<PartnerResult<T>> SendAsync<T>(string operationId, HttpMethod method, string path, object? body, DuoCall call, CancellationToken ct)
     {

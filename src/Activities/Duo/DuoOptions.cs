@@ -1,4 +1,5 @@
 using Inburgering.Activities.Partners;
+using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Activities.Duo;
 
@@ -26,12 +27,8 @@ public sealed class DuoOptions : PartnerClientOptions
         ["0589"] = SyntheticOin("0589"),
     };
 
-    /// <summary>The gemeente's OIN for a gemeentecode ("0632" or "GM0632"), or null when none is configured.</summary>
-    public string? OinFor(string gemeente)
-    {
-        var code = Gemeentecode.Normalize(gemeente);
-        return code is not null && GemeenteOins.TryGetValue(code, out var oin) ? oin : null;
-    }
+    /// <summary>The gemeente's OIN, or null when none is configured.</summary>
+    public string? OinFor(Gemeentecode gemeente) => GemeenteOins.TryGetValue(gemeente.Value, out var oin) ? oin : null;
 
     /// <summary>The gemeentecode whose OIN this is, or null.</summary>
     public string? GemeenteFor(string oin) =>
@@ -39,25 +36,4 @@ public sealed class DuoOptions : PartnerClientOptions
 
     /// <summary>A synthetic 20-digit OIN for a gemeentecode: 00000099 00000 {code} 000.</summary>
     public static string SyntheticOin(string gemeentecode) => $"0000009900000{gemeentecode}000";
-}
-
-/// <summary>CBS gemeentecode: four digits.</summary>
-public static class Gemeentecode
-{
-    /// <summary>"0632", "GM0632", "gm0632" → "0632"; anything else → null.</summary>
-    public static string? Normalize(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var code = value.Trim();
-        if (code.StartsWith("GM", StringComparison.OrdinalIgnoreCase))
-        {
-            code = code[2..];
-        }
-
-        return code.Length == 4 && code.All(char.IsAsciiDigit) ? code : null;
-    }
 }

@@ -37,15 +37,15 @@ public sealed class LeerbaarheidstoetsAanvragenActivity(IntakeClient intake, Per
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
         var aanvraag = new LeerbaarheidstoetsAanvraag(
-            referenties.For(input.Bsn),
-            input.Bsn.Trim(),
-            Gemeentecode.Normalize(context.Gemeente) ?? context.Gemeente,
+            referenties.For(bsn),
+            bsn.Value,
+            ActivityInput.Gemeente(context).Value,
             input.Examennummer,
             input.VroegsteDatum,
             input.Taal);

@@ -3,6 +3,7 @@ using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
+using Inburgering.Workflows.Leerroutes;
 
 namespace Inburgering.Activities.Taalaanbieder;
 
@@ -39,22 +40,18 @@ public sealed class TaalaanbiederAanmeldenActivity(TaalaanbiederClient taalaanbi
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid)
+            || !ActivityInput.TryLeerroute(input.Leerroute, out var leerroute, out invalid))
         {
             return invalid;
         }
 
-        if (TaalaanbiederWaarden.Leerroute(input.Leerroute) is not { } leerroute)
-        {
-            return ActivityResult.Fail("Invoer 'leerroute' moet B1, Onderwijsroute of Z-route zijn.", retryable: false);
-        }
-
         var verzoek = new AanmeldingVerzoek(
             input.TaalaanbiederId,
-            referenties.For(input.Bsn),
-            input.Bsn.Trim(),
-            Gemeentecode.Normalize(context.Gemeente) ?? context.Gemeente,
-            leerroute,
+            referenties.For(bsn),
+            bsn.Value,
+            ActivityInput.Gemeente(context).Value,
+            leerroute.ToTaalaanbiederCode(),
             input.Niveau,
             input.Alfabetisering,
             input.GewensteStartdatum,

@@ -26,24 +26,11 @@ public sealed record Aanmelding(
 /// <summary>GET /v1/aanmeldingen/{id}/uren: hours attended up to and including <see cref="Peildatum"/>.</summary>
 public sealed record GevolgdeUren(string AanmeldingId, DateOnly Peildatum, int UrenTaalles, int UrenKnm, int TotaalUren);
 
-/// <summary>Statuses and leerroutes of the Taalaanbieder contract.</summary>
+/// <summary>Statuses of the Taalaanbieder contract (its leerroute codes: <c>Leerroute.ToTaalaanbiederCode()</c>).</summary>
 public static class TaalaanbiederWaarden
 {
     public const string Ontvangen = "Ontvangen";
     public const string Bevestigd = "Bevestigd";
     public const string Gestart = "Gestart";
     public const string Afgewezen = "Afgewezen";
-
-    public const string B1 = "B1";
-    public const string Onderwijsroute = "Onderwijsroute";
-    public const string ZRoute = "Z-route";
-
-    /// <summary>"B", "B1", "B1-route" → B1; "O", "Onderwijsroute" → Onderwijsroute; "Z", "Z-route" → Z-route.</summary>
-    public static string? Leerroute(string? value) => value?.Trim().ToUpperInvariant() switch
-    {
-        "B" or "B1" or "B1-ROUTE" => B1,
-        "O" or "ONDERWIJSROUTE" => Onderwijsroute,
-        "Z" or "Z-ROUTE" or "ZROUTE" => ZRoute,
-        _ => null,
-    };
 }

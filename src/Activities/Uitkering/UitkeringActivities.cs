@@ -45,15 +45,15 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
         var verzoek = new OntzorgingStartVerzoek(
-            referenties.For(input.Bsn),
-            input.Bsn.Trim(),
-            Gemeentecode.Normalize(context.Gemeente) ?? context.Gemeente,
+            referenties.For(bsn),
+            bsn.Value,
+            ActivityInput.Gemeente(context).Value,
             input.Ingangsdatum,
             input.Kostenposten.Select(k => new Kostenpost(k.Soort.Trim().ToLowerInvariant(), k.Crediteur, k.BedragPerMaand, k.Betalingskenmerk, k.Iban)).ToList());
         var result = await uitkering.StartOntzorgingAsync(verzoek, context.IdempotencyKey, cancellationToken);
@@ -112,13 +112,13 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
-        var result = await uitkering.BijstandStatusAsync(input.Bsn.Trim(), cancellationToken);
+        var result = await uitkering.BijstandStatusAsync(bsn.Value, cancellationToken);
         return result.ToActivityResult("UITKERING_ONBEKEND", "UITKERING_AFGEWEZEN", b => Complete(new Output(
             b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today),
             b.Ingangsdatum,

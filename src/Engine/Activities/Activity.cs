@@ -15,7 +15,7 @@ public sealed class ActivityAttribute(string type, string name) : Attribute
 
     public string Name { get; } = name;
 
-    public string Category { get; init; } = "Algemeen";
+    public string Category { get; init; } = "General";
 
     public string Description { get; init; } = "";
 
@@ -47,19 +47,19 @@ public abstract class Activity<TInput, TOutput> : IActivity
         }
         catch (JsonException ex)
         {
-            return ActivityResult.Fail($"Invoer voor {context.ActivityType} is ongeldig: {ex.Message}", retryable: false);
+            return ActivityResult.Fail(EngineErrors.ActivityInputInvalid.With(("activityType", context.ActivityType), ("reason", ex.Message)), retryable: false);
         }
 
         if (input is null)
         {
-            return ActivityResult.Fail($"Invoer voor {context.ActivityType} ontbreekt.", retryable: false);
+            return ActivityResult.Fail(EngineErrors.ActivityInputMissing.With(("activityType", context.ActivityType)), retryable: false);
         }
 
         var missing = ActivityDescriptors.MissingRequired(typeof(TInput), context.Input);
         if (missing.Count > 0)
         {
             return ActivityResult.Fail(
-                $"Invoer voor {context.ActivityType} mist verplichte velden: {string.Join(", ", missing)}.", retryable: false);
+                EngineErrors.ActivityInputRequiredMissing.With(("activityType", context.ActivityType), ("fields", missing)), retryable: false);
         }
 
         return await ExecuteAsync(input, context, cancellationToken);
@@ -81,7 +81,7 @@ public static class ActivityJson
 }
 
 /// <summary>Builds <see cref="ActivityDescriptor"/>s from activity classes.</summary>
-public static class ActivityDescriptors
+internal static class ActivityDescriptors
 {
     public static ActivityDescriptor Describe(Type activityType)
     {

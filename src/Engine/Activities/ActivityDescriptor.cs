@@ -7,7 +7,7 @@ namespace Inburgering.Engine.Activities;
 public sealed record ActivityDescriptor(
     /// <summary>Stable ASCII key bound to <c>camunda:topic</c>, e.g. <c>duo.pip-melden</c>. Never renamed.</summary>
     string Type,
-    /// <summary>Dutch name shown to people.</summary>
+    /// <summary>The name shown to people (in the host's language).</summary>
     string Name,
     string Category,
     string Description,

@@ -21,7 +21,8 @@ public sealed record ActivityContext(
     string DefinitionKey,
     string ElementId,
     string? BusinessKey,
-    string Gemeente,
+    /// <summary>The tenant the instance belongs to.</summary>
+    string TenantId,
     string ActivityType,
     /// <summary>The same for every attempt of one task; send it to the partner so it can drop duplicates.</summary>
     string IdempotencyKey,
@@ -43,7 +44,11 @@ public abstract record ActivityResult
     public sealed record BpmnError(string ErrorCode, string Message, JsonObject? Variables = null) : ActivityResult;
 
     /// <summary>A transient failure (partner down, 5xx, timeout): retried under the activity's retry policy.</summary>
-    public sealed record Failed(string Reason, bool Retryable = true) : ActivityResult;
+    public sealed record Failed(string Reason, bool Retryable = true) : ActivityResult
+    {
+        /// <summary>The coded reason when the engine itself failed the attempt (time-out, invalid input); null for the activity's own reason.</summary>
+        internal EngineError? Error { get; init; }
+    }
 
     public static ActivityResult Complete(JsonObject? output = null) => new Completed(output ?? []);
 
@@ -53,4 +58,6 @@ public abstract record ActivityResult
     public static ActivityResult Raise(string errorCode, string message, JsonObject variables) => new BpmnError(errorCode, message, variables);
 
     public static ActivityResult Fail(string reason, bool retryable = true) => new Failed(reason, retryable);
+
+    internal static ActivityResult Fail(EngineError error, bool retryable = true) => new Failed(error.Message, retryable) { Error = error };
 }

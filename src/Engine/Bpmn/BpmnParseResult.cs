@@ -1,10 +1,17 @@
 namespace Inburgering.Engine.Bpmn;
 
-/// <summary>One finding about a BPMN file: the element it concerns (null for the file as a whole) and a plain reason.</summary>
-public sealed record BpmnProblem(string? ElementId, string Message);
+/// <summary>One finding about a BPMN file: the element it concerns (null for the file as a whole) and the coded problem.</summary>
+public sealed record BpmnProblem(string? ElementId, EngineError Error)
+{
+    /// <summary>The stable code of the problem (e.g. <c>bpmn.unsupported.script-task</c>).</summary>
+    public string Code => Error.Code;
+
+    /// <summary>The engine's English default text (a host words <see cref="Code"/> itself).</summary>
+    public string Message => Error.Message;
+}
 
 /// <summary>The outcome of reading a BPMN file: the executable processes, or the reasons it cannot run.</summary>
-public sealed class BpmnParseResult
+internal sealed class BpmnParseResult
 {
     internal BpmnParseResult(IReadOnlyList<ProcessModel> processes, IReadOnlyList<BpmnProblem> errors, IReadOnlyList<BpmnProblem> warnings)
     {
@@ -29,14 +36,14 @@ public sealed class BpmnParseResult
 /// Checks the parser delegates to the rest of the engine, so that the model stays free of
 /// the expression engine, timer parsing and the activity catalogue.
 /// </summary>
-public interface IBpmnValidationHooks
+internal interface IBpmnValidationHooks
 {
-    /// <summary>Null when <paramref name="text"/> is a valid expression; else a reason. <paramref name="bareIsCode"/>: bare text is JavaScript (conditions, scripts) rather than a literal (templates).</summary>
-    string? ValidateExpression(string text, bool bareIsCode);
+    /// <summary>Null when <paramref name="text"/> is a valid expression; else why not. <paramref name="bareIsCode"/>: bare text is JavaScript (conditions, scripts) rather than a literal (templates).</summary>
+    EngineError? ValidateExpression(string text, bool bareIsCode);
 
-    /// <summary>Null when the literal timer text is valid for its kind; else a reason.</summary>
-    string? ValidateTimer(TimerDefinitionKind kind, string literal);
+    /// <summary>Null when the literal timer text is valid for its kind; else why not.</summary>
+    EngineError? ValidateTimer(TimerDefinitionKind kind, string literal);
 
-    /// <summary>Null when an activity with this type key (<c>camunda:topic</c>) is registered; else a reason.</summary>
-    string? ValidateActivityType(string topic);
+    /// <summary>Null when an activity with this type key (<c>camunda:topic</c>) is registered; else why not.</summary>
+    EngineError? ValidateActivityType(string topic);
 }

@@ -10,7 +10,7 @@ namespace Inburgering.Engine.Bpmn;
 /// and validates it against the subset the engine runs. Every element the engine cannot execute is
 /// reported with its id and a plain reason; nothing that changes behaviour is skipped silently.
 /// </summary>
-public static class BpmnParser
+internal static class BpmnParser
 {
     public const string BpmnNamespace = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     public const string CamundaNamespace = "http://camunda.org/schema/1.0/bpmn";
@@ -44,33 +44,26 @@ public static class BpmnParser
         ["inclusiveGateway"] = NodeKind.InclusiveGateway,
     }.ToFrozenDictionary();
 
-    private static readonly FrozenDictionary<string, string> UnsupportedNodes = new Dictionary<string, string>
+    private static readonly FrozenDictionary<string, ErrorCode> UnsupportedNodes = new Dictionary<string, ErrorCode>
     {
-        ["scriptTask"] = "Scripttaken worden niet ondersteund; gebruik een servicetaak met camunda:type=\"external\" en een activiteit uit de catalogus.",
-        ["businessRuleTask"] = "Bedrijfsregeltaken (DMN) worden niet ondersteund; gebruik een servicetaak met een activiteit of een gateway met voorwaarden.",
-        ["adHocSubProcess"] = "Ad-hoc-subprocessen worden niet ondersteund.",
-        ["transaction"] = "Transacties (met compensatie) worden niet ondersteund.",
-        ["complexGateway"] = "Complexe gateways worden niet ondersteund; gebruik een exclusieve, parallelle of inclusieve gateway.",
-        ["eventBasedGateway"] = "Gebeurtenisgebaseerde gateways worden niet ondersteund; gebruik een grensgebeurtenis (timer of bericht) op een ontvangsttaak.",
-        ["callChoreography"] = "Choreografieën zijn niet uitvoerbaar.",
-        ["choreographyTask"] = "Choreografieën zijn niet uitvoerbaar.",
-        ["subChoreography"] = "Choreografieën zijn niet uitvoerbaar.",
-        ["implicitThrowEvent"] = "Dit gebeurtenistype wordt niet ondersteund.",
+        ["scriptTask"] = EngineErrors.BpmnUnsupportedScriptTask,
+        ["businessRuleTask"] = EngineErrors.BpmnUnsupportedBusinessRuleTask,
+        ["adHocSubProcess"] = EngineErrors.BpmnUnsupportedAdHocSubProcess,
+        ["transaction"] = EngineErrors.BpmnUnsupportedTransaction,
+        ["complexGateway"] = EngineErrors.BpmnUnsupportedComplexGateway,
+        ["eventBasedGateway"] = EngineErrors.BpmnUnsupportedEventBasedGateway,
+        ["callChoreography"] = EngineErrors.BpmnUnsupportedChoreography,
+        ["choreographyTask"] = EngineErrors.BpmnUnsupportedChoreography,
+        ["subChoreography"] = EngineErrors.BpmnUnsupportedChoreography,
+        ["implicitThrowEvent"] = EngineErrors.BpmnUnsupportedImplicitThrowEvent,
     }.ToFrozenDictionary();
 
-    private static readonly FrozenDictionary<string, string> EventDefinitionNames = new Dictionary<string, string>
+    /// <summary>The event definitions BPMN knows; the engine runs message, timer, error and terminate.</summary>
+    private static readonly FrozenSet<string> EventDefinitionNames = new[]
     {
-        ["messageEventDefinition"] = "bericht",
-        ["timerEventDefinition"] = "timer",
-        ["errorEventDefinition"] = "fout",
-        ["terminateEventDefinition"] = "beëindigen",
-        ["signalEventDefinition"] = "signaal",
-        ["escalationEventDefinition"] = "escalatie",
-        ["compensateEventDefinition"] = "compensatie",
-        ["conditionalEventDefinition"] = "voorwaardelijke gebeurtenis",
-        ["linkEventDefinition"] = "link",
-        ["cancelEventDefinition"] = "annulering",
-    }.ToFrozenDictionary();
+        "messageEventDefinition", "timerEventDefinition", "errorEventDefinition", "terminateEventDefinition", "signalEventDefinition",
+        "escalationEventDefinition", "compensateEventDefinition", "conditionalEventDefinition", "linkEventDefinition", "cancelEventDefinition",
+    }.ToFrozenSet();
 
     /// <summary>BPMN elements that document a process but carry no execution meaning; accepted as they are.</summary>
     private static readonly FrozenSet<string> Artifacts = new[]
@@ -90,13 +83,13 @@ public static class BpmnParser
         var context = new ParseContext(hooks ?? NoHooks.Instance);
         if (string.IsNullOrWhiteSpace(xml))
         {
-            context.Error(null, "Het bestand is leeg.");
+            context.Error(null, EngineErrors.BpmnFileEmpty);
             return context.Result([]);
         }
 
         if (xml.Length > MaxXmlLength)
         {
-            context.Error(null, $"Het bestand is te groot ({xml.Length} tekens; de grens is {MaxXmlLength}).");
+            context.Error(null, EngineErrors.BpmnFileTooLarge, ("length", xml.Length), ("max", MaxXmlLength));
             return context.Result([]);
         }
 
@@ -108,15 +101,15 @@ public static class BpmnParser
         catch (XmlException ex)
         {
             context.Error(null, xml.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase)
-                ? "Het bestand bevat een DTD (<!DOCTYPE …>); dat is om veiligheidsredenen niet toegestaan (er worden geen externe entiteiten of bestanden gelezen)."
-                : $"Geen geldige XML (regel {ex.LineNumber}, positie {ex.LinePosition}): {ex.Message}");
+                ? EngineErrors.BpmnFileDtd.With()
+                : EngineErrors.BpmnXmlInvalid.With(("line", ex.LineNumber), ("position", ex.LinePosition), ("reason", ex.Message)));
             return context.Result([]);
         }
 
         var root = document.Root!;
         if (root.Name != Bpmn + "definitions")
         {
-            context.Error(null, $"Het hoofdelement is '{root.Name.LocalName}' in namespace '{root.Name.NamespaceName}'; verwacht wordt 'definitions' in {BpmnNamespace}.");
+            context.Error(null, EngineErrors.BpmnWrongRoot, ("element", root.Name.LocalName), ("namespace", root.Name.NamespaceName), ("expected", BpmnNamespace));
             return context.Result([]);
         }
 
@@ -146,17 +139,17 @@ public static class BpmnParser
                     ReadCollaboration(element, context);
                     break;
                 case "choreography":
-                    context.Error(Id(element), "Choreografieën zijn niet uitvoerbaar.");
+                    context.Error(Id(element), EngineErrors.BpmnUnsupportedChoreography);
                     break;
                 case "globalTask" or "globalUserTask" or "globalManualTask" or "globalScriptTask" or "globalBusinessRuleTask":
-                    context.Warning(Id(element), $"Globale taak '{element.Name.LocalName}' wordt genegeerd: alleen aanroepen van processen (callActivity met calledElement) worden uitgevoerd.");
+                    context.Warning(Id(element), EngineErrors.BpmnIgnoredGlobalTask, ("element", element.Name.LocalName));
                     break;
             }
         }
 
         if (processes.Count == 0 && context.Errors.Count == 0)
         {
-            context.Error(null, "Het bestand bevat geen proces.");
+            context.Error(null, EngineErrors.BpmnNoProcess);
         }
 
         return context.Result(processes);
@@ -212,7 +205,8 @@ public static class BpmnParser
             {
                 context.Warning(
                     owner.AncestorsAndSelf().Select(Id).FirstOrDefault(id => id is not null),
-                    $"Camunda 8-extensies ({string.Join(", ", zeebe)}) worden genegeerd; de engine leest de Camunda 7-extensies (camunda:…).");
+                    EngineErrors.BpmnIgnoredCamunda8,
+                    ("extensions", zeebe));
             }
         }
     }
@@ -234,7 +228,7 @@ public static class BpmnParser
 
             if (!context.ElementsById.TryAdd(id, element) && reported.Add(id))
             {
-                context.Error(id, "Dit id komt meer dan eens voor in het bestand; elk element heeft een eigen id nodig.");
+                context.Error(id, EngineErrors.BpmnDuplicateId);
             }
         }
     }
@@ -264,7 +258,7 @@ public static class BpmnParser
     {
         foreach (var flow in collaboration.Elements(Bpmn + "messageFlow"))
         {
-            context.Warning(Id(flow), "Berichtstromen tussen pools zijn documentatie; de engine ontvangt berichten via berichtgebeurtenissen en de berichten-API.");
+            context.Warning(Id(flow), EngineErrors.BpmnIgnoredMessageFlow);
         }
     }
 
@@ -273,20 +267,20 @@ public static class BpmnParser
         var id = Id(element);
         if (id is null)
         {
-            context.Error(null, "Een proces zonder id kan niet worden uitgerold.");
+            context.Error(null, EngineErrors.BpmnProcessIdMissing);
             return null;
         }
 
         if (!IsValidKey(id))
         {
-            context.Error(id, "Het proces-id moet beginnen met een letter of '_' en mag alleen letters, cijfers, '_', '-' en '.' bevatten (het wordt de sleutel van de definitie).");
+            context.Error(id, EngineErrors.BpmnProcessIdInvalid);
         }
 
         var executable = (string?)element.Attribute("isExecutable");
         var isExecutable = !string.Equals(executable, "false", StringComparison.OrdinalIgnoreCase);
         if (!isExecutable)
         {
-            context.Error(id, "Het proces staat op isExecutable=\"false\"; zet het op \"true\" om het uit te voeren.");
+            context.Error(id, EngineErrors.BpmnProcessNotExecutable);
         }
 
         var process = new ProcessModel(id, (string?)element.Attribute("name"), isExecutable)
@@ -313,7 +307,7 @@ public static class BpmnParser
         {
             if (extension.Name.LocalName is "executionListener")
             {
-                context.Error(id, "Execution listeners worden niet ondersteund: ze voeren code uit buiten het model om.");
+                context.Error(id, EngineErrors.BpmnUnsupportedListener);
             }
         }
     }
@@ -328,7 +322,7 @@ public static class BpmnParser
         {
             if (child.Name.Namespace != Bpmn)
             {
-                context.Warning(Id(child) ?? scope.Id, $"Onbekend element '{child.Name.LocalName}' ({child.Name.NamespaceName}) buiten extensionElements wordt genegeerd.");
+                context.Warning(Id(child) ?? scope.Id, EngineErrors.BpmnIgnoredForeignElement, ("element", child.Name.LocalName), ("namespace", child.Name.NamespaceName));
                 continue;
             }
 
@@ -367,7 +361,7 @@ public static class BpmnParser
                 var flowId = Id(child);
                 if (flowId is null)
                 {
-                    context.Error(null, "Een reeksstroom (sequenceFlow) heeft geen id.");
+                    context.Error(null, EngineErrors.BpmnFlowIdMissing);
                     continue;
                 }
 
@@ -378,7 +372,7 @@ public static class BpmnParser
                     var language = (string?)condition.Attribute("language");
                     if (language is not null && !IsJavaScript(language))
                     {
-                        context.Error(flowId, $"Voorwaarden in de taal '{language}' worden niet ondersteund; schrijf JavaScript (kaal of als ${{…}}).");
+                        context.Error(flowId, EngineErrors.BpmnConditionLanguage, ("language", language));
                     }
 
                     conditionText = condition.Value.Trim();
@@ -393,16 +387,16 @@ public static class BpmnParser
                 flows.Add((child, flow));
                 if (conditionText is not null)
                 {
-                    context.CheckExpression(flowId, conditionText, bareIsCode: true, "De voorwaarde");
+                    context.CheckExpression(flowId, conditionText, bareIsCode: true, EngineErrors.BpmnConditionInvalid);
                 }
             }
             else if (UnsupportedNodes.TryGetValue(local, out var reason))
             {
-                context.Refuse(Id(child), reason);
+                context.Refuse(Id(child), reason.With());
             }
             else if (DataElements.Contains(local))
             {
-                context.Warning(Id(child) ?? scope.Id, $"Data-element '{local}' heeft geen uitvoeringsbetekenis en wordt genegeerd; gegevens staan in procesvariabelen.");
+                context.Warning(Id(child) ?? scope.Id, EngineErrors.BpmnIgnoredDataElement, ("element", local));
             }
             else if (local is "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics" && scope.Owner is not null)
             {
@@ -412,11 +406,11 @@ public static class BpmnParser
             {
                 if (Id(child) is { } unsupportedId)
                 {
-                    context.Refuse(unsupportedId, $"Element '{local}' wordt niet ondersteund.");
+                    context.Refuse(unsupportedId, EngineErrors.BpmnUnsupportedElement.With(("element", local)));
                 }
                 else
                 {
-                    context.Error(scope.Id, $"Element '{local}' wordt niet ondersteund.");
+                    context.Error(scope.Id, EngineErrors.BpmnUnsupportedElement, ("element", local));
                 }
             }
         }
@@ -443,8 +437,8 @@ public static class BpmnParser
                     continue;
                 }
 
-                var (role, reference) = source is null ? ("bron", sourceRef) : ("doel", targetRef);
-                context.Error(flow.Id, FlowReferenceProblem(role, reference, scopeElement, context));
+                var (attribute, reference) = source is null ? ("sourceRef", sourceRef) : ("targetRef", targetRef);
+                context.Error(flow.Id, FlowReferenceProblem(attribute, reference, scopeElement, context));
                 continue;
             }
 
@@ -468,14 +462,14 @@ public static class BpmnParser
             if (attached is null)
             {
                 context.Error(boundary.Id, attachedRef is null
-                    ? "De grensgebeurtenis hangt aan geen activiteit (attachedToRef ontbreekt)."
-                    : $"De grensgebeurtenis hangt aan '{attachedRef}', dat niet in hetzelfde bereik ligt of niet bestaat.");
+                    ? EngineErrors.BpmnBoundaryAttachedToMissing.With()
+                    : EngineErrors.BpmnBoundaryAttachedToNotFound.With(("reference", attachedRef)));
                 continue;
             }
 
             if (!attached.IsActivity)
             {
-                context.Error(boundary.Id, $"Een grensgebeurtenis kan alleen aan een activiteit hangen, niet aan '{attached.Id}'.");
+                context.Error(boundary.Id, EngineErrors.BpmnBoundaryAttachedToNotActivity, ("reference", attached.Id));
                 continue;
             }
 
@@ -494,11 +488,11 @@ public static class BpmnParser
 
             if (flow is null)
             {
-                context.Error(node.Id, $"De standaardstroom '{flowId}' is geen uitgaande stroom van dit element.");
+                context.Error(node.Id, EngineErrors.BpmnDefaultFlowNotOutgoing, ("flowId", flowId));
             }
             else if (flow.Condition is not null)
             {
-                context.Error(flowId, "Een standaardstroom mag geen voorwaarde hebben.");
+                context.Error(flowId, EngineErrors.BpmnDefaultFlowHasCondition);
             }
             else
             {
@@ -508,28 +502,27 @@ public static class BpmnParser
     }
 
     /// <summary>Why a sequence flow's source or target is not a node of the flow's own scope.</summary>
-    private static string FlowReferenceProblem(string role, string? reference, XElement scopeElement, ParseContext context)
+    private static EngineError FlowReferenceProblem(string attribute, string? reference, XElement scopeElement, ParseContext context)
     {
         if (reference is null || reference.Length == 0)
         {
-            return $"De reeksstroom heeft geen {(role == "bron" ? "sourceRef" : "targetRef")}.";
+            return EngineErrors.BpmnFlowReferenceMissing.With(("attribute", attribute));
         }
 
         if (!context.ElementsById.TryGetValue(reference, out var referenced))
         {
-            return $"De reeksstroom verwijst naar een {role} '{reference}' die niet bestaat.";
+            return EngineErrors.BpmnFlowReferenceNotFound.With(("attribute", attribute), ("reference", reference));
         }
 
         if (referenced.Name.Namespace != Bpmn || !NodeKinds.ContainsKey(referenced.Name.LocalName))
         {
-            return $"De reeksstroom verwijst naar '{reference}' als {role}, maar dat is geen gebeurtenis, activiteit of gateway.";
+            return EngineErrors.BpmnFlowReferenceNotANode.With(("attribute", attribute), ("reference", reference));
         }
 
         var ownProcess = scopeElement.AncestorsAndSelf(Bpmn + "process").FirstOrDefault();
         var otherProcess = referenced.Ancestors(Bpmn + "process").FirstOrDefault();
-        return ownProcess == otherProcess
-            ? $"De reeksstroom gaat over de grens van een subproces ({role} '{reference}' ligt in een ander bereik); verbind alleen elementen binnen hetzelfde (sub)proces."
-            : $"De reeksstroom verwijst naar {role} '{reference}' in een ander proces; tussen processen lopen geen reeksstromen.";
+        return (ownProcess == otherProcess ? EngineErrors.BpmnFlowCrossesSubProcess : EngineErrors.BpmnFlowCrossesProcess)
+            .With(("attribute", attribute), ("reference", reference));
     }
 
     private static FlowNode? ReadNode(XElement element, NodeKind kind, ProcessModel process, List<FlowNode> allNodes, ParseContext context)
@@ -537,13 +530,13 @@ public static class BpmnParser
         var id = Id(element);
         if (id is null)
         {
-            context.Error(null, $"Een '{element.Name.LocalName}' zonder id kan niet worden uitgevoerd.");
+            context.Error(null, EngineErrors.BpmnElementIdMissing, ("element", element.Name.LocalName));
             return null;
         }
 
         if (kind == NodeKind.SubProcess && string.Equals((string?)element.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            context.Refuse(id, "Gebeurtenis-subprocessen worden niet ondersteund; gebruik een grensgebeurtenis op een subproces.");
+            context.Refuse(id, EngineErrors.BpmnUnsupportedEventSubProcess.With());
             return null;
         }
 
@@ -555,13 +548,13 @@ public static class BpmnParser
         foreach (var loop in element.Elements().Where(e => e.Name == Bpmn + "multiInstanceLoopCharacteristics" || e.Name == Bpmn + "standardLoopCharacteristics"))
         {
             context.Error(id, loop.Name.LocalName == "multiInstanceLoopCharacteristics"
-                ? "Meervoudige instanties (multi-instance) worden nog niet ondersteund."
-                : "Lussen (standardLoopCharacteristics) worden niet ondersteund; modelleer de herhaling met een gateway.");
+                ? EngineErrors.BpmnUnsupportedMultiInstance
+                : EngineErrors.BpmnUnsupportedStandardLoop);
         }
 
         if (string.Equals((string?)element.Attribute("isForCompensation"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            context.Refuse(id, "Compensatie wordt niet ondersteund.");
+            context.Refuse(id, EngineErrors.BpmnUnsupportedCompensation.With());
         }
 
         ReadExtensions(element, node, context);
@@ -581,7 +574,7 @@ public static class BpmnParser
             case NodeKind.ReceiveTask:
                 if (string.Equals((string?)element.Attribute("instantiate"), "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    context.Error(id, "Een ontvangsttaak die een proces start (instantiate=\"true\") wordt niet ondersteund; gebruik een startgebeurtenis met bericht.");
+                    context.Error(id, EngineErrors.BpmnUnsupportedInstantiatingReceiveTask);
                 }
 
                 node.MessageName = context.MessageName(id, (string?)element.Attribute("messageRef"));
@@ -601,15 +594,15 @@ public static class BpmnParser
 
     private static void ReadEvent(XElement element, FlowNode node, ParseContext context)
     {
-        var definitions = element.Elements().Where(e => e.Name.Namespace == Bpmn && EventDefinitionNames.ContainsKey(e.Name.LocalName)).ToList();
+        var definitions = element.Elements().Where(e => e.Name.Namespace == Bpmn && EventDefinitionNames.Contains(e.Name.LocalName)).ToList();
         if (element.Elements(Bpmn + "eventDefinitionRef").Any())
         {
-            context.Error(node.Id, "Verwijzingen naar globale gebeurtenisdefinities (eventDefinitionRef) worden niet ondersteund.");
+            context.Error(node.Id, EngineErrors.BpmnUnsupportedEventDefinitionRef);
         }
 
         if (definitions.Count > 1)
         {
-            context.Refuse(node.Id, "Een gebeurtenis met meer dan één definitie (meervoudige gebeurtenis) wordt niet ondersteund.");
+            context.Refuse(node.Id, EngineErrors.BpmnUnsupportedMultipleEvent.With());
             return;
         }
 
@@ -626,7 +619,7 @@ public static class BpmnParser
 
         if (trigger is null)
         {
-            context.Refuse(node.Id, $"Gebeurtenissen van het type {EventDefinitionNames[definition!.Name.LocalName]} worden niet ondersteund.");
+            context.Refuse(node.Id, EngineErrors.BpmnUnsupportedEventType.With(("definition", definition!.Name.LocalName)));
             return;
         }
 
@@ -645,11 +638,10 @@ public static class BpmnParser
         {
             context.Refuse(node.Id, (node.Kind, trigger) switch
             {
-                (NodeKind.IntermediateCatchEvent, EventTrigger.None) => "Een tussentijdse vanggebeurtenis heeft een timer- of berichtdefinitie nodig.",
-                (NodeKind.BoundaryEvent, EventTrigger.None) => "Een grensgebeurtenis heeft een timer-, bericht- of foutdefinitie nodig.",
-                (NodeKind.EndEvent, EventTrigger.Message) or (NodeKind.IntermediateThrowEvent, EventTrigger.Message) =>
-                    "Berichten versturen vanuit een gebeurtenis wordt niet ondersteund; gebruik een verzendtaak met camunda:type=\"external\".",
-                _ => $"Een {EventKindName(node.Kind)} met een {TriggerName(trigger.Value)}definitie wordt niet ondersteund.",
+                (NodeKind.IntermediateCatchEvent, EventTrigger.None) => EngineErrors.BpmnCatchNeedsDefinition.With(),
+                (NodeKind.BoundaryEvent, EventTrigger.None) => EngineErrors.BpmnBoundaryNeedsDefinition.With(),
+                (NodeKind.EndEvent, EventTrigger.Message) or (NodeKind.IntermediateThrowEvent, EventTrigger.Message) => EngineErrors.BpmnUnsupportedMessageThrow.With(),
+                _ => EngineErrors.BpmnUnsupportedEventCombination.With(("element", element.Name.LocalName), ("definition", definition?.Name.LocalName ?? "no event definition")),
             });
             return;
         }
@@ -678,18 +670,18 @@ public static class BpmnParser
                 {
                     if (node.Kind == NodeKind.EndEvent)
                     {
-                        context.Error(node.Id, "Een fouteindgebeurtenis moet naar een fout (bpmn:error met errorCode) verwijzen.");
+                        context.Error(node.Id, EngineErrors.BpmnErrorEndNeedsErrorRef);
                     }
                 }
                 else if (!context.ErrorCodes.TryGetValue(errorRef, out var code))
                 {
-                    context.Error(node.Id, $"De fout '{errorRef}' bestaat niet in dit bestand.");
+                    context.Error(node.Id, EngineErrors.BpmnErrorNotFound, ("errorRef", errorRef));
                 }
                 else if (string.IsNullOrWhiteSpace(code))
                 {
                     if (node.Kind == NodeKind.EndEvent)
                     {
-                        context.Error(node.Id, $"De fout '{errorRef}' heeft geen errorCode.");
+                        context.Error(node.Id, EngineErrors.BpmnErrorCodeMissing, ("errorRef", errorRef));
                     }
                 }
                 else
@@ -706,7 +698,7 @@ public static class BpmnParser
             node.CancelActivity = !string.Equals(cancel, "false", StringComparison.OrdinalIgnoreCase);
             if (!node.CancelActivity && trigger == EventTrigger.Error)
             {
-                context.Error(node.Id, "Een foutgrensgebeurtenis onderbreekt altijd (cancelActivity kan niet \"false\" zijn).");
+                context.Error(node.Id, EngineErrors.BpmnErrorBoundaryNonInterrupting);
             }
         }
     }
@@ -719,26 +711,24 @@ public static class BpmnParser
             .ToList();
         if (parts.Count != 1)
         {
-            context.Error(id, parts.Count == 0
-                ? "De timer heeft geen timeDate, timeDuration of timeCycle."
-                : "De timer heeft meer dan één van timeDate, timeDuration en timeCycle.");
+            context.Error(id, parts.Count == 0 ? EngineErrors.BpmnTimerDefinitionMissing : EngineErrors.BpmnTimerDefinitionMultiple);
             return null;
         }
 
         var text = parts[0].Element!.Value.Trim();
         if (text.Length == 0)
         {
-            context.Error(id, "De timer is leeg.");
+            context.Error(id, EngineErrors.BpmnTimerEmpty);
             return null;
         }
 
         if (context.Hooks.ValidateExpression(text, bareIsCode: false) is { } expressionError)
         {
-            context.Error(id, $"De timer: {expressionError}");
+            context.Error(id, EngineErrors.BpmnTimerExpressionInvalid.Because(expressionError));
         }
         else if (!ContainsExpression(text) && context.Hooks.ValidateTimer(parts[0].Kind, text) is { } timerError)
         {
-            context.Error(id, timerError);
+            context.Error(id, EngineErrors.BpmnTimerInvalid.Because(timerError));
         }
 
         return new TimerDefinition(parts[0].Kind, text);
@@ -754,7 +744,7 @@ public static class BpmnParser
                 return null;
             }
 
-            context.CheckExpression(node.Id, value, bareIsCode: false, $"camunda:{name}");
+            context.CheckExpression(node.Id, value, bareIsCode: false, EngineErrors.BpmnAttributeInvalid, ("attribute", $"camunda:{name}"));
             return value;
         }
 
@@ -768,16 +758,16 @@ public static class BpmnParser
             Attr("priority"));
         if (element.Attribute(Camunda + "formRef") is not null)
         {
-            context.Error(node.Id, "camunda:formRef wordt niet ondersteund; gebruik camunda:formKey met de naam van een form-js-formulier.");
+            context.Error(node.Id, EngineErrors.BpmnUnsupportedFormRef);
         }
 
-        foreach (var dateField in new[] { node.UserTask.DueDate, node.UserTask.FollowUpDate })
+        foreach (var (attribute, dateField) in new[] { ("camunda:dueDate", node.UserTask.DueDate), ("camunda:followUpDate", node.UserTask.FollowUpDate) })
         {
             if (dateField is not null && !ContainsExpression(dateField)
                 && context.Hooks.ValidateTimer(TimerDefinitionKind.Date, dateField) is not null
                 && context.Hooks.ValidateTimer(TimerDefinitionKind.Duration, dateField) is not null)
             {
-                context.Error(node.Id, $"'{dateField}' is geen datum (ISO 8601) en geen duur (zoals P2W).");
+                context.Error(node.Id, EngineErrors.BpmnUserTaskDateInvalid, ("attribute", attribute), ("value", dateField));
             }
         }
     }
@@ -788,7 +778,7 @@ public static class BpmnParser
         {
             if (element.Attribute(Camunda + unsupported) is not null)
             {
-                context.Error(node.Id, $"camunda:{unsupported} wordt niet ondersteund: servicetaken draaien als activiteit met camunda:type=\"external\" en camunda:topic.");
+                context.Error(node.Id, EngineErrors.BpmnUnsupportedJavaDelegate, ("attribute", $"camunda:{unsupported}"));
             }
         }
 
@@ -799,11 +789,11 @@ public static class BpmnParser
             var zeebeTask = element.Element(Bpmn + "extensionElements")?.Elements(Zeebe + "taskDefinition").FirstOrDefault();
             if (zeebeTask is not null)
             {
-                context.Error(node.Id, $"Deze taak is voor Camunda 8 (zeebe:taskDefinition type=\"{(string?)zeebeTask.Attribute("type")}\"); deze engine voert alleen camunda:type=\"external\" met een camunda:topic (de activiteit uit de catalogus) uit.");
+                context.Error(node.Id, EngineErrors.BpmnServiceTaskCamunda8, ("type", (string?)zeebeTask.Attribute("type")));
             }
             else if (element.Attribute(Camunda + "class") is null && element.Attribute(Camunda + "expression") is null && element.Attribute(Camunda + "delegateExpression") is null)
             {
-                context.Error(node.Id, "Een service- of verzendtaak heeft camunda:type=\"external\" en een camunda:topic (de activiteit uit de catalogus) nodig.");
+                context.Error(node.Id, EngineErrors.BpmnServiceTaskTopicMissing);
             }
 
             return;
@@ -821,11 +811,11 @@ public static class BpmnParser
         var called = ((string?)element.Attribute("calledElement"))?.Trim();
         if (string.IsNullOrEmpty(called))
         {
-            context.Error(node.Id, "Een aanroepactiviteit heeft een calledElement (de sleutel van het aangeroepen proces) nodig.");
+            context.Error(node.Id, EngineErrors.BpmnCalledElementMissing);
             return;
         }
 
-        context.CheckExpression(node.Id, called, bareIsCode: false, "calledElement");
+        context.CheckExpression(node.Id, called, bareIsCode: false, EngineErrors.BpmnAttributeInvalid, ("attribute", "calledElement"));
         var bindingText = (string?)element.Attribute(Camunda + "calledElementBinding") ?? "latest";
         CalledVersionBinding binding;
         switch (bindingText)
@@ -840,7 +830,7 @@ public static class BpmnParser
                 binding = CalledVersionBinding.Version;
                 break;
             default:
-                context.Error(node.Id, $"camunda:calledElementBinding=\"{bindingText}\" wordt niet ondersteund (wel: latest, deployment, version).");
+                context.Error(node.Id, EngineErrors.BpmnCalledBindingUnsupported, ("binding", bindingText));
                 binding = CalledVersionBinding.Latest;
                 break;
         }
@@ -851,7 +841,7 @@ public static class BpmnParser
             var versionText = (string?)element.Attribute(Camunda + "calledElementVersion");
             if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v < 1)
             {
-                context.Error(node.Id, "Met camunda:calledElementBinding=\"version\" is camunda:calledElementVersion een positief geheel getal.");
+                context.Error(node.Id, EngineErrors.BpmnCalledVersionInvalid);
             }
             else
             {
@@ -862,7 +852,7 @@ public static class BpmnParser
         if (element.Attribute(Camunda + "caseRef") is not null || element.Attribute(Camunda + "variableMappingClass") is not null
             || element.Attribute(Camunda + "variableMappingDelegateExpression") is not null)
         {
-            context.Error(node.Id, "CMMN-aanroepen en variabele-mapping via code worden niet ondersteund; gebruik camunda:in en camunda:out.");
+            context.Error(node.Id, EngineErrors.BpmnUnsupportedCallMappingCode);
         }
 
         var extensions = element.Element(Bpmn + "extensionElements");
@@ -875,7 +865,7 @@ public static class BpmnParser
             var bk = (string?)mapping.Attribute("businessKey");
             if (isIn && bk is not null)
             {
-                context.CheckExpression(node.Id, bk, bareIsCode: false, "camunda:in businessKey");
+                context.CheckExpression(node.Id, bk, bareIsCode: false, EngineErrors.BpmnAttributeInvalid, ("attribute", "camunda:in businessKey"));
                 businessKey = bk;
                 continue;
             }
@@ -886,13 +876,13 @@ public static class BpmnParser
             var target = (string?)mapping.Attribute("target");
             if (!all && ((source is null) == (sourceExpression is null) || string.IsNullOrWhiteSpace(target)))
             {
-                context.Error(node.Id, $"camunda:{mapping.Name.LocalName} heeft variables=\"all\" nodig, of precies één van source/sourceExpression met een target.");
+                context.Error(node.Id, EngineErrors.BpmnCallMappingInvalid, ("element", $"camunda:{mapping.Name.LocalName}"));
                 continue;
             }
 
             if (sourceExpression is not null)
             {
-                context.CheckExpression(node.Id, sourceExpression, bareIsCode: false, $"camunda:{mapping.Name.LocalName} sourceExpression");
+                context.CheckExpression(node.Id, sourceExpression, bareIsCode: false, EngineErrors.BpmnAttributeInvalid, ("attribute", $"camunda:{mapping.Name.LocalName} sourceExpression"));
             }
 
             (isIn ? inMappings : outMappings).Add(new CallMapping(source, sourceExpression, target, all));
@@ -936,24 +926,24 @@ public static class BpmnParser
                     node.Properties = properties.ToFrozenDictionary(StringComparer.Ordinal);
                     break;
                 case "executionListener" or "taskListener":
-                    context.Error(node.Id, "Listeners worden niet ondersteund: ze voeren code uit buiten het model om.");
+                    context.Error(node.Id, EngineErrors.BpmnUnsupportedListener);
                     break;
                 case "formData":
-                    context.Error(node.Id, "camunda:formData (gegenereerde formulieren) wordt niet ondersteund; gebruik camunda:formKey met een form-js-formulier.");
+                    context.Error(node.Id, EngineErrors.BpmnUnsupportedFormData);
                     break;
                 case "connector":
-                    context.Error(node.Id, "Connectors worden niet ondersteund; gebruik een activiteit uit de catalogus (camunda:type=\"external\").");
+                    context.Error(node.Id, EngineErrors.BpmnUnsupportedConnector);
                     break;
                 case "field":
-                    context.Error(node.Id, "Veldinjectie (camunda:field) wordt niet ondersteund; geef invoer mee met camunda:inputOutput.");
+                    context.Error(node.Id, EngineErrors.BpmnUnsupportedFieldInjection);
                     break;
                 case "failedJobRetryTimeCycle":
-                    context.Warning(node.Id, "camunda:failedJobRetryTimeCycle wordt genegeerd; het herhaalbeleid hoort bij de activiteit in de catalogus.");
+                    context.Warning(node.Id, EngineErrors.BpmnIgnoredFailedJobRetryTimeCycle);
                     break;
                 case "in" or "out":
                     if (node.Kind != NodeKind.CallActivity)
                     {
-                        context.Error(node.Id, $"camunda:{extension.Name.LocalName} hoort alleen bij een aanroepactiviteit.");
+                        context.Error(node.Id, EngineErrors.BpmnCallMappingMisplaced, ("element", $"camunda:{extension.Name.LocalName}"));
                     }
 
                     break;
@@ -969,17 +959,17 @@ public static class BpmnParser
             var name = (string?)parameter.Attribute("name");
             if (string.IsNullOrWhiteSpace(name))
             {
-                context.Error(nodeId, $"Een camunda:{elementName} zonder naam.");
+                context.Error(nodeId, EngineErrors.BpmnIoParameterNameMissing, ("element", $"camunda:{elementName}"));
                 continue;
             }
 
-            result.Add(new IoParameter(name, ReadIoValue(parameter, nodeId, $"parameter '{name}'", context)));
+            result.Add(new IoParameter(name, ReadIoValue(parameter, nodeId, name, context)));
         }
 
         return result;
     }
 
-    private static IoValue ReadIoValue(XElement element, string nodeId, string what, ParseContext context)
+    private static IoValue ReadIoValue(XElement element, string nodeId, string parameter, ParseContext context)
     {
         var child = element.Elements().FirstOrDefault(e => e.Name.Namespace == Camunda);
         if (child is null)
@@ -990,7 +980,7 @@ public static class BpmnParser
                 return new IoValue.Empty();
             }
 
-            context.CheckExpression(nodeId, text, bareIsCode: false, what);
+            context.CheckExpression(nodeId, text, bareIsCode: false, EngineErrors.BpmnIoParameterInvalid, ("name", parameter));
             return new IoValue.Text(text);
         }
 
@@ -1000,35 +990,35 @@ public static class BpmnParser
                 var format = (string?)child.Attribute("scriptFormat");
                 if (format is null || !IsJavaScript(format))
                 {
-                    context.Error(nodeId, $"{what}: scripts in '{format}' worden niet ondersteund; alleen JavaScript.");
+                    context.Error(nodeId, EngineErrors.BpmnIoScriptLanguage, ("name", parameter), ("language", format));
                     return new IoValue.Empty();
                 }
 
                 if (child.Attribute("resource") is not null)
                 {
-                    context.Error(nodeId, $"{what}: externe scriptbestanden (resource) worden niet ondersteund.");
+                    context.Error(nodeId, EngineErrors.BpmnIoScriptResource, ("name", parameter));
                     return new IoValue.Empty();
                 }
 
-                context.CheckExpression(nodeId, child.Value, bareIsCode: true, what);
+                context.CheckExpression(nodeId, child.Value, bareIsCode: true, EngineErrors.BpmnIoParameterInvalid, ("name", parameter));
                 return new IoValue.Script(child.Value);
             case "list":
-                return new IoValue.List(child.Elements().Select(item => ReadListItem(item, nodeId, what, context)).ToList());
+                return new IoValue.List(child.Elements().Select(item => ReadListItem(item, nodeId, parameter, context)).ToList());
             case "map":
                 return new IoValue.Map(child.Elements(Camunda + "entry")
-                    .Select(entry => new KeyValuePair<string, IoValue>((string?)entry.Attribute("key") ?? "", ReadIoValue(entry, nodeId, what, context)))
+                    .Select(entry => new KeyValuePair<string, IoValue>((string?)entry.Attribute("key") ?? "", ReadIoValue(entry, nodeId, parameter, context)))
                     .ToList());
             default:
-                context.Error(nodeId, $"{what}: '{child.Name.LocalName}' wordt niet ondersteund.");
+                context.Error(nodeId, EngineErrors.BpmnIoValueUnsupported, ("name", parameter), ("element", child.Name.LocalName));
                 return new IoValue.Empty();
         }
     }
 
-    private static IoValue ReadListItem(XElement item, string nodeId, string what, ParseContext context) =>
+    private static IoValue ReadListItem(XElement item, string nodeId, string parameter, ParseContext context) =>
         item.Name.LocalName switch
         {
-            "value" => ReadIoValue(item, nodeId, what, context),
-            "list" or "map" or "script" => ReadIoValue(new XElement("wrapper", item), nodeId, what, context),
+            "value" => ReadIoValue(item, nodeId, parameter, context),
+            "list" or "map" or "script" => ReadIoValue(new XElement("wrapper", item), nodeId, parameter, context),
             _ => new IoValue.Empty(),
         };
 
@@ -1039,9 +1029,9 @@ public static class BpmnParser
         {
             context.Error(isProcess ? scope.Id : scope.Owner!.Id, (isProcess, scope.Nodes.Count) switch
             {
-                (true, _) => "Het proces heeft geen startgebeurtenis.",
-                (false, 0) => "Het subproces is leeg; een ingebed subproces heeft een startgebeurtenis en een pad naar een eindgebeurtenis nodig.",
-                _ => "Het subproces heeft geen startgebeurtenis.",
+                (true, _) => EngineErrors.BpmnProcessNoStart,
+                (false, 0) => EngineErrors.BpmnSubProcessEmpty,
+                _ => EngineErrors.BpmnSubProcessNoStart,
             });
         }
 
@@ -1049,7 +1039,7 @@ public static class BpmnParser
         {
             foreach (var start in starts.Where(s => s.Trigger != EventTrigger.None))
             {
-                context.Error(start.Id, "Een ingebed subproces start alleen met een startgebeurtenis zonder trigger.");
+                context.Error(start.Id, EngineErrors.BpmnSubProcessTriggeredStart);
             }
         }
 
@@ -1057,13 +1047,13 @@ public static class BpmnParser
         {
             foreach (var start in starts.Where(s => s.Trigger == EventTrigger.None).Skip(1))
             {
-                context.Error(start.Id, "Er is meer dan één startgebeurtenis zonder trigger; de engine weet dan niet waar te beginnen.");
+                context.Error(start.Id, EngineErrors.BpmnMultipleNoneStarts);
             }
         }
 
         foreach (var duplicate in starts.Where(s => s.MessageName is not null).GroupBy(s => s.MessageName).Where(g => g.Count() > 1))
         {
-            context.Error(duplicate.Last().Id, $"Meer dan één startgebeurtenis wacht op bericht '{duplicate.Key}'.");
+            context.Error(duplicate.Last().Id, EngineErrors.BpmnDuplicateMessageStart, ("name", duplicate.Key));
         }
 
         if (starts.Count > 0)
@@ -1115,9 +1105,7 @@ public static class BpmnParser
         // A boundary event of an unreachable activity is unreachable for the same reason; the activity is reported.
         foreach (var node in scope.Nodes.Where(n => !reached.Contains(n) && n.Kind != NodeKind.BoundaryEvent))
         {
-            context.Error(node.Id, node.Incoming.Count == 0
-                ? "Dit element is onbereikbaar: het heeft geen inkomende stroom."
-                : "Dit element is onbereikbaar: geen pad vanaf een startgebeurtenis komt hier uit.");
+            context.Error(node.Id, node.Incoming.Count == 0 ? EngineErrors.BpmnUnreachableNoIncoming : EngineErrors.BpmnUnreachable);
         }
     }
 
@@ -1128,21 +1116,21 @@ public static class BpmnParser
             case NodeKind.StartEvent:
                 if (node.Incoming.Count > 0)
                 {
-                    context.Error(node.Id, "Een startgebeurtenis kan geen inkomende stroom hebben.");
+                    context.Error(node.Id, EngineErrors.BpmnStartHasIncoming);
                 }
 
                 break;
             case NodeKind.EndEvent:
                 if (node.Outgoing.Count > 0)
                 {
-                    context.Error(node.Id, "Een eindgebeurtenis kan geen uitgaande stroom hebben.");
+                    context.Error(node.Id, EngineErrors.BpmnEndHasOutgoing);
                 }
 
                 break;
             case NodeKind.BoundaryEvent:
                 if (node.Incoming.Count > 0)
                 {
-                    context.Error(node.Id, "Een grensgebeurtenis kan geen inkomende stroom hebben.");
+                    context.Error(node.Id, EngineErrors.BpmnBoundaryHasIncoming);
                 }
 
                 break;
@@ -1150,7 +1138,7 @@ public static class BpmnParser
 
         if (node.IsGateway && node.Outgoing.Count == 0)
         {
-            context.Error(node.Id, "Een gateway heeft minstens één uitgaande stroom nodig.");
+            context.Error(node.Id, EngineErrors.BpmnGatewayNoOutgoing);
         }
 
         foreach (var flow in node.Outgoing.Where(f => f.Condition is not null))
@@ -1158,15 +1146,13 @@ public static class BpmnParser
             var allowed = node.Kind is NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway || node.IsActivity;
             if (!allowed)
             {
-                context.Error(flow.Id, node.Kind == NodeKind.ParallelGateway
-                    ? "Voorwaarden op uitgaande stromen van een parallelle gateway hebben geen effect; haal ze weg of gebruik een inclusieve gateway."
-                    : "Alleen stromen uit een exclusieve of inclusieve gateway of een activiteit kunnen een voorwaarde hebben.");
+                context.Error(flow.Id, node.Kind == NodeKind.ParallelGateway ? EngineErrors.BpmnConditionOnParallelGateway : EngineErrors.BpmnConditionNotAllowed);
             }
         }
 
         if (node.DefaultFlow is not null && !(node.Kind is NodeKind.ExclusiveGateway or NodeKind.InclusiveGateway || node.IsActivity))
         {
-            context.Error(node.Id, "Alleen exclusieve en inclusieve gateways en activiteiten hebben een standaardstroom.");
+            context.Error(node.Id, EngineErrors.BpmnDefaultFlowNotAllowed);
         }
     }
 
@@ -1191,25 +1177,6 @@ public static class BpmnParser
         key.Length is > 0 and <= 200 && (char.IsAsciiLetter(key[0]) || key[0] == '_')
         && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
-    private static string EventKindName(NodeKind kind) => kind switch
-    {
-        NodeKind.StartEvent => "startgebeurtenis",
-        NodeKind.EndEvent => "eindgebeurtenis",
-        NodeKind.IntermediateCatchEvent => "tussentijdse vanggebeurtenis",
-        NodeKind.IntermediateThrowEvent => "tussentijdse werpgebeurtenis",
-        NodeKind.BoundaryEvent => "grensgebeurtenis",
-        _ => "gebeurtenis",
-    };
-
-    private static string TriggerName(EventTrigger trigger) => trigger switch
-    {
-        EventTrigger.Message => "bericht",
-        EventTrigger.Timer => "timer",
-        EventTrigger.Error => "fout",
-        EventTrigger.Terminate => "beëindigings",
-        _ => "lege ",
-    };
-
     private sealed class ParseContext(IBpmnValidationHooks hooks)
     {
         public IBpmnValidationHooks Hooks { get; } = hooks;
@@ -1233,25 +1200,29 @@ public static class BpmnParser
         /// <summary>Nodes whose incoming flow comes from a refused element.</summary>
         public HashSet<string> FedByRefused { get; } = new(StringComparer.Ordinal);
 
-        public void Error(string? elementId, string message) => Errors.Add(new BpmnProblem(elementId, message));
+        public void Error(string? elementId, EngineError error) => Errors.Add(new BpmnProblem(elementId, error));
 
-        public void Warning(string? elementId, string message) => Warnings.Add(new BpmnProblem(elementId, message));
+        public void Error(string? elementId, ErrorCode code, params (string Name, object? Value)[] arguments) => Error(elementId, code.With(arguments));
+
+        public void Warning(string? elementId, ErrorCode code, params (string Name, object? Value)[] arguments) =>
+            Warnings.Add(new BpmnProblem(elementId, code.With(arguments)));
 
         /// <summary>Reports an element the engine cannot run at all.</summary>
-        public void Refuse(string? elementId, string message)
+        public void Refuse(string? elementId, EngineError error)
         {
-            Error(elementId, message);
+            Error(elementId, error);
             if (elementId is not null)
             {
                 Refused.Add(elementId);
             }
         }
 
-        public void CheckExpression(string elementId, string text, bool bareIsCode, string what)
+        /// <summary>Reports an expression that does not validate, under <paramref name="code"/> with the expression's reason as cause.</summary>
+        public void CheckExpression(string elementId, string text, bool bareIsCode, ErrorCode code, params (string Name, object? Value)[] arguments)
         {
             if (Hooks.ValidateExpression(text, bareIsCode) is { } reason)
             {
-                Error(elementId, $"{what}: {reason}");
+                Error(elementId, code.Because(reason, arguments));
             }
         }
 
@@ -1259,25 +1230,25 @@ public static class BpmnParser
         {
             if (messageRef is null)
             {
-                Error(elementId, "Er is geen bericht gekozen (messageRef ontbreekt).");
+                Error(elementId, EngineErrors.BpmnMessageRefMissing);
                 return null;
             }
 
             if (!Messages.TryGetValue(messageRef, out var name))
             {
-                Error(elementId, $"Het bericht '{messageRef}' bestaat niet in dit bestand.");
+                Error(elementId, EngineErrors.BpmnMessageNotFound, ("messageRef", messageRef));
                 return null;
             }
 
             if (string.IsNullOrWhiteSpace(name))
             {
-                Error(elementId, $"Het bericht '{messageRef}' heeft geen naam; berichten worden op naam gecorreleerd.");
+                Error(elementId, EngineErrors.BpmnMessageNameMissing, ("messageRef", messageRef));
                 return null;
             }
 
             if (ContainsExpression(name))
             {
-                Error(elementId, $"Berichtnamen met een expressie ('{name}') worden niet ondersteund.");
+                Error(elementId, EngineErrors.BpmnMessageNameExpression, ("name", name));
                 return null;
             }
 
@@ -1292,10 +1263,10 @@ public static class BpmnParser
     {
         public static NoHooks Instance { get; } = new();
 
-        public string? ValidateExpression(string text, bool bareIsCode) => null;
+        public EngineError? ValidateExpression(string text, bool bareIsCode) => null;
 
-        public string? ValidateTimer(TimerDefinitionKind kind, string literal) => null;
+        public EngineError? ValidateTimer(TimerDefinitionKind kind, string literal) => null;
 
-        public string? ValidateActivityType(string topic) => null;
+        public EngineError? ValidateActivityType(string topic) => null;
     }
 }

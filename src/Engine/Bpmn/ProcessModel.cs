@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace Inburgering.Engine.Bpmn;
 
 /// <summary>What a flow node is, as far as the engine runs it.</summary>
-public enum NodeKind
+internal enum NodeKind
 {
     StartEvent,
     EndEvent,
@@ -24,7 +24,7 @@ public enum NodeKind
 }
 
 /// <summary>The event definition of an event node.</summary>
-public enum EventTrigger
+internal enum EventTrigger
 {
     None,
     Message,
@@ -34,7 +34,7 @@ public enum EventTrigger
 }
 
 /// <summary>Which of the three BPMN timer definitions a timer event carries.</summary>
-public enum TimerDefinitionKind
+internal enum TimerDefinitionKind
 {
     Date,
     Duration,
@@ -42,13 +42,13 @@ public enum TimerDefinitionKind
 }
 
 /// <summary>A BPMN timer definition: literal ISO text or a <c>${…}</c> expression computing it.</summary>
-public sealed record TimerDefinition(TimerDefinitionKind Kind, string Text);
+internal sealed record TimerDefinition(TimerDefinitionKind Kind, string Text);
 
 /// <summary>One <c>camunda:inputParameter</c> or <c>camunda:outputParameter</c>.</summary>
-public sealed record IoParameter(string Name, IoValue Value);
+internal sealed record IoParameter(string Name, IoValue Value);
 
 /// <summary>The value of an I/O parameter or a call-activity mapping.</summary>
-public abstract record IoValue
+internal abstract record IoValue
 {
     private IoValue() { }
 
@@ -71,10 +71,10 @@ public abstract record IoValue
 /// <param name="SourceExpression">Expression to evaluate (in the source scope).</param>
 /// <param name="Target">Variable name in the target scope.</param>
 /// <param name="AllVariables"><c>variables="all"</c>: copy every variable.</param>
-public sealed record CallMapping(string? Source, string? SourceExpression, string? Target, bool AllVariables);
+internal sealed record CallMapping(string? Source, string? SourceExpression, string? Target, bool AllVariables);
 
 /// <summary>How a call activity chooses the version of the called process.</summary>
-public enum CalledVersionBinding
+internal enum CalledVersionBinding
 {
     Latest,
     Version,
@@ -82,7 +82,7 @@ public enum CalledVersionBinding
 }
 
 /// <summary>The human side of a user task.</summary>
-public sealed record UserTaskSpec(
+internal sealed record UserTaskSpec(
     string? Assignee,
     string? CandidateGroups,
     string? CandidateUsers,
@@ -92,7 +92,7 @@ public sealed record UserTaskSpec(
     string? Priority);
 
 /// <summary>The call of a call activity.</summary>
-public sealed record CallActivitySpec(
+internal sealed record CallActivitySpec(
     string CalledElement,
     CalledVersionBinding Binding,
     int? Version,
@@ -101,7 +101,7 @@ public sealed record CallActivitySpec(
     string? BusinessKeyExpression);
 
 /// <summary>An element with an id inside a process.</summary>
-public abstract class FlowElement
+internal abstract class FlowElement
 {
     protected FlowElement(string id, string? name)
     {
@@ -120,7 +120,7 @@ public abstract class FlowElement
 }
 
 /// <summary>A sequence flow between two nodes of the same scope.</summary>
-public sealed class SequenceFlow : FlowElement
+internal sealed class SequenceFlow : FlowElement
 {
     internal SequenceFlow(string id, string? name, string? condition)
         : base(id, name)
@@ -139,7 +139,7 @@ public sealed class SequenceFlow : FlowElement
 }
 
 /// <summary>A node tokens pass through: event, activity or gateway.</summary>
-public sealed class FlowNode : FlowElement
+internal sealed class FlowNode : FlowElement
 {
     private readonly List<SequenceFlow> _incoming = [];
     private readonly List<SequenceFlow> _outgoing = [];
@@ -210,7 +210,7 @@ public sealed class FlowNode : FlowElement
 }
 
 /// <summary>A process or an embedded sub-process: the nodes and flows it holds directly.</summary>
-public class ScopeModel
+internal class ScopeModel
 {
     private readonly List<FlowNode> _nodes = [];
     private readonly List<SequenceFlow> _flows = [];
@@ -241,7 +241,7 @@ public class ScopeModel
 }
 
 /// <summary>An executable process: an immutable graph, parsed once per deployed version.</summary>
-public sealed class ProcessModel : ScopeModel
+internal sealed class ProcessModel : ScopeModel
 {
     private FrozenDictionary<string, FlowNode> _nodesById = FrozenDictionary<string, FlowNode>.Empty;
     private FrozenDictionary<string, FrozenSet<string>> _inclusiveUpstream = FrozenDictionary<string, FrozenSet<string>>.Empty;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inburgering.Engine.Definitions;
 
 /// <summary>Finds deployed definitions and keeps each version's parsed model in memory (parsed once per version).</summary>
-public sealed class DefinitionRegistry(IEngineDbContextFactory databases)
+internal sealed class DefinitionRegistry(IEngineDbContextFactory databases)
 {
     private readonly ConcurrentDictionary<Guid, ProcessModel> _models = new();
 

@@ -18,13 +18,12 @@ internal sealed class EngineServices(IExpressionEvaluator expressions, EngineOpt
 /// <summary>Deploy-time checks backed by the expression engine, the timer parser and the activity catalogue.</summary>
 internal sealed class EngineValidationHooks(IExpressionEvaluator expressions, IActivityCatalog activities) : IBpmnValidationHooks
 {
-    public string? ValidateExpression(string text, bool bareIsCode) => expressions.Validate(text, bareIsCode);
+    public EngineError? ValidateExpression(string text, bool bareIsCode) =>
+        expressions.Validate(text, bareIsCode) is { } reason ? EngineErrors.ExpressionInvalid.With(("reason", reason)) : null;
 
-    public string? ValidateTimer(TimerDefinitionKind kind, string literal) =>
+    public EngineError? ValidateTimer(TimerDefinitionKind kind, string literal) =>
         TimerSchedule.TryParse((TimerKind)(int)kind, literal, out _, out var error) ? null : error;
 
-    public string? ValidateActivityType(string topic) =>
-        activities.Find(topic) is null
-            ? $"Er is geen activiteit '{topic}' in de catalogus (GET /api/v1/activities)."
-            : null;
+    public EngineError? ValidateActivityType(string topic) =>
+        activities.Find(topic) is null ? EngineErrors.BpmnActivityUnknown.With(("topic", topic)) : null;
 }

@@ -18,7 +18,7 @@ internal sealed partial class Executor
                 await TerminateScopeAsync(instance, execution, node, cancellationToken);
                 break;
             case EventTrigger.Error:
-                await ThrowErrorAsync(instance, execution, node, node.ErrorCode!, $"Fouteindgebeurtenis '{node.Id}'", cancellationToken);
+                await ThrowErrorAsync(instance, execution, node, node.ErrorCode!, EngineErrors.ErrorEndEvent.With(("elementId", node.Id)).Message, cancellationToken);
                 break;
             default:
                 EndExecution(instance, execution, implicitEnd: false);
@@ -49,7 +49,7 @@ internal sealed partial class Executor
 
         if (instance.Executions.Count == 0)
         {
-            Schedule(instance, null, null, "complete", ct => CompleteInstanceAsync(instance, InstanceStatus.Completed, $"Beëindigd bij '{endElement}'", ct));
+            Schedule(instance, null, null, "complete", ct => CompleteInstanceAsync(instance, InstanceStatus.Completed, $"Ended at '{endElement}'", ct));
         }
     }
 
@@ -59,12 +59,12 @@ internal sealed partial class Executor
         RemoveExecution(instance, execution);
         foreach (var other in instance.ChildrenOf(scope?.Id).ToList())
         {
-            await CancelExecutionAsync(instance, other, "beëindigd", cancellationToken);
+            await CancelExecutionAsync(instance, other, "terminated", cancellationToken);
         }
 
         if (scope is null)
         {
-            await CompleteInstanceAsync(instance, InstanceStatus.Terminated, $"Beëindigd door eindgebeurtenis '{node.Id}'", cancellationToken);
+            await CompleteInstanceAsync(instance, InstanceStatus.Terminated, $"Terminated by end event '{node.Id}'", cancellationToken);
             return;
         }
 
@@ -83,7 +83,7 @@ internal sealed partial class Executor
         // Anything still waiting (none on a normal end) is cancelled.
         foreach (var remaining in instance.Executions.Where(e => e.ParentId is null).ToList())
         {
-            await CancelExecutionAsync(instance, remaining, "proces beëindigd", cancellationToken);
+            await CancelExecutionAsync(instance, remaining, "process ended", cancellationToken);
         }
 
         instance.Entity.Status = status;
@@ -109,7 +109,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>Cancels what an execution waits for and the executions inside it, keeping the execution itself.</summary>
-    private async Task CancelChildrenAndArtifactsAsync(InstanceState instance, ExecutionEntity execution, CancellationToken cancellationToken, string reason = "onderbroken")
+    private async Task CancelChildrenAndArtifactsAsync(InstanceState instance, ExecutionEntity execution, CancellationToken cancellationToken, string reason = "interrupted")
     {
         foreach (var child in instance.ChildrenOf(execution.Id).ToList())
         {
@@ -142,7 +142,7 @@ internal sealed partial class Executor
                 .FirstOrDefaultAsync(cancellationToken);
             if (child != Guid.Empty && await Step.LoadAsync(child, cancellationToken) is { } called)
             {
-                await CancelInstanceAsync(called, $"Aanroepende activiteit '{execution.ElementId}' {reason}", notifyCaller: false, cancellationToken);
+                await CancelInstanceAsync(called, $"Calling activity '{execution.ElementId}' {reason}", notifyCaller: false, cancellationToken);
             }
         }
 
@@ -159,7 +159,7 @@ internal sealed partial class Executor
 
         foreach (var execution in instance.Executions.Where(e => e.ParentId is null).ToList())
         {
-            await CancelExecutionAsync(instance, execution, "geannuleerd", cancellationToken);
+            await CancelExecutionAsync(instance, execution, "cancelled", cancellationToken);
         }
 
         instance.Entity.Status = InstanceStatus.Terminated;
@@ -190,18 +190,18 @@ internal sealed partial class Executor
         if (definition is null)
         {
             throw new ModelRuntimeException(spec.Binding == CalledVersionBinding.Version
-                ? $"Het aangeroepen proces '{key}' versie {spec.Version} is niet uitgerold."
-                : $"Het aangeroepen proces '{key}' is niet uitgerold.");
+                ? EngineErrors.CalledVersionNotDeployed.With(("key", key), ("version", spec.Version))
+                : EngineErrors.CalledProcessNotDeployed.With(("key", key)));
         }
 
         var model = await Step.Definitions.ModelAsync(definition.Id, definition.Key, cancellationToken);
-        var start = model.NoneStartEvent ?? throw new ModelRuntimeException($"Het aangeroepen proces '{key}' heeft geen startgebeurtenis zonder trigger.");
+        var start = model.NoneStartEvent ?? throw new ModelRuntimeException(EngineErrors.CalledProcessWithoutStart.With(("key", key)));
         var visible = instance.VisibleVariables(execution);
         var variables = MapVariables(spec.In, visible);
         var businessKey = spec.BusinessKeyExpression is null ? instance.Entity.BusinessKey : EvaluateText(instance, execution, spec.BusinessKeyExpression);
 
         await ArmBoundaryEventsAsync(instance, execution, node, cancellationToken);
-        var child = CreateInstance(definition.Id, model, definition.Version, businessKey, instance.Entity.Gemeente, variables, instance, execution);
+        var child = CreateInstance(definition.Id, model, definition.Version, businessKey, instance.Entity.TenantId, variables, instance, execution);
         Step.Journal(instance, "call-started", node.Id, new { childInstanceId = child.Id, definitionKey = key, version = definition.Version });
         Begin(child, start);
     }
@@ -215,7 +215,7 @@ internal sealed partial class Executor
             {
                 foreach (var (name, value) in source)
                 {
-                    if (name != "execution")
+                    if (name != InstanceState.ExecutionVariable)
                     {
                         result[name] = value?.DeepClone();
                     }
@@ -264,7 +264,7 @@ internal sealed partial class Executor
     public async Task RetryResumeCallAsync(InstanceState parent, ExecutionEntity execution, CancellationToken cancellationToken)
     {
         var childId = await Step.Db.Instances.Where(i => i.ParentExecutionId == execution.Id).OrderByDescending(i => i.StartedAt).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
-        var child = await Step.LoadAsync(childId, cancellationToken) ?? throw new EngineException("Het aangeroepen proces van deze activiteit is niet gevonden.");
+        var child = await Step.LoadAsync(childId, cancellationToken) ?? throw EngineErrors.CalledInstanceNotFound.Exception();
         var node = parent.Model.Node(execution.ElementId);
         Schedule(parent, execution, node, "resume-call", _ =>
         {
@@ -284,7 +284,7 @@ internal sealed partial class Executor
         var (catchInstance, catchExecution, boundary) = await FindErrorCatchAsync(instance, execution, origin, errorCode, cancellationToken);
         if (boundary is null)
         {
-            OpenIncident(instance, execution, origin.Id, "unhandled-error", $"Fout '{errorCode}' wordt door geen foutgrensgebeurtenis opgevangen ({message}).", "enter");
+            OpenIncident(instance, execution, origin.Id, "unhandled-error", EngineErrors.UnhandledBpmnError.With(("errorCode", errorCode), ("message", Truncate(message))), "enter");
             return;
         }
 
@@ -295,7 +295,7 @@ internal sealed partial class Executor
         while (current != catchInstance)
         {
             var parentId = current.Entity.ParentInstanceId!.Value;
-            await CancelInstanceAsync(current, $"Fout '{errorCode}' doorgegeven aan het aanroepende proces", notifyCaller: false, cancellationToken);
+            await CancelInstanceAsync(current, $"Error '{errorCode}' passed to the calling process", notifyCaller: false, cancellationToken);
             current = (await Step.LoadAsync(parentId, cancellationToken))!;
         }
 

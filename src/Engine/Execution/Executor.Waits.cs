@@ -26,13 +26,13 @@ internal sealed partial class Executor
         var fourEyes = node.Properties.TryGetValue("fourEyes", out var fourEyesTemplate) ? EvaluateList(instance, execution, fourEyesTemplate, distinct: false) : [];
         if (fourEyes.Count == 1)
         {
-            throw new ModelRuntimeException($"fourEyes op '{node.Id}' noemt één rol; noem twee rollen (bijvoorbeeld \"consulent,begeleider\", of \"consulent,consulent\" voor twee consulenten).");
+            throw new ModelRuntimeException(EngineErrors.FourEyesOneGroup.With(("elementId", node.Id)));
         }
         var priorityText = EvaluateText(instance, execution, spec.Priority);
         var priority = 50;
         if (priorityText is not null && !int.TryParse(priorityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out priority))
         {
-            throw new ModelRuntimeException($"camunda:priority '{priorityText}' is geen geheel getal.");
+            throw new ModelRuntimeException(EngineErrors.PriorityInvalid.With(("value", priorityText)));
         }
 
         var task = new UserTaskEntity
@@ -45,7 +45,7 @@ internal sealed partial class Executor
             Documentation = node.Documentation,
             DefinitionKey = instance.Entity.DefinitionKey,
             BusinessKey = instance.Entity.BusinessKey,
-            Gemeente = instance.Entity.Gemeente,
+            TenantId = instance.Entity.TenantId,
             Status = UserTaskStatus.Open,
             Assignee = assignee,
             CandidateGroups = ListColumn(groups),
@@ -68,7 +68,7 @@ internal sealed partial class Executor
     public void CompleteUserTask(InstanceState instance, UserTaskEntity task, JsonObject? variables, string user)
     {
         var execution = instance.FindExecution(task.ExecutionId)
-            ?? throw new EngineException("De taak hoort bij een pad dat niet meer bestaat.");
+            ?? throw EngineErrors.PathGone.Exception();
         var node = instance.Model.Node(task.ElementId);
         task.Status = UserTaskStatus.Completed;
         task.CompletedAt = Now;
@@ -123,7 +123,7 @@ internal sealed partial class Executor
             return duration!.FirstDue(Now, Services.Zone).ToUniversalTime();
         }
 
-        throw new ModelRuntimeException($"{what} '{text}' is geen datum (ISO 8601) en geen duur.");
+        throw new ModelRuntimeException(EngineErrors.DateInvalid.With(("attribute", what), ("value", text)));
     }
 
     // ---------------------------------------------------------------- service tasks (jobs)
@@ -139,7 +139,7 @@ internal sealed partial class Executor
             ElementId = node.Id,
             ActivityType = node.Topic!,
             DefinitionKey = instance.Entity.DefinitionKey,
-            Gemeente = instance.Entity.Gemeente,
+            TenantId = instance.Entity.TenantId,
             BusinessKey = instance.Entity.BusinessKey,
             IdempotencyKey = id.ToString("N"),
             Status = JobStatus.Pending,
@@ -155,7 +155,7 @@ internal sealed partial class Executor
     /// <summary>The activity completed: its output becomes variables and the token moves on.</summary>
     public void CompleteJob(InstanceState instance, JobEntity job, JsonObject output)
     {
-        var execution = instance.FindExecution(job.ExecutionId) ?? throw new EngineException("De taak van deze job bestaat niet meer.");
+        var execution = instance.FindExecution(job.ExecutionId) ?? throw EngineErrors.PathGone.Exception();
         var node = instance.Model.Node(job.ElementId);
         job.Status = JobStatus.Completed;
         job.CompletedAt = Now;
@@ -170,7 +170,7 @@ internal sealed partial class Executor
     /// <summary>The activity raised a BPMN error: its boundary (or an enclosing one) takes over.</summary>
     public async Task RaiseJobErrorAsync(InstanceState instance, JobEntity job, string errorCode, string message, JsonObject? variables, CancellationToken cancellationToken)
     {
-        var execution = instance.FindExecution(job.ExecutionId) ?? throw new EngineException("De taak van deze job bestaat niet meer.");
+        var execution = instance.FindExecution(job.ExecutionId) ?? throw EngineErrors.PathGone.Exception();
         var node = instance.Model.Node(job.ElementId);
         job.Status = JobStatus.Completed;
         job.CompletedAt = Now;
@@ -185,11 +185,11 @@ internal sealed partial class Executor
     }
 
     /// <summary>The activity ran out of attempts: an incident holds the token at the task.</summary>
-    public void FailJob(InstanceState instance, JobEntity job, string error)
+    public void FailJob(InstanceState instance, JobEntity job, EngineError error)
     {
-        var execution = instance.FindExecution(job.ExecutionId) ?? throw new EngineException("De taak van deze job bestaat niet meer.");
+        var execution = instance.FindExecution(job.ExecutionId) ?? throw EngineErrors.PathGone.Exception();
         job.Status = JobStatus.Failed;
-        job.LastError = error;
+        job.LastError = Truncate(error.Message);
         job.LockedBy = null;
         job.LockedUntil = null;
         instance.Jobs.Remove(job);
@@ -211,7 +211,7 @@ internal sealed partial class Executor
             ExecutionId = execution.Id,
             DefinitionId = instance.Entity.DefinitionId,
             ElementId = eventNode.Id,
-            Gemeente = instance.Entity.Gemeente,
+            TenantId = instance.Entity.TenantId,
             Status = TimerStatus.Scheduled,
             DueAt = due,
             FirstDueAt = due,
@@ -290,7 +290,7 @@ internal sealed partial class Executor
         Step.Journal(instance, "boundary-triggered", boundary.Id, new { attachedTo = attached.ElementId, interrupting });
         if (interrupting)
         {
-            Step.Journal(instance, "element-cancelled", attached.ElementId, new { reason = $"onderbroken door '{boundary.Id}'" });
+            Step.Journal(instance, "element-cancelled", attached.ElementId, new { reason = $"interrupted by '{boundary.Id}'" });
             instance.ClearLocals(attached);
             attached.ElementId = boundary.Id;
             attached.State = ExecutionState.Waiting;
@@ -379,7 +379,7 @@ internal sealed partial class Executor
             ElementId = node.Id,
             MessageName = messageName,
             CorrelationKey = instance.Entity.BusinessKey,
-            Gemeente = instance.Entity.Gemeente,
+            TenantId = instance.Entity.TenantId,
             CreatedAt = Now,
         };
         Step.Db.MessageSubscriptions.Add(subscription);
@@ -393,8 +393,8 @@ internal sealed partial class Executor
             .OrderBy(m => m.ReceivedAt)
             .Take(20)
             .ToListAsync(cancellationToken);
-        var gemeente = $",{instance.Entity.Gemeente},";
-        var message = candidates.FirstOrDefault(m => m.Gemeenten == "*" || m.Gemeenten.Contains(gemeente, StringComparison.Ordinal));
+        var tenant = Tenants.ListColumn([instance.Entity.TenantId]);
+        var message = candidates.FirstOrDefault(m => m.Tenants == Tenants.All || m.Tenants.Contains(tenant, StringComparison.Ordinal));
         if (message is not null)
         {
             message.ConsumedAt = Now;
@@ -407,7 +407,7 @@ internal sealed partial class Executor
     /// <summary>Delivers a message to a waiting subscription of this instance.</summary>
     public void DeliverMessage(InstanceState instance, MessageSubscriptionEntity subscription, JsonObject variables)
     {
-        var execution = instance.FindExecution(subscription.ExecutionId) ?? throw new EngineException("Het pad dat op dit bericht wachtte bestaat niet meer.");
+        var execution = instance.FindExecution(subscription.ExecutionId) ?? throw EngineErrors.PathGone.Exception();
         var node = instance.Model.Node(subscription.ElementId);
         Step.Journal(instance, "message-correlated", node.Id, new { name = subscription.MessageName, correlationKey = subscription.CorrelationKey }, Step.Actor.Name);
         if (node.Kind == NodeKind.BoundaryEvent)
@@ -441,8 +441,9 @@ internal sealed partial class Executor
 
     // ---------------------------------------------------------------- incidents
 
-    private void OpenIncident(InstanceState instance, ExecutionEntity execution, string elementId, string type, string message, string operation, JobEntity? job = null)
+    private void OpenIncident(InstanceState instance, ExecutionEntity execution, string elementId, string type, EngineError error, string operation, JobEntity? job = null)
     {
+        var message = error.Message;
         execution.State = ExecutionState.Failed;
         execution.FailedOperation = operation;
         var incident = new IncidentEntity
@@ -453,17 +454,18 @@ internal sealed partial class Executor
             JobId = job?.Id,
             ElementId = elementId,
             Type = type,
-            Message = message.Length > 4000 ? message[..4000] : message,
+            Message = Truncate(message, 4000),
+            Error = error.ToJson().ToJsonString(Json.Options),
             ActivityType = job?.ActivityType,
             Attempts = job?.Attempts ?? 0,
             DefinitionKey = instance.Entity.DefinitionKey,
-            Gemeente = instance.Entity.Gemeente,
+            TenantId = instance.Entity.TenantId,
             Status = IncidentStatus.Open,
             CreatedAt = Now,
         };
         Step.Db.Incidents.Add(incident);
         instance.Entity.OpenIncidents++;
-        Step.Journal(instance, "incident-opened", elementId, new { incidentId = incident.Id, type, message = incident.Message, attempts = incident.Attempts });
+        Step.Journal(instance, "incident-opened", elementId, new { incidentId = incident.Id, type, code = error.Code, message = incident.Message, error = error.ToJson(), attempts = incident.Attempts });
     }
 
     private async Task CloseIncidentsAsync(InstanceState instance, ExecutionEntity execution, CancellationToken cancellationToken)
@@ -478,7 +480,7 @@ internal sealed partial class Executor
         {
             incident.Status = IncidentStatus.Resolved;
             incident.ResolvedAt = Now;
-            incident.ResolvedBy = "vervallen: pad beëindigd";
+            incident.ResolvedBy = "obsolete: path ended";
             instance.Entity.OpenIncidents = Math.Max(0, instance.Entity.OpenIncidents - 1);
         }
     }

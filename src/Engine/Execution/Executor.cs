@@ -37,7 +37,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
                 if (++_operations > Services.Options.MaxOperationsPerStep && item.Execution is not null)
                 {
                     // A loop without a wait state: stop this instance's paths here, visibly, instead of spinning forever.
-                    OpenIncident(item.Instance, item.Execution, item.Node!.Id, "model", $"Meer dan {Services.Options.MaxOperationsPerStep} stappen zonder wachtpunt: staat er een oneindige lus in het model?", item.Operation);
+                    OpenIncident(item.Instance, item.Execution, item.Node!.Id, "model", EngineErrors.StepLimit.With(("limit", Services.Options.MaxOperationsPerStep)), item.Operation);
                     var rest = _agenda.Where(i => i.Instance != item.Instance).ToList();
                     _agenda.Clear();
                     rest.ForEach(_agenda.Enqueue);
@@ -50,11 +50,11 @@ internal sealed partial class Executor(Step step, EngineServices services)
                 }
                 catch (ExpressionException ex) when (item.Execution is not null)
                 {
-                    OpenIncident(item.Instance, item.Execution, item.Node!.Id, "expression", ex.Message, item.Operation);
+                    OpenIncident(item.Instance, item.Execution, item.Node!.Id, "expression", EngineErrors.ExpressionFailed.With(("reason", Truncate(ex.Message))), item.Operation);
                 }
                 catch (ModelRuntimeException ex) when (item.Execution is not null)
                 {
-                    OpenIncident(item.Instance, item.Execution, item.Node!.Id, "model", ex.Message, item.Operation);
+                    OpenIncident(item.Instance, item.Execution, item.Node!.Id, "model", ex.Error, item.Operation);
                 }
             }
 
@@ -73,7 +73,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
         ProcessModel model,
         int definitionVersion,
         string? businessKey,
-        string gemeente,
+        string tenantId,
         JsonObject variables,
         InstanceState? parent,
         ExecutionEntity? parentExecution)
@@ -85,7 +85,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
             DefinitionKey = model.Id,
             DefinitionVersion = definitionVersion,
             BusinessKey = businessKey,
-            Gemeente = gemeente,
+            TenantId = tenantId,
             Status = InstanceStatus.Active,
             Variables = variables.ToJsonString(Json.Options),
             ParentInstanceId = parent?.Id,
@@ -95,7 +95,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
         };
         entity.RootInstanceId = parent?.Entity.RootInstanceId ?? entity.Id;
         var instance = Step.Add(entity, model);
-        Step.Journal(instance, "instance-started", null, new { definitionKey = model.Id, version = definitionVersion, businessKey, gemeente, parentInstanceId = parent?.Id }, Step.Actor.Name);
+        Step.Journal(instance, "instance-started", null, new { definitionKey = model.Id, version = definitionVersion, businessKey, tenantId, parentInstanceId = parent?.Id }, Step.Actor.Name);
         return instance;
     }
 
@@ -185,13 +185,13 @@ internal sealed partial class Executor(Step step, EngineServices services)
                 await StartCallAsync(instance, execution, node, cancellationToken);
                 break;
             default:
-                throw new ModelRuntimeException($"Element '{node.Id}' van soort {node.Kind} kan hier niet worden uitgevoerd.");
+                throw new ModelRuntimeException(EngineErrors.ElementNotExecutable.With(("elementId", node.Id), ("kind", node.Kind)));
         }
     }
 
     private async Task EnterSubProcessAsync(InstanceState instance, ExecutionEntity execution, FlowNode node, CancellationToken cancellationToken)
     {
-        var start = node.SubScope!.NoneStartEvent ?? throw new ModelRuntimeException($"Subproces '{node.Id}' heeft geen startgebeurtenis.");
+        var start = node.SubScope!.NoneStartEvent ?? throw new ModelRuntimeException(EngineErrors.SubProcessWithoutStart.With(("elementId", node.Id)));
         execution.State = ExecutionState.Scope;
         await ArmBoundaryEventsAsync(instance, execution, node, cancellationToken);
         var child = NewExecution(instance, execution.Id, start.Id);
@@ -235,7 +235,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
             .ToList();
         if (taken.Count == 0)
         {
-            taken.Add(node.DefaultFlow ?? throw new ModelRuntimeException($"Geen uitgaande stroom van '{node.Id}' is van toepassing en er is geen standaardstroom."));
+            taken.Add(node.DefaultFlow ?? throw new ModelRuntimeException(EngineErrors.NoFlowApplies.With(("elementId", node.Id))));
         }
 
         return taken;
@@ -270,7 +270,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
         var variables = instance.VisibleVariables(execution);
         var flow = node.Outgoing.FirstOrDefault(f => !f.IsDefault && (f.Condition is null || Condition(f, variables)))
             ?? node.DefaultFlow
-            ?? throw new ModelRuntimeException($"Geen voorwaarde van gateway '{node.Id}' is waar en er is geen standaardstroom.");
+            ?? throw new ModelRuntimeException(EngineErrors.GatewayNoConditionTrue.With(("elementId", node.Id)));
         Step.Journal(instance, "element-left", node.Id, new { flow = flow.Id });
         TakeFlows(instance, execution, [flow]);
     }
@@ -320,7 +320,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
         var flows = node.Outgoing.Where(f => !f.IsDefault && (f.Condition is null || Condition(f, variables))).ToList();
         if (flows.Count == 0)
         {
-            flows.Add(node.DefaultFlow ?? throw new ModelRuntimeException($"Geen voorwaarde van inclusieve gateway '{node.Id}' is waar en er is geen standaardstroom."));
+            flows.Add(node.DefaultFlow ?? throw new ModelRuntimeException(EngineErrors.GatewayNoConditionTrue.With(("elementId", node.Id))));
         }
 
         Step.Journal(instance, "element-left", node.Id, new { flows = flows.Select(f => f.Id) });
@@ -474,7 +474,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
     {
         if (!TimerSchedule.TryParse(kind, spec, out var parsed, out var error))
         {
-            throw new ModelRuntimeException($"Timer '{spec}': {error}");
+            throw new ModelRuntimeException(EngineErrors.TimerInvalidAtRunTime.Because(error, ("spec", spec)));
         }
 
         schedule = parsed!;
@@ -483,9 +483,15 @@ internal sealed partial class Executor(Step step, EngineServices services)
         return schedule.FirstDue(Now, Services.Zone).ToUniversalTime();
     }
 
+    /// <summary>Cuts a text from outside (an activity's reason, an expression's message) to a length an incident keeps.</summary>
+    internal static string Truncate(string text, int length = 2000) => text.Length > length ? text[..length] : text;
+
     /// <summary>One operation on the agenda. Without an execution it concerns the instance as a whole (completing it).</summary>
     private sealed record WorkItem(InstanceState Instance, ExecutionEntity? Execution, FlowNode? Node, string Operation, Func<CancellationToken, Task> Run);
 }
 
 /// <summary>A failure of the model at run time (no flow applies, called process missing…): becomes an incident.</summary>
-internal sealed class ModelRuntimeException(string message) : Exception(message);
+internal sealed class ModelRuntimeException(EngineError error) : Exception(error.Message)
+{
+    public EngineError Error { get; } = error;
+}

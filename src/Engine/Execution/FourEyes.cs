@@ -5,9 +5,9 @@ using Inburgering.Engine.Persistence;
 namespace Inburgering.Engine.Execution;
 
 /// <summary>
-/// Four eyes: a task that needs a completion per listed role, each by a different person (e.g. a casusregisseur and a
-/// maatschappelijk begeleider holding the brede intake together). The first completions are recorded as approvals and give
-/// the task back to the group; the last one completes it with the variables of all of them.
+/// Four eyes: a task that needs a completion per listed group, each by a different person (e.g. a case manager and a
+/// social worker holding an intake together). The first completions are recorded as approvals and give the task back to
+/// the group; the last one completes it with the variables of all of them. (The stored field names say "role".)
 /// </summary>
 internal static class FourEyes
 {
@@ -20,14 +20,12 @@ internal static class FourEyes
         var approvals = Read(task);
         if (approvals.Any(a => a.User == actor.Name))
         {
-            throw new EngineException(
-                $"Vier ogen: u heeft deze taak al afgerond; nu moet een tweede persoon ({string.Join(" of ", Missing(required, approvals))}) dat doen.",
-                EngineErrorKind.Conflict);
+            throw EngineErrors.FourEyesAlreadyApproved.Exception(("missing", Missing(required, approvals)));
         }
 
         var missing = Missing(required, approvals);
-        var role = missing.FirstOrDefault(actor.HasRole)
-            ?? throw new EngineException($"Vier ogen: deze taak wacht nog op {string.Join(" en ", missing)}; u heeft die rol niet.", EngineErrorKind.Forbidden);
+        var role = missing.FirstOrDefault(actor.IsMemberOf)
+            ?? throw EngineErrors.FourEyesNotInGroup.Exception(("missing", missing));
         approvals.Add(new Approval(actor.Name, role, now, variables?.DeepClone().AsObject()));
         task.Approvals = JsonSerializer.Serialize(approvals, Json.Options);
         remaining = Missing(required, approvals);

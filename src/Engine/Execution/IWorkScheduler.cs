@@ -1,10 +1,10 @@
 namespace Inburgering.Engine.Execution;
 
 /// <summary>Something due at a moment: a timer or a job attempt.</summary>
-public readonly record struct ScheduledWork(Guid Id, DateTimeOffset DueAt);
+internal readonly record struct ScheduledWork(Guid Id, DateTimeOffset DueAt);
 
 /// <summary>What one committed step changed in the schedule: new or moved timers and job attempts, and cancelled ones.</summary>
-public sealed record WorkChanges(
+internal sealed record WorkChanges(
     IReadOnlyList<ScheduledWork> Timers,
     IReadOnlyList<ScheduledWork> CancelledTimers,
     IReadOnlyList<ScheduledWork> Jobs,
@@ -20,7 +20,7 @@ public sealed record WorkChanges(
 /// each commit. When <see cref="UsesOutbox"/> is true the change is also written to the outbox in the step's own transaction,
 /// so a crash between commit and hand-over loses nothing (the reconciler hands it over later).
 /// </summary>
-public interface IWorkScheduler
+internal interface IWorkScheduler
 {
     bool UsesOutbox { get; }
 

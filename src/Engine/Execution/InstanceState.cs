@@ -8,14 +8,21 @@ namespace Inburgering.Engine.Execution;
 /// <summary>One instance loaded into a step: its row, its model and everything that waits in it.</summary>
 internal sealed class InstanceState
 {
+    /// <summary>The variable through which expressions see the instance itself (<c>execution.businessKey</c>, its tenant…).</summary>
+    public const string ExecutionVariable = "execution";
+
     private readonly Dictionary<Guid, JsonObject> _locals = [];
 
-    public InstanceState(InstanceEntity entity, ProcessModel model)
+    /// <param name="tenantVariable">The name under which expressions see the tenant in <c>execution</c> (the host's word for it).</param>
+    public InstanceState(InstanceEntity entity, ProcessModel model, string tenantVariable)
     {
         Entity = entity;
         Model = model;
+        TenantVariable = tenantVariable;
         Variables = Json.ParseObject(entity.Variables);
     }
+
+    public string TenantVariable { get; }
 
     public InstanceEntity Entity { get; }
 
@@ -94,11 +101,11 @@ internal sealed class InstanceState
             }
         }
 
-        result["execution"] = new JsonObject
+        result[ExecutionVariable] = new JsonObject
         {
             ["instanceId"] = Entity.Id.ToString(),
             ["businessKey"] = Entity.BusinessKey,
-            ["gemeente"] = Entity.Gemeente,
+            [TenantVariable] = Entity.TenantId,
             ["definitionKey"] = Entity.DefinitionKey,
             ["elementId"] = execution?.ElementId,
         };
@@ -144,7 +151,7 @@ internal sealed class InstanceState
 }
 
 /// <summary>JSON helpers for variable storage.</summary>
-public static class Json
+internal static class Json
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {

@@ -9,7 +9,7 @@ namespace Inburgering.Engine.Execution;
 /// One unit of work: the instances a command touches, loaded into one DbContext and committed in one
 /// transaction with optimistic concurrency on every instance row it changed.
 /// </summary>
-internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor)
+internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor, string tenantVariable)
 {
     private readonly Dictionary<Guid, InstanceState> _instances = [];
 
@@ -49,7 +49,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
         }
 
         var model = await Definitions.ModelAsync(entity.DefinitionId, entity.DefinitionKey, cancellationToken);
-        var state = new InstanceState(entity, model);
+        var state = new InstanceState(entity, model, tenantVariable);
         if (entity.Status == InstanceStatus.Active)
         {
             state.Executions.AddRange(await Db.Executions.Where(e => e.InstanceId == instanceId).ToListAsync(cancellationToken));
@@ -87,7 +87,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
     public InstanceState Add(InstanceEntity entity, ProcessModel model)
     {
         Db.Instances.Add(entity);
-        var state = new InstanceState(entity, model);
+        var state = new InstanceState(entity, model, tenantVariable);
         _instances[entity.Id] = state;
         return state;
     }

@@ -31,7 +31,12 @@ public static class EngineRegistration
     /// </summary>
     public static IServiceCollection AddProcessEngine(this IServiceCollection services, EngineDatabaseOptions database, Action<EngineOptions>? configure = null)
     {
-        services.AddOptions<EngineOptions>().Configure(o => configure?.Invoke(o));
+        ArgumentNullException.ThrowIfNull(database);
+        services.AddOptions<EngineOptions>()
+            .Configure(o => configure?.Invoke(o))
+            .Validate(o => IsIdentifier(o.TenantVariable), "EngineOptions.TenantVariable must be a JavaScript identifier (letters, digits, '_', not starting with a digit).")
+            .Validate(o => o.TimerStartTenants.All(Tenants.IsValid), "EngineOptions.TimerStartTenants holds an invalid tenant id.")
+            .ValidateOnStart();
         services.AddOptions<DispatcherOptions>();
         services.AddOptions<ExpressionOptions>();
         services.TryAddSingleton(TimeProvider.System);
@@ -55,10 +60,27 @@ public static class EngineRegistration
             sp.GetServices<IExpressionFunctionProvider>()));
         services.AddSingleton<DefinitionRegistry>();
         services.TryAddSingleton<IActivityCatalog, ActivityCatalog>();
-        services.AddSingleton<ProcessEngine>();
-        services.AddSingleton<EngineQueries>();
-        services.AddSingleton<ClockService>();
-        services.AddSingleton<EngineDatabaseInitializer>();
+        services.AddSingleton(sp => new ProcessEngine(
+            sp.GetRequiredService<IEngineDbContextFactory>(),
+            sp.GetRequiredService<DefinitionRegistry>(),
+            sp.GetRequiredService<IExpressionEvaluator>(),
+            sp.GetRequiredService<IActivityCatalog>(),
+            sp.GetRequiredService<IWorkScheduler>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<ILogger<ProcessEngine>>()));
+        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EngineOptions>>()));
+        services.AddSingleton(sp => new ClockService(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ProcessEngine>(),
+            sp.GetRequiredService<IEngineDbContextFactory>(),
+            sp,
+            sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<ILogger<ClockService>>()));
+        services.AddSingleton(sp => new EngineDatabaseInitializer(
+            sp.GetRequiredService<IEngineDbContextFactory>(),
+            sp.GetRequiredService<ClockService>(),
+            sp.GetRequiredService<ILogger<EngineDatabaseInitializer>>()));
         services.AddSingleton<WorkDispatcher>();
         services.TryAddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<WorkDispatcher>());
         return services;
@@ -67,6 +89,9 @@ public static class EngineRegistration
     /// <summary>Runs the in-process dispatcher as a hosted service (the default until Quartz takes over).</summary>
     public static IServiceCollection AddWorkDispatcher(this IServiceCollection services) =>
         services.AddHostedService(sp => sp.GetRequiredService<WorkDispatcher>());
+
+    private static bool IsIdentifier(string? name) =>
+        name is { Length: > 0 } && (char.IsAsciiLetter(name[0]) || name[0] is '_' or '$') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
 
     /// <summary>SQLite: create the folder, and let writers wait for each other instead of failing.</summary>
     private static string PrepareSqlite(string connectionString)
@@ -82,8 +107,19 @@ public static class EngineRegistration
 }
 
 /// <summary>Applies the migrations of the configured provider at start-up and restores the simulation clock.</summary>
-public sealed class EngineDatabaseInitializer(IEngineDbContextFactory databases, ClockService clock, ILogger<EngineDatabaseInitializer> logger)
+public sealed class EngineDatabaseInitializer
 {
+    private readonly IEngineDbContextFactory databases;
+    private readonly ClockService clock;
+    private readonly ILogger<EngineDatabaseInitializer> logger;
+
+    internal EngineDatabaseInitializer(IEngineDbContextFactory databases, ClockService clock, ILogger<EngineDatabaseInitializer> logger)
+    {
+        this.databases = databases;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using (var db = databases.Create())

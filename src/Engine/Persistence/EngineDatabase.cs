@@ -9,7 +9,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>Creates the engine's DbContext for the configured provider.</summary>
-public interface IEngineDbContextFactory
+internal interface IEngineDbContextFactory
 {
     DatabaseProvider Provider { get; }
 

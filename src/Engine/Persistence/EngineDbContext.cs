@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Inburgering.Engine.Persistence;
 
 /// <summary>The engine's tables. One subclass per database provider carries that provider's migrations.</summary>
-public abstract class EngineDbContext(DbContextOptions options) : DbContext(options)
+internal abstract class EngineDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<DefinitionEntity> Definitions => Set<DefinitionEntity>();
 
@@ -91,7 +91,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 }
 
 /// <summary>The embedded default: one SQLite file.</summary>
-public sealed class SqliteEngineDbContext(DbContextOptions<SqliteEngineDbContext> options) : EngineDbContext(options)
+internal sealed class SqliteEngineDbContext(DbContextOptions<SqliteEngineDbContext> options) : EngineDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -107,7 +107,7 @@ public sealed class SqliteEngineDbContext(DbContextOptions<SqliteEngineDbContext
 }
 
 /// <summary>The production store.</summary>
-public sealed class PostgresEngineDbContext(DbContextOptions<PostgresEngineDbContext> options) : EngineDbContext(options)
+internal sealed class PostgresEngineDbContext(DbContextOptions<PostgresEngineDbContext> options) : EngineDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -3,7 +3,7 @@ namespace Inburgering.Engine.Persistence;
 // The engine's tables. Times are UTC. Enums are stored as text so the tables read well in psql.
 
 /// <summary>One deployed version of a process (key = BPMN process id).</summary>
-public sealed class DefinitionEntity
+internal sealed class DefinitionEntity
 {
     public Guid Id { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class DefinitionEntity
     public string MessageStarts { get; set; } = "";
 }
 
-public enum InstanceStatus
+internal enum InstanceStatus
 {
     Active,
     Completed,
@@ -40,7 +40,7 @@ public enum InstanceStatus
 }
 
 /// <summary>A running or ended process instance. <see cref="Version"/> is the optimistic-concurrency token of every step.</summary>
-public sealed class InstanceEntity
+internal sealed class InstanceEntity
 {
     public Guid Id { get; set; }
 
@@ -52,8 +52,8 @@ public sealed class InstanceEntity
 
     public string? BusinessKey { get; set; }
 
-    /// <summary>CBS gemeentecode (4 digits) the instance belongs to.</summary>
-    public required string Gemeente { get; set; }
+    /// <summary>The tenant the instance belongs to (the host decides what a tenant is, e.g. an organisation's code).</summary>
+    public required string TenantId { get; set; }
 
     public InstanceStatus Status { get; set; }
 
@@ -81,7 +81,7 @@ public sealed class InstanceEntity
     public int Version { get; set; }
 }
 
-public enum ExecutionState
+internal enum ExecutionState
 {
     /// <summary>Waiting at an activity or event for a task, timer, message or job.</summary>
     Waiting,
@@ -97,7 +97,7 @@ public enum ExecutionState
 }
 
 /// <summary>A token: where one path of an instance stands.</summary>
-public sealed class ExecutionEntity
+internal sealed class ExecutionEntity
 {
     public Guid Id { get; set; }
 
@@ -122,7 +122,7 @@ public sealed class ExecutionEntity
     public string? FailedOperation { get; set; }
 }
 
-public enum UserTaskStatus
+internal enum UserTaskStatus
 {
     Open,
     Completed,
@@ -130,7 +130,7 @@ public enum UserTaskStatus
 }
 
 /// <summary>A human task in somebody's werkvoorraad.</summary>
-public sealed class UserTaskEntity
+internal sealed class UserTaskEntity
 {
     public Guid Id { get; set; }
 
@@ -148,7 +148,7 @@ public sealed class UserTaskEntity
 
     public string? BusinessKey { get; set; }
 
-    public required string Gemeente { get; set; }
+    public required string TenantId { get; set; }
 
     public UserTaskStatus Status { get; set; }
 
@@ -172,7 +172,7 @@ public sealed class UserTaskEntity
 
     /// <summary>
     /// Four eyes: the roles that must each complete the task, by different people (",consulent,begeleider,"); empty for an
-    /// ordinary task. Set from the task's <c>fourEyes</c> property (which may be an expression, e.g. the gemeente's policy).
+    /// ordinary task. Set from the task's <c>fourEyes</c> property (which may be an expression, e.g. a policy of the tenant).
     /// </summary>
     public string FourEyesRoles { get; set; } = "";
 
@@ -190,7 +190,7 @@ public sealed class UserTaskEntity
     public int Version { get; set; }
 }
 
-public enum TimerStatus
+internal enum TimerStatus
 {
     Scheduled,
     Fired,
@@ -198,7 +198,7 @@ public enum TimerStatus
 }
 
 /// <summary>A timer waiting to fall due. The rows are the truth; schedulers only wake the dispatcher.</summary>
-public sealed class TimerEntity
+internal sealed class TimerEntity
 {
     public Guid Id { get; set; }
 
@@ -212,7 +212,7 @@ public sealed class TimerEntity
 
     public required string ElementId { get; set; }
 
-    public string? Gemeente { get; set; }
+    public string? TenantId { get; set; }
 
     public TimerStatus Status { get; set; }
 
@@ -236,7 +236,7 @@ public sealed class TimerEntity
 }
 
 /// <summary>An execution waiting for a message by name and correlation key.</summary>
-public sealed class MessageSubscriptionEntity
+internal sealed class MessageSubscriptionEntity
 {
     public Guid Id { get; set; }
 
@@ -250,13 +250,13 @@ public sealed class MessageSubscriptionEntity
 
     public string? CorrelationKey { get; set; }
 
-    public required string Gemeente { get; set; }
+    public required string TenantId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>A message that arrived before anything waited for it; kept until it expires.</summary>
-public sealed class BufferedMessageEntity
+internal sealed class BufferedMessageEntity
 {
     public Guid Id { get; set; }
 
@@ -264,8 +264,8 @@ public sealed class BufferedMessageEntity
 
     public string? CorrelationKey { get; set; }
 
-    /// <summary>The gemeenten the sender may reach, comma-separated with leading and trailing comma; "*" for all.</summary>
-    public string Gemeenten { get; set; } = "*";
+    /// <summary>The tenants the sender may reach, comma-separated with leading and trailing comma; "*" for all.</summary>
+    public string Tenants { get; set; } = "*";
 
     public string Variables { get; set; } = "{}";
 
@@ -283,7 +283,7 @@ public sealed class BufferedMessageEntity
     public int Version { get; set; }
 }
 
-public enum JobStatus
+internal enum JobStatus
 {
     Pending,
     Running,
@@ -293,7 +293,7 @@ public enum JobStatus
 }
 
 /// <summary>One service task's call to its activity, retried until it completes or opens an incident.</summary>
-public sealed class JobEntity
+internal sealed class JobEntity
 {
     public Guid Id { get; set; }
 
@@ -307,7 +307,7 @@ public sealed class JobEntity
 
     public required string DefinitionKey { get; set; }
 
-    public required string Gemeente { get; set; }
+    public required string TenantId { get; set; }
 
     public string? BusinessKey { get; set; }
 
@@ -334,14 +334,14 @@ public sealed class JobEntity
     public int Version { get; set; }
 }
 
-public enum IncidentStatus
+internal enum IncidentStatus
 {
     Open,
     Resolved,
 }
 
 /// <summary>Something an operator must look at: a failed expression, an activity out of attempts, an uncaught error.</summary>
-public sealed class IncidentEntity
+internal sealed class IncidentEntity
 {
     public Guid Id { get; set; }
 
@@ -353,10 +353,14 @@ public sealed class IncidentEntity
 
     public required string ElementId { get; set; }
 
-    /// <summary>expression, activity, unhandled-error, definition.</summary>
+    /// <summary>expression, activity, unhandled-error, model.</summary>
     public required string Type { get; set; }
 
+    /// <summary>The engine's English default text of <see cref="Error"/> (or, for incidents from before codes, the text as it was).</summary>
     public required string Message { get; set; }
+
+    /// <summary>The coded error as JSON ({code, arguments, cause}); null for incidents recorded before errors had codes.</summary>
+    public string? Error { get; set; }
 
     public string? ActivityType { get; set; }
 
@@ -364,7 +368,7 @@ public sealed class IncidentEntity
 
     public required string DefinitionKey { get; set; }
 
-    public required string Gemeente { get; set; }
+    public required string TenantId { get; set; }
 
     public IncidentStatus Status { get; set; }
 
@@ -378,7 +382,7 @@ public sealed class IncidentEntity
 }
 
 /// <summary>The append-only history of an instance: also the audit trail the AVG asks for.</summary>
-public sealed class JournalEntity
+internal sealed class JournalEntity
 {
     public long Id { get; set; }
 
@@ -397,7 +401,7 @@ public sealed class JournalEntity
 }
 
 /// <summary>The simulation clock's virtual "now", kept across restarts (one row).</summary>
-public sealed class SimulationClockEntity
+internal sealed class SimulationClockEntity
 {
     public int Id { get; set; }
 
@@ -408,7 +412,7 @@ public sealed class SimulationClockEntity
 /// A schedule change written in the same transaction as the step that made it (timer or job attempt to schedule or cancel),
 /// deleted once the scheduler has it. Rows left behind by a crash are handed over by the reconciler.
 /// </summary>
-public sealed class OutboxEntity
+internal sealed class OutboxEntity
 {
     public long Id { get; set; }
 

@@ -28,11 +28,11 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceE
         builder.HasKey(i => i.Id);
         builder.Property(i => i.DefinitionKey).HasMaxLength(200);
         builder.Property(i => i.BusinessKey).HasMaxLength(200);
-        builder.Property(i => i.Gemeente).HasMaxLength(4);
+        builder.Property(i => i.TenantId).HasMaxLength(Tenants.MaxLength);
         builder.Property(i => i.StartedBy).HasMaxLength(200);
         builder.Property(i => i.EndReason).HasMaxLength(1000);
         builder.Property(i => i.Version).IsConcurrencyToken();
-        builder.HasIndex(i => new { i.Gemeente, i.Status, i.StartedAt });
+        builder.HasIndex(i => new { i.TenantId, i.Status, i.StartedAt });
         builder.HasIndex(i => i.BusinessKey);
         builder.HasIndex(i => new { i.DefinitionKey, i.Status });
         builder.HasIndex(i => i.ParentInstanceId);
@@ -62,7 +62,7 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskE
         builder.Property(t => t.Name).HasMaxLength(500);
         builder.Property(t => t.DefinitionKey).HasMaxLength(200);
         builder.Property(t => t.BusinessKey).HasMaxLength(200);
-        builder.Property(t => t.Gemeente).HasMaxLength(4);
+        builder.Property(t => t.TenantId).HasMaxLength(Tenants.MaxLength);
         builder.Property(t => t.Assignee).HasMaxLength(200);
         builder.Property(t => t.CandidateGroups).HasMaxLength(2000);
         builder.Property(t => t.CandidateUsers).HasMaxLength(2000);
@@ -70,7 +70,7 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskE
         builder.Property(t => t.CompletedBy).HasMaxLength(200);
         builder.Property(t => t.FourEyesRoles).HasMaxLength(500);
         builder.Property(t => t.Version).IsConcurrencyToken();
-        builder.HasIndex(t => new { t.Gemeente, t.Status, t.CreatedAt });
+        builder.HasIndex(t => new { t.TenantId, t.Status, t.CreatedAt });
         builder.HasIndex(t => t.InstanceId);
         builder.HasIndex(t => new { t.Assignee, t.Status });
     }
@@ -83,7 +83,7 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<TimerEntity>
         builder.ToTable("Timers");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.ElementId).HasMaxLength(200);
-        builder.Property(t => t.Gemeente).HasMaxLength(4);
+        builder.Property(t => t.TenantId).HasMaxLength(Tenants.MaxLength);
         builder.Property(t => t.Spec).HasMaxLength(500);
         builder.Property(t => t.Kind).HasMaxLength(16);
         builder.Property(t => t.Version).IsConcurrencyToken();
@@ -101,7 +101,7 @@ internal sealed class MessageSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.ElementId).HasMaxLength(200);
         builder.Property(s => s.MessageName).HasMaxLength(200);
         builder.Property(s => s.CorrelationKey).HasMaxLength(200);
-        builder.Property(s => s.Gemeente).HasMaxLength(4);
+        builder.Property(s => s.TenantId).HasMaxLength(Tenants.MaxLength);
         builder.HasIndex(s => new { s.MessageName, s.CorrelationKey });
         builder.HasIndex(s => s.InstanceId);
     }
@@ -115,7 +115,7 @@ internal sealed class BufferedMessageConfiguration : IEntityTypeConfiguration<Bu
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Name).HasMaxLength(200);
         builder.Property(m => m.CorrelationKey).HasMaxLength(200);
-        builder.Property(m => m.Gemeenten).HasMaxLength(2000);
+        builder.Property(m => m.Tenants).HasMaxLength(2000);
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.Name, m.CorrelationKey, m.ConsumedAt });
@@ -132,7 +132,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobEntity>
         builder.Property(j => j.ElementId).HasMaxLength(200);
         builder.Property(j => j.ActivityType).HasMaxLength(200);
         builder.Property(j => j.DefinitionKey).HasMaxLength(200);
-        builder.Property(j => j.Gemeente).HasMaxLength(4);
+        builder.Property(j => j.TenantId).HasMaxLength(Tenants.MaxLength);
         builder.Property(j => j.BusinessKey).HasMaxLength(200);
         builder.Property(j => j.IdempotencyKey).HasMaxLength(200);
         builder.Property(j => j.LockedBy).HasMaxLength(200);
@@ -152,10 +152,10 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<IncidentE
         builder.Property(i => i.Type).HasMaxLength(32);
         builder.Property(i => i.ActivityType).HasMaxLength(200);
         builder.Property(i => i.DefinitionKey).HasMaxLength(200);
-        builder.Property(i => i.Gemeente).HasMaxLength(4);
+        builder.Property(i => i.TenantId).HasMaxLength(Tenants.MaxLength);
         builder.Property(i => i.ResolvedBy).HasMaxLength(200);
         builder.Property(i => i.Version).IsConcurrencyToken();
-        builder.HasIndex(i => new { i.Status, i.Gemeente });
+        builder.HasIndex(i => new { i.Status, i.TenantId });
         builder.HasIndex(i => new { i.ActivityType, i.Status });
         builder.HasIndex(i => i.InstanceId);
     }

@@ -21,7 +21,7 @@ public sealed partial class EngineQueries
         // One scan for the three views: SELECT COUNT(*), COUNT(*) FILTER (mine), COUNT(*) FILTER (groups) … GROUP BY constant.
         var name = actor.Name;
         Expression<Func<UserTaskEntity, bool>> mine = t => t.Assignee == name;
-        var counts = await query.GroupBy(_ => 1).Select(CountsSelector(mine, AnyGroup(actor.Roles))).FirstOrDefaultAsync(cancellationToken);
+        var counts = await query.GroupBy(_ => 1).Select(CountsSelector(mine, AnyGroup(actor.Groups))).FirstOrDefaultAsync(cancellationToken);
         return counts ?? new TaskCounts(0, 0, 0);
     }
 
@@ -55,8 +55,8 @@ public sealed partial class EngineQueries
     public async Task<IReadOnlyList<JournalEntryView>?> TaskHistoryAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = databases.Create();
-        var task = await db.UserTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.InstanceId, t.Gemeente }).FirstOrDefaultAsync(cancellationToken);
-        if (task is null || !actor.MayAccess(task.Gemeente))
+        var task = await db.UserTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => new { t.InstanceId, t.TenantId }).FirstOrDefaultAsync(cancellationToken);
+        if (task is null || !actor.MayAccess(task.TenantId))
         {
             return null;
         }
@@ -73,15 +73,15 @@ public sealed partial class EngineQueries
     public async Task<IReadOnlyList<InstanceSummary>?> InstanceTreeAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = databases.Create();
-        var start = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.RootInstanceId, i.Gemeente }).FirstOrDefaultAsync(cancellationToken);
-        if (start is null || !actor.MayAccess(start.Gemeente))
+        var start = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.RootInstanceId, i.TenantId }).FirstOrDefaultAsync(cancellationToken);
+        if (start is null || !actor.MayAccess(start.TenantId))
         {
             return null;
         }
 
         var rows = await db.Instances.AsNoTracking().Where(i => i.RootInstanceId == start.RootInstanceId || i.Id == start.RootInstanceId)
             .OrderBy(i => i.StartedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
-        return rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.Gemeente, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList();
+        return rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.TenantId, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList();
     }
 
     /// <summary>The journal of several instances (e.g. one tree) merged in order, newest first when <paramref name="newestFirst"/>.</summary>
@@ -146,7 +146,7 @@ public sealed partial class EngineQueries
 
     private static IQueryable<UserTaskEntity> BaseTasks(EngineDbContext db, TaskFilter filter, Actor actor)
     {
-        var query = Visible(db.UserTasks.AsNoTracking(), actor, filter.Gemeente);
+        var query = Visible(db.UserTasks.AsNoTracking(), actor, filter.TenantId);
         var status = filter.Status is null || string.Equals(filter.Status, "all", StringComparison.OrdinalIgnoreCase)
             ? (UserTaskStatus?)null
             : ParseStatus<UserTaskStatus>(filter.Status, "status");

@@ -5,9 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Engine.Queries;
 
-/// <summary>Read side of the engine: lists and details, always limited to the gemeenten the actor works for.</summary>
-public sealed partial class EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
+/// <summary>Read side of the engine: lists and details, always limited to the tenants the actor may access.</summary>
+public sealed partial class EngineQueries
 {
+    private readonly IEngineDbContextFactory databases;
+    private readonly Microsoft.Extensions.Options.IOptions<EngineOptions> options;
+
+    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
+    {
+        this.databases = databases;
+        this.options = options;
+    }
+
+    /// <summary>Whether the database holds any instance at all (e.g. to decide that it is new).</summary>
+    public async Task<bool> AnyInstancesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        return await db.Instances.AnyAsync(cancellationToken);
+    }
+
     public async Task<PagedList<DefinitionView>> DefinitionsAsync(string? key, bool latestOnly, Paging paging, CancellationToken cancellationToken = default)
     {
         paging.Validate();
@@ -45,7 +61,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
     {
         await using var db = databases.Create();
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (instance is null || !actor.MayAccess(instance.Gemeente))
+        if (instance is null || !actor.MayAccess(instance.TenantId))
         {
             return null;
         }
@@ -59,7 +75,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
             instance.DefinitionKey,
             instance.DefinitionVersion,
             instance.BusinessKey,
-            instance.Gemeente,
+            instance.TenantId,
             StatusName(instance.Status),
             executions,
             Json.ParseObject(instance.Variables),
@@ -78,7 +94,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
     {
         paging.Validate();
         await using var db = databases.Create();
-        var query = Visible(db.Instances.AsNoTracking(), actor, filter.Gemeente);
+        var query = Visible(db.Instances.AsNoTracking(), actor, filter.TenantId);
         if (filter.DefinitionKey is not null)
         {
             query = query.Where(i => i.DefinitionKey == filter.DefinitionKey);
@@ -108,7 +124,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return new PagedList<InstanceSummary>(
-            rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.Gemeente, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList(),
+            rows.Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.BusinessKey, i.TenantId, StatusName(i.Status), i.StartedAt, i.EndedAt, i.ParentInstanceId, i.OpenIncidents)).ToList(),
             paging.Page,
             paging.PageSize,
             total);
@@ -118,8 +134,8 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
     {
         paging.Validate();
         await using var db = databases.Create();
-        var gemeente = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Gemeente).FirstOrDefaultAsync(cancellationToken);
-        if (gemeente is null || !actor.MayAccess(gemeente))
+        var tenantId = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.TenantId).FirstOrDefaultAsync(cancellationToken);
+        if (tenantId is null || !actor.MayAccess(tenantId))
         {
             return null;
         }
@@ -148,7 +164,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
     {
         await using var db = databases.Create();
         var task = (await PageAsync(db, db.UserTasks.AsNoTracking().Where(t => t.Id == id), TaskSort.Priority, 0, 1, cancellationToken)).FirstOrDefault();
-        return task is null || !actor.MayAccess(task.Gemeente) ? null : task;
+        return task is null || !actor.MayAccess(task.TenantId) ? null : task;
     }
 
     public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
@@ -159,7 +175,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return new PagedList<IncidentView>(
-            rows.Select(i => new IncidentView(i.Id, i.InstanceId, i.ElementId, i.Type, i.Message, i.ActivityType, i.Attempts, i.DefinitionKey, i.Gemeente, i.Status.ToString().ToLowerInvariant(), i.CreatedAt, i.ResolvedAt, i.ResolvedBy)).ToList(),
+            rows.Select(ToView).ToList(),
             paging.Page,
             paging.PageSize,
             total);
@@ -167,7 +183,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
 
     internal static IQueryable<IncidentEntity> FilterIncidents(IQueryable<IncidentEntity> query, IncidentFilter filter, Actor actor)
     {
-        query = Visible(query, actor, filter.Gemeente);
+        query = Visible(query, actor, filter.TenantId);
         if (filter.OpenOnly)
         {
             query = query.Where(i => i.Status == IncidentStatus.Open);
@@ -196,28 +212,28 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
         return query;
     }
 
-    private static IQueryable<T> Visible<T>(IQueryable<T> query, Actor actor, string? gemeente)
+    private static IQueryable<T> Visible<T>(IQueryable<T> query, Actor actor, string? tenantId)
         where T : class
     {
-        if (gemeente is not null)
+        if (tenantId is not null)
         {
-            Gemeenten.Validate(gemeente);
-            if (!actor.MayAccess(gemeente))
+            Tenants.Validate(tenantId);
+            if (!actor.MayAccess(tenantId))
             {
-                // Asking for a gemeente one does not work for shows nothing, like asking for one that has no data.
+                // Asking for a tenant one may not access shows nothing, like asking for one that has no data.
                 return query.Where(_ => false);
             }
 
-            return query.Where(e => EF.Property<string>(e, "Gemeente") == gemeente);
+            return query.Where(e => EF.Property<string>(e, nameof(InstanceEntity.TenantId)) == tenantId);
         }
 
-        if (actor.Gemeenten is null)
+        if (actor.Tenants is null)
         {
             return query;
         }
 
-        var allowed = actor.Gemeenten.ToList();
-        return query.Where(e => allowed.Contains(EF.Property<string>(e, "Gemeente")));
+        var allowed = actor.Tenants.ToList();
+        return query.Where(e => allowed.Contains(EF.Property<string>(e, nameof(InstanceEntity.TenantId))));
     }
 
     private static TaskView ToView(UserTaskEntity t, JsonObject? display = null) => new(
@@ -228,7 +244,7 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
         t.Documentation,
         t.DefinitionKey,
         t.BusinessKey,
-        t.Gemeente,
+        t.TenantId,
         t.Status.ToString().ToLowerInvariant(),
         t.Assignee,
         t.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries),
@@ -246,11 +262,27 @@ public sealed partial class EngineQueries(IEngineDbContextFactory databases, Mic
         FourEyes.Read(t).Select(a => new TaskApprovalView(a.User, a.Role, a.At, a.Variables)).ToList(),
         display);
 
+    private static IncidentView ToView(IncidentEntity i) => new(
+        i.Id,
+        i.InstanceId,
+        i.ElementId,
+        i.Type,
+        i.Message,
+        i.ActivityType,
+        i.Attempts,
+        i.DefinitionKey,
+        i.TenantId,
+        i.Status.ToString().ToLowerInvariant(),
+        i.CreatedAt,
+        i.ResolvedAt,
+        i.ResolvedBy,
+        i.Error is null ? null : EngineError.FromJson(JsonNode.Parse(i.Error), i.Message));
+
     internal static string StatusName(InstanceStatus status) => status.ToString().ToLowerInvariant();
 
     private static T ParseStatus<T>(string value, string name)
         where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
-            : throw new EngineException($"{name} '{value}' is onbekend; kies uit {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.", EngineErrorKind.Invalid);
+            : throw EngineErrors.FilterValueUnknown.Exception(("name", name), ("value", value), ("allowed", Enum.GetNames<T>().Select(n => n.ToLowerInvariant())));
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Inburgering.Engine.Queries;
 
@@ -10,20 +11,20 @@ public sealed record Paging(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 500;
 
-    public void Validate()
+    internal void Validate()
     {
         if (Page < 1)
         {
-            throw new EngineException("page begint bij 1.", EngineErrorKind.Invalid);
+            throw EngineErrors.PageInvalid.Exception();
         }
 
         if (PageSize is < 1 or > MaxPageSize)
         {
-            throw new EngineException($"pageSize ligt tussen 1 en {MaxPageSize}.", EngineErrorKind.Invalid);
+            throw EngineErrors.PageSizeInvalid.Exception(("max", MaxPageSize));
         }
     }
 
-    public int Skip => (Page - 1) * PageSize;
+    internal int Skip => (Page - 1) * PageSize;
 }
 
 public sealed record DefinitionView(Guid Id, string Key, int Version, string? Name, string ContentHash, DateTimeOffset DeployedAt, string? DeployedBy, string? Source, bool IsLatest);
@@ -33,7 +34,7 @@ public sealed record InstanceSummary(
     string DefinitionKey,
     int DefinitionVersion,
     string? BusinessKey,
-    string Gemeente,
+    string TenantId,
     string Status,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
@@ -45,7 +46,7 @@ public sealed record InstanceView(
     string DefinitionKey,
     int DefinitionVersion,
     string? BusinessKey,
-    string Gemeente,
+    string TenantId,
     string Status,
     IReadOnlyList<string> ActiveElements,
     JsonObject Variables,
@@ -71,7 +72,7 @@ public sealed record TaskView(
     string? Documentation,
     string DefinitionKey,
     string? BusinessKey,
-    string Gemeente,
+    string TenantId,
     string Status,
     string? Assignee,
     IReadOnlyList<string> CandidateGroups,
@@ -92,6 +93,10 @@ public sealed record TaskView(
 /// <summary>One completion of a four-eyes task so far.</summary>
 public sealed record TaskApprovalView(string User, string Role, DateTimeOffset At, JsonObject? Variables = null);
 
+/// <summary>
+/// An incident. <see cref="Message"/> is the engine's English text of <see cref="Error"/> (for incidents from before errors
+/// had codes, the text as it was recorded, and <see cref="Error"/> null); a host words <see cref="Error"/> itself.
+/// </summary>
 public sealed record IncidentView(
     Guid Id,
     Guid InstanceId,
@@ -101,11 +106,16 @@ public sealed record IncidentView(
     string? ActivityType,
     int Attempts,
     string DefinitionKey,
-    string Gemeente,
+    string TenantId,
     string Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ResolvedAt,
-    string? ResolvedBy);
+    string? ResolvedBy,
+    [property: JsonIgnore] EngineError? Error)
+{
+    /// <summary>The stable code of the incident's error, or null for incidents recorded before errors had codes.</summary>
+    public string? Code => Error?.Code;
+}
 
 /// <summary>
 /// Which tasks a list shows. Status: open (default), completed, cancelled or all. <see cref="DueBefore"/> (exclusive) and
@@ -116,7 +126,7 @@ public sealed record TaskFilter(
     Guid? InstanceId = null,
     string? CandidateGroup = null,
     string? Assignee = null,
-    string? Gemeente = null,
+    string? TenantId = null,
     string? Status = "open",
     string? DefinitionKey = null,
     string? ElementId = null,
@@ -131,7 +141,7 @@ public sealed record TaskFilter(
 public sealed record InstanceFilter(
     string? DefinitionKey = null,
     string? BusinessKey = null,
-    string? Gemeente = null,
+    string? TenantId = null,
     string? Status = null,
     Guid? ParentInstanceId = null,
     bool? WithIncidents = null);

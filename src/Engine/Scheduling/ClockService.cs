@@ -10,15 +10,31 @@ namespace Inburgering.Engine.Scheduling;
 /// Reads and (when the simulation clock is on) advances time. Advancing fires every timer and job attempt that falls due
 /// in the span, in due order, through the same dispatcher as real time, and waits for their consequences before moving on.
 /// </summary>
-public sealed class ClockService(
-    TimeProvider time,
-    ProcessEngine engine,
-    IEngineDbContextFactory databases,
-    IServiceProvider services,
-    IOptions<EngineOptions> options,
-    ILogger<ClockService> logger) : IDisposable
+public sealed class ClockService : IDisposable
 {
     private readonly SemaphoreSlim _advancing = new(1, 1);
+    private readonly TimeProvider time;
+    private readonly ProcessEngine engine;
+    private readonly IEngineDbContextFactory databases;
+    private readonly IServiceProvider services;
+    private readonly IOptions<EngineOptions> options;
+    private readonly ILogger<ClockService> logger;
+
+    internal ClockService(
+        TimeProvider time,
+        ProcessEngine engine,
+        IEngineDbContextFactory databases,
+        IServiceProvider services,
+        IOptions<EngineOptions> options,
+        ILogger<ClockService> logger)
+    {
+        this.time = time;
+        this.engine = engine;
+        this.databases = databases;
+        this.services = services;
+        this.options = options;
+        this.logger = logger;
+    }
 
     public bool IsSimulated => time is SimulationClock;
 
@@ -28,7 +44,7 @@ public sealed class ClockService(
     /// Under the simulation clock, lets the background dispatcher run only while no advance is under way, so an advance
     /// fires every timer of its span itself, in order. Null when an advance holds the clock; a no-op hold in real time.
     /// </summary>
-    public async Task<IDisposable?> TryHoldAsync(CancellationToken cancellationToken)
+    internal async Task<IDisposable?> TryHoldAsync(CancellationToken cancellationToken)
     {
         if (time is not SimulationClock)
         {
@@ -63,7 +79,7 @@ public sealed class ClockService(
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>Restores the virtual "now" saved by the last advance (simulation clock only), earlier than the real time or not.</summary>
-    public async Task RestoreAsync(CancellationToken cancellationToken = default)
+    internal async Task RestoreAsync(CancellationToken cancellationToken = default)
     {
         if (time is not SimulationClock clock)
         {
@@ -88,7 +104,7 @@ public sealed class ClockService(
     {
         if (time is not SimulationClock clock)
         {
-            throw new EngineException("De simulatieklok staat uit (Inburgering:SimulationClock).", EngineErrorKind.Conflict);
+            throw EngineErrors.ClockNotSimulated.Exception();
         }
 
         await _advancing.WaitAsync(cancellationToken);
@@ -99,7 +115,7 @@ public sealed class ClockService(
                 // Timers and partner calls belong to instances: none of those, none of these.
                 if (await db.Instances.AnyAsync(cancellationToken))
                 {
-                    throw new EngineException("De klok kan alleen terug op een database zonder instanties.", EngineErrorKind.Conflict);
+                    throw EngineErrors.ClockDatabaseNotEmpty.Exception();
                 }
             }
 
@@ -117,12 +133,12 @@ public sealed class ClockService(
     {
         if (time is not SimulationClock clock)
         {
-            throw new EngineException("De simulatieklok staat uit (Inburgering:SimulationClock).", EngineErrorKind.Conflict);
+            throw EngineErrors.ClockNotSimulated.Exception();
         }
 
         if (!TimerSchedule.TryParse(TimerKind.Duration, duration, out var schedule, out var error))
         {
-            throw new EngineException($"'{duration}' is geen ISO 8601-duur (zoals P3M of PT10M): {error}", EngineErrorKind.Invalid);
+            throw new EngineException(EngineErrors.ClockDurationInvalid.Because(error, ("duration", duration)));
         }
 
         await _advancing.WaitAsync(cancellationToken);
@@ -132,7 +148,7 @@ public sealed class ClockService(
             var target = schedule!.FirstDue(from, options.Value.Zone);
             if (target < from)
             {
-                throw new EngineException("De klok kan niet terug.", EngineErrorKind.Invalid);
+                throw EngineErrors.ClockBackwards.Exception();
             }
 
             var timers = 0;

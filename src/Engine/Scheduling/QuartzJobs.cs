@@ -10,7 +10,7 @@ namespace Inburgering.Engine.Scheduling;
 /// trigger is gone once it has fired, so a firing that did not fire a timer that is still scheduled (it came early, lost
 /// every race for its instance, or the database failed) leaves a new trigger behind rather than a row nobody wakes.
 /// </summary>
-public sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, SchedulerSettings settings, IOptions<EngineOptions> options, ILogger<FireTimerJob> logger) : IJob
+internal sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, SchedulerSettings settings, IOptions<EngineOptions> options, ILogger<FireTimerJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
@@ -57,7 +57,7 @@ public sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, Schedu
 /// (its node died mid-call) takes over the lease at once. A job that could not run yet gets a trigger for the moment it
 /// can; a firing that failed (database down) is tried again after <see cref="SchedulerSettings.RetryDelay"/>.
 /// </summary>
-public sealed class RunActivityJob(ProcessEngine engine, IServiceProvider services, TimeProvider time, SchedulerSettings settings, ILogger<RunActivityJob> logger) : IJob
+internal sealed class RunActivityJob(ProcessEngine engine, IServiceProvider services, TimeProvider time, SchedulerSettings settings, ILogger<RunActivityJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {

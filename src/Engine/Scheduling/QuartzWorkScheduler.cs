@@ -21,7 +21,7 @@ namespace Inburgering.Engine.Scheduling;
 /// rows at start-up, so there the outbox would only cost a write and a delete per step.
 /// </para>
 /// </remarks>
-public sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool persistentStore = true) : IWorkScheduler
+internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool persistentStore = true) : IWorkScheduler
 {
     public const string TimerGroup = "inburgering-timers";
     public const string JobGroup = "inburgering-jobs";

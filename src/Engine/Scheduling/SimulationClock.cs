@@ -34,7 +34,7 @@ public sealed class SimulationClock : TimeProvider
     }
 
     /// <summary>Moves the clock forward (never back).</summary>
-    public void MoveTo(DateTimeOffset moment)
+    internal void MoveTo(DateTimeOffset moment)
     {
         lock (_lock)
         {

@@ -12,7 +12,7 @@ namespace Inburgering.Engine.Scheduling;
 /// and runs job attempts (<see cref="ProcessEngine.RunJobAsync"/>). It is woken by the engine after each commit and also
 /// polls the tables, so a missed notice, a restart or another node's work is picked up; the rows are the truth.
 /// </summary>
-public sealed class WorkDispatcher(
+internal sealed class WorkDispatcher(
     IServiceProvider services,
     TimeProvider time,
     IOptions<DispatcherOptions> options,

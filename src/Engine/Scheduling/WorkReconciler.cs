@@ -13,7 +13,7 @@ namespace Inburgering.Engine.Scheduling;
 /// outbox rows a crash left behind, schedules every timer row and job attempt that has no trigger (in due order, in bounded
 /// batches, in the background so start-up is not stalled), and removes triggers whose row is gone.
 /// </summary>
-public sealed class WorkReconciler(
+internal sealed class WorkReconciler(
     IEngineDbContextFactory databases,
     ISchedulerFactory schedulers,
     QuartzWorkScheduler quartz,
@@ -197,7 +197,7 @@ public sealed class WorkReconciler(
     }
 }
 
-public sealed record ReconcileResult(int TimersScheduled, int JobsScheduled, int TriggersRemoved);
+internal sealed record ReconcileResult(int TimersScheduled, int JobsScheduled, int TriggersRemoved);
 
 /// <summary>Settings of the reconciler (section <c>Inburgering:Reconciler</c>).</summary>
 public sealed class ReconcilerOptions

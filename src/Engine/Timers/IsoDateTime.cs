@@ -8,7 +8,7 @@ namespace Inburgering.Engine.Timers;
 /// <c>2026-12-01T09:00:00Z</c>, <c>2026-12-01T09:00:00+01:00</c>, <c>2026-12-01T09:00</c> (wall clock in the zone),
 /// <c>2026-12-01</c> (midnight in the zone). Seconds may carry up to seven fraction digits.
 /// </summary>
-public static partial class IsoDateTime
+internal static partial class IsoDateTime
 {
     /// <summary>Parses <paramref name="text"/>; a time without offset, or a date alone, is read in <paramref name="zone"/>.</summary>
     public static bool TryParse(string? text, TimeZoneInfo zone, out DateTimeOffset value)

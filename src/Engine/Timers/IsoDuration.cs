@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
@@ -60,12 +61,12 @@ public readonly record struct IsoDuration
     /// <summary>True when hours, minutes or seconds are set.</summary>
     public bool HasTimeComponents => Hours != 0 || Minutes != 0 || Seconds != 0;
 
-    /// <summary>Parses an ISO 8601 duration; throws <see cref="FormatException"/> with a Dutch message naming the text.</summary>
+    /// <summary>Parses an ISO 8601 duration; throws <see cref="FormatException"/> with the (English) message naming the text.</summary>
     public static IsoDuration Parse(string text)
     {
-        if (!TryParse(text, out var value, out var error))
+        if (!TryParseCoded(text, out var value, out var error))
         {
-            throw new FormatException(error);
+            throw new FormatException(error.Message);
         }
 
         return value;
@@ -73,11 +74,48 @@ public readonly record struct IsoDuration
 
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration value) => TryParse(text, out value, out _);
 
-    /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with a Dutch sentence explaining a failure.</summary>
+    /// <summary>
+    /// Like <see cref="TryParse(string?, out IsoDuration)"/>, with a Dutch sentence explaining a failure. This form serves the
+    /// expression functions (<c>addDuration</c>), whose messages speak to the person who wrote the expression in Dutch; the
+    /// engine itself reads the coded form (<see cref="TryParseCoded"/>), which hosts word themselves.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out IsoDuration value, [NotNullWhen(false)] out string? error)
     {
+        var parsed = TryParseCoded(text, out value, out var coded);
+        error = coded?.Render(ExpressionTexts.GetValueOrDefault);
+        return parsed;
+    }
+
+    /// <summary>The Dutch wording of the duration codes for <see cref="TryParse(string?, out IsoDuration, out string?)"/>.</summary>
+    private static readonly FrozenDictionary<string, string> ExpressionTexts = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["duration.invalid"] = "'{text}' is geen geldige ISO 8601-duur: {cause}.",
+        ["duration.empty"] = "de tekst is leeg",
+        ["duration.missing-p"] = "een duur begint met 'P' (bijvoorbeeld P3M, PT10M of -P1D)",
+        ["duration.no-components"] = "na 'P' volgt geen enkel onderdeel (bijvoorbeeld P1D)",
+        ["duration.double-t"] = "de 'T' staat er twee keer in",
+        ["duration.no-time-components"] = "na 'T' volgen geen uren, minuten of seconden (bijvoorbeeld PT10M)",
+        ["duration.fraction-not-last"] = "alleen het laatste onderdeel mag een breuk hebben",
+        ["duration.number-missing"] = "vóór '{unit}' staat geen getal",
+        ["duration.unexpected-character"] = "onverwacht teken '{character}'",
+        ["duration.fraction-digits-missing"] = "na '{number}' ontbreken de cijfers van de breuk",
+        ["duration.unit-missing"] = "na '{number}' ontbreekt de eenheid (Y, M, W of D, of na de T: H, M of S)",
+        ["duration.hours-before-t"] = "uren ('H') horen na de 'T' (bijvoorbeeld PT1H)",
+        ["duration.seconds-before-t"] = "seconden ('S') horen na de 'T' (bijvoorbeeld PT30S)",
+        ["duration.date-unit-after-t"] = "'{unit}' hoort vóór de 'T' (bijvoorbeeld P1{unit}T2H)",
+        ["duration.unit-unknown"] = "onbekende eenheid '{unit}'",
+        ["duration.unit-order"] = "'{unit}' staat dubbel of op de verkeerde plaats; de volgorde is PnYnMnWnDTnHnMnS",
+        ["duration.number-too-large"] = "het getal {number} is te groot",
+        ["duration.fraction-not-allowed"] = "een breuk is alleen toegestaan bij uren, minuten of seconden (bijvoorbeeld PT1.5H)",
+        ["duration.fraction-too-long"] = "de breuk heeft te veel cijfers",
+        ["duration.too-large"] = "de duur is te groot",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Like <see cref="TryParse(string?, out IsoDuration)"/>, with the coded reason of a failure (<c>duration.invalid</c> and its cause).</summary>
+    internal static bool TryParseCoded([NotNullWhen(true)] string? text, out IsoDuration value, [NotNullWhen(false)] out EngineError? error)
+    {
         var reason = TryParseCore(text?.Trim() ?? "", out value);
-        error = reason is null ? null : $"'{text}' is geen geldige ISO 8601-duur: {reason}.";
+        error = reason is null ? null : EngineErrors.DurationInvalid.Because(reason, ("text", text));
         return reason is null;
     }
 
@@ -120,6 +158,7 @@ public readonly record struct IsoDuration
             var ticks = TimePart.Ticks;
             if (ticks % TimeSpan.TicksPerDay != 0)
             {
+                // Read by the expression function addDuration, whose messages are Dutch (see TryParse).
                 throw new InvalidOperationException(
                     $"De duur {this} bevat een tijdsdeel dat geen hele dagen is en kan niet bij een datum zonder tijd worden opgeteld.");
             }
@@ -195,13 +234,13 @@ public readonly record struct IsoDuration
         }
     }
 
-    /// <summary>Returns null when <paramref name="s"/> is a valid duration, else the Dutch reason.</summary>
-    private static string? TryParseCore(string s, out IsoDuration value)
+    /// <summary>Returns null when <paramref name="s"/> is a valid duration, else the reason.</summary>
+    private static EngineError? TryParseCore(string s, out IsoDuration value)
     {
         value = default;
         if (s.Length == 0)
         {
-            return "de tekst is leeg";
+            return EngineErrors.DurationEmpty.With();
         }
 
         var i = 0;
@@ -214,13 +253,13 @@ public readonly record struct IsoDuration
 
         if (i >= s.Length || char.ToUpperInvariant(s[i]) != 'P')
         {
-            return "een duur begint met 'P' (bijvoorbeeld P3M, PT10M of -P1D)";
+            return EngineErrors.DurationMissingP.With();
         }
 
         i++;
         if (i == s.Length)
         {
-            return "na 'P' volgt geen enkel onderdeel (bijvoorbeeld P1D)";
+            return EngineErrors.DurationNoComponents.With();
         }
 
         // Ranks: Y M W D | H M S
@@ -237,14 +276,14 @@ public readonly record struct IsoDuration
             {
                 if (inTime)
                 {
-                    return "de 'T' staat er twee keer in";
+                    return EngineErrors.DurationDoubleT.With();
                 }
 
                 inTime = true;
                 i++;
                 if (i == s.Length)
                 {
-                    return "na 'T' volgen geen uren, minuten of seconden (bijvoorbeeld PT10M)";
+                    return EngineErrors.DurationNoTimeComponents.With();
                 }
 
                 continue;
@@ -252,7 +291,7 @@ public readonly record struct IsoDuration
 
             if (fractionRank >= 0)
             {
-                return "alleen het laatste onderdeel mag een breuk hebben";
+                return EngineErrors.DurationFractionNotLast.With();
             }
 
             var start = i;
@@ -263,7 +302,9 @@ public readonly record struct IsoDuration
 
             if (i == start)
             {
-                return char.IsAsciiLetter(c) ? $"vóór '{s[i]}' staat geen getal" : $"onverwacht teken '{s[i]}'";
+                return char.IsAsciiLetter(c)
+                    ? EngineErrors.DurationNumberMissing.With(("unit", s[i]))
+                    : EngineErrors.DurationUnexpectedCharacter.With(("character", s[i]));
             }
 
             var number = s[start..i];
@@ -279,7 +320,7 @@ public readonly record struct IsoDuration
 
                 if (i == fractionStart)
                 {
-                    return $"na '{number}{s[fractionStart - 1]}' ontbreken de cijfers van de breuk";
+                    return EngineErrors.DurationFractionDigitsMissing.With(("number", $"{number}{s[fractionStart - 1]}"));
                 }
 
                 fractionDigits = s[fractionStart..i];
@@ -287,7 +328,7 @@ public readonly record struct IsoDuration
 
             if (i == s.Length)
             {
-                return $"na '{s[start..i]}' ontbreekt de eenheid (Y, M, W of D, of na de T: H, M of S)";
+                return EngineErrors.DurationUnitMissing.With(("number", s[start..i]));
             }
 
             var unit = char.ToUpperInvariant(s[i]);
@@ -299,22 +340,22 @@ public readonly record struct IsoDuration
             {
                 return (inTime, unit) switch
                 {
-                    (false, 'H') => "uren ('H') horen na de 'T' (bijvoorbeeld PT1H)",
-                    (false, 'S') => "seconden ('S') horen na de 'T' (bijvoorbeeld PT30S)",
-                    (true, 'Y' or 'W' or 'D') => $"'{unit}' hoort vóór de 'T' (bijvoorbeeld P1{unit}T2H)",
-                    _ => $"onbekende eenheid '{s[i - 1]}'",
+                    (false, 'H') => EngineErrors.DurationHoursBeforeT.With(),
+                    (false, 'S') => EngineErrors.DurationSecondsBeforeT.With(),
+                    (true, 'Y' or 'W' or 'D') => EngineErrors.DurationDateUnitAfterT.With(("unit", unit)),
+                    _ => EngineErrors.DurationUnitUnknown.With(("unit", s[i - 1])),
                 };
             }
 
             if (rank <= lastRank)
             {
-                return $"'{unit}' staat dubbel of op de verkeerde plaats; de volgorde is PnYnMnWnDTnHnMnS";
+                return EngineErrors.DurationUnitOrder.With(("unit", unit));
             }
 
             lastRank = rank;
             if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
             {
-                return $"het getal {number} is te groot";
+                return EngineErrors.DurationNumberTooLarge.With(("number", number));
             }
 
             parts[rank] = whole;
@@ -322,12 +363,12 @@ public readonly record struct IsoDuration
             {
                 if (rank < 4)
                 {
-                    return "een breuk is alleen toegestaan bij uren, minuten of seconden (bijvoorbeeld PT1.5H)";
+                    return EngineErrors.DurationFractionNotAllowed.With();
                 }
 
                 if (fractionDigits.Length > 18)
                 {
-                    return "de breuk heeft te veel cijfers";
+                    return EngineErrors.DurationFractionTooLong.With();
                 }
 
                 fractionRank = rank;
@@ -342,7 +383,7 @@ public readonly record struct IsoDuration
 
         if (inTime && !anyTimeComponent)
         {
-            return "na 'T' volgen geen uren, minuten of seconden (bijvoorbeeld PT10M)";
+            return EngineErrors.DurationNoTimeComponents.With();
         }
 
         // Spread a fraction over smaller units: PT1.5H = PT1H30M, PT1.5M = PT1M30S.
@@ -367,7 +408,7 @@ public readonly record struct IsoDuration
             || (parts[2] * 7) + parts[3] > MaxTotalDays
             || (parts[4] * 3600m) + (minutes * 60) + seconds > MaxTotalSeconds)
         {
-            return "de duur is te groot";
+            return EngineErrors.DurationTooLarge.With();
         }
 
         value = new IsoDuration(

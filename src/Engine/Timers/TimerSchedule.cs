@@ -5,7 +5,7 @@ using Quartz;
 namespace Inburgering.Engine.Timers;
 
 /// <summary>The three BPMN timer definitions: timeDate, timeDuration and timeCycle.</summary>
-public enum TimerKind
+internal enum TimerKind
 {
     Date,
     Duration,
@@ -24,10 +24,8 @@ public enum TimerKind
 /// Cycles count from their anchor (the start, or the first due time), so P1M from 31 January gives 28/29 February and then
 /// 31 March, not 28 March.
 /// </summary>
-public sealed class TimerSchedule
+internal sealed class TimerSchedule
 {
-    private const string CycleExample = "bijvoorbeeld R/P3M, R5/PT10M, R3/2026-01-01T09:00:00Z/P1D of een cron-expressie als 0 0 9 ? * MON";
-
     private readonly IsoDateTimeParts? _start;
     private readonly IsoDuration? _duration;
     private readonly string? _cron;
@@ -50,12 +48,12 @@ public sealed class TimerSchedule
     /// <summary>How often the timer fires: 1 for Date and Duration; for a cycle the n of Rn, or null when unbounded (R/…, cron).</summary>
     public int? Repetitions { get; }
 
-    /// <summary>Parses a timer definition; throws <see cref="FormatException"/> with a Dutch message naming the text.</summary>
+    /// <summary>Parses a timer definition; throws <see cref="FormatException"/> with a message naming the text.</summary>
     public static TimerSchedule Parse(TimerKind kind, string text)
     {
         if (!TryParse(kind, text, out var schedule, out var error))
         {
-            throw new FormatException(error);
+            throw new FormatException(error.Message);
         }
 
         return schedule;
@@ -65,7 +63,7 @@ public sealed class TimerSchedule
         TimerKind kind,
         [NotNullWhen(true)] string? text,
         [NotNullWhen(true)] out TimerSchedule? schedule,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out EngineError? error)
     {
         schedule = null;
         var trimmed = text?.Trim() ?? "";
@@ -73,9 +71,9 @@ public sealed class TimerSchedule
         {
             error = kind switch
             {
-                TimerKind.Date => "De timerdatum is leeg.",
-                TimerKind.Duration => "De timerduur is leeg.",
-                _ => "De timercyclus is leeg.",
+                TimerKind.Date => EngineErrors.TimerDateEmpty.With(),
+                TimerKind.Duration => EngineErrors.TimerDurationEmpty.With(),
+                _ => EngineErrors.TimerCycleEmpty.With(),
             };
             return false;
         }
@@ -85,7 +83,7 @@ public sealed class TimerSchedule
             TimerKind.Date => ParseDate(trimmed, out schedule),
             TimerKind.Duration => ParseDuration(trimmed, out schedule),
             TimerKind.Cycle => ParseCycle(trimmed, out schedule),
-            _ => $"Onbekend soort timer '{kind}'.",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of timer."),
         };
         return error is null;
     }
@@ -98,7 +96,7 @@ public sealed class TimerSchedule
         if (_cron is not null)
         {
             return Cron(zone).GetNextValidTimeAfter(now)
-                ?? throw new InvalidOperationException($"De cron-expressie '{_cron}' heeft na {now:o} geen tijdstip meer.");
+                ?? throw new InvalidOperationException($"The cron expression '{_cron}' has no moment after {now:o}.");
         }
 
         if (_start is { } start)
@@ -150,49 +148,49 @@ public sealed class TimerSchedule
 
     private CronExpression Cron(TimeZoneInfo zone) => new(_cron!, zone);
 
-    private static string? ParseDate(string text, out TimerSchedule? schedule)
+    private static EngineError? ParseDate(string text, out TimerSchedule? schedule)
     {
         schedule = null;
         if (!IsoDateTime.TryParseParts(text, out var parts))
         {
-            return $"'{text}' is geen geldige ISO 8601-datum of -tijd (bijvoorbeeld 2026-12-01T09:00:00Z, 2026-12-01T09:00:00+01:00, 2026-12-01T09:00 of 2026-12-01).";
+            return EngineErrors.TimerDateInvalid.With(("text", text));
         }
 
         schedule = new TimerSchedule(TimerKind.Date, text, 1, parts, duration: null, cron: null);
         return null;
     }
 
-    private static string? ParseDuration(string text, out TimerSchedule? schedule)
+    private static EngineError? ParseDuration(string text, out TimerSchedule? schedule)
     {
         schedule = null;
-        if (!IsoDuration.TryParse(text, out var duration, out var error))
+        if (!IsoDuration.TryParseCoded(text, out var duration, out var error))
         {
             return error;
         }
 
         if (duration.IsNegative)
         {
-            return $"De timerduur '{text}' is negatief; een timer kan niet in het verleden aflopen.";
+            return EngineErrors.TimerDurationNegative.With(("text", text));
         }
 
         schedule = new TimerSchedule(TimerKind.Duration, text, 1, start: null, duration, cron: null);
         return null;
     }
 
-    private static string? ParseCycle(string text, out TimerSchedule? schedule)
+    private static EngineError? ParseCycle(string text, out TimerSchedule? schedule)
     {
         schedule = null;
         if (text[0] is not ('R' or 'r'))
         {
             return text.Any(char.IsWhiteSpace)
                 ? ParseCron(text, out schedule)
-                : $"'{text}' is geen geldige timercyclus ({CycleExample}).";
+                : EngineErrors.TimerCycleInvalid.With(("text", text));
         }
 
         var parts = text.Split('/');
         if (parts.Length is < 2 or > 3)
         {
-            return $"'{text}' is geen geldige timercyclus ({CycleExample}).";
+            return EngineErrors.TimerCycleInvalid.With(("text", text));
         }
 
         int? repetitions = null;
@@ -201,7 +199,7 @@ public sealed class TimerSchedule
         {
             if (!int.TryParse(count, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
-                return $"In de timercyclus '{text}' is '{parts[0]}' geen geldig aantal herhalingen (R, of R gevolgd door een getal van minstens 1).";
+                return EngineErrors.TimerCycleRepetitionsInvalid.With(("text", text), ("part", parts[0]));
             }
 
             repetitions = n;
@@ -213,32 +211,32 @@ public sealed class TimerSchedule
         {
             if (IsoDuration.TryParse(parts[1], out _) && IsoDateTime.TryParseParts(parts[2], out _))
             {
-                return $"De timercyclus '{text}' heeft de vorm herhaling/duur/einde; die wordt niet ondersteund, gebruik herhaling/start/duur (bijvoorbeeld R3/2026-01-01T09:00:00Z/P1D).";
+                return EngineErrors.TimerCycleEndForm.With(("text", text));
             }
 
             if (!IsoDateTime.TryParseParts(parts[1], out var parsedStart))
             {
-                return $"In de timercyclus '{text}' is '{parts[1]}' geen geldige ISO 8601-datum of -tijd.";
+                return EngineErrors.TimerCycleStartInvalid.With(("text", text), ("part", parts[1]));
             }
 
             start = parsedStart;
         }
 
-        if (!IsoDuration.TryParse(durationText, out var duration, out var durationError))
+        if (!IsoDuration.TryParseCoded(durationText, out var duration, out var durationError))
         {
-            return $"In de timercyclus '{text}': {durationError}";
+            return EngineErrors.TimerCycleDurationInvalid.Because(durationError, ("text", text));
         }
 
         if (duration.IsNegative || duration.IsZero)
         {
-            return $"In de timercyclus '{text}' moet de duur '{durationText}' groter dan nul zijn.";
+            return EngineErrors.TimerCycleDurationNotPositive.With(("text", text), ("duration", durationText));
         }
 
         schedule = new TimerSchedule(TimerKind.Cycle, text, repetitions, start, duration, cron: null);
         return null;
     }
 
-    private static string? ParseCron(string text, out TimerSchedule? schedule)
+    private static EngineError? ParseCron(string text, out TimerSchedule? schedule)
     {
         schedule = null;
         try
@@ -248,10 +246,7 @@ public sealed class TimerSchedule
         catch (FormatException ex)
         {
             var fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-            var hint = fields == 5
-                ? " Een Quartz-cron heeft 6 of 7 velden en begint met de seconden (bijvoorbeeld 0 0 9 ? * MON)."
-                : "";
-            return $"'{text}' is geen geldige cron-expressie: {ex.Message}{hint}";
+            return (fields == 5 ? EngineErrors.TimerCronFiveFields : EngineErrors.TimerCronInvalid).With(("text", text), ("reason", ex.Message));
         }
 
         schedule = new TimerSchedule(TimerKind.Cycle, text, repetitions: null, start: null, duration: null, cron: text);

@@ -16,7 +16,7 @@ public static class ActivityEndpoints
         group.MapGet("/element-templates", (IActivityCatalog catalog) => TypedResults.Ok(catalog.Descriptors.Select(ElementTemplate).ToList()))
             .WithSummary("De catalogus als element templates voor de ontwerper (bpmn-js met camunda-bpmn-moddle).");
         group.MapGet("/{type}", (string type, IActivityCatalog catalog) =>
-                catalog.Find(type) is { } descriptor ? TypedResults.Ok(descriptor) : Problems.NotFound($"Er is geen activiteit '{type}' in de catalogus."))
+                catalog.Find(type) is { } descriptor ? TypedResults.Ok(descriptor) : Problems.NotFound(ServerErrors.ActivityNotFound, ("type", type)))
             .WithSummary("Eén activiteit uit de catalogus.");
     }
 

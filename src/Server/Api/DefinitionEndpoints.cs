@@ -16,7 +16,7 @@ public static class DefinitionEndpoints
             .Produces<DeployResponse>(StatusCodes.Status201Created)
             .Produces<DeployResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Rolt een BPMN-bestand uit: 201 met sleutel en versie, 200 als het bestand ongewijzigd is, 422 met errors[{elementId, message}].");
+            .WithSummary("Rolt een BPMN-bestand uit: 201 met sleutel en versie, 200 als het bestand ongewijzigd is, 422 met errors[{elementId, code, message}].");
         group.MapGet("", ListAsync).WithSummary("Uitgerolde definities (alle versies, of alleen de laatste met latestOnly=true).");
         group.MapGet("/{key}/versions", VersionsAsync).WithSummary("Alle versies van één definitie.");
         group.MapGet("/{key}/versions/{version:int}/xml", XmlAsync).WithSummary("De BPMN-XML van één versie.");
@@ -24,7 +24,11 @@ public static class DefinitionEndpoints
 
     public sealed record DeployedItem(Guid Id, string Key, int Version, string? Name, bool Created);
 
-    public sealed record ProblemItem(string? ElementId, string Message);
+    /// <summary>One problem of a BPMN file: the element, the stable code and the Dutch text.</summary>
+    public sealed record ProblemItem(string? ElementId, string Code, string Message)
+    {
+        public static ProblemItem From(Engine.Bpmn.BpmnProblem problem) => new(problem.ElementId, problem.Code, ErrorTexts.Describe(problem.Error));
+    }
 
     public sealed record DeployResponse(string Key, int Version, Guid Id, string? Name, bool Created, IReadOnlyList<DeployedItem> Definitions, IReadOnlyList<ProblemItem> Warnings);
 
@@ -33,7 +37,7 @@ public static class DefinitionEndpoints
         var contentType = request.ContentType ?? "";
         if (contentType.Contains("json", StringComparison.OrdinalIgnoreCase) || contentType.Contains("form", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Verkeerd formaat", "Stuur de BPMN-XML zelf als body, met Content-Type application/xml.");
+            return Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Verkeerd formaat", ServerErrors.UnsupportedMediaType, ErrorTexts.Describe(ServerErrors.UnsupportedMediaType));
         }
 
         string xml;
@@ -48,17 +52,18 @@ public static class DefinitionEndpoints
             return Problems.Result(
                 StatusCodes.Status422UnprocessableEntity,
                 "BPMN niet uitvoerbaar",
-                $"Het bestand kan niet worden uitgerold: {result.Errors.Count} probleem/problemen.",
+                ServerErrors.DefinitionNotDeployable,
+                ErrorTexts.Describe(ServerErrors.DefinitionNotDeployable, ("count", result.Errors.Count)),
                 new Dictionary<string, object?>
                 {
-                    ["errors"] = result.Errors.Select(e => new ProblemItem(e.ElementId, e.Message)).ToList(),
-                    ["warnings"] = result.Warnings.Select(e => new ProblemItem(e.ElementId, e.Message)).ToList(),
+                    ["errors"] = result.Errors.Select(ProblemItem.From).ToList(),
+                    ["warnings"] = result.Warnings.Select(ProblemItem.From).ToList(),
                 });
         }
 
         var items = result.Definitions.Select(d => new DeployedItem(d.Id, d.Key, d.Version, d.Name, d.IsNew)).ToList();
         var first = items[0];
-        var response = new DeployResponse(first.Key, first.Version, first.Id, first.Name, items.Any(i => i.Created), items, result.Warnings.Select(w => new ProblemItem(w.ElementId, w.Message)).ToList());
+        var response = new DeployResponse(first.Key, first.Version, first.Id, first.Name, items.Any(i => i.Created), items, result.Warnings.Select(ProblemItem.From).ToList());
         return response.Created
             ? TypedResults.Created($"/api/v1/definitions/{first.Key}/versions/{first.Version}/xml", response)
             : TypedResults.Ok(response);
@@ -70,14 +75,14 @@ public static class DefinitionEndpoints
     private static async Task<IResult> VersionsAsync(EngineQueries queries, string key, CancellationToken cancellationToken)
     {
         var page = await queries.DefinitionsAsync(key, false, new Paging(1, Paging.MaxPageSize), cancellationToken);
-        return page.Total == 0 ? Problems.NotFound($"Er is geen definitie met sleutel '{key}'.") : TypedResults.Ok(page);
+        return page.Total == 0 ? Problems.NotFound("definition.not-found", ("key", key)) : TypedResults.Ok(page);
     }
 
     private static async Task<IResult> XmlAsync(EngineQueries queries, string key, int version, CancellationToken cancellationToken)
     {
         var xml = await queries.DefinitionXmlAsync(key, version, cancellationToken);
         return xml is null
-            ? Problems.NotFound($"Definitie '{key}' heeft geen versie {version}.")
+            ? Problems.NotFound("definition.version-not-found", ("key", key), ("version", version))
             : TypedResults.Text(xml, "application/xml", Encoding.UTF8);
     }
 }

@@ -13,7 +13,7 @@ public static class ExpressionFunctionEndpoints
         group.MapGet("/{name}", (string name, IExpressionEvaluator expressions) =>
                 expressions.Functions.FirstOrDefault(f => f.Name == name) is { } function
                     ? TypedResults.Ok(function)
-                    : Problems.NotFound($"Er is geen expressiefunctie '{name}'."))
+                    : Problems.NotFound(ServerErrors.ExpressionFunctionNotFound, ("name", name)))
             .WithSummary("Eén functie uit de catalogus, bijvoorbeeld regel.pipFouten.");
     }
 }

@@ -29,12 +29,17 @@ public static class InstanceEndpoints
     {
         if (request is null || string.IsNullOrWhiteSpace(request.DefinitionKey))
         {
-            return Problems.Invalid("definitionKey is verplicht.");
+            return Problems.Invalid(ServerErrors.FieldRequired, ("field", "definitionKey"));
         }
 
         if (string.IsNullOrWhiteSpace(request.Gemeente))
         {
-            return Problems.Invalid("gemeente is verplicht: de CBS-gemeentecode (vier cijfers) waar de instantie bij hoort.");
+            return Problems.Invalid(ServerErrors.GemeenteRequired);
+        }
+
+        if (Problems.CheckGemeente(request.Gemeente) is { } invalid)
+        {
+            return invalid;
         }
 
         var actor = Actors.From(context.User);
@@ -55,7 +60,7 @@ public static class InstanceEndpoints
         int? page,
         int? pageSize,
         CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.InstancesAsync(
+        Problems.CheckGemeente(gemeente) ?? TypedResults.Ok(await queries.InstancesAsync(
             new InstanceFilter(definitionKey, businessKey, gemeente, status, parentInstanceId, withIncidents),
             Actors.From(context.User),
             new Paging(page ?? 1, pageSize ?? 50),
@@ -64,12 +69,25 @@ public static class InstanceEndpoints
     private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, HttpContext context, CancellationToken cancellationToken) =>
         await queries.InstanceAsync(id, Actors.From(context.User), cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : Problems.NotFound("Deze instantie bestaat niet.");
+            : Problems.NotFound("instance.not-found", ("instanceId", id));
 
     private static async Task<IResult> JournalAsync(Guid id, EngineQueries queries, HttpContext context, int? page, int? pageSize, CancellationToken cancellationToken) =>
         await queries.JournalAsync(id, Actors.From(context.User), new Paging(page ?? 1, pageSize ?? 100), cancellationToken) is { } journal
-            ? TypedResults.Ok(journal)
-            : Problems.NotFound("Deze instantie bestaat niet.");
+            ? TypedResults.Ok(journal with { Items = journal.Items.Select(InDutch).ToList() })
+            : Problems.NotFound("instance.not-found", ("instanceId", id));
+
+    /// <summary>An incident in the journal keeps its coded error; its message is worded in Dutch here, like the incident itself.</summary>
+    private static JournalEntryView InDutch(JournalEntryView entry)
+    {
+        if (entry.Data is not JsonObject data || data["error"] is not JsonObject error || EngineError.Parse(error) is not { } parsed)
+        {
+            return entry;
+        }
+
+        var worded = (JsonObject)data.DeepClone();
+        worded["message"] = ErrorTexts.Describe(parsed);
+        return entry with { Data = worded };
+    }
 
     private static async Task<IResult> CancelAsync(Guid id, CancelRequest? request, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
     {
@@ -82,7 +100,7 @@ public static class InstanceEndpoints
     {
         if (variables is null || variables.Count == 0)
         {
-            return Problems.Invalid("Geef een JSON-object met de variabelen die u wilt zetten.");
+            return Problems.Invalid(ServerErrors.VariablesRequired);
         }
 
         var actor = Actors.From(context.User);

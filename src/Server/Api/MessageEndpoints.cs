@@ -23,7 +23,7 @@ public static class MessageEndpoints
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Name))
         {
-            return Problems.Invalid("name is verplicht.");
+            return Problems.Invalid(ServerErrors.FieldRequired, ("field", "name"));
         }
 
         TimeSpan? ttl = null;
@@ -35,8 +35,13 @@ public static class MessageEndpoints
             }
             catch (FormatException)
             {
-                return Problems.Invalid($"timeToLive '{request.TimeToLive}' is geen ISO 8601-duur in dagen/uren (zoals P7D).");
+                return Problems.Invalid(ServerErrors.TimeToLiveInvalid, ("value", request.TimeToLive));
             }
+        }
+
+        if (Problems.CheckGemeente(request.Gemeente) is { } invalid)
+        {
+            return invalid;
         }
 
         var result = await engine.CorrelateMessageAsync(

@@ -35,7 +35,7 @@ public static class OperationsEndpoints
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Duration))
         {
-            return Problems.Invalid("duration is verplicht, bijvoorbeeld \"P3M\" of \"PT10M\".");
+            return Problems.Invalid(ServerErrors.DurationRequired);
         }
 
         return TypedResults.Ok(await clock.AdvanceAsync(request.Duration.Trim(), cancellationToken));
@@ -57,14 +57,25 @@ public static class OperationsEndpoints
         var openOnly = status is null || string.Equals(status, "open", StringComparison.OrdinalIgnoreCase);
         if (!openOnly && !string.Equals(status, "all", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.Invalid("status is open of all.");
+            return Problems.Invalid(ServerErrors.IncidentStatusInvalid);
         }
 
-        return TypedResults.Ok(await queries.IncidentsAsync(
+        if (Problems.CheckGemeente(gemeente) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var incidents = await queries.IncidentsAsync(
             new IncidentFilter(gemeente, definitionKey, elementId, activityType, instanceId, openOnly),
             Actors.From(context.User),
             new Paging(page ?? 1, pageSize ?? 50),
-            cancellationToken));
+            cancellationToken);
+
+        // The engine keeps its English text; the Dutch one is worded here from the incident's code.
+        return TypedResults.Ok(incidents with
+        {
+            Items = incidents.Items.Select(i => i.Error is null ? i : i with { Message = ErrorTexts.Describe(i.Error) }).ToList(),
+        });
     }
 
     private static async Task<IResult> RetryAsync(Guid id, ProcessEngine engine, HttpContext context, CancellationToken cancellationToken)
@@ -77,7 +88,12 @@ public static class OperationsEndpoints
     {
         if (request is null || (request.ActivityType is null && request.DefinitionKey is null && request.ElementId is null && request.Gemeente is null))
         {
-            return Problems.Invalid("Geef minstens één van activityType, definitionKey, elementId of gemeente, zodat niet per ongeluk alles opnieuw wordt geprobeerd.");
+            return Problems.Invalid(ServerErrors.RetryFilterRequired);
+        }
+
+        if (Problems.CheckGemeente(request.Gemeente) is { } invalid)
+        {
+            return invalid;
         }
 
         return TypedResults.Ok(await engine.RetryIncidentsAsync(

@@ -40,6 +40,11 @@ public static class TaskEndpoints
         int? pageSize,
         CancellationToken cancellationToken)
     {
+        if (Problems.CheckGemeente(gemeente) is { } invalid)
+        {
+            return invalid;
+        }
+
         var actor = Actors.From(context.User);
         var filter = Werkvoorraad.TaskListParameters.Apply(
             new TaskFilter(instanceId, candidateGroup, assignee, gemeente, status ?? "open", definitionKey, elementId, businessKey, unassigned), actor, view, due, sort, time);
@@ -49,7 +54,7 @@ public static class TaskEndpoints
     private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, HttpContext context, CancellationToken cancellationToken) =>
         await queries.TaskAsync(id, Actors.From(context.User), cancellationToken) is { } task
             ? TypedResults.Ok(task)
-            : Problems.NotFound("Deze taak bestaat niet.");
+            : Problems.NotFound("task.not-found", ("taskId", id));
 
     private static async Task<IResult> ClaimAsync(Guid id, ProcessEngine engine, EngineQueries queries, HttpContext context, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Inburgering.Engine;
+using Inburgering.Server.Api;
+using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -28,8 +30,8 @@ public sealed class DevelopmentSignInHandler(IOptionsMonitor<AuthenticationSchem
             return Task.FromResult(AuthenticateResult.Fail("X-User is langer dan 200 tekens."));
         }
 
-        var gemeenten = Split(Request.Headers["X-Gemeenten"].ToString());
-        var invalid = gemeenten.Where(g => !Gemeenten.IsValid(g)).ToList();
+        var given = Split(Request.Headers["X-Gemeenten"].ToString());
+        var invalid = given.Where(g => !Gemeentecode.IsValid(g)).ToList();
         if (invalid.Count > 0)
         {
             return Task.FromResult(AuthenticateResult.Fail($"X-Gemeenten bevat ongeldige CBS-codes: {string.Join(", ", invalid)} (vier cijfers, bijvoorbeeld 0632)."));
@@ -37,16 +39,25 @@ public sealed class DevelopmentSignInHandler(IOptionsMonitor<AuthenticationSchem
 
         var claims = new List<Claim> { new(ClaimTypes.Name, user) };
         claims.AddRange(Split(Request.Headers["X-Roles"].ToString()).Select(r => new Claim(ClaimTypes.Role, r.ToLowerInvariant())));
-        claims.AddRange(gemeenten.Select(g => new Claim(Actors.GemeenteClaim, g)));
+        claims.AddRange(given.Select(g => new Claim(Actors.GemeenteClaim, Gemeentecode.Parse(g).Value)));
         var identity = new ClaimsIdentity(claims, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", "Geef X-User, X-Roles en X-Gemeenten mee (ontwikkelaanmelding).");
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.Failure is { } failure)
+        {
+            await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", ServerErrors.SignInInvalid, ErrorTexts.Describe(ServerErrors.SignInInvalid, ("reason", failure.Message)));
+            return;
+        }
+
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", ServerErrors.NotSignedIn, ErrorTexts.Describe(ServerErrors.NotSignedIn));
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Geen toegang", "Uw rol geeft geen toegang tot deze handeling.");
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Geen toegang", ServerErrors.Forbidden, ErrorTexts.Describe(ServerErrors.Forbidden));
 
     private static List<string> Split(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
@@ -61,18 +72,28 @@ public sealed class NoSignInHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     protected override Task<AuthenticateResult> HandleAuthenticateAsync() => Task.FromResult(AuthenticateResult.NoResult());
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", "Er is geen aanmelding geconfigureerd; zet Inburgering:DevelopmentSignIn aan voor ontwikkeling.");
+        Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Niet aangemeld", ServerErrors.SignInNotConfigured, ErrorTexts.Describe(ServerErrors.SignInNotConfigured));
 }
 
-/// <summary>Turns the signed-in user into the engine's <see cref="Actor"/>.</summary>
+/// <summary>
+/// Turns the signed-in user into the engine's <see cref="Actor"/>: the gemeenten they work for are their tenants, their roles
+/// are their groups (matched against candidate groups and four-eyes roles), and a beheerder may do everything on the tasks
+/// of those gemeenten.
+/// </summary>
 public static class Actors
 {
     public const string GemeenteClaim = "gemeente";
 
-    public static Actor From(ClaimsPrincipal user) => new(
-        user.Identity?.Name ?? "onbekend",
-        user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
-        user.FindAll(GemeenteClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+    public static Actor From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        return new Actor(
+            user.Identity?.Name ?? "onbekend",
+            roles,
+            user.FindAll(GemeenteClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+            IsAdministrator: roles.Contains(Roles.Beheerder));
+    }
 }
 
 /// <summary>The authorization policies of the API, by what a role may do.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Api;
+using Inburgering.Workflows.Forms;
 
 namespace Inburgering.Server.Forms;
 
@@ -49,7 +50,7 @@ public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
 
         if (forms.Find(key) is not { } form)
         {
-            return Problems.Result(StatusCodes.Status409Conflict, "Formulier ontbreekt", $"Het formulier '{key}' van deze taak bestaat niet; neem contact op met de procesontwerper.", new Dictionary<string, object?> { ["code"] = "form.missing" });
+            return Problems.Result(StatusCodes.Status409Conflict, "Formulier ontbreekt", ServerErrors.TaskFormMissing, ErrorTexts.Describe(ServerErrors.TaskFormMissing, ("key", key)));
         }
 
         var errors = FormValidator.Validate(form, submitted ?? [], await CurrentAsync(task, actor, cancellationToken));
@@ -61,9 +62,8 @@ public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
         var detail = errors.Count == 1
             ? errors[0].Message
             : $"{errors.Count} velden zijn niet in orde: {string.Join(" ", errors.Select(e => e.Message))}";
-        return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Formulier niet in orde", detail, new Dictionary<string, object?>
+        return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Formulier niet in orde", ServerErrors.FormInvalid, detail, new Dictionary<string, object?>
         {
-            ["code"] = "form.invalid",
             ["errors"] = errors,
         });
     }

@@ -1,25 +1,29 @@
-using Inburgering.Activities;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
-using Inburgering.Activities.Duo.Simulator;
 using Inburgering.Activities.Intake;
 using Inburgering.Activities.Taalaanbieder;
 using Inburgering.Activities.Uitkering;
 using Inburgering.Engine;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Duo;
 
 namespace Inburgering.Server.Hosting;
 
-/// <summary>The partners: their activities, DUO's notifications into the engine, and (when configured) their simulators in-process.</summary>
+/// <summary>
+/// The partners beside the activities (registered by <c>AddKeten</c>): DUO's notifications into the engine, and, when
+/// <c>Inburgering:PartnerSimulators</c> is on, the simulators in this process (project Simulators, not part of production).
+/// </summary>
 public static class Partners
 {
     public static void AddPartners(this WebApplicationBuilder builder, bool simulators)
     {
-        builder.Services.AddInburgeringActivities(builder.Configuration);
         builder.Services.AddSingleton<IDuoNotificatieReceiver, EngineDuoNotificatieReceiver>();
         if (!simulators)
         {
             return;
         }
+
+        builder.Services.AddPartnerSimulators(builder.Configuration);
 
         // Partners not configured elsewhere talk to the simulators in this process.
         var self = SelfAddress(builder.Configuration);
@@ -45,17 +49,7 @@ public static class Partners
     {
         var first = (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://127.0.0.1:5000")
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
-        return Loopback(first);
-    }
-
-    /// <summary>A listening address as a base URL to call this service at: a wildcard host becomes 127.0.0.1.</summary>
-    public static Uri Loopback(string address)
-    {
-        address = address.Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://+", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal);
-        return new Uri(address.TrimEnd('/') + "/");
+        return Loopback.For(first);
     }
 }
 

@@ -1,3 +1,4 @@
+using Inburgering.Server.Api;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -43,7 +44,7 @@ public static class SpaHosting
             var file = index.Exists ? index : app.Environment.WebRootFileProvider.GetFileInfo("index.html");
             if (!file.Exists)
             {
-                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Webtoepassing niet gebouwd", "De webtoepassing is niet gebouwd: bouw src/Server (dat bouwt src/Web mee) of draai `npm ci && npm run build` in src/Web.");
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Webtoepassing niet gebouwd", ServerErrors.WebNotBuilt, ErrorTexts.Describe(ServerErrors.WebNotBuilt));
                 return;
             }
 

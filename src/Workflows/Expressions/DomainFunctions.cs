@@ -89,25 +89,9 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
         Voortgangsgesprekken.Status(Date(i.PipDagtekening, "pipDagtekening"), OptionalDate(i.LaatsteGesprek, "laatsteGesprek"),
             Whole(i.IntervalMaanden, "intervalMaanden"), Whole(i.MargeDagen, "margeDagen"), Date(i.PipDagtekening, "pipDagtekening"));
 
-    /// <summary>The toetsafnemer's advice as a leerroute: our names and DUO's codes, or the Dutch name ("Z-route"); B1 by default.</summary>
-    internal static Leerroute LeerrouteUitAdvies(string? advies)
-    {
-        var text = advies?.Trim();
-        if (string.IsNullOrEmpty(text) || string.Equals(text, "B1", StringComparison.OrdinalIgnoreCase))
-        {
-            return Leerroute.B1Route;
-        }
-
-        foreach (var leerroute in Enum.GetValues<Leerroute>())
-        {
-            if (string.Equals(leerroute.DutchName(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                return leerroute;
-            }
-        }
-
-        return LeerrouteExtensions.Parse(text);
-    }
+    /// <summary>The toetsafnemer's advice as a leerroute (any spelling of the keten, <see cref="LeerrouteExtensions"/>); B1 by default.</summary>
+    internal static Leerroute LeerrouteUitAdvies(string? advies) =>
+        string.IsNullOrWhiteSpace(advies) ? Leerroute.B1Route : Leerroute.Parse(advies);
 
     private DateOnly Verleng(DateOnly einde, string grond, double? overigeMaanden)
     {
@@ -122,16 +106,8 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
         return verlenging.Duur.AddTo(einde);
     }
 
-    private static DateOnly VerlengOntzorging(DateOnly einde, int maanden, DateOnly? bijstandEinde)
-    {
-        if (maanden < 1)
-        {
-            throw new ArgumentException("Verlengen van het ontzorgen gaat met minstens één maand.", nameof(maanden));
-        }
-
-        var nieuw = Period.OfMonths(maanden).AddTo(einde);
-        return bijstandEinde is { } b && b < nieuw ? (b < einde ? einde : b) : nieuw;
-    }
+    private static DateOnly VerlengOntzorging(DateOnly einde, int maanden, DateOnly? bijstandEinde) =>
+        Ontzorging.Verleng(einde, Period.OfMonths(maanden), bijstandEinde);
 
     private static string Iso(DateOnly date) => Dates.Iso(date);
 

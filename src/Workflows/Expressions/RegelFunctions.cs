@@ -69,13 +69,7 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
     ];
 
     /// <summary>Our names (Asielstatushouder, Gezinsmigrant, OverigeMigrant) or DUO's two-way indeling.</summary>
-    internal static Doelgroep ParseDoelgroep(string text) => text switch
-    {
-        "Asielstatushouder" => Doelgroep.Asielstatushouder,
-        "Gezinsmigrant" => Doelgroep.Gezinsmigrant,
-        "OverigeMigrant" or "Gezinsmigrant en overige migrant" => Doelgroep.OverigeMigrant,
-        _ => throw new FormatException($"'{text}' is geen doelgroep (Asielstatushouder, Gezinsmigrant of OverigeMigrant)."),
-    };
+    internal static Doelgroep ParseDoelgroep(string text) => Doelgroep.Parse(text);
 
     private static WetsbepalingResult Wet(WetInput input) =>
         Wetsbepaling.Determine(new InburgeringsplichtFeiten(input.Inburgeringsplichtig, OptionalDate(input.Begindatum), Reden(input.RedenGeenPlicht)));
@@ -101,7 +95,7 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         return Boetevoorstel.MayPropose(interventies, Date(input.Datum, "datum"));
     }
 
-    private static Niveau? Niveau(string? text) => string.IsNullOrEmpty(text) ? null : Enum.Parse<Niveau>(text);
+    private static Niveau? Niveau(string? text) => string.IsNullOrEmpty(text) ? null : Leerroutes.Niveau.Parse(text);
 
     private static Resultaatonderdeel Onderdeel(string text) => text.ToUpperInvariant() switch
     {
@@ -110,13 +104,8 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         _ => throw new FormatException($"'{text}' is geen onderdeel; gebruik MAP of PVT."),
     };
 
-    private static Verwijtbaar? Verwijtbaarheid(string? text) => text switch
-    {
-        null or "" => null,
-        "Ja" => Verwijtbaar.Ja,
-        "Nee" => Verwijtbaar.Nee,
-        _ => throw new FormatException($"'{text}' is geen waarde voor verwijtbaar; gebruik Ja, Nee of leeg."),
-    };
+    private static Verwijtbaar? Verwijtbaarheid(string? text) =>
+        Verwijtbaar.TryParse(text, out var verwijtbaar, out var error) ? verwijtbaar : throw new FormatException(error);
 
     private static string Text(ValidationResult result) => string.Join('\n', result.Violations.Select(v => v.Message));
 

@@ -41,7 +41,10 @@ public static class PipValidation
     public const string IntensiteitAlleenB1Route = "PIP-INTENSITEIT-ALLEEN-B1";
     public const string IntensiteitAlleenAsiel = "PIP-INTENSITEIT-ALLEEN-ASIEL";
     public const string IntensiteitBuitenBereik = "PIP-INTENSITEIT-BEREIK";
+    public const string VerwijderenNaTermijn = "PIP-VERWIJDEREN-TERMIJN";
+    public const string VerwijderenNaUren = "PIP-VERWIJDEREN-UREN";
 
+    /// <summary>Every DUO rule for a PIP: the ones on the PIP itself (<see cref="ValidateMelding"/>) and the ones that need DUO's data.</summary>
     public static ValidationResult Validate(PipMelding pip, PipContext context)
     {
         var violations = new List<Violation>();
@@ -63,6 +66,26 @@ public static class PipValidation
             violations.Add(new(DagtekeningVoorVestiging,
                 $"De dagtekening van het PIP ({Dates.Dutch(dag)}) ligt voor de vestiging van de inburgeraar in de gemeente ({Dates.Dutch(context.VestigingInGemeente)})."));
 
+        violations.AddRange(ValidateMelding(pip).Violations);
+
+        if (pip.Niveau == Niveau.A2 && pip.Leerroute == Leerroute.B1Route && context.IsFirstPip)
+            violations.Add(new(A2OpEersteB1Pip,
+                "Niveau A2 mag niet met de B1-route worden gemeld in het eerste PIP van deze persoon (bij welke gemeente ook). Afschalen naar A2 kan pas bij een wijziging van het PIP."));
+
+        if (pip.GeschatteIntensiteitB1Route is not null && !context.Doelgroep.IsAsiel())
+            violations.Add(new(IntensiteitAlleenAsiel,
+                $"De geschatte intensiteit B1-route mag alleen voor asielstatushouders worden gemeld, niet voor een {context.Doelgroep.DutchName()}."));
+
+        return violations.Count == 0 ? ValidationResult.Valid : new ValidationResult(violations);
+    }
+
+    /// <summary>
+    /// DUO's rules on the PIP alone (niveau with leerroute, the geschatte intensiteit's route and range): what a sender can
+    /// check before the PIP leaves the house, without DUO's data on the person.
+    /// </summary>
+    public static ValidationResult ValidateMelding(PipMelding pip)
+    {
+        var violations = new List<Violation>();
         if (pip.Niveau is Niveau.A1 or Niveau.B2)
             violations.Add(new(NiveauNietMeldbaar,
                 $"Niveau {pip.Niveau} kan niet in het PIP aan DUO worden gemeld; DUO kent alleen A2 en B1 (of geen niveau)."));
@@ -73,18 +96,11 @@ public static class PipValidation
         if (pip.Niveau == Niveau.B1 && pip.Leerroute == Leerroute.ZRoute)
             violations.Add(new(B1MetZRoute, "Niveau B1 mag niet in combinatie met de Z-route worden gemeld."));
 
-        if (pip.Niveau == Niveau.A2 && pip.Leerroute == Leerroute.B1Route && context.IsFirstPip)
-            violations.Add(new(A2OpEersteB1Pip,
-                "Niveau A2 mag niet met de B1-route worden gemeld in het eerste PIP van deze persoon (bij welke gemeente ook). Afschalen naar A2 kan pas bij een wijziging van het PIP."));
-
         if (pip.GeschatteIntensiteitB1Route is { } uren)
         {
             if (pip.Leerroute != Leerroute.B1Route)
                 violations.Add(new(IntensiteitAlleenB1Route,
                     $"De geschatte intensiteit mag alleen bij de B1-route worden gemeld, niet bij de {pip.Leerroute.DutchName()}."));
-            if (!context.Doelgroep.IsAsiel())
-                violations.Add(new(IntensiteitAlleenAsiel,
-                    $"De geschatte intensiteit B1-route mag alleen voor asielstatushouders worden gemeld, niet voor een {context.Doelgroep.DutchName()}."));
             if (uren is < 1 or > 9999)
                 violations.Add(new(IntensiteitBuitenBereik,
                     $"De geschatte intensiteit moet tussen 1 en 9999 uur liggen; {uren} is niet toegestaan."));
@@ -104,9 +120,9 @@ public static class PipValidation
     public static Decision MayDelete(bool inburgeringstermijnVastgesteld, bool cursusurenGeregistreerd)
     {
         if (inburgeringstermijnVastgesteld)
-            return Decision.Refuse("PIP-VERWIJDEREN-TERMIJN", "Het PIP kan niet meer worden verwijderd: DUO heeft de inburgeringstermijn al vastgesteld. Wijzig het PIP in plaats daarvan.");
+            return Decision.Refuse(VerwijderenNaTermijn, "Het PIP kan niet meer worden verwijderd: DUO heeft de inburgeringstermijn al vastgesteld. Wijzig het PIP in plaats daarvan.");
         if (cursusurenGeregistreerd)
-            return Decision.Refuse("PIP-VERWIJDEREN-UREN", "Het PIP kan niet meer worden verwijderd: er zijn al cursusuren bij het inburgeringsaanbod geregistreerd.");
+            return Decision.Refuse(VerwijderenNaUren, "Het PIP kan niet meer worden verwijderd: er zijn al cursusuren bij het inburgeringsaanbod geregistreerd.");
         return Decision.Allow("PIP-VERWIJDEREN", "Het PIP kan worden verwijderd: er is nog geen termijn vastgesteld en er zijn geen cursusuren geregistreerd.");
     }
 }

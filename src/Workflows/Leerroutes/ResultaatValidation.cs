@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Inburgering.Workflows.Leerroutes;
 
 /// <summary>The result we report with a culpability flag (MAP, PVT, Z-route API, SDI016).</summary>
@@ -15,6 +17,26 @@ public enum Verwijtbaar
 {
     Ja,
     Nee,
+}
+
+/// <summary>Parsing of <see cref="Verwijtbaar"/>: Ja or Nee (any case; true/false as a form's checkbox gives them); empty is none.</summary>
+public static class VerwijtbaarExtensions
+{
+    extension(Verwijtbaar)
+    {
+        public static bool TryParse(string? text, out Verwijtbaar? verwijtbaar, [NotNullWhen(false)] out string? error)
+        {
+            (var ok, verwijtbaar) = text?.Trim().ToUpperInvariant() switch
+            {
+                null or "" => (true, (Verwijtbaar?)null),
+                "JA" or "TRUE" => (true, Verwijtbaar.Ja),
+                "NEE" or "FALSE" => (true, Verwijtbaar.Nee),
+                _ => (false, null),
+            };
+            error = ok ? null : $"'{text}' is geen waarde voor verwijtbaar: gebruik Ja, Nee of leeg.";
+            return ok;
+        }
+    }
 }
 
 /// <summary>

@@ -55,27 +55,6 @@ public sealed record Gemeentebeleid(
     HandhavingInstellingen Handhaving)
 {
     public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
-
-    public Period PipEscalatieVooraf => Period.OfWeeks(PipEscalatieWekenVooraf);
-
-    public Period VoortgangsgesprekInterval => Period.OfMonths(VoortgangsgesprekIntervalMaanden);
-
-    /// <summary>
-    /// Vier-ogen-principe (Ferm Werk): the brede intake and formal voortgangsgesprekken are held by a casusregisseur
-    /// and a maatschappelijk begeleider, two different people. Returns allowed when the policy is off.
-    /// </summary>
-    public Decision CheckVierOgen(string? casusregisseur, string? maatschappelijkBegeleider)
-    {
-        if (!VierOgen)
-            return Decision.Allow("VIER-OGEN-UIT", $"In {Naam} geldt het vier-ogen-principe niet; één gespreksvoerder volstaat.");
-        if (string.IsNullOrWhiteSpace(casusregisseur))
-            return Decision.Refuse("VIER-OGEN-GEEN-CASUSREGISSEUR", $"In {Naam} geldt het vier-ogen-principe: er moet een casusregisseur bij het gesprek zijn.");
-        if (string.IsNullOrWhiteSpace(maatschappelijkBegeleider))
-            return Decision.Refuse("VIER-OGEN-GEEN-BEGELEIDER", $"In {Naam} geldt het vier-ogen-principe: er moet ook een maatschappelijk begeleider bij het gesprek zijn.");
-        if (string.Equals(casusregisseur.Trim(), maatschappelijkBegeleider.Trim(), StringComparison.OrdinalIgnoreCase))
-            return Decision.Refuse("VIER-OGEN-ZELFDE-PERSOON", $"In {Naam} geldt het vier-ogen-principe: casusregisseur en maatschappelijk begeleider moeten twee verschillende personen zijn.");
-        return Decision.Allow("VIER-OGEN-OK", "Casusregisseur en maatschappelijk begeleider zijn twee verschillende personen.");
-    }
 }
 
 /// <summary>One organisation's policy file, resolved.</summary>

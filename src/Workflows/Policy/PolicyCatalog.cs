@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inburgering.Workflows.Handhaving;
 using Inburgering.Workflows.Leerroutes;
+using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Workflows.Policy;
 
@@ -146,8 +147,13 @@ public sealed partial class PolicyCatalog
     {
         var before = p.Count;
         var code = p.Required(g.Code, $"{path}.code", "de gemeentecode ontbreekt");
-        if (code is not null && !CodePattern().IsMatch(code))
-            p.Add($"{path}.code", $"Gemeentecode '{code}' is ongeldig: een CBS-gemeentecode bestaat uit precies 4 cijfers (bijvoorbeeld 0632).");
+        if (code is not null)
+        {
+            if (Gemeentecode.TryParse(code, out var parsed, out var codeError))
+                code = parsed.Value;
+            else
+                p.Add($"{path}.code", codeError);
+        }
         var naam = p.Required(g.Naam, $"{path}.naam", "de naam van de gemeente ontbreekt") ?? "?";
         var regio = p.Required(g.Arbeidsmarktregio, $"{path}.arbeidsmarktregio", $"de arbeidsmarktregio van {naam} ontbreekt");
         var oin = ValidateOin(g.DuoOin, g.DuoOinIsPlaceholder ?? false, $"{path}.duoOin", naam, p);
@@ -322,28 +328,13 @@ public sealed partial class PolicyCatalog
             p.Add(path, $"OIN '{oin}' van {naam} heeft niet de vorm van een gemeente-OIN: \"00000001\" + RSIN (9 cijfers) + \"000\".");
             return null;
         }
-        if (!IsElfproef(oin.AsSpan(8, 9)))
+        if (!Elfproef.Holds(oin.AsSpan(8, 9)))
         {
             p.Add(path, $"OIN '{oin}' van {naam} bevat geen geldig RSIN ({oin.Substring(8, 9)} voldoet niet aan de elfproef). Markeer een nog onbekend OIN als placeholder.");
             return null;
         }
         return new DuoOin(oin, false);
     }
-
-    /// <summary>The elfproef for a 9-digit RSIN/BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11.</summary>
-    internal static bool IsElfproef(ReadOnlySpan<char> nineDigits)
-    {
-        if (nineDigits.Length != 9)
-            return false;
-        var sum = 0;
-        for (var i = 0; i < 8; i++)
-            sum += (9 - i) * (nineDigits[i] - '0');
-        sum -= nineDigits[8] - '0';
-        return sum % 11 == 0 && sum != 0;
-    }
-
-    [GeneratedRegex(@"^\d{4}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CodePattern();
 
     [GeneratedRegex(@"^\d{20}$", RegexOptions.CultureInvariant)]
     private static partial Regex OinPattern();

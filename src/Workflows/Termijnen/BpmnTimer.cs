@@ -11,9 +11,6 @@ public static class BpmnTimer
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    /// <summary>ISO date "yyyy-MM-dd".</summary>
-    public static string Date(DateOnly date) => Dates.Iso(date);
-
     /// <summary>
     /// ISO 8601 date-time with offset for a <c>timeDate</c>: the given local time (default 08:00, start of the
     /// working day) on <paramref name="date"/> in Europe/Amsterdam, e.g. "2025-03-15T08:00:00+01:00".
@@ -23,17 +20,5 @@ public static class BpmnTimer
         var local = date.ToDateTime(localTime ?? new TimeOnly(8, 0), DateTimeKind.Unspecified);
         var offset = Amsterdam.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>ISO 8601 duration for a <c>timeDuration</c>, e.g. "P10W".</summary>
-    public static string Duration(Period period) => period.ToIso8601();
-
-    /// <summary>ISO 8601 duration in whole days between two dates (for a timer that must fire on <paramref name="to"/>).</summary>
-    public static string DurationBetween(DateOnly from, DateOnly to)
-    {
-        var days = to.DayNumber - from.DayNumber;
-        if (days < 0)
-            throw new ArgumentException($"De einddatum {Dates.Dutch(to)} ligt voor de begindatum {Dates.Dutch(from)}.", nameof(to));
-        return Period.OfDays(days).ToIso8601();
     }
 }

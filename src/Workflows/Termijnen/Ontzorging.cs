@@ -1,26 +1,12 @@
 namespace Inburgering.Workflows.Termijnen;
 
-/// <summary>The outcome of the evaluation at the end of an Ontzorging period.</summary>
-public enum OntzorgingEvaluatie
-{
-    Stoppen,
-    Verlengen,
-}
-
 /// <summary>
 /// A period of financieel ontzorgen (Participatiewet art. 56a, [H]): from the day the right to bijstand starts, at
 /// least 6 months (policy may say longer); it ends earlier when the bijstand ends. Then an evaluation: stop, or extend
-/// by a period (Participatiewet art. 57). <see cref="Einde"/> is exclusive: the first day without ontzorging.
+/// by a period (Participatiewet art. 57, <see cref="Verleng"/>). <see cref="Einde"/> is exclusive: the first day without ontzorging.
 /// </summary>
 public sealed record Ontzorging(DateOnly Start, DateOnly GeplandEinde, DateOnly Einde, string Reason)
 {
-    /// <summary>The evaluation is due on the last day of the period.</summary>
-    public DateOnly EvaluatieOp => Einde.AddDays(-1);
-
-    public bool EndedByBijstand => Einde < GeplandEinde;
-
-    public bool IsActief(DateOnly peildatum) => peildatum >= Start && peildatum < Einde;
-
     /// <param name="bijstandStart">The day the right to bijstand starts.</param>
     /// <param name="duur">Policy length; shorter than the legal minimum is refused.</param>
     /// <param name="bijstandEinde">The first day without bijstand, if it has ended or will end.</param>
@@ -43,21 +29,16 @@ public sealed record Ontzorging(DateOnly Start, DateOnly GeplandEinde, DateOnly 
             $"Ontzorgen loopt vanaf de start van de bijstand ({Dates.Dutch(bijstandStart)}) tot {Dates.Dutch(gepland)}; evalueer op {Dates.Dutch(gepland.AddDays(-1))}: stoppen of verlengen.");
     }
 
-    /// <summary>Applies the evaluation: stop at the current end, or extend by <paramref name="verlenging"/> (still cut off when bijstand ends).</summary>
-    public Ontzorging Evaluate(OntzorgingEvaluatie uitkomst, Period? verlenging = null, DateOnly? bijstandEinde = null)
+    /// <summary>
+    /// The evaluation's "verlengen" (Participatiewet art. 57): the new end (exclusive) is <paramref name="verlenging"/> after
+    /// the current <paramref name="einde"/>, but ontzorgen stops when the bijstand ends (never before the current end).
+    /// </summary>
+    public static DateOnly Verleng(DateOnly einde, Period verlenging, DateOnly? bijstandEinde = null)
     {
-        if (uitkomst == OntzorgingEvaluatie.Stoppen)
-            return this with { Reason = $"Na evaluatie gestopt: ontzorgen eindigt op {Dates.Dutch(Einde)}." };
-
-        if (EndedByBijstand)
-            throw new InvalidOperationException("Ontzorgen kan niet worden verlengd: de bijstand is beëindigd.");
-        if (verlenging is not { } p || p.IsZero || p.IsNegative)
+        if (verlenging.IsZero || verlenging.IsNegative)
             throw new ArgumentException("Bij verlengen hoort een positieve periode.", nameof(verlenging));
 
-        var nieuw = p.AddTo(Einde);
-        if (bijstandEinde is { } e && e < nieuw)
-            return new(Start, nieuw, e < Einde ? Einde : e,
-                $"Na evaluatie verlengd tot {Dates.Dutch(nieuw)}, maar de bijstand eindigt op {Dates.Dutch(e)}: ontzorgen stopt dan.");
-        return new(Start, nieuw, nieuw, $"Na evaluatie verlengd met {p.ToIso8601()} tot {Dates.Dutch(nieuw)} (Participatiewet art. 57).");
+        var nieuw = verlenging.AddTo(einde);
+        return bijstandEinde is { } e && e < nieuw ? (e < einde ? einde : e) : nieuw;
     }
 }

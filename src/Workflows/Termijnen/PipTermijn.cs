@@ -1,8 +1,5 @@
 namespace Inburgering.Workflows.Termijnen;
 
-/// <summary>A moment to warn or escalate before (or at) the PIP deadline.</summary>
-public sealed record Escalatiemoment(DateOnly Datum, bool IsUiterlijk, string Reason);
-
 /// <summary>
 /// The deadline for setting the PIP (brede intake and leerbaarheidstoets inside it): 10 weeks from DUO's notice
 /// (SS139) or from BRP registration if that is later ([H] norm, [M] Besluit art. 5.3 details). It may be exceeded
@@ -34,27 +31,4 @@ public static class PipTermijn
             return uiterlijk with { Reason = $"{uiterlijk.Reason} De informatie van derden kwam op {Dates.Dutch(informatieDerdenOntvangen)}, ruim op tijd: de termijn blijft {Dates.Dutch(uiterlijk.Date)}." };
         return new(metDerden, $"Het PIP moet uiterlijk {Dates.Dutch(metDerden)} zijn vastgesteld: twee weken nadat de benodigde informatie van derden binnenkwam ({Dates.Dutch(informatieDerdenOntvangen)}); de gewone termijn was {Dates.Dutch(uiterlijk.Date)}.");
     }
-
-    /// <summary>Escalation moments: one per lead time before the deadline (from policy, e.g. 2 weeks), and one at the deadline.</summary>
-    public static IReadOnlyList<Escalatiemoment> Escalaties(Deadline uiterlijk, IEnumerable<Period> voorUiterlijk)
-    {
-        var moments = voorUiterlijk
-            .Where(p => !p.IsZero)
-            .Select(p => new Escalatiemoment(p.SubtractFrom(uiterlijk.Date), false,
-                $"Het PIP moet uiterlijk {Dates.Dutch(uiterlijk.Date)} zijn vastgesteld; nog {Describe(p)} te gaan."))
-            .Append(new Escalatiemoment(uiterlijk.Date, true,
-                $"Vandaag ({Dates.Dutch(uiterlijk.Date)}) verloopt de termijn van tien weken voor het PIP."))
-            .DistinctBy(m => m.Datum)
-            .OrderBy(m => m.Datum)
-            .ToList();
-        return moments;
-    }
-
-    /// <summary>For the 10-week norm in reports: was the PIP dated on or before the deadline?</summary>
-    public static bool IsOnTime(DateOnly dagtekeningPip, Deadline uiterlijk) => dagtekeningPip <= uiterlijk.Date;
-
-    private static string Describe(Period p) =>
-        p.Weeks != 0 && p.Years == 0 && p.Months == 0 && p.Days == 0
-            ? (p.Weeks == 1 ? "1 week" : $"{p.Weeks} weken")
-            : p.ToIso8601();
 }

@@ -10,21 +10,6 @@ public sealed record Voortgangsstatus(bool IsAchterstallig, DateOnly Volgende, D
 /// </summary>
 public static class Voortgangsgesprekken
 {
-    /// <summary>The planned cycle from the PIP: dagtekening + k × interval for k = 1, 2, … up to (exclusive) <paramref name="tot"/>.
-    /// Each date is computed from the PIP, so a 31st does not drift to the 28th.</summary>
-    public static IReadOnlyList<DateOnly> Cyclus(DateOnly pipDagtekening, int intervalMaanden, DateOnly tot)
-    {
-        CheckInterval(intervalMaanden);
-        var dates = new List<DateOnly>();
-        for (var k = 1; ; k++)
-        {
-            var date = pipDagtekening.AddMonths(k * intervalMaanden);
-            if (date >= tot)
-                return dates;
-            dates.Add(date);
-        }
-    }
-
     /// <summary>The next gesprek: an interval after the last one held, or after the PIP when none was held yet.</summary>
     public static Deadline Volgende(DateOnly pipDagtekening, DateOnly? laatsteGesprek, int intervalMaanden)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Partners;
+using Inburgering.Workflows.Personen;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Inburgering.Activities.Tests.Duo;
 /// <summary>How the client reads DUO's answers, against a canned HTTP handler.</summary>
 public sealed class DuoClientErrorMappingTests
 {
-    private static readonly DuoCall Call = new("111222333", "0632", "job-1");
+    private static readonly DuoCall Call = new(Bsn.Parse("111222333"), Gemeentecode.Parse("0632"), "job-1");
 
     private sealed class CannedHandler(HttpStatusCode status, string? body, string? apiVersion = "1.2.2") : HttpMessageHandler
     {
@@ -126,7 +127,7 @@ public sealed class DuoClientErrorMappingTests
     {
         var (client, handler) = Client(HttpStatusCode.OK, "{}");
 
-        var result = await client.GetInburgeringsplichtAsync(Call with { Gemeente = "0999" }, CancellationToken.None);
+        var result = await client.GetInburgeringsplichtAsync(Call with { Gemeente = Gemeentecode.Parse("0999") }, CancellationToken.None);
 
         Assert.Equal(PartnerOutcome.Permanent, result.Outcome);
         Assert.Null(handler.Last);

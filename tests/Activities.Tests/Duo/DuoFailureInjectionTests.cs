@@ -1,7 +1,7 @@
 using System.Net;
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Activities.Duo.Simulator;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators.Duo;
+using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
 
 namespace Inburgering.Activities.Tests.Duo;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Activities.Duo.Simulator;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators.Duo;
+using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
 
 namespace Inburgering.Activities.Tests.Duo;
@@ -30,7 +30,7 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
 
         await _sim.Verzender.DeliverPendingAsync(CancellationToken.None);
 
-        var message = Assert.Single(_sim.Receiver.For(_sim.Referenties.For(bsn)));
+        var message = Assert.Single(_sim.Receiver.For(_sim.Referentie(bsn)));
         Assert.Equal("duo.ss139", message.MessageName);
         Assert.True(message.MayStartTraject);
         Assert.Equal(bsn, message.Variables["bsn"]!.GetValue<string>());
@@ -45,7 +45,7 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
 
         await _sim.Verzender.DeliverPendingAsync(CancellationToken.None);
 
-        var message = Assert.Single(_sim.Receiver.For(_sim.Referenties.For(bsn)));
+        var message = Assert.Single(_sim.Receiver.For(_sim.Referentie(bsn)));
         Assert.Equal("duo.ss102", message.MessageName);
         Assert.True(message.Variables["termijnGestart"]!.GetValue<bool>());
         var termijn = (await _sim.RunAsync<InburgeringstermijnRaadplegenActivity>(new { bsn })).AssertCompleted();
@@ -62,7 +62,7 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
         using var response = await _sim.PostJsonAsync("/sim/duo/v1/_sim/notificaties", new { bsn, gebeurtenisId = "SS103" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("duo.ss103", Assert.Single(_sim.Receiver.For(_sim.Referenties.For(bsn))).MessageName);
+        Assert.Equal("duo.ss103", Assert.Single(_sim.Receiver.For(_sim.Referentie(bsn))).MessageName);
         var termijn = (await _sim.RunAsync<InburgeringstermijnRaadplegenActivity>(new { bsn })).AssertCompleted();
         Assert.Equal("2027-07-02", termijn["termijnEinddatum"]!.GetValue<string>());
         Assert.True(termijn["termijnVerlengd"]!.GetValue<bool>());
@@ -77,7 +77,7 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
         Assert.True(_sim.Duo.Emit(new DuoSimGebeurtenisRequest(bsn, "SS106")));
         await _sim.Verzender.DeliverPendingAsync(CancellationToken.None);
 
-        Assert.True(Assert.Single(_sim.Receiver.For(_sim.Referenties.For(bsn))).Variables["inburgeringsplichtVoldaan"]!.GetValue<bool>());
+        Assert.True(Assert.Single(_sim.Receiver.For(_sim.Referentie(bsn))).Variables["inburgeringsplichtVoldaan"]!.GetValue<bool>());
         var plicht = (await _sim.RunAsync<InburgeringsplichtRaadplegenActivity>(new { bsn })).AssertCompleted();
         Assert.False(plicht["inburgeringsplichtig"]!.GetValue<bool>());
         Assert.Equal("Inburgeringsplicht voldaan", plicht["redenGeenInburgeringsplicht"]!.GetValue<string>());
@@ -92,7 +92,7 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
 
         await _sim.Verzender.DeliverPendingAsync(CancellationToken.None);
 
-        var received = _sim.Receiver.Received.Where(r => r.Message.CorrelationKey == _sim.Referenties.For(bsn)).ToList();
+        var received = _sim.Receiver.Received.Where(r => r.Message.CorrelationKey == _sim.Referentie(bsn)).ToList();
         Assert.Equal(2, received.Count);
         Assert.Single(received.Select(r => r.BerichtId).Distinct());
         Assert.Equal(2, _sim.Duo.Notificaties().Single(n => n.Notificatie.Bsn == bsn).Deliveries);
@@ -113,7 +113,7 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
         _sim.Receiver.Accept = true;
         await _sim.Verzender.DeliverPendingAsync(CancellationToken.None);
         Assert.True(_sim.Duo.Notificaties().Single(n => n.Notificatie.Bsn == bsn).Delivered);
-        Assert.Single(_sim.Receiver.For(_sim.Referenties.For(bsn)));
+        Assert.Single(_sim.Receiver.For(_sim.Referentie(bsn)));
     }
 
     [Fact]
@@ -157,6 +157,6 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
         _sim.Failures.For("duo").Set(new FailurePlan { Down = true });
 
         Assert.Empty(await _sim.Verzender.DeliverPendingAsync(CancellationToken.None));
-        Assert.Empty(_sim.Receiver.For(_sim.Referenties.For(bsn)));
+        Assert.Empty(_sim.Receiver.For(_sim.Referentie(bsn)));
     }
 }

@@ -1,6 +1,6 @@
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Activities.Duo.Simulator;
+using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Tests.Infrastructure;
 
 namespace Inburgering.Activities.Tests.Duo;

@@ -1,5 +1,5 @@
 using System.Net;
-using Inburgering.Activities.Duo.Simulator;
+using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Duo.Spec;
 using Inburgering.Activities.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;

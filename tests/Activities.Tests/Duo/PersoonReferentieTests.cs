@@ -1,6 +1,7 @@
 using System.Text;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
+using Inburgering.Workflows.Personen;
 using Inburgering.Activities.Tests.Infrastructure;
 
 namespace Inburgering.Activities.Tests.Duo;

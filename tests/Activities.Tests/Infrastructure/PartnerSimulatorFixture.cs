@@ -3,9 +3,10 @@ using System.Reflection;
 using System.Text.Json;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
-using Inburgering.Activities.Duo.Simulator;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators.Duo;
+using Inburgering.Simulators;
 using Inburgering.Engine.Activities;
+using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,6 +53,9 @@ public sealed class PartnerSimulatorFixture : IAsyncLifetime
 
     public PersoonReferentieGenerator Referenties => Gemeente.GetRequiredService<PersoonReferentieGenerator>();
 
+    /// <summary>The PersoonReferentie of a BSN, as the gemeente side computes it.</summary>
+    public string Referentie(string bsn) => Referenties.For(Bsn.Parse(bsn));
+
     public static string Oin(string gemeente) => DuoOptions.SyntheticOin(gemeente);
 
     public async Task InitializeAsync()
@@ -70,6 +74,7 @@ public sealed class PartnerSimulatorFixture : IAsyncLifetime
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Services.AddSingleton<IDuoNotificatieReceiver>(Receiver);
         builder.Services.AddInburgeringActivities(builder.Configuration);
+        builder.Services.AddPartnerSimulators(builder.Configuration);
         App = builder.Build();
         App.MapPartnerSimulators();
         App.MapDuoNotificaties("/duo/v1/notificaties");

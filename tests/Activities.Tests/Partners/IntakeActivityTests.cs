@@ -1,6 +1,7 @@
-using Inburgering.Activities.Duo.Simulator;
+using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Intake;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators.Intake;
+using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -74,7 +75,7 @@ public sealed class IntakeActivityTests : IClassFixture<PartnerSimulatorFixture>
     {
         var bsn = TestBsn.Next();
         _sim.Duo.Seed(new DuoSimPersoonSeed(bsn, "0632"));
-        Intake.SeedUitslag(new IntakeSimUitslag(_sim.Referenties.For(bsn), "B1-route niet haalbaar", "33,10", "Z-route"));
+        Intake.SeedUitslag(new IntakeSimUitslag(_sim.Referentie(bsn), "B1-route niet haalbaar", "33,10", "Z-route"));
         var (toetsId, _) = await AanvragenAsync(bsn);
 
         _sim.Time.Advance(TimeSpan.FromDays(15));
@@ -121,7 +122,7 @@ public sealed class IntakeActivityTests : IClassFixture<PartnerSimulatorFixture>
     public async Task UitslagOphalen_WhenThePersonDidNotShow_SaysNietVerschenen()
     {
         var bsn = TestBsn.Next();
-        Intake.SeedUitslag(new IntakeSimUitslag(_sim.Referenties.For(bsn), "Onbekend", Verschenen: false));
+        Intake.SeedUitslag(new IntakeSimUitslag(_sim.Referentie(bsn), "Onbekend", Verschenen: false));
         var (toetsId, _) = await AanvragenAsync(bsn);
 
         _sim.Time.Advance(TimeSpan.FromDays(15));
@@ -158,7 +159,7 @@ public sealed class IntakeActivityTests : IClassFixture<PartnerSimulatorFixture>
     [Fact]
     public async Task AnIntakeRequestWithoutIdempotencyKey_IsRefused()
     {
-        using var response = await _sim.PostJsonAsync("/sim/intake/v1/leerbaarheidstoetsen", new { persoonReferentie = _sim.Referenties.For("111222333"), bsn = "111222333", gemeentecode = "0632" });
+        using var response = await _sim.PostJsonAsync("/sim/intake/v1/leerbaarheidstoetsen", new { persoonReferentie = _sim.Referentie("111222333"), bsn = "111222333", gemeentecode = "0632" });
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
     }
 

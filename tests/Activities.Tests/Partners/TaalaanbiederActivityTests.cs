@@ -1,5 +1,6 @@
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
+using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Activities.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

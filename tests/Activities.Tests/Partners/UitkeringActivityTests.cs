@@ -1,6 +1,7 @@
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
 using Inburgering.Activities.Uitkering;
+using Inburgering.Simulators.Uitkering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Activities.Tests.Partners;
@@ -43,7 +44,7 @@ public sealed class UitkeringActivityTests : IClassFixture<PartnerSimulatorFixtu
 
         Assert.StartsWith("ONTZ-", output["ontzorgingId"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(917.85m, output["ontzorgingTotaalPerMaand"]!.GetValue<decimal>());
-        var ontzorging = Assert.Single(Uitkering.Ontzorgingen(_sim.Referenties.For(bsn)));
+        var ontzorging = Assert.Single(Uitkering.Ontzorgingen(_sim.Referentie(bsn)));
         Assert.Equal(4, ontzorging.Kostenposten.Count);
     }
 
@@ -58,7 +59,7 @@ public sealed class UitkeringActivityTests : IClassFixture<PartnerSimulatorFixtu
         var second = (await _sim.RunAsync<OntzorgingStartenActivity>(input, key)).AssertCompleted();
 
         Assert.Equal(first["ontzorgingId"]!.GetValue<string>(), second["ontzorgingId"]!.GetValue<string>());
-        Assert.Single(Uitkering.Ontzorgingen(_sim.Referenties.For(bsn)));
+        Assert.Single(Uitkering.Ontzorgingen(_sim.Referentie(bsn)));
         Assert.Equal(1, _sim.Journal.Snapshot("uitkering").Count(r => r.MessageKey == key && r.Replayed));
     }
 
@@ -160,6 +161,6 @@ public sealed class UitkeringActivityTests : IClassFixture<PartnerSimulatorFixtu
         while (result is Inburgering.Engine.Activities.ActivityResult.Failed { Retryable: true } && attempts < 20);
 
         result.AssertCompleted();
-        Assert.Single(Uitkering.Ontzorgingen(_sim.Referenties.For(bsn)));
+        Assert.Single(Uitkering.Ontzorgingen(_sim.Referentie(bsn)));
     }
 }

@@ -21,7 +21,7 @@ public sealed class CallActivityTests
         Assert.Equal(id, child.ParentInstanceId);
         Assert.Equal(id, child.RootInstanceId);
         Assert.Equal("P-42", child.BusinessKey);
-        Assert.Equal("1901", child.Gemeente);
+        Assert.Equal("1901", child.TenantId);
         Assert.Equal("Amina", child.Variables["persoon"]!.GetValue<string>());
         Assert.Equal(800, child.Variables["dubbel"]!.GetValue<int>());
         Assert.False(child.Variables.ContainsKey("geheim"));

@@ -5,9 +5,9 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class FourEyesTests
 {
-    private static readonly Actor Casusregisseur = new("carla", new HashSet<string> { Roles.Consulent }, new HashSet<string> { "0632" });
-    private static readonly Actor Begeleider = new("bram", new HashSet<string> { Roles.Begeleider }, new HashSet<string> { "0632" });
-    private static readonly Actor TweedeConsulent = new("karim", new HashSet<string> { Roles.Consulent }, new HashSet<string> { "0632" });
+    private static readonly Actor Casusregisseur = new("carla", new HashSet<string> { "consulent" }, new HashSet<string> { "0632" });
+    private static readonly Actor Begeleider = new("bram", new HashSet<string> { "begeleider" }, new HashSet<string> { "0632" });
+    private static readonly Actor TweedeConsulent = new("karim", new HashSet<string> { "consulent" }, new HashSet<string> { "0632" });
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

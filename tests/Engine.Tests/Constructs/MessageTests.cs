@@ -117,7 +117,7 @@ public sealed class MessageTests
         var started = Assert.Single(result.StartedInstances);
         var instance = await h.InstanceAsync(started);
         Assert.Equal("P-9", instance.BusinessKey);
-        Assert.Equal("0335", instance.Gemeente);
+        Assert.Equal("0335", instance.TenantId);
         Assert.Equal("SS139", instance.Variables["bron"]!.GetValue<string>());
         Assert.Equal(["intake"], instance.ActiveElements);
         Assert.True(repeat.Duplicate);
@@ -131,7 +131,7 @@ public sealed class MessageTests
         await using var h = await EngineHarness.CreateAsync(provider);
         await h.DeployAsync("messages.bpmn");
         var woerden = await h.StartAsync("messages", businessKey: "P-1", gemeente: "0632");
-        var montfoort = new Actor("m", new HashSet<string> { Roles.Consulent }, new HashSet<string> { "0335" });
+        var montfoort = new Actor("m", new HashSet<string> { "consulent" }, new HashSet<string> { "0335" });
 
         var result = await h.Engine.CorrelateMessageAsync(Message("duo.diploma", "P-1"), montfoort);
 
@@ -173,6 +173,6 @@ public sealed class MessageTests
         Assert.Single(first.StartedInstances);
         Assert.Empty(again.StartedInstances);
         Assert.NotNull(again.BufferedMessageId);
-        Assert.Equal("1901", (await h.InstanceAsync(Assert.Single(moved.StartedInstances))).Gemeente);
+        Assert.Equal("1901", (await h.InstanceAsync(Assert.Single(moved.StartedInstances))).TenantId);
     }
 }

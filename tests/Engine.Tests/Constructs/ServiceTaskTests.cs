@@ -23,7 +23,7 @@ public sealed class ServiceTaskTests
         var echo = probe.Calls.First(c => c.ActivityType == "test.echo");
         Assert.Equal("Hallo Amina", echo.Input["bericht"]!.GetValue<string>());
         Assert.Equal("P-1", echo.BusinessKey);
-        Assert.Equal("0632", echo.Gemeente);
+        Assert.Equal("0632", echo.TenantId);
         var instance = await h.InstanceAsync(id);
         Assert.True(instance.Variables["echoed"]!.GetValue<bool>());
         Assert.Equal(["afterError"], instance.ActiveElements);

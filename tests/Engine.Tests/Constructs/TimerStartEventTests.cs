@@ -11,8 +11,8 @@ public sealed class TimerStartEventTests
     {
         await using var h = await EngineHarness.CreateAsync(provider, options: o =>
         {
-            o.TimerStartGemeenten.Add("0632");
-            o.TimerStartGemeenten.Add("0335");
+            o.TimerStartTenants.Add("0632");
+            o.TimerStartTenants.Add("0335");
         });
         await h.DeployAsync("timer-start.bpmn");
 
@@ -21,7 +21,7 @@ public sealed class TimerStartEventTests
         await h.AdvanceAsync("P6M");
         var later = await h.Queries.InstancesAsync(new InstanceFilter("kwartaal"), EngineHarness.Admin, new Paging());
 
-        Assert.Equal(["0335", "0632"], first.Items.Select(i => i.Gemeente).Order(StringComparer.Ordinal));
+        Assert.Equal(["0335", "0632"], first.Items.Select(i => i.TenantId).Order(StringComparer.Ordinal));
         Assert.All(first.Items, i => Assert.Equal(new DateTimeOffset(2026, 4, 1, 6, 0, 0, TimeSpan.Zero), i.StartedAt));
         Assert.Equal(6, later.Total);
     }
@@ -30,7 +30,7 @@ public sealed class TimerStartEventTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NewVersion_TakesOverTheTimerStart(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(provider, options: o => o.TimerStartGemeenten.Add("0632"));
+        await using var h = await EngineHarness.CreateAsync(provider, options: o => o.TimerStartTenants.Add("0632"));
         await h.DeployAsync("timer-start.bpmn");
         var xml = await File.ReadAllTextAsync(EngineHarness.BpmnPath("timer-start.bpmn"));
 

@@ -21,7 +21,7 @@ public sealed class UserTaskTests
         Assert.Equal(["consulent", "begeleider"], task.CandidateGroups);
         Assert.Equal(EngineHarness.Start.AddDays(14), task.DueAt);
         Assert.Equal("beoordelen.form", task.FormKey);
-        Assert.Equal("0632", task.Gemeente);
+        Assert.Equal("0632", task.TenantId);
         Assert.Equal("P-1", task.BusinessKey);
         Assert.Null(task.Assignee);
     }

@@ -34,7 +34,7 @@ public sealed class EngineHarness : IAsyncDisposable
         ClockService = services.GetRequiredService<ClockService>();
     }
 
-    public static Actor Admin { get; } = new("test-beheerder", new HashSet<string> { Roles.Beheerder, Roles.Procesontwerper, Roles.Consulent, Roles.Begeleider }, null);
+    public static Actor Admin { get; } = new("test-beheerder", new HashSet<string> { "beheerder", "procesontwerper", "consulent", "begeleider" }, null, IsAdministrator: true);
 
     public ServiceProvider Services { get; }
 

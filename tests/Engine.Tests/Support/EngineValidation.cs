@@ -11,7 +11,7 @@ namespace Inburgering.Tests;
 /// The deploy-time checks of a real engine (expression engine, timer parser, catalogue with the test activities),
 /// without a database: what <see cref="Inburgering.Engine.ProcessEngine.DeployAsync"/> hands the parser.
 /// </summary>
-public static class EngineValidation
+internal static class EngineValidation
 {
     private static readonly Lazy<EngineValidationHooks> LazyHooks = new(Create);
 

@@ -61,32 +61,35 @@ public class IsoDurationTests
     }
 
     [Theory]
-    [InlineData("", "leeg")]
-    [InlineData("P", "na 'P' volgt geen enkel onderdeel")]
-    [InlineData("PT", "na 'T' volgen geen uren")]
-    [InlineData("P1DT", "na 'T' volgen geen uren")]
-    [InlineData("3M", "begint met 'P'")]
-    [InlineData("P1H", "uren ('H') horen na de 'T'")]
-    [InlineData("P30S", "seconden ('S') horen na de 'T'")]
-    [InlineData("PT1D", "'D' hoort vóór de 'T'")]
-    [InlineData("P1.5D", "breuk is alleen toegestaan bij uren, minuten of seconden")]
-    [InlineData("PT1.5H30M", "alleen het laatste onderdeel mag een breuk hebben")]
-    [InlineData("P1D2D", "dubbel of op de verkeerde plaats")]
-    [InlineData("P1M1Y", "dubbel of op de verkeerde plaats")]
-    [InlineData("PD", "vóór 'D' staat geen getal")]
-    [InlineData("P1", "ontbreekt de eenheid")]
-    [InlineData("P1X", "onbekende eenheid 'X'")]
-    [InlineData("P-1D", "onverwacht teken '-'")]
-    [InlineData("PT1HT1M", "twee keer")]
-    [InlineData("PT1TH", "onbekende eenheid 'T'")]
-    [InlineData("P99999999999D", "te groot")]
-    [InlineData("P20000Y", "te groot")]
+    [InlineData("", "duration.empty")]
+    [InlineData("P", "duration.no-components")]
+    [InlineData("PT", "duration.no-time-components")]
+    [InlineData("P1DT", "duration.no-time-components")]
+    [InlineData("3M", "duration.missing-p")]
+    [InlineData("P1H", "duration.hours-before-t")]
+    [InlineData("P30S", "duration.seconds-before-t")]
+    [InlineData("PT1D", "duration.date-unit-after-t")]
+    [InlineData("P1.5D", "duration.fraction-not-allowed")]
+    [InlineData("PT1.5H30M", "duration.fraction-not-last")]
+    [InlineData("P1D2D", "duration.unit-order")]
+    [InlineData("P1M1Y", "duration.unit-order")]
+    [InlineData("PD", "duration.number-missing")]
+    [InlineData("P1", "duration.unit-missing")]
+    [InlineData("P1X", "duration.unit-unknown")]
+    [InlineData("P-1D", "duration.unexpected-character")]
+    [InlineData("PT1HT1M", "duration.double-t")]
+    [InlineData("PT1TH", "duration.unit-unknown")]
+    [InlineData("P99999999999D", "duration.number-too-large")]
+    [InlineData("P20000Y", "duration.too-large")]
     public void Parse_Junk_ThrowsFormatExceptionNamingTextAndReason(string text, string reason)
     {
         var ex = Assert.Throws<FormatException>(() => IsoDuration.Parse(text));
 
-        Assert.Contains($"'{text}' is geen geldige ISO 8601-duur", ex.Message, StringComparison.Ordinal);
-        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+        Assert.False(IsoDuration.TryParseCoded(text, out _, out var error));
+        Assert.Equal("duration.invalid", error.Code);
+        Assert.Equal(reason, error.Cause?.Code);
+        Assert.Equal(error.Message, ex.Message);
+        Assert.Contains($"'{text}'", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +97,7 @@ public class IsoDurationTests
     {
         Assert.False(IsoDuration.TryParse("P1H", out _));
         Assert.False(IsoDuration.TryParse(null, out _, out var error));
-        Assert.Contains("leeg", error, StringComparison.Ordinal);
+        Assert.Equal("'' is geen geldige ISO 8601-duur: de tekst is leeg.", error);
     }
 
     [Theory]

@@ -43,7 +43,8 @@ public class TimerScheduleTests
         Assert.False(TimerSchedule.TryParse(TimerKind.Duration, "-PT5M", out var schedule, out var error));
 
         Assert.Null(schedule);
-        Assert.Contains("'-PT5M' is negatief", error, StringComparison.Ordinal);
+        Assert.Equal("timer.duration-negative", error.Code);
+        Assert.Equal("-PT5M", error.Arguments["text"]);
     }
 
     [Fact]
@@ -140,37 +141,40 @@ public class TimerScheduleTests
     }
 
     [Theory]
-    [InlineData("R0/PT1M", "'R0' geen geldig aantal herhalingen")]
-    [InlineData("RX/PT1M", "'RX' geen geldig aantal herhalingen")]
-    [InlineData("R/PT0S", "groter dan nul")]
-    [InlineData("R/-P1D", "groter dan nul")]
-    [InlineData("R5", "geen geldige timercyclus")]
-    [InlineData("R/P1D/2026-01-01", "herhaling/duur/einde")]
-    [InlineData("R/morgen/P1D", "'morgen' geen geldige ISO 8601-datum")]
-    [InlineData("R/2026-01-01/P1H", "uren ('H') horen na de 'T'")]
-    [InlineData("PT10M", "geen geldige timercyclus")]
-    [InlineData("0 0 25 ? * MON", "geen geldige cron-expressie")]
-    [InlineData("0 9 * * 1", "6 of 7 velden")]
-    [InlineData("  ", "leeg")]
-    public void Cycle_BadSpec_IsRejectedWithReason(string text, string reason)
+    [InlineData("R0/PT1M", "timer.cycle-repetitions-invalid", null)]
+    [InlineData("RX/PT1M", "timer.cycle-repetitions-invalid", null)]
+    [InlineData("R/PT0S", "timer.cycle-duration-not-positive", null)]
+    [InlineData("R/-P1D", "timer.cycle-duration-not-positive", null)]
+    [InlineData("R5", "timer.cycle-invalid", null)]
+    [InlineData("R/P1D/2026-01-01", "timer.cycle-end-form", null)]
+    [InlineData("R/morgen/P1D", "timer.cycle-start-invalid", null)]
+    [InlineData("R/2026-01-01/P1H", "timer.cycle-duration-invalid", "duration.invalid")]
+    [InlineData("PT10M", "timer.cycle-invalid", null)]
+    [InlineData("0 0 25 ? * MON", "timer.cron-invalid", null)]
+    [InlineData("0 9 * * 1", "timer.cron-five-fields", null)]
+    [InlineData("  ", "timer.cycle-empty", null)]
+    public void Cycle_BadSpec_IsRejectedWithReason(string text, string code, string? cause)
     {
         Assert.False(TimerSchedule.TryParse(TimerKind.Cycle, text, out var schedule, out var error));
 
         Assert.Null(schedule);
-        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(cause, error.Cause?.Code);
         var ex = Assert.Throws<FormatException>(() => TimerSchedule.Parse(TimerKind.Cycle, text));
-        Assert.Equal(error, ex.Message);
+        Assert.Equal(error.Message, ex.Message);
     }
 
     [Theory]
-    [InlineData(TimerKind.Date, "1 december", "'1 december' is geen geldige ISO 8601-datum")]
-    [InlineData(TimerKind.Duration, "5 minuten", "'5 minuten' is geen geldige ISO 8601-duur")]
-    [InlineData(TimerKind.Duration, "", "leeg")]
-    public void Parse_BadSpec_ThrowsFormatExceptionNamingText(TimerKind kind, string text, string reason)
+    [InlineData(TimerKind.Date, "1 december", "timer.date-invalid")]
+    [InlineData(TimerKind.Duration, "5 minuten", "duration.invalid")]
+    [InlineData(TimerKind.Duration, "", "timer.duration-empty")]
+    public void Parse_BadSpec_ThrowsFormatExceptionWithItsText(object kind, string text, string code)
     {
-        var ex = Assert.Throws<FormatException>(() => TimerSchedule.Parse(kind, text));
+        Assert.False(TimerSchedule.TryParse((TimerKind)kind, text, out _, out var error));
 
-        Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(code, error.Code);
+        var ex = Assert.Throws<FormatException>(() => TimerSchedule.Parse((TimerKind)kind, text));
+        Assert.Equal(error.Message, ex.Message);
     }
 
     [Fact]

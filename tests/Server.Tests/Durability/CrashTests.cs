@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
+using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
+using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -11,8 +11,8 @@ public sealed class TimerStartTests
     public async Task TimerStartEvent_FiredByTwoNodesAtOnce_StartsItsInstanceOnce()
     {
         await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
-        await using var first = await InProcessEngine.CreateAsync(database, quartz: false, configure: o => o.TimerStartGemeenten.Add("0632"));
-        await using var second = await InProcessEngine.CreateAsync(database, quartz: false, configure: o => o.TimerStartGemeenten.Add("0632"));
+        await using var first = await InProcessEngine.CreateAsync(database, quartz: false, configure: o => o.TimerStartTenants.Add("0632"));
+        await using var second = await InProcessEngine.CreateAsync(database, quartz: false, configure: o => o.TimerStartTenants.Add("0632"));
         const int rounds = 15;
         for (var round = 0; round < rounds; round++)
         {

@@ -40,8 +40,8 @@ public sealed class AsielB1RouteTests
         // Schakel 3: ten weeks from the BRP registration (later than DUO's notice), escalation two weeks before (Ferm Werk policy).
         var uiterlijk = housed.AddDays(70);
         var intake = await p.TaskAsync("User_Intake");
-        Assert.Equal(uiterlijk, Inburgeraar.DueDate(intake));
-        Assert.Equal("brede-intake", (string)intake["formKey"]!);
+        Assert.Equal(uiterlijk, p.DueDate(intake));
+        Assert.Equal("brede-intake", intake.FormKey);
         Assert.Equal(uiterlijk.AddDays(-14), await p.TimerDueAsync("schakel3-brede-intake-en-pip", "Timer_Escalatie"));
         Assert.Equal(uiterlijk, await p.TimerDueAsync("schakel3-brede-intake-en-pip", "Timer_Uiterlijk"));
         Assert.Contains("getExamennummerByBsn", await p.DuoOperatiesAsync());
@@ -51,7 +51,7 @@ public sealed class AsielB1RouteTests
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "B1 haalbaar; akkoord met de B1-route" });
         var dagtekening = await p.TodayAsync();
         var pipTask = await p.TaskAsync("User_Pip");
-        Assert.Equal(uiterlijk, Inburgeraar.DueDate(pipTask));
+        Assert.Equal(uiterlijk, p.DueDate(pipTask));
         await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B", pipIntensiteit = 600, urenPerWeek = 12 });
 
         var ops = await p.DuoOperatiesAsync();
@@ -65,7 +65,7 @@ public sealed class AsielB1RouteTests
 
         // The aanbod: maatschappelijke begeleiding, ontzorgen (asiel with bijstand), PVT, MAP, the leerroute at the taalaanbieder.
         Assert.Equal(["User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
-        await p.CompleteAsync("User_Mb", new { begeleider = "Vluchtelingenwerk", startBegeleiding = dagtekening.Iso() }, "bram", "begeleider");
+        await p.CompleteAsync("User_Mb", new { begeleider = "Vluchtelingenwerk", startBegeleiding = dagtekening.Iso() }, Inburgeraar.Begeleider);
         await p.CompleteAsync("User_OntzorgingVoorbereiden", new { huurBedrag = 612.40, energieBedrag = 145, waterBedrag = 20, zorgverzekeringBedrag = 140, machtigingGetekend = true });
         await p.CompleteAsync("User_PvtStarten", new { pvtStart = dagtekening.Iso() });
         await p.CompleteAsync("User_MapAanbieden", new { mapStart = dagtekening.Iso() });
@@ -81,11 +81,11 @@ public sealed class AsielB1RouteTests
         Assert.Equal(housed.AddMonths(6).AddDays(-1), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Bnd_OzEvaluatie"));
         Assert.Equal(dagtekening.AddDays(1).AddYears(3).AddMonths(-2), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_TweeMaanden"));
         var pvt = await p.TaskAsync("User_Pvt");
-        Assert.Equal(dagtekening.AddDays(1).AddYears(3), Inburgeraar.DueDate(pvt));
+        Assert.Equal(dagtekening.AddDays(1).AddYears(3), p.DueDate(pvt));
 
         await p.AdvanceAsync("P3M");
         var vg = await p.TaskAsync("User_Vg");
-        Assert.Equal("voortgangsgesprek", (string)vg["formKey"]!);
+        Assert.Equal("voortgangsgesprek", vg.FormKey);
         await p.CompleteFourEyesAsync("User_Vg", new { gesprekDatum = (await p.TodayAsync()).Iso(), vgUitkomst = "voldoende" });
 
         while (!await p.HasTaskAsync("User_OzEvalueren"))
@@ -127,11 +127,12 @@ public sealed class AsielB1RouteTests
         await p.CompleteAsync("User_Afronden", new { afgerondOp = (await p.TodayAsync()).Iso() });
 
         var traject = await p.InstanceAsync();
-        Assert.Equal("completed", (string)traject["status"]!);
-        Assert.Contains("End_Afgerond", (string)traject["endReason"]!);
-        Assert.Equal("terminated", (string)(await p.InstanceAsync("schakel4-inburgeren-en-participeren"))["status"]!);
-        Assert.Equal("completed", (string)(await p.InstanceAsync("schakel5-afronden-inburgering"))["status"]!);
+        Assert.Equal("completed", traject.Status);
+        Assert.Contains("End_Afgerond", traject.EndReason!);
+        Assert.Equal("terminated", (await p.InstanceAsync("schakel4-inburgeren-en-participeren")).Status);
+        Assert.Equal("completed", (await p.InstanceAsync("schakel5-afronden-inburgering")).Status);
         Assert.True(await p.TodayAsync() > start.AddYears(2), "The traject ran over more than two virtual years.");
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(Asielstatushouder_B1Route_WithOntzorging_VoortgangMapPvt_DiplomaClosesTheTraject), provider, p);
     }
 }

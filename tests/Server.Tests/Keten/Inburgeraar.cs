@@ -1,18 +1,21 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Inburgering.Simulators.Keten;
 
 namespace Inburgering.Tests.Keten;
 
 /// <summary>
-/// One inburgeraar driven through the keten over the API: DUO through its simulator's control API, time through
-/// POST /api/v1/clock/advance, people through the werkvoorraad (tasks). Every step settles: due partner calls run and DUO's
+/// One inburgeraar in a keten scenario: the <see cref="KetenDriver"/> (the one scripted DUO and consulent the demo and the bench
+/// use too) for this person, with the assertions the scenarios share. Every step settles: due partner calls run and DUO's
 /// queued notificaties are delivered, until nothing moves.
 /// </summary>
 public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+    /// <summary>The casusregisseur and the maatschappelijk begeleider of the scenarios: two people, for four eyes.</summary>
+    public static readonly Medewerker Casusregisseur = new("carla", "consulent");
 
-    public HttpClient Api { get; } = host.Client();
+    public static readonly Medewerker Begeleider = new("bram", "begeleider");
+
+    public KetenDriver Keten { get; } = host.Driver();
 
     public string Bsn { get; } = bsn;
 
@@ -22,182 +25,123 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
 
     // ---------------------------------------------------------------- DUO and the other partners
 
-    /// <summary>Seeds the person at DUO (plicht started <paramref name="plichtStart"/>) and lets DUO notify <paramref name="gebeurtenis"/>.</summary>
+    /// <summary>Seeds the person at DUO (plicht started <paramref name="plichtStart"/>), lets DUO notify <paramref name="gebeurtenis"/> and settles.</summary>
     public async Task AanmeldenBijDuoAsync(string doelgroep, DateOnly? plichtStart = null, string gebeurtenis = "SS101", string? gedetailleerd = null)
     {
-        await Api.PostAsync("sim/duo/v1/_sim/personen", new
-        {
-            bsn = Bsn,
-            gemeentecode = Gemeente,
-            doelgroep,
-            gedetailleerdeDoelgroep = gedetailleerd,
-            inburgeringsplichtStart = plichtStart?.Iso(),
-            notificatie = gebeurtenis,
-        }, "DUO-simulator: persoon");
-        await SettleAsync();
+        await Keten.SeedDuoAsync(new DuoPersoon(Bsn, Gemeente, doelgroep, plichtStart, gedetailleerd, gebeurtenis));
+        await Keten.SettleAsync();
     }
 
-    /// <summary>DUO emits a gebeurtenis (with its effect on the person) and delivers it.</summary>
+    /// <summary>DUO emits a gebeurtenis (with its effect on the person), delivers it, and the keten settles.</summary>
     public async Task DuoMeldtAsync(string gebeurtenis, string? gemeentecode = null, int? weken = null)
     {
-        await Api.PostAsync("sim/duo/v1/_sim/notificaties", new { bsn = Bsn, gebeurtenisId = gebeurtenis, gemeentecode, weken }, "DUO-simulator: notificatie");
-        await SettleAsync();
+        await Keten.NotifyDuoAsync(Bsn, gebeurtenis, gemeentecode, weken);
+        await Keten.SettleAsync();
     }
 
     public async Task ExamenresultaatAsync(string onderdeel, string resultaat = "Geslaagd")
     {
-        var today = await TodayAsync();
-        await Api.PostAsync($"sim/duo/v1/_sim/personen/{Bsn}/examenresultaten", new
-        {
-            onderdeel,
-            examendatum = today.AddDays(-14).Iso(),
-            resultaat,
-        }, "DUO-simulator: examenresultaat");
-        await SettleAsync();
+        await Keten.ExamenresultaatAsync(Bsn, onderdeel, (await TodayAsync()).AddDays(-14), resultaat);
+        await Keten.SettleAsync();
     }
 
-    public async Task LeerbaarheidstoetsUitslagAsync(string uitslag, string advies, bool verschenen = true) =>
-        await Api.PostAsync("sim/intake/v1/_sim/uitslagen", new { persoonReferentie = Key, uitslag, behaaldeScore = "47,50", adviesLeerroute = advies, verschenen }, "Intake-simulator: uitslag");
+    public Task LeerbaarheidstoetsUitslagAsync(string uitslag, string advies, bool verschenen = true) =>
+        Keten.LeerbaarheidstoetsUitslagAsync(Key, uitslag, advies, verschenen);
 
-    public async Task BijstandAsync(DateOnly ingangsdatum, DateOnly? einddatum = null) =>
-        await Api.PostAsync("sim/uitkering/v1/_sim/bijstand", new { bsn = Bsn, gemeentecode = Gemeente, ingangsdatum = ingangsdatum.Iso(), einddatum = einddatum?.Iso() }, "Uitkering-simulator: bijstand");
+    public Task BijstandAsync(DateOnly ingangsdatum, DateOnly? einddatum = null) => Keten.BijstandAsync(Bsn, Gemeente, ingangsdatum, einddatum);
 
-    /// <summary>The DUO operations that reached DUO and were accepted (2xx, not replayed), in order.</summary>
-    public async Task<List<string>> DuoOperatiesAsync()
-    {
-        var requests = (await Api.GetJsonAsync("sim/duo/v1/_sim/requests")).AsArray();
-        return requests
-            .Where(r => (int)r!["status"]! is >= 200 and < 300 && !(bool)r["replayed"]! && (r["path"]!.ToString().Contains(Bsn, StringComparison.Ordinal) || (string?)r["operation"] == "duo.createContactpersoon"))
-            .Select(r => ((string)r!["operation"]!).Replace("duo.", "", StringComparison.Ordinal))
+    /// <summary>The DUO operations about this person (and contactpersonen) that DUO accepted (2xx, not replayed), in order.</summary>
+    public async Task<List<string>> DuoOperatiesAsync() =>
+        (await Keten.DuoRequestsAsync())
+            .Where(r => r.Status is >= 200 and < 300 && !r.Replayed && (r.Path.Contains(Bsn, StringComparison.Ordinal) || r.Operation == "duo.createContactpersoon"))
+            .Select(r => (r.Operation ?? "").Replace("duo.", "", StringComparison.Ordinal))
             .ToList();
-    }
 
     /// <summary>The paths of the DUO requests about this person that were accepted (the instellingsnummer of an aanbod is in it).</summary>
-    public async Task<List<string>> DuoOperatiesPadenAsync()
-    {
-        var requests = (await Api.GetJsonAsync("sim/duo/v1/_sim/requests")).AsArray();
-        return requests
-            .Where(r => (int)r!["status"]! is >= 200 and < 300 && r["path"]!.ToString().Contains(Bsn, StringComparison.Ordinal))
-            .Select(r => (string)r!["path"]!)
+    public async Task<List<string>> DuoOperatiesPadenAsync() =>
+        (await Keten.DuoRequestsAsync())
+            .Where(r => r.Status is >= 200 and < 300 && r.Path.Contains(Bsn, StringComparison.Ordinal))
+            .Select(r => r.Path)
             .ToList();
-    }
 
-    public async Task<JsonObject> DuoPersoonAsync() => (await Api.GetJsonAsync($"sim/duo/v1/_sim/personen/{Bsn}")).AsObject();
+    public Task<JsonObject> DuoPersoonAsync() => Keten.DuoPersoonAsync(Bsn);
 
     // ---------------------------------------------------------------- time
 
-    public async Task<DateOnly> TodayAsync() => (await Api.GetJsonAsync("api/v1/clock"))["now"].Date();
+    public Task<DateOnly> TodayAsync() => Keten.TodayAsync();
 
     /// <summary>Moves virtual time on (every timer in the span fires, in order) and settles.</summary>
-    public async Task AdvanceAsync(string duration)
-    {
-        await Api.PostAsync("api/v1/clock/advance", new { duration }, "klok vooruit " + duration);
-        await SettleAsync();
-    }
-
-    /// <summary>Runs the partner calls that are due and delivers DUO's queued notificaties, until nothing moves.</summary>
-    public async Task SettleAsync()
-    {
-        for (var round = 0; round < 20; round++)
-        {
-            await Api.PostAsync("api/v1/clock/advance", new { duration = "PT1S" }, "klok: wachtende partneraanroepen uitvoeren");
-            var delivered = (await Api.PostAsync("sim/duo/v1/_sim/notificaties/bezorgen", null, "DUO-simulator: bezorgen")).AsArray();
-            if (delivered.Count == 0)
-            {
-                return;
-            }
-        }
-    }
+    public Task AdvanceAsync(string duration) => Keten.AdvanceAsync(duration);
 
     // ---------------------------------------------------------------- tasks
 
-    public async Task<List<JsonObject>> OpenTasksAsync()
-    {
-        var page = await Api.GetJsonAsync($"api/v1/tasks?businessKey={Key}&status=open&pageSize=200");
-        return page["items"]!.AsArray().Select(t => t!.AsObject()).ToList();
-    }
+    public Task<IReadOnlyList<KetenTask>> OpenTasksAsync() => Keten.OpenTasksAsync(Key);
 
-    public async Task<List<string>> OpenTaskElementsAsync() => (await OpenTasksAsync()).Select(t => (string)t["elementId"]!).Order(StringComparer.Ordinal).ToList();
+    public async Task<List<string>> OpenTaskElementsAsync() => (await OpenTasksAsync()).Select(t => t.ElementId).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The one open task at <paramref name="elementId"/> (fails with the open tasks listed when there is none).</summary>
-    public async Task<JsonObject> TaskAsync(string elementId)
+    public async Task<KetenTask> TaskAsync(string elementId)
     {
         var open = await OpenTasksAsync();
-        var matches = open.Where(t => (string)t["elementId"]! == elementId).ToList();
-        Assert.True(matches.Count == 1, $"Expected one open task {elementId}; open: {string.Join(", ", open.Select(t => t["elementId"]))}. {await IncidentTextAsync()}");
+        var matches = open.Where(t => t.ElementId == elementId).ToList();
+        Assert.True(matches.Count == 1, $"Expected one open task {elementId}; open: {string.Join(", ", open.Select(t => t.ElementId))}. {await IncidentTextAsync()}");
         return matches[0];
     }
 
-    public async Task<bool> HasTaskAsync(string elementId) => (await OpenTasksAsync()).Any(t => (string)t["elementId"]! == elementId);
+    public async Task<bool> HasTaskAsync(string elementId) => (await OpenTasksAsync()).Any(t => t.ElementId == elementId);
 
-    /// <summary>Completes the open task at <paramref name="elementId"/> as a consulent (or <paramref name="user"/>/<paramref name="roles"/>) and settles.</summary>
-    public async Task<JsonObject> CompleteAsync(string elementId, object? variables = null, string user = "carla", string roles = "consulent")
+    /// <summary>Completes the open task at <paramref name="elementId"/> as the casusregisseur (or <paramref name="who"/>) and settles.</summary>
+    public async Task<KetenTask> CompleteAsync(string elementId, object? variables = null, Medewerker? who = null)
     {
         var task = await TaskAsync(elementId);
-        using var client = host.Client(user, roles);
-        await client.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = await FormAnswers.WithRequiredAsync(client, (string)task["id"]!, variables) }, $"taak {elementId} afronden");
-        await SettleAsync();
+        await Keten.CompleteAsync(task, await WithRequiredAsync(task, variables), who ?? Casusregisseur);
+        await Keten.SettleAsync();
         return task;
     }
 
     /// <summary>A four-eyes task: the casusregisseur (consulent) and the maatschappelijk begeleider, two people, each complete it.</summary>
-    public async Task<JsonObject> CompleteFourEyesAsync(string elementId, object? variables = null)
+    public async Task<KetenTask> CompleteFourEyesAsync(string elementId, object? variables = null)
     {
         var task = await TaskAsync(elementId);
-        Assert.Equal(["consulent", "begeleider"], task["fourEyesRoles"]!.AsArray().Select(r => (string)r!).ToList());
-        using (var casusregisseur = host.Client("carla", "consulent"))
-        {
-            await casusregisseur.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = await FormAnswers.WithRequiredAsync(casusregisseur, (string)task["id"]!, variables) }, $"taak {elementId} (casusregisseur)");
-        }
-
+        Assert.Equal(["consulent", "begeleider"], task.FourEyesRoles);
+        await Keten.CompleteAsync(task, await WithRequiredAsync(task, variables), Casusregisseur);
         Assert.True(await HasTaskAsync(elementId), "Four eyes: after one person the task must still be open.");
-        using (var begeleider = host.Client("bram", "begeleider"))
-        {
-            await begeleider.PostAsync($"api/v1/tasks/{task["id"]}/complete", new { variables = new { } }, $"taak {elementId} (maatschappelijk begeleider)");
-        }
-
-        await SettleAsync();
+        await Keten.CompleteAsync(task, null, Begeleider);
+        await Keten.SettleAsync();
         return task;
     }
 
-    /// <summary>The task's due date as a calendar date in Amsterdam.</summary>
-    public static DateOnly DueDate(JsonObject task) => LocalDate(task["dueAt"]!);
-
-    public static DateOnly LocalDate(JsonNode moment)
+    /// <summary>The scenario's answers plus a plain value for each required field of the task's form they leave open (the server checks every completion against the form).</summary>
+    private async Task<JsonObject> WithRequiredAsync(KetenTask task, object? variables)
     {
-        var at = DateTimeOffset.Parse((string)moment!, CultureInfo.InvariantCulture);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Amsterdam).DateTime);
+        using var client = host.Client("carla", "consulent");
+        return await RequiredAnswers.WithRequiredAsync(client, task.Id.ToString(), variables);
     }
+
+    /// <summary>The task's due date as a calendar date in Amsterdam.</summary>
+    public DateOnly DueDate(KetenTask task) => Keten.LocalDate(task.DueAt ?? throw new InvalidOperationException($"{task.ElementId} has no due date."));
 
     // ---------------------------------------------------------------- instances
 
     /// <summary>The latest instance of <paramref name="definitionKey"/> for this person (in <paramref name="gemeente"/> when given).</summary>
-    public async Task<JsonObject> InstanceAsync(string definitionKey = "inburgeringstraject", string? gemeente = null)
-    {
-        var list = await Api.GetJsonAsync($"api/v1/instances?businessKey={Key}&definitionKey={definitionKey}&pageSize=100" + (gemeente is null ? "" : $"&gemeente={gemeente}"));
-        var latest = list["items"]!.AsArray().OrderBy(i => (string)i!["startedAt"]!, StringComparer.Ordinal).LastOrDefault()
+    public async Task<KetenInstance> InstanceAsync(string definitionKey = "inburgeringstraject", string? gemeente = null) =>
+        await Keten.LatestInstanceAsync(Key, definitionKey, gemeente)
             ?? throw new InvalidOperationException($"No {definitionKey} instance for {Key}. {await IncidentTextAsync()}");
-        return (await Api.GetJsonAsync($"api/v1/instances/{latest["id"]}")).AsObject();
-    }
 
-    public async Task<int> InstanceCountAsync(string definitionKey) =>
-        (int)(await Api.GetJsonAsync($"api/v1/instances?businessKey={Key}&definitionKey={definitionKey}&pageSize=1"))["total"]!;
+    public Task<int> InstanceCountAsync(string definitionKey) => Keten.CountInstancesAsync(Key, definitionKey);
 
-    public async Task<JsonObject> VariablesAsync(string definitionKey = "inburgeringstraject") => (await InstanceAsync(definitionKey))["variables"]!.AsObject();
+    public async Task<JsonObject> VariablesAsync(string definitionKey = "inburgeringstraject") => (await InstanceAsync(definitionKey)).Variables;
 
     /// <summary>The due date (Amsterdam calendar date) of the scheduled timer at <paramref name="elementId"/> in the latest <paramref name="definitionKey"/> instance.</summary>
     public async Task<DateOnly?> TimerDueAsync(string definitionKey, string elementId)
     {
-        var timer = (await InstanceAsync(definitionKey))["timers"]!.AsArray().FirstOrDefault(t => (string)t!["elementId"]! == elementId);
-        return timer is null ? null : LocalDate(timer["dueAt"]!);
+        var timer = (await InstanceAsync(definitionKey)).Timers.FirstOrDefault(t => t.ElementId == elementId);
+        return timer is null ? null : Keten.LocalDate(timer.DueAt);
     }
 
-    public async Task<List<string>> JournalTypesAsync(string definitionKey, string type)
-    {
-        var instance = await InstanceAsync(definitionKey);
-        var journal = await Api.GetJsonAsync($"api/v1/instances/{instance["id"]}/journal?pageSize=500");
-        return journal["items"]!.AsArray().Where(j => (string)j!["type"]! == type).Select(j => (string?)j!["elementId"] ?? "").ToList();
-    }
+    /// <summary>The element ids of the journal entries of <paramref name="type"/> in the latest <paramref name="definitionKey"/> instance.</summary>
+    public async Task<List<string>> JournalTypesAsync(string definitionKey, string type) =>
+        (await Keten.JournalAsync((await InstanceAsync(definitionKey)).Id)).Where(j => j.Type == type).Select(j => j.ElementId ?? "").ToList();
 
     public async Task AssertNoIncidentsAsync()
     {
@@ -207,9 +151,9 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
 
     private async Task<string> IncidentTextAsync()
     {
-        var incidents = (await Api.GetJsonAsync("api/v1/incidents?status=open&pageSize=50"))["items"]!.AsArray();
+        var incidents = await Keten.OpenIncidentsAsync();
         return incidents.Count == 0
             ? ""
-            : "Open incidents: " + string.Join(" | ", incidents.Select(i => $"{i!["definitionKey"]}/{i["elementId"]}: {i["message"]}"));
+            : "Open incidents: " + string.Join(" | ", incidents.Select(i => $"{i.DefinitionKey}/{i.ElementId}: {i.Message}"));
     }
 }

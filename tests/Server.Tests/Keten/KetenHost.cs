@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Engine.Persistence;
+using Inburgering.Simulators.Keten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -65,6 +66,11 @@ public sealed class KetenHost : WebApplicationFactory<Program>
         var seconds = (long)Math.Ceiling((target - now).TotalSeconds);
         await client.PostAsync("api/v1/clock/advance", new { duration = $"PT{seconds}S" }, "klok gelijkzetten");
     }
+
+    /// <summary>The keten driver on the real Kestrel, working for the four Ferm Werk gemeenten (as carla, who may also move the clock).</summary>
+    public KetenDriver Driver() => new(
+        new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) },
+        new KetenDriverOptions { Beheer = new Medewerker("carla", "consulent,procesontwerper,beheerder") });
 
     /// <summary>A client on the real Kestrel, signed in as <paramref name="user"/> with roles and the four Ferm Werk gemeenten.</summary>
     public HttpClient Client(string user = "carla", string roles = "consulent,procesontwerper,beheerder")

@@ -1,4 +1,5 @@
 using Inburgering.Engine.Persistence;
+using Inburgering.Simulators;
 
 namespace Inburgering.Tests.Keten;
 
@@ -52,8 +53,9 @@ public sealed class KetenScenarioTests
 
         await p.DuoMeldtAsync("SS141");
         await p.CompleteAsync("User_Afronden");
-        Assert.Equal("completed", (string)(await p.InstanceAsync())["status"]!);
+        Assert.Equal("completed", (await p.InstanceAsync()).Status);
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(Asielstatushouder_ZRoute_1600Uren_Eindgesprek_VoldaanViaZRoute), provider, p);
     }
 
     [Theory]
@@ -76,9 +78,10 @@ public sealed class KetenScenarioTests
         Assert.DoesNotContain("User_Map", await p.OpenTaskElementsAsync());
         await p.DuoMeldtAsync("SS106");
         await p.CompleteAsync("User_Afronden");
-        Assert.Equal("completed", (string)(await p.InstanceAsync())["status"]!);
+        Assert.Equal("completed", (await p.InstanceAsync()).Status);
         Assert.DoesNotContain("updateMapByBsn", await p.DuoOperatiesAsync());
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(YoungAsielstatushouder_Onderwijsroute_HasNoMap), provider, p);
     }
 
     [Theory]
@@ -94,8 +97,8 @@ public sealed class KetenScenarioTests
         Assert.Equal("Gezinsmigrant", (string)vars["doelgroepCode"]!);
         Assert.Equal("", (string)vars["vierOgenRollen"]!);
         var intake = await p.TaskAsync("User_Intake");
-        Assert.Empty(intake["fourEyesRoles"]!.AsArray());
-        Assert.Equal(kennisgeving.AddDays(70), Inburgeraar.DueDate(intake));
+        Assert.Empty(intake.FourEyesRoles);
+        Assert.Equal(kennisgeving.AddDays(70), p.DueDate(intake));
 
         await PipAsync(p, "B", asiel: false);
         var ops = await p.DuoOperatiesAsync();
@@ -111,8 +114,9 @@ public sealed class KetenScenarioTests
         Assert.Null(vars["aanmeldingId"]);
         Assert.Contains("User_Map", await p.OpenTaskElementsAsync());
         await p.AdvanceAsync("P3M");
-        Assert.Empty((await p.TaskAsync("User_Vg"))["fourEyesRoles"]!.AsArray());
+        Assert.Empty((await p.TaskAsync("User_Vg")).FourEyesRoles);
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(Gezinsmigrant_NoMaatschappelijkeBegeleiding_NoOntzorging_NoFourEyes), provider, p);
     }
 
     [Theory]
@@ -128,14 +132,15 @@ public sealed class KetenScenarioTests
         Assert.Contains("Wet inburgering 2013", (string)vars["wetReden"]!);
         Assert.Contains("01-06-2021", (string)vars["wetReden"]!);
         Assert.Equal(["User_Buiten"], await p.OpenTaskElementsAsync());
-        Assert.Equal("buiten-behandeling", (string)(await p.TaskAsync("User_Buiten"))["formKey"]!);
+        Assert.Equal("buiten-behandeling", (await p.TaskAsync("User_Buiten")).FormKey);
         await p.CompleteAsync("User_Buiten", new { geinformeerdOp = (await p.TodayAsync()).Iso() });
 
         var traject = await p.InstanceAsync();
-        Assert.Equal("completed", (string)traject["status"]!);
-        Assert.Contains("End_NietInBehandeling", (string)traject["endReason"]!);
+        Assert.Equal("completed", traject.Status);
+        Assert.Contains("End_NietInBehandeling", traject.EndReason!);
         Assert.Equal(["getInburgeringsplichtByBsn", "getDoelgroepByBsn"], await p.DuoOperatiesAsync());
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(Wi2013Person_IsRefusedWithTheReason), provider, p);
     }
 
     [Theory]
@@ -150,13 +155,13 @@ public sealed class KetenScenarioTests
 
         await p.AdvanceAsync("P8W");
         Assert.True(await p.HasTaskAsync("User_Escalatie"));
-        Assert.Equal(uiterlijk, Inburgeraar.DueDate(await p.TaskAsync("User_Escalatie")));
-        Assert.Equal(80, (int)(await p.TaskAsync("User_Escalatie"))["priority"]!);
+        Assert.Equal(uiterlijk, p.DueDate(await p.TaskAsync("User_Escalatie")));
+        Assert.Equal(80, (await p.TaskAsync("User_Escalatie")).Priority);
         Assert.False(await p.HasTaskAsync("User_Verstreken"));
 
         await p.AdvanceAsync("P2W");
         var verstreken = await p.TaskAsync("User_Verstreken");
-        Assert.Equal(["consulent", "beheerder"], verstreken["candidateGroups"]!.AsArray().Select(g => (string)g!).ToList());
+        Assert.Equal(["consulent", "beheerder"], verstreken.CandidateGroups);
         Assert.True((bool)(await p.VariablesAsync(Schakel3))["pipTermijnOverschreden"]!);
         await p.CompleteAsync("User_Escalatie", new { actie = "Intake ingepland" });
         await p.CompleteAsync("User_Verstreken", new { actie = "Teamleider geïnformeerd" });
@@ -173,10 +178,11 @@ public sealed class KetenScenarioTests
         await q.AdvanceAsync("P1W");
         await q.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
         Assert.False(await q.HasTaskAsync("User_Verstreken"));
-        Assert.Equal(ontvangen.AddDays(14), Inburgeraar.DueDate(await q.TaskAsync("User_Pip")));
+        Assert.Equal(ontvangen.AddDays(14), q.DueDate(await q.TaskAsync("User_Pip")));
         await q.AdvanceAsync("P1W");
         Assert.True(await q.HasTaskAsync("User_Verstreken"));
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(PipDeadlineMissed_EscalatesBeforeAndAtTheDeadline_ThirdPartyInformationMovesIt), provider, p, q);
     }
 
     [Theory]
@@ -204,8 +210,9 @@ public sealed class KetenScenarioTests
         await p.AdvanceAsync("P6M");
         Assert.False(await p.HasTaskAsync("User_TermijnEinde"));
         await p.AdvanceAsync("P5M");
-        Assert.Equal(verlengd, Inburgeraar.DueDate(await p.TaskAsync("User_TermijnEinde")));
+        Assert.Equal(verlengd, p.DueDate(await p.TaskAsync("User_TermijnEinde")));
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(DuoExtension_MovesTheTermijnAndItsTimers), provider, p);
     }
 
     [Theory]
@@ -244,6 +251,7 @@ public sealed class KetenScenarioTests
         Assert.Equal("Z", (string)(await p.VariablesAsync(Schakel4))["pipLeerroute"]!);
         Assert.Equal(2, (await p.DuoOperatiesAsync()).Count(o => o == "postPipByBsn"));
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(LeerrouteSwitch_AllowedWithinOneAndAHalfYear_RefusedAfter_TermijnStays), provider, p);
     }
 
     [Theory]
@@ -259,21 +267,22 @@ public sealed class KetenScenarioTests
 
         await p.DuoMeldtAsync("SS121", "1901");
         var oud = await p.InstanceAsync(gemeente: "0632");
-        Assert.Equal("completed", (string)oud["status"]!);
-        Assert.Contains("End_Verhuisd", (string)oud["endReason"]!);
+        Assert.Equal("completed", oud.Status);
+        Assert.Contains("End_Verhuisd", oud.EndReason!);
         var nieuw = await p.InstanceAsync(gemeente: "1901");
-        Assert.Equal("active", (string)nieuw["status"]!);
-        Assert.True((bool)nieuw["variables"]!["pipVorigeGemeente"]!);
-        Assert.Equal("SS121", (string)nieuw["variables"]!["startGebeurtenis"]!);
+        Assert.Equal("active", nieuw.Status);
+        Assert.True((bool)nieuw.Variables["pipVorigeGemeente"]!);
+        Assert.Equal("SS121", (string)nieuw.Variables["startGebeurtenis"]!);
 
         var q = new Inburgeraar(host, "111222424", "1901");
-        Assert.Equal("1901", (string)(await q.TaskAsync("User_Intake"))["gemeente"]!);
+        Assert.Equal("1901", (await q.TaskAsync("User_Intake")).Gemeente);
         var nieuweDagtekening = await PipAsync(q, "B", asiel: false);
         Assert.True(nieuweDagtekening > dagtekening);
         var vars = await q.VariablesAsync(Schakel4);
         Assert.Equal(einde.Iso(), (string)vars["termijnEinde"]!);
         Assert.Equal(einde.AddMonths(-2), await q.TimerDueAsync(Schakel4, "Timer_TweeMaanden"));
         await q.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(MoveToAnotherGemeente_OldTrajectEnds_NewGemeenteStartsWithTheSameTermijn), provider, p, q);
     }
 
     [Theory]
@@ -289,10 +298,11 @@ public sealed class KetenScenarioTests
         await p.DuoMeldtAsync("SS108");
         Assert.Equal(["User_Afronden"], await p.OpenTaskElementsAsync());
         Assert.Equal("Volledige ontheffing", (string)(await p.VariablesAsync("schakel5-afronden-inburgering"))["afrondingReden"]!);
-        Assert.Equal("terminated", (string)(await p.InstanceAsync(Schakel4))["status"]!);
+        Assert.Equal("terminated", (await p.InstanceAsync(Schakel4)).Status);
         await p.CompleteAsync("User_Afronden");
-        Assert.Equal("completed", (string)(await p.InstanceAsync())["status"]!);
+        Assert.Equal("completed", (await p.InstanceAsync()).Status);
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(Ontheffing_EndsTheTraject), provider, p);
     }
 
     [Theory]
@@ -308,15 +318,15 @@ public sealed class KetenScenarioTests
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "ok" });
 
         var dagtekening = await p.TodayAsync();
-        var terug = DateTimeOffset.Parse((string)(await p.Api.GetJsonAsync("api/v1/clock"))["now"]!, System.Globalization.CultureInfo.InvariantCulture).AddDays(42);
-        await p.Api.PostAsync("sim/duo/v1/_sim/failure", new { down = true, downUntil = terug }, "DUO plat");
+        var terug = (await p.Keten.NowAsync()).AddDays(42);
+        await p.Keten.SetFailureAsync("duo", new FailurePlan { Down = true, DownUntil = terug });
         await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
 
         for (var week = 1; week <= 5; week++)
         {
             await p.AdvanceAsync("P1W");
             Assert.DoesNotContain("postPipByBsn", await p.DuoOperatiesAsync());
-            Assert.Equal("active", (string)(await p.InstanceAsync(Schakel3))["status"]!);
+            Assert.Equal("active", (await p.InstanceAsync(Schakel3)).Status);
             await p.AssertNoIncidentsAsync();
         }
 
@@ -326,12 +336,13 @@ public sealed class KetenScenarioTests
         Assert.Equal(dagtekening.AddDays(1).Iso(), (string)vars["termijnStart"]!);
         Assert.Equal(dagtekening.AddDays(1).AddYears(3).Iso(), (string)vars["termijnEinde"]!);
         Assert.Equal(dagtekening.Iso(), (string)(await p.DuoPersoonAsync())["actuelePip"]!["dagtekeningPip"]!);
-        var notificaties = (await p.Api.GetJsonAsync("sim/duo/v1/_sim/notificaties")).AsArray();
+        var notificaties = await p.Keten.DuoNotificatiesAsync();
         Assert.All(notificaties, n => Assert.True((bool)n!["delivered"]!));
         await p.CompleteAsync("User_PvtStarten");
         await p.CompleteAsync("User_MapAanbieden");
-        Assert.Equal("active", (string)(await p.InstanceAsync(Schakel4))["status"]!);
+        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(DuoDownForSixWeeksDuringThePipMelding_NothingIsLost_ItDrainsWhenBack), provider, p);
     }
 
     [Theory]
@@ -344,8 +355,8 @@ public sealed class KetenScenarioTests
 
         await p.CompleteAsync("User_Intake", new { verschenen = false });
         var interventie = await p.TaskAsync("User_Interventie");
-        Assert.Equal("interventie-bespreken", (string)interventie["formKey"]!);
-        Assert.Equal(await p.TodayAsync() is var today ? today.AddDays(7) : default, Inburgeraar.DueDate(interventie)); // Montfoort: ad hoc, within a week
+        Assert.Equal("interventie-bespreken", interventie.FormKey);
+        Assert.Equal(await p.TodayAsync() is var today ? today.AddDays(7) : default, p.DueDate(interventie)); // Montfoort: ad hoc, within a week
         await p.CompleteAsync("User_Interventie", new { interventieSoort = "SchriftelijkeWaarschuwing", interventieIngezetOp = today.Iso(), interventieBesprokenOp = today.Iso(), interventieUitkomst = "opnieuwUitnodigen" });
 
         await p.AdvanceAsync("P1W");
@@ -363,6 +374,7 @@ public sealed class KetenScenarioTests
         Assert.Equal(["User_Pip"], (await p.OpenTaskElementsAsync()).Where(t => t.StartsWith("User_", StringComparison.Ordinal) && t != "User_Escalatie").ToList());
         Assert.Equal(2, (await p.JournalTypesAsync(Schakel3, "task-created")).Count(t => t == "User_Intake"));
         await p.AssertNoIncidentsAsync();
+        await GoldenJournal.AssertAsync(nameof(NoShowAtTheBredeIntake_InterventionsFirst_ThenAFineDecision), provider, p);
     }
 
     /// <summary>From the brede intake to schakel 4: intake, toets, PIP (dagtekening today), the aanbod. Returns the dagtekening.</summary>
@@ -384,7 +396,7 @@ public sealed class KetenScenarioTests
         await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = leerroute, urenPerWeek });
         if (asiel)
         {
-            await p.CompleteAsync("User_Mb", null, "bram", "begeleider");
+            await p.CompleteAsync("User_Mb", null, Inburgeraar.Begeleider);
             await p.CompleteAsync("User_OntzorgingVoorbereiden", new { huurBedrag = 550, zorgverzekeringBedrag = 140 });
         }
 
@@ -399,7 +411,7 @@ public sealed class KetenScenarioTests
             await p.AdvanceAsync("P1W");
         }
 
-        Assert.Equal("active", (string)(await p.InstanceAsync("schakel4-inburgeren-en-participeren"))["status"]!);
+        Assert.Equal("active", (await p.InstanceAsync("schakel4-inburgeren-en-participeren")).Status);
         return dagtekening;
     }
 }

@@ -54,10 +54,7 @@ public sealed partial class WorkflowDefinitionsTests
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PersoonReferentie:Secret"] = "test-secret-of-at-least-16-bytes" }).Build();
         services.AddLogging();
-        services.AddInburgeringActivities(configuration);
-        services.AddSingleton<IExpressionFunctionProvider>(new DomainFunctions());
-        services.AddSingleton<IExpressionFunctionProvider>(new RegelFunctions());
-        services.AddSingleton<IExpressionFunctionProvider>(new BeleidFunctions(PolicyCatalog.LoadOrThrow(RepoRoot.GemeentenFolder)));
+        services.AddKeten(configuration, Folder);
         services.AddProcessEngine(new EngineDatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={database}" });
         await using var provider = services.BuildServiceProvider();
         try
@@ -98,7 +95,8 @@ public sealed partial class WorkflowDefinitionsTests
     [MemberData(nameof(Files))]
     public void Definition_CallsOnlyFunctionsThatExist(string file)
     {
-        var known = new IExpressionFunctionProvider[] { new DomainFunctions(), new RegelFunctions(), new BeleidFunctions(PolicyCatalog.LoadOrThrow(RepoRoot.GemeentenFolder)) }
+        using var keten = new ServiceCollection().AddKeten(new ConfigurationBuilder().Build(), Folder).BuildServiceProvider();
+        var known = keten.GetServices<IExpressionFunctionProvider>()
             .SelectMany(p => p.Functions).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var text = File.ReadAllText(Path.Combine(Folder, file));
         var called = FunctionCall().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();

@@ -70,12 +70,6 @@ public class EntitlementsTests
         Assert.Contains("overige migrant", decision.Reason);
     }
 
-    [Theory]
-    [InlineData(Doelgroep.Asielstatushouder, "Asielstatushouder")]
-    [InlineData(Doelgroep.Gezinsmigrant, "Gezinsmigrant en overige migrant")]
-    [InlineData(Doelgroep.OverigeMigrant, "Gezinsmigrant en overige migrant")]
-    public void ToDuoIndeling_MapsToDuosTwoWaySplit(Doelgroep doelgroep, string expected) =>
-        Assert.Equal(expected, doelgroep.ToDuoIndeling());
 
     [Theory]
     [InlineData("Asielstatushouder", "Gezinshereniger met Asielstatushouder", Doelgroep.Asielstatushouder)]

@@ -87,22 +87,4 @@ public class LeerrouteWisselTests
 
         Assert.False(decision.IsAllowed);
     }
-
-    [Theory]
-    [InlineData(599.5, false)]
-    [InlineData(600, true)]
-    public void DecideAfschalen_NeedsSixHundredLesuren(double uren, bool allowed) =>
-        Assert.Equal(allowed, LeerrouteWissel.DecideAfschalen(Leerroute.B1Route, Niveau.B1, uren).IsAllowed);
-
-    [Fact]
-    public void DecideAfschalen_OutsideTheB1Route_IsRefused()
-    {
-        var decision = LeerrouteWissel.DecideAfschalen(Leerroute.ZRoute, Niveau.B1, 900);
-
-        Assert.Equal("AFSCHALEN-ALLEEN-B1", decision.Code);
-    }
-
-    [Fact]
-    public void DecideAfschalen_AlreadyA2_IsRefused() =>
-        Assert.Equal("AFSCHALEN-NIET-B1", LeerrouteWissel.DecideAfschalen(Leerroute.B1Route, Niveau.A2, 900).Code);
 }

@@ -221,4 +221,23 @@ public class PipValidationTests
         Assert.Equal(code, leerroute.ToDuoCode());
         Assert.Equal(leerroute, LeerrouteExtensions.FromDuoCode(code));
     }
+
+    [Fact]
+    public void ValidateMelding_ChecksThePipAlone_WithoutDuosDataOnThePerson()
+    {
+        var result = PipValidation.ValidateMelding(new PipMelding(D("2022-07-01"), Leerroute.ZRoute, Niveau.B1, 600));
+
+        Assert.True(result.Has(PipValidation.B1MetZRoute));
+        Assert.True(result.Has(PipValidation.IntensiteitAlleenB1Route));
+        Assert.False(result.Has(PipValidation.A2OpEersteB1Pip));
+        Assert.False(result.Has(PipValidation.IntensiteitAlleenAsiel));
+    }
+
+    [Fact]
+    public void Validate_IncludesEveryRuleOfValidateMelding()
+    {
+        var pip = new PipMelding(D("2022-07-01"), Leerroute.Onderwijsroute, Niveau.A2);
+
+        Assert.All(PipValidation.ValidateMelding(pip).Violations, v => Assert.True(PipValidation.Validate(pip, FirstPipAsiel).Has(v.Code)));
+    }
 }

@@ -139,4 +139,23 @@ public class ResultaatValidationTests
 
         Assert.Contains("ondertekening PVT", Assert.Single(ResultaatValidation.Validate(melding, On("2024-06-01")).Violations).Message);
     }
+
+    [Theory]
+    [InlineData("Ja", Verwijtbaar.Ja)]
+    [InlineData(" nee", Verwijtbaar.Nee)]
+    [InlineData("true", Verwijtbaar.Ja)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Verwijtbaar_Parse(string? text, Verwijtbaar? expected)
+    {
+        Assert.True(Verwijtbaar.TryParse(text, out var parsed, out _));
+        Assert.Equal(expected, parsed);
+    }
+
+    [Fact]
+    public void Verwijtbaar_Unknown_IsRefusedInDutch()
+    {
+        Assert.False(Verwijtbaar.TryParse("misschien", out _, out var error));
+        Assert.Contains("Ja, Nee of leeg", error, StringComparison.Ordinal);
+    }
 }

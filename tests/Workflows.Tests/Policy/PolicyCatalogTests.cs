@@ -62,7 +62,7 @@ public class PolicyCatalogTests
         Assert.Equal(6, utrecht.VoortgangsgesprekIntervalMaanden);
         Assert.Equal(7, utrecht.VoortgangsgesprekMargeDagen);
         Assert.Equal(9, utrecht.Ontzorging.DuurMaanden);
-        Assert.Equal("P3W", amsterdam.PipEscalatieVooraf.ToIso8601());
+        Assert.Equal(3, amsterdam.PipEscalatieWekenVooraf);
         Assert.False(amsterdam.Oin.IsPlaceholder);
         Assert.True(amsterdam.TaalaanbiederFor(Workflows.Leerroutes.Leerroute.ZRoute).IsBevestigd);
     }
@@ -283,5 +283,5 @@ public class PolicyCatalogTests
     [InlineData("002564441", false)]
     [InlineData("000000000", false)]
     public void IsElfproef_ChecksTheRsin(string rsin, bool valid) =>
-        Assert.Equal(valid, PolicyCatalog.IsElfproef(rsin));
+        Assert.Equal(valid, Inburgering.Workflows.Personen.Elfproef.Holds(rsin));
 }

@@ -11,8 +11,7 @@ public class OntzorgingTests
         var ontzorging = Ontzorging.Plan(D("2023-01-10"));
 
         Assert.Equal(D("2023-07-10"), ontzorging.Einde);
-        Assert.Equal(D("2023-07-09"), ontzorging.EvaluatieOp);
-        Assert.False(ontzorging.EndedByBijstand);
+        Assert.Equal(ontzorging.Einde, ontzorging.GeplandEinde);
     }
 
     [Fact]
@@ -26,9 +25,6 @@ public class OntzorgingTests
 
         Assert.Equal(D("2023-04-01"), ontzorging.Einde);
         Assert.Equal(D("2023-07-10"), ontzorging.GeplandEinde);
-        Assert.True(ontzorging.EndedByBijstand);
-        Assert.False(ontzorging.IsActief(D("2023-04-01")));
-        Assert.True(ontzorging.IsActief(D("2023-03-31")));
     }
 
     [Fact]
@@ -47,39 +43,24 @@ public class OntzorgingTests
     public void Plan_BijstandEndingBeforeItStarts_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Ontzorging.Plan(D("2023-01-10"), bijstandEinde: D("2023-01-09")));
 
-    [Fact]
-    public void Evaluate_Stop_KeepsTheEnd()
-    {
-        var stopped = Ontzorging.Plan(D("2023-01-10")).Evaluate(OntzorgingEvaluatie.Stoppen);
 
-        Assert.Equal(D("2023-07-10"), stopped.Einde);
-        Assert.Contains("gestopt", stopped.Reason);
+    [Fact]
+    public void Verleng_AddsThePeriodToTheEnd()
+    {
+        var einde = Ontzorging.Plan(D("2023-01-10")).Einde;
+
+        Assert.Equal(D("2023-10-10"), Ontzorging.Verleng(einde, Period.OfMonths(3)));
     }
 
     [Fact]
-    public void Evaluate_Extend_AddsThePeriodToTheEnd()
+    public void Verleng_BijstandEndsInBetween_StopsWithTheBijstand()
     {
-        var extended = Ontzorging.Plan(D("2023-01-10")).Evaluate(OntzorgingEvaluatie.Verlengen, Period.OfMonths(3));
+        var einde = Ontzorging.Plan(D("2023-01-10")).Einde;
 
-        Assert.Equal(D("2023-10-10"), extended.Einde);
-        Assert.Equal(D("2023-01-10"), extended.Start);
+        Assert.Equal(D("2023-09-01"), Ontzorging.Verleng(einde, Period.OfMonths(3), D("2023-09-01")));
     }
 
     [Fact]
-    public void Evaluate_ExtendButBijstandEndsInBetween_StopsWithTheBijstand()
-    {
-        var extended = Ontzorging.Plan(D("2023-01-10")).Evaluate(OntzorgingEvaluatie.Verlengen, Period.OfMonths(3), D("2023-09-01"));
-
-        Assert.Equal(D("2023-09-01"), extended.Einde);
-        Assert.True(extended.EndedByBijstand);
-    }
-
-    [Fact]
-    public void Evaluate_ExtendWithoutPeriod_Throws() =>
-        Assert.Throws<ArgumentException>(() => Ontzorging.Plan(D("2023-01-10")).Evaluate(OntzorgingEvaluatie.Verlengen));
-
-    [Fact]
-    public void Evaluate_ExtendAfterBijstandEnded_Throws() =>
-        Assert.Throws<InvalidOperationException>(() =>
-            Ontzorging.Plan(D("2023-01-10"), bijstandEinde: D("2023-03-01")).Evaluate(OntzorgingEvaluatie.Verlengen, Period.OfMonths(3)));
+    public void Verleng_WithoutPeriod_Throws() =>
+        Assert.Throws<ArgumentException>(() => Ontzorging.Verleng(D("2023-07-10"), Period.OfMonths(0)));
 }

@@ -50,19 +50,4 @@ public class PeriodAndBpmnTimerTests
     [Fact]
     public void TimeDate_InSummer_HasOffsetPlusTwo() =>
         Assert.Equal("2025-07-01T00:00:00+02:00", BpmnTimer.TimeDate(D("2025-07-01"), new TimeOnly(0, 0)));
-
-    [Fact]
-    public void Date_IsIso() =>
-        Assert.Equal("2024-02-29", BpmnTimer.Date(D("2024-02-29")));
-
-    [Fact]
-    public void Duration_RendersThePeriod() =>
-        Assert.Equal("P16W", BpmnTimer.Duration(Period.OfWeeks(16)));
-
-    [Fact]
-    public void DurationBetween_CountsDays()
-    {
-        Assert.Equal("P70D", BpmnTimer.DurationBetween(D("2022-03-01"), D("2022-05-10")));
-        Assert.Throws<ArgumentException>(() => BpmnTimer.DurationBetween(D("2022-05-10"), D("2022-03-01")));
-    }
 }

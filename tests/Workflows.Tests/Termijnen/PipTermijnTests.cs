@@ -51,40 +51,9 @@ public class PipTermijnTests
         Assert.Equal(D("2022-05-10"), metDerden.Date);
     }
 
-    [Fact]
-    public void Escalaties_TwoWeeksBeforeAndAtTheDeadline()
-    {
-        var uiterlijk = PipTermijn.Uiterlijk(D("2022-03-01"));
 
-        var moments = PipTermijn.Escalaties(uiterlijk, [Period.OfWeeks(2)]);
 
-        Assert.Equal([D("2022-04-26"), D("2022-05-10")], moments.Select(m => m.Datum));
-        Assert.False(moments[0].IsUiterlijk);
-        Assert.True(moments[1].IsUiterlijk);
-        Assert.Contains("2 weken", moments[0].Reason);
-    }
 
-    [Fact]
-    public void Escalaties_ZeroLeadTime_GivesOnlyTheDeadline()
-    {
-        var moments = PipTermijn.Escalaties(PipTermijn.Uiterlijk(D("2022-03-01")), [Period.OfWeeks(0)]);
-
-        Assert.Single(moments);
-    }
-
-    [Fact]
-    public void Escalaties_SeveralLeadTimes_AreOrdered()
-    {
-        var moments = PipTermijn.Escalaties(PipTermijn.Uiterlijk(D("2022-03-01")), [Period.OfWeeks(1), Period.OfWeeks(4)]);
-
-        Assert.Equal([D("2022-04-12"), D("2022-05-03"), D("2022-05-10")], moments.Select(m => m.Datum));
-    }
-
-    [Theory]
-    [InlineData("2022-05-10", true)]
-    [InlineData("2022-05-11", false)]
-    public void IsOnTime_OnTheDeadlineIsOnTime(string dagtekening, bool onTime) =>
-        Assert.Equal(onTime, PipTermijn.IsOnTime(D(dagtekening), PipTermijn.Uiterlijk(D("2022-03-01"))));
 
     [Fact]
     public void Uiterlijk_WithConfiguredLength_UsesIt()

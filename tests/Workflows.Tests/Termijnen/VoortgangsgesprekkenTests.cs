@@ -27,22 +27,7 @@ public class VoortgangsgesprekkenTests
     public void Volgende_GesprekBeforeTheCurrentPip_CountsFromThePip() =>
         Assert.Equal(D("2023-04-15"), Voortgangsgesprekken.Volgende(D("2023-01-15"), D("2022-12-01"), 3).Date);
 
-    [Fact]
-    public void Cyclus_FromJanuary31_DoesNotDriftToThe28th()
-    {
-        var cyclus = Voortgangsgesprekken.Cyclus(D("2023-01-31"), 1, D("2023-05-01"));
 
-        Assert.Equal([D("2023-02-28"), D("2023-03-31"), D("2023-04-30")], cyclus);
-    }
-
-    [Fact]
-    public void Cyclus_UpToTheTermijnEnd_IsExclusive()
-    {
-        var cyclus = Voortgangsgesprekken.Cyclus(D("2022-03-14"), 6, D("2025-03-14"));
-
-        Assert.Equal(5, cyclus.Count);
-        Assert.Equal(D("2024-09-14"), cyclus[^1]);
-    }
 
     [Fact]
     public void Status_OnTheLastDayOfTheMarge_IsNotAchterstallig()

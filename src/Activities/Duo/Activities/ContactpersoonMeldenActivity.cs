@@ -30,12 +30,12 @@ public sealed class ContactpersoonMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var call = DuoActivitySupport.Call(context, input.Bsn);
+        var call = DuoActivitySupport.Call(context, bsn);
         var gegevens = new DuoContactpersoongegevens(input.Naam, input.Email, input.Telefoonnummer);
         int id;
         if (input.ContactpersoonId is { } known)

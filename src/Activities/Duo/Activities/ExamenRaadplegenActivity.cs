@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -28,12 +29,12 @@ public sealed class ExamenRaadplegenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var result = await duo.GetExamenresultatenAsync(DuoActivitySupport.Call(context, input.Bsn), cancellationToken);
+        var result = await duo.GetExamenresultatenAsync(DuoActivitySupport.Call(context, bsn), cancellationToken);
         return result.ToResult(resultaten =>
         {
             var geslaagd = resultaten.Where(r => r.Resultaat == "Geslaagd").Select(r => r.Onderdeel).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -26,7 +27,7 @@ public sealed class GevolgdeUrenMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
@@ -43,7 +44,7 @@ public sealed class GevolgdeUrenMeldenActivity(DuoClient duo)
             return ActivityResult.Fail("Invoer 'soort' moet participatietaalles, bredeintake-taallesknm of participatieactiviteiten zijn.", retryable: false);
         }
 
-        var result = await duo.PutUrenAsync(DuoActivitySupport.Call(context, input.Bsn), soort.Value, input.Uren, cancellationToken);
+        var result = await duo.PutUrenAsync(DuoActivitySupport.Call(context, bsn), soort.Value, input.Uren, cancellationToken);
         return result.ToResult(_ => Complete(new Output(true, Name(soort.Value), input.Uren)));
     }
 

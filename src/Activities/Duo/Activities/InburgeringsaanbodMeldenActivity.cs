@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -26,7 +27,7 @@ public sealed class InburgeringsaanbodMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
@@ -36,7 +37,7 @@ public sealed class InburgeringsaanbodMeldenActivity(DuoClient duo)
             input.DatumInburgeringsaanbod,
             input.VerwachteStartdatumOpleiding,
             input.VerwachteEinddatumOpleiding);
-        var result = await duo.PostInburgeringsaanbodAsync(DuoActivitySupport.Call(context, input.Bsn), input.Instellingsnummer.Trim(), aanbod, cancellationToken);
+        var result = await duo.PostInburgeringsaanbodAsync(DuoActivitySupport.Call(context, bsn), input.Instellingsnummer.Trim(), aanbod, cancellationToken);
         return result.ToResult(_ => Complete(new Output(true)));
     }
 }

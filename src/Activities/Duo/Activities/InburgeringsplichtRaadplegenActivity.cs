@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
+using Inburgering.Workflows.Doelgroepen;
 
 namespace Inburgering.Activities.Duo.Activities;
 
@@ -30,12 +31,12 @@ public sealed class InburgeringsplichtRaadplegenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var call = DuoActivitySupport.Call(context, input.Bsn);
+        var call = DuoActivitySupport.Call(context, bsn);
         var plicht = await duo.GetInburgeringsplichtAsync(call, cancellationToken);
         if (plicht.Outcome != PartnerOutcome.Ok)
         {
@@ -58,7 +59,7 @@ public sealed class InburgeringsplichtRaadplegenActivity(DuoClient duo)
             p.DatumKennisgevingInburgeringsplicht,
             d?.Indeling,
             d?.GedetailleerdeDoelgroep,
-            d?.Indeling == "Asielstatushouder",
+            d?.Indeling is { } indeling && Doelgroep.FromDuo(indeling, d.GedetailleerdeDoelgroep).IsAsiel(),
             d?.Begindatum));
     }
 }

@@ -28,12 +28,12 @@ public sealed class InburgeringstermijnRaadplegenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var result = await duo.GetInburgeringstermijnAsync(DuoActivitySupport.Call(context, input.Bsn), cancellationToken);
+        var result = await duo.GetInburgeringstermijnAsync(DuoActivitySupport.Call(context, bsn), cancellationToken);
         if (result.Outcome == PartnerOutcome.NotFound)
         {
             return Complete(new Output(false, null, null, null, null, null, false));

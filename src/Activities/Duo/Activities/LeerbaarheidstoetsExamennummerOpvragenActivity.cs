@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -20,12 +21,12 @@ public sealed class LeerbaarheidstoetsExamennummerOpvragenActivity(DuoClient duo
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var result = await duo.GetLbtExamennummerAsync(DuoActivitySupport.Call(context, input.Bsn), cancellationToken);
+        var result = await duo.GetLbtExamennummerAsync(DuoActivitySupport.Call(context, bsn), cancellationToken);
         return result.ToResult(e => Complete(new Output(e.Examennummer)));
     }
 }

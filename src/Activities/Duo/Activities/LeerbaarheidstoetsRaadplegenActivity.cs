@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -27,12 +28,12 @@ public sealed class LeerbaarheidstoetsRaadplegenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var result = await duo.GetLbtResultatenAsync(DuoActivitySupport.Call(context, input.Bsn), cancellationToken);
+        var result = await duo.GetLbtResultatenAsync(DuoActivitySupport.Call(context, bsn), cancellationToken);
         return result.ToResult(resultaten =>
         {
             var laatste = resultaten.OrderBy(r => r.DatumAfname).LastOrDefault();

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -23,20 +24,13 @@ public sealed class MapMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid)
+            || !ActivityInput.TryVerwijtbaar(input.Verwijtbaar, out var verwijtbaar, out invalid))
         {
             return invalid;
         }
 
-        var result = await duo.PutMapAsync(DuoActivitySupport.Call(context, input.Bsn), new DuoResultaatMap(input.DatumEindgesprekMap, Normalize(input.Verwijtbaar)), cancellationToken);
+        var result = await duo.PutMapAsync(DuoActivitySupport.Call(context, bsn), new DuoResultaatMap(input.DatumEindgesprekMap, verwijtbaar?.ToString()), cancellationToken);
         return result.ToResult(_ => Complete(new Output(true)));
     }
-
-    internal static string? Normalize(string? verwijtbaar) => verwijtbaar?.Trim().ToUpperInvariant() switch
-    {
-        null or "" => null,
-        "JA" or "TRUE" => "Ja",
-        "NEE" or "FALSE" => "Nee",
-        _ => verwijtbaar,
-    };
 }

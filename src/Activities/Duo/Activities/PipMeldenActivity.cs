@@ -1,10 +1,12 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
+using Inburgering.Workflows.Leerroutes;
 
 namespace Inburgering.Activities.Duo.Activities;
 
-/// <summary>Reports the (changed) PIP to DUO (PIP API, POST). DUO's static niveau/leerroute rules are checked first.</summary>
+/// <summary>Reports the (changed) PIP to DUO (PIP API, POST). DUO's rules on the PIP itself (<see cref="PipValidation.ValidateMelding"/>) are checked first.</summary>
 [Activity(
     "duo.pip-melden",
     "PIP melden bij DUO",
@@ -19,7 +21,7 @@ public sealed class PipMeldenActivity(DuoClient duo)
         [Description("BSN van de inburgeraar")] string Bsn,
         [Description("Dagtekening van het PIP (de beschikking)")] DateOnly DagtekeningPip,
         [Description("Leerroute: B (B1-route), O (onderwijsroute) of Z (Z-route); 'B1', 'Onderwijsroute', 'Z-route' mag ook")] string Leerroute,
-        [Description("Niveau A2 of B1 (B1-route); leeg: DUO stelt B1 vast bij B1- en onderwijsroute")] string? Niveau = null,
+        [Description("Niveau A2 of B1; leeg: DUO stelt B1 vast bij B1- en onderwijsroute")] string? Niveau = null,
         [Description("Geschatte intensiteit B1-route in uren (alleen B1-route, alleen asielstatushouders)")] int? GeschatteIntensiteitB1Route = null,
         [Description("De inburgeraar mag een lopende niet-vrijstellende opleiding afmaken")] bool? IndicatorMagOpleidingAfmaken = null,
         [Description("Alfabetiseringsonderwijs: A, AA of NVT")] string? IndicatorAlfabetiseringsonderwijs = null);
@@ -31,24 +33,17 @@ public sealed class PipMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid)
+            || !ActivityInput.TryLeerroute(input.Leerroute, out var leerroute, out invalid)
+            || !ActivityInput.TryNiveau(input.Niveau, out var niveau, out invalid))
         {
             return invalid;
         }
 
-        if (DuoActivitySupport.LeerrouteCode(input.Leerroute) is not { } leerroute)
-        {
-            return ActivityResult.Fail("Invoer 'leerroute' moet B, O of Z zijn.", retryable: false);
-        }
-
-        var pip = new DuoPip(
-            input.DagtekeningPip,
-            leerroute,
-            input.Niveau?.Trim().ToUpperInvariant(),
-            input.GeschatteIntensiteitB1Route,
-            input.IndicatorMagOpleidingAfmaken,
-            input.IndicatorAlfabetiseringsonderwijs?.Trim().ToUpperInvariant());
-        var fouten = DuoPipRegels.Controleer(pip);
+        // DUO's rules on the PIP itself; the ones that need DUO's data on the person stay DUO's (a rejection comes back as DUO_AFGEWEZEN).
+        var fouten = PipValidation.ValidateMelding(new PipMelding(input.DagtekeningPip, leerroute, niveau, input.GeschatteIntensiteitB1Route)).Violations
+            .Select(v => v.Message)
+            .ToList();
         if (fouten.Count > 0)
         {
             return ActivityResult.Raise(
@@ -57,7 +52,14 @@ public sealed class PipMeldenActivity(DuoClient duo)
                 new JsonObject { ["duoFoutteksten"] = new JsonArray(fouten.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()) });
         }
 
-        var result = await duo.PostPipAsync(DuoActivitySupport.Call(context, input.Bsn), pip, cancellationToken);
-        return result.ToResult(_ => Complete(new Output(true, leerroute, DuoBerichtId.Derive(context.IdempotencyKey, "postPipByBsn").ToString("D"))));
+        var pip = new DuoPip(
+            input.DagtekeningPip,
+            leerroute.ToDuoCode(),
+            niveau?.ToString(),
+            input.GeschatteIntensiteitB1Route,
+            input.IndicatorMagOpleidingAfmaken,
+            input.IndicatorAlfabetiseringsonderwijs?.Trim().ToUpperInvariant());
+        var result = await duo.PostPipAsync(DuoActivitySupport.Call(context, bsn), pip, cancellationToken);
+        return result.ToResult(_ => Complete(new Output(true, pip.Leerroute, DuoBerichtId.Derive(context.IdempotencyKey, "postPipByBsn").ToString("D"))));
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -23,13 +24,14 @@ public sealed class PvtMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid)
+            || !ActivityInput.TryVerwijtbaar(input.Verwijtbaar, out var verwijtbaar, out invalid))
         {
             return invalid;
         }
 
-        var body = new DuoResultaatPvt(input.DatumOndertekeningPvt, MapMeldenActivity.Normalize(input.Verwijtbaar));
-        var result = await duo.PutPvtAsync(DuoActivitySupport.Call(context, input.Bsn), body, cancellationToken);
+        var body = new DuoResultaatPvt(input.DatumOndertekeningPvt, verwijtbaar?.ToString());
+        var result = await duo.PutPvtAsync(DuoActivitySupport.Call(context, bsn), body, cancellationToken);
         return result.ToResult(_ => Complete(new Output(true)));
     }
 }

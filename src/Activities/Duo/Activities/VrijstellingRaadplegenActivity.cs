@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -27,13 +28,13 @@ public sealed class VrijstellingRaadplegenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
         var today = DateOnly.FromDateTime(context.Now.Date);
-        var result = await duo.GetVrijstellingenAsync(DuoActivitySupport.Call(context, input.Bsn), cancellationToken);
+        var result = await duo.GetVrijstellingenAsync(DuoActivitySupport.Call(context, bsn), cancellationToken);
         return result.ToResult(vrijstellingen =>
         {
             var geheel = vrijstellingen.Select(v => v.GeheleVrijstelling).LastOrDefault(g => g?.Oordeel == "Toekenning");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Inburgering.Activities.Partners;
 using Inburgering.Engine.Activities;
 
 namespace Inburgering.Activities.Duo.Activities;
@@ -22,12 +23,12 @@ public sealed class ZrouteMeldenActivity(DuoClient duo)
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (DuoActivitySupport.RejectInvalidBsn(input.Bsn) is { } invalid)
+        if (!ActivityInput.TryBsn(input.Bsn, out var bsn, out var invalid))
         {
             return invalid;
         }
 
-        var result = await duo.PutZrouteAsync(DuoActivitySupport.Call(context, input.Bsn), new DuoResultaatZroute(input.DatumAfrondingZroute), cancellationToken);
+        var result = await duo.PutZrouteAsync(DuoActivitySupport.Call(context, bsn), new DuoResultaatZroute(input.DatumAfrondingZroute), cancellationToken);
         return result.ToResult(_ => Complete(new Output(true)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Inburgering.Activities.Duo.Spec;
+using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Activities.Duo.Notificaties;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Activities.Duo.Notificaties;
 
@@ -82,7 +83,7 @@ public static class DuoNotificatieEndpoint
         }
 
         var notificatie = body.Deserialize<DuoNotificatie>(PartnerHttp.Json)!;
-        var message = DuoNotificatieMapping.Map(notificatie, referenties.For);
+        var message = DuoNotificatieMapping.Map(notificatie, bsn => referenties.For(Bsn.Parse(bsn)));
         Log.NotificatieReceived(logger, notificatie.GebeurtenisId, message.CorrelationKey ?? "-");
         if (!await receiver.ReceiveAsync(message, headers.BerichtId!, gemeentecode, cancellationToken))
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Inburgering.Workflows.Personen;
 using Microsoft.Extensions.Options;
 
 namespace Inburgering.Activities.Duo.Notificaties;
@@ -67,5 +68,5 @@ public sealed class PersoonReferentieGenerator(IOptions<PersoonReferentieOptions
 {
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.Secret ?? "");
 
-    public string For(string bsn) => PersoonReferentie.Compute(_secret, bsn);
+    public string For(Bsn bsn) => PersoonReferentie.Compute(_secret, bsn.Value);
 }

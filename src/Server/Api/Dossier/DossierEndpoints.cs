@@ -88,7 +88,7 @@ public static class DossierEndpoints
         }
 
         IReadOnlyList<IncidentView>? incidents = null;
-        if (actor.HasRole(Roles.Beheerder))
+        if (actor.IsAdministrator)
         {
             var list = new List<IncidentView>();
             foreach (var instance in tree.Where(i => i.OpenIncidents > 0))
@@ -104,12 +104,12 @@ public static class DossierEndpoints
         return TypedResults.Ok(new DossierView(
             root.Id,
             root.Status,
-            AccountEndpoints.Gemeente(root.Gemeente, policy),
+            AccountEndpoints.Gemeente(root.TenantId, policy),
             root.StartedAt,
             root.EndedAt,
             rootView?.EndReason,
             Inburgeraar(variables, root.BusinessKey),
-            KeyDates.From(variables, views, root.Gemeente, policy, now),
+            KeyDates.From(variables, views, root.TenantId, policy, now),
             schakels,
             current.Id,
             openTasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ToList(),

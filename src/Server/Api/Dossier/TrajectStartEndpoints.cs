@@ -3,6 +3,7 @@ using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Auth;
+using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Server.Api.Dossier;
 
@@ -60,7 +61,7 @@ public static class TrajectStartEndpoints
         {
             errors.Add(new("gemeente", "Gemeente", "traject.gemeente-required", "Kies de gemeente."));
         }
-        else if (!Gemeenten.IsValid(gemeente) || !actor.MayAccess(gemeente))
+        else if (!Gemeentecodes.IsValid(gemeente) || !actor.MayAccess(gemeente))
         {
             errors.Add(new("gemeente", "Gemeente", "traject.gemeente-not-yours", "U werkt niet voor deze gemeente."));
         }
@@ -78,15 +79,15 @@ public static class TrajectStartEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Melding niet in orde", string.Join(" ", errors.Select(e => e.Message)), new Dictionary<string, object?> { ["code"] = "traject.invalid", ["errors"] = errors });
+            return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Melding niet in orde", ServerErrors.TrajectInvalid, string.Join(" ", errors.Select(e => e.Message)), new Dictionary<string, object?> { ["errors"] = errors });
         }
 
-        var message = DuoNotificatieMapping.Map(new DuoNotificatie(time.GetUtcNow(), gebeurtenis!, bsn), referenties.For);
+        var message = DuoNotificatieMapping.Map(new DuoNotificatie(time.GetUtcNow(), gebeurtenis!, bsn), b => referenties.For(Bsn.Parse(b)));
         var referentie = message.CorrelationKey!;
-        var running = await queries.InstancesAsync(new InstanceFilter(DefinitionKey: "inburgeringstraject", BusinessKey: referentie, Gemeente: gemeente, Status: "active"), actor, new Paging(1, 1), cancellationToken);
+        var running = await queries.InstancesAsync(new InstanceFilter(DefinitionKey: "inburgeringstraject", BusinessKey: referentie, TenantId: gemeente, Status: "active"), actor, new Paging(1, 1), cancellationToken);
         if (running.Items.Count > 0 && running.Items[0] is { } existing)
         {
-            return Problems.Result(StatusCodes.Status409Conflict, "Er loopt al een traject", "Voor deze persoon loopt in deze gemeente al een traject.", new Dictionary<string, object?> { ["code"] = "traject.already-running", ["trajectId"] = existing.Id });
+            return Problems.Result(StatusCodes.Status409Conflict, "Er loopt al een traject", ServerErrors.TrajectAlreadyRunning, ErrorTexts.Describe(ServerErrors.TrajectAlreadyRunning), new Dictionary<string, object?> { ["trajectId"] = existing.Id });
         }
 
         message.Variables["inburgeraarNaam"] = naam;
@@ -101,7 +102,7 @@ public static class TrajectStartEndpoints
         var result = await engine.CorrelateMessageAsync(new CorrelateMessage(message.MessageName, referentie, message.Variables, gemeente, $"handmatig:{Guid.NewGuid():N}"), actor, cancellationToken);
         if (result.StartedInstances.Count == 0)
         {
-            return Problems.Result(StatusCodes.Status409Conflict, "Traject niet gestart", "De melding is vastgelegd maar startte geen traject; er wacht al een traject op deze persoon.", new Dictionary<string, object?> { ["code"] = "traject.not-started" });
+            return Problems.Result(StatusCodes.Status409Conflict, "Traject niet gestart", ServerErrors.TrajectNotStarted, ErrorTexts.Describe(ServerErrors.TrajectNotStarted));
         }
 
         var id = result.StartedInstances[0];

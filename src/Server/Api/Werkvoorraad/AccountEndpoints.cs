@@ -30,8 +30,8 @@ public static class AccountEndpoints
     {
         var policy = services.GetService<PolicyCatalog>();
         var actor = Actors.From(context.User);
-        var gemeenten = (actor.Gemeenten ?? (IEnumerable<string>)[]).Order(StringComparer.Ordinal).Select(c => Gemeente(c, policy)).ToList();
-        return TypedResults.Ok(new MeView(actor.Name, directory.DisplayName(actor.Name), actor.Roles.Order(StringComparer.Ordinal).ToList(), gemeenten, actor.HasRole(Inburgering.Engine.Roles.Beheerder)));
+        var gemeenten = (actor.Tenants ?? (IEnumerable<string>)[]).Order(StringComparer.Ordinal).Select(c => Gemeente(c, policy)).ToList();
+        return TypedResults.Ok(new MeView(actor.Name, directory.DisplayName(actor.Name), actor.Groups.Order(StringComparer.Ordinal).ToList(), gemeenten, actor.IsAdministrator));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<List<DevelopmentUserView>> DevelopmentUsers(UserDirectory directory, IServiceProvider services)

@@ -1,5 +1,6 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Queries;
+using Inburgering.Server.Api;
 
 namespace Inburgering.Server.Api.Werkvoorraad;
 
@@ -16,8 +17,8 @@ public static class TaskListParameters
         {
             null or "" or "all" => filter,
             "mine" => filter with { Assignee = actor.Name },
-            "groups" => filter with { AnyCandidateGroup = actor.Roles.ToList() },
-            _ => throw new EngineException($"view '{view}' is onbekend; kies uit mine, groups of all.", EngineErrorKind.Invalid),
+            "groups" => filter with { AnyCandidateGroup = actor.Groups.ToList() },
+            _ => throw Unknown("view", view, "mine, groups of all"),
         };
 
         var now = time.GetUtcNow();
@@ -26,7 +27,7 @@ public static class TaskListParameters
             null or "" => filter,
             "overdue" => filter with { DueBefore = now },
             "this-week" => filter with { DueFrom = now, DueBefore = EndOfWeek(now) },
-            _ => throw new EngineException($"due '{due}' is onbekend; kies uit overdue of this-week.", EngineErrorKind.Invalid),
+            _ => throw Unknown("due", due, "overdue of this-week"),
         };
 
         return filter with
@@ -37,10 +38,13 @@ public static class TaskListParameters
                 "due" => TaskSort.DueAscending,
                 "-due" => TaskSort.DueDescending,
                 "created" or "-created" => TaskSort.CreatedDescending,
-                _ => throw new EngineException($"sort '{sort}' is onbekend; kies uit due, -due, created of priority.", EngineErrorKind.Invalid),
+                _ => throw Unknown("sort", sort, "due, -due, created of priority"),
             },
         };
     }
+
+    private static RequestException Unknown(string parameter, string value, string allowed) =>
+        new(ServerErrors.ParameterValueUnknown, ("parameter", parameter), ("value", value), ("allowed", allowed));
 
     /// <summary>The first moment of next Monday in Amsterdam: the end of the week that holds <paramref name="now"/>.</summary>
     public static DateTimeOffset EndOfWeek(DateTimeOffset now)

@@ -43,24 +43,24 @@ public static class WerkvoorraadEndpoints
         CancellationToken cancellationToken)
     {
         var actor = Actors.From(context.User);
-        var filter = TaskListParameters.Apply(new TaskFilter(Gemeente: gemeente, DefinitionKey: definitionKey, ElementId: elementId, Unassigned: unassigned), actor, null, due, null, time);
+        var filter = TaskListParameters.Apply(new TaskFilter(TenantId: gemeente, DefinitionKey: definitionKey, ElementId: elementId, Unassigned: unassigned), actor, null, due, null, time);
         return TypedResults.Ok(await queries.TaskCountsAsync(filter, actor, cancellationToken));
     }
 
     private static async Task<IResult> TypesAsync(EngineQueries queries, HttpContext context, string? gemeente, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.TaskTypesAsync(new TaskFilter(Gemeente: gemeente), Actors.From(context.User), cancellationToken));
+        TypedResults.Ok(await queries.TaskTypesAsync(new TaskFilter(TenantId: gemeente), Actors.From(context.User), cancellationToken));
 
     private static async Task<IResult> FormAsync(Guid id, TaskForms forms, HttpContext context, CancellationToken cancellationToken) =>
         await forms.GetAsync(id, Actors.From(context.User), cancellationToken) is { } view
             ? TypedResults.Ok(view)
-            : Problems.NotFound("Deze taak bestaat niet.");
+            : Problems.NotFound("task.not-found", ("taskId", id));
 
     private static async Task<IResult> ColleaguesAsync(Guid id, EngineQueries queries, UserDirectory directory, HttpContext context, CancellationToken cancellationToken)
     {
         var actor = Actors.From(context.User);
         if (await queries.TaskAsync(id, actor, cancellationToken) is not { } task)
         {
-            return Problems.NotFound("Deze taak bestaat niet.");
+            return Problems.NotFound("task.not-found", ("taskId", id));
         }
 
         var done = task.Approvals.Select(a => a.User).ToHashSet(StringComparer.Ordinal);
@@ -77,12 +77,12 @@ public static class WerkvoorraadEndpoints
         var actor = Actors.From(context.User);
         if (string.IsNullOrWhiteSpace(request?.Assignee))
         {
-            return Problems.Result(StatusCodes.Status400BadRequest, "Ongeldig verzoek", "Kies de collega aan wie u de taak overdraagt (assignee).", Code("task.assignee-missing"));
+            return Problems.Invalid(ServerErrors.AssigneeMissing);
         }
 
         if (await queries.TaskAsync(id, actor, cancellationToken) is not { } task)
         {
-            return Problems.NotFound("Deze taak bestaat niet.");
+            return Problems.NotFound("task.not-found", ("taskId", id));
         }
 
         if (!Colleagues(task, directory).Any(u => u.UserName == request.Assignee))
@@ -90,8 +90,8 @@ public static class WerkvoorraadEndpoints
             return Problems.Result(
                 StatusCodes.Status422UnprocessableEntity,
                 "Geen collega voor deze taak",
-                $"{request.Assignee} werkt niet voor deze gemeente of heeft geen rol van deze taak; kies een collega uit de lijst.",
-                Code("task.assignee-not-colleague"));
+                ServerErrors.AssigneeNotColleague,
+                ErrorTexts.Describe(ServerErrors.AssigneeNotColleague, ("assignee", request.Assignee)));
         }
 
         await engine.AssignTaskAsync(id, request.Assignee, actor, cancellationToken);
@@ -103,7 +103,7 @@ public static class WerkvoorraadEndpoints
         var actor = Actors.From(context.User);
         if (string.IsNullOrWhiteSpace(request?.Reason))
         {
-            return Problems.Result(StatusCodes.Status400BadRequest, "Ongeldig verzoek", "Geef de reden waarom u de taak terugstuurt.", Code("task.return-reason-missing"));
+            return Problems.Invalid(ServerErrors.ReturnReasonMissing);
         }
 
         await engine.ReturnTaskAsync(id, request.Reason, actor, cancellationToken);
@@ -112,8 +112,6 @@ public static class WerkvoorraadEndpoints
 
     /// <summary>The people of the task's gemeente with one of its candidate groups (any role of the gemeente when it has none).</summary>
     private static IEnumerable<DirectoryUser> Colleagues(TaskView task, UserDirectory directory) =>
-        directory.Colleagues(task.Gemeente, task.CandidateGroups.ToList())
+        directory.Colleagues(task.TenantId, task.CandidateGroups.ToList())
             .Where(u => task.FourEyesRoles.Count == 0 || u.Roles.Any(task.FourEyesRoles.Contains) || task.CandidateGroups.Count == 0 || u.Roles.Any(task.CandidateGroups.Contains));
-
-    private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
 }

@@ -15,7 +15,7 @@ namespace Inburgering.Tests.Durability;
 /// </summary>
 public sealed class InProcessEngine : IAsyncDisposable
 {
-    public static readonly Actor Admin = new("tester", new HashSet<string> { Roles.Beheerder, Roles.Procesontwerper, Roles.Consulent }, null);
+    public static readonly Actor Admin = new("tester", new HashSet<string> { "beheerder", "procesontwerper", "consulent" }, null, IsAdministrator: true);
 
     private readonly ServiceProvider _services;
 
@@ -37,7 +37,7 @@ public sealed class InProcessEngine : IAsyncDisposable
     }
 
     /// <summary>A reconciler of this engine (not started: the test calls its passes).</summary>
-    public WorkReconciler Reconciler() => ActivatorUtilities.CreateInstance<WorkReconciler>(_services);
+    internal WorkReconciler Reconciler() => ActivatorUtilities.CreateInstance<WorkReconciler>(_services);
 
     public async Task<IScheduler> SchedulerAsync() => await _services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 

@@ -1,6 +1,6 @@
-using Inburgering.Activities;
-using Inburgering.Activities.Simulators;
+using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
+using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,7 +49,7 @@ public sealed class PartnerSimulatorHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
-        builder.Services.AddInburgeringActivities(builder.Configuration);
+        builder.Services.AddPartnerSimulators(builder.Configuration);
         var app = builder.Build();
         app.MapPartnerSimulators();
         await app.StartAsync();

@@ -46,12 +46,6 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
-                    b.Property<string>("Gemeenten")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("gemeenten");
-
                     b.Property<string>("MessageId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -66,6 +60,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("Tenants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("tenants");
 
                     b.Property<string>("Variables")
                         .IsRequired()
@@ -246,15 +246,13 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("element_id");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
                     b.Property<Guid?>("ExecutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("execution_id");
-
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("gemeente");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
@@ -284,6 +282,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -304,8 +308,8 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("ActivityType", "Status")
                         .HasDatabaseName("ix_incidents_activity_type_status");
 
-                    b.HasIndex("Status", "Gemeente")
-                        .HasDatabaseName("ix_incidents_status_gemeente");
+                    b.HasIndex("Status", "TenantId")
+                        .HasDatabaseName("ix_incidents_status_tenant_id");
 
                     b.ToTable("incidents", (string)null);
                 });
@@ -345,12 +349,6 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("gemeente");
-
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("integer")
                         .HasColumnName("open_incidents");
@@ -382,6 +380,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasColumnType("text")
@@ -404,8 +408,8 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
 
-                    b.HasIndex("Gemeente", "Status", "StartedAt")
-                        .HasDatabaseName("ix_instances_gemeente_status_started_at");
+                    b.HasIndex("TenantId", "Status", "StartedAt")
+                        .HasDatabaseName("ix_instances_tenant_id_status_started_at");
 
                     b.ToTable("instances", (string)null);
                 });
@@ -460,12 +464,6 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("execution_id");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("gemeente");
-
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -494,6 +492,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -584,12 +588,6 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("execution_id");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("gemeente");
-
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -599,6 +597,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("message_name");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("Id")
                         .HasName("pk_message_subscriptions");
@@ -705,11 +709,6 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_due_at");
 
-                    b.Property<string>("Gemeente")
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("gemeente");
-
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -731,6 +730,11 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -838,12 +842,6 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(500)")
                         .HasColumnName("four_eyes_roles");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("character varying(4)")
-                        .HasColumnName("gemeente");
-
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("instance_id");
@@ -867,6 +865,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -881,8 +885,8 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("Assignee", "Status")
                         .HasDatabaseName("ix_user_tasks_assignee_status");
 
-                    b.HasIndex("Gemeente", "Status", "CreatedAt")
-                        .HasDatabaseName("ix_user_tasks_gemeente_status_created_at");
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_user_tasks_tenant_id_status_created_at");
 
                     b.ToTable("user_tasks", (string)null);
                 });

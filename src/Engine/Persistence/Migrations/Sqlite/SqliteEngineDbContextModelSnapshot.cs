@@ -41,12 +41,6 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
-                    b.Property<string>("Gemeenten")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeenten");
-
                     b.Property<string>("MessageId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -61,6 +55,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("Tenants")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenants");
 
                     b.Property<string>("Variables")
                         .IsRequired()
@@ -241,15 +241,13 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("element_id");
 
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
                     b.Property<Guid?>("ExecutionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
-
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeente");
 
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT")
@@ -279,6 +277,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -299,8 +303,8 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("ActivityType", "Status")
                         .HasDatabaseName("ix_incidents_activity_type_status");
 
-                    b.HasIndex("Status", "Gemeente")
-                        .HasDatabaseName("ix_incidents_status_gemeente");
+                    b.HasIndex("Status", "TenantId")
+                        .HasDatabaseName("ix_incidents_status_tenant_id");
 
                     b.ToTable("incidents", (string)null);
                 });
@@ -340,12 +344,6 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeente");
-
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("open_incidents");
@@ -377,6 +375,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -399,8 +403,8 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
 
-                    b.HasIndex("Gemeente", "Status", "StartedAt")
-                        .HasDatabaseName("ix_instances_gemeente_status_started_at");
+                    b.HasIndex("TenantId", "Status", "StartedAt")
+                        .HasDatabaseName("ix_instances_tenant_id_status_started_at");
 
                     b.ToTable("instances", (string)null);
                 });
@@ -455,12 +459,6 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeente");
-
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -489,6 +487,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -577,12 +581,6 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeente");
-
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
@@ -592,6 +590,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("message_name");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
 
                     b.HasKey("Id")
                         .HasName("pk_message_subscriptions");
@@ -696,11 +700,6 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("first_due_at");
 
-                    b.Property<string>("Gemeente")
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeente");
-
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
@@ -722,6 +721,11 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -829,12 +833,6 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("four_eyes_roles");
 
-                    b.Property<string>("Gemeente")
-                        .IsRequired()
-                        .HasMaxLength(4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("gemeente");
-
                     b.Property<Guid>("InstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("instance_id");
@@ -858,6 +856,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
@@ -872,8 +876,8 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Assignee", "Status")
                         .HasDatabaseName("ix_user_tasks_assignee_status");
 
-                    b.HasIndex("Gemeente", "Status", "CreatedAt")
-                        .HasDatabaseName("ix_user_tasks_gemeente_status_created_at");
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_user_tasks_tenant_id_status_created_at");
 
                     b.ToTable("user_tasks", (string)null);
                 });

@@ -1,0 +1,103 @@
+using Inburgering.Workflows.Personen;
+using Inburgering.Workflows.Termijnen;
+
+using Inburgering.Activities.Duo;
+using Inburgering.Activities.Duo.Notificaties;
+
+namespace Inburgering.Simulators.Duo;
+
+/// <summary>What an emitted gebeurtenis does to the simulated person before DUO notifies it.</summary>
+public static class DuoSimulatorEffects
+{
+    /// <summary>Applies the gebeurtenis and queues its notificatie. False when the person is unknown.</summary>
+    public static bool Emit(this DuoSimulatorState state, DuoSimGebeurtenisRequest request)
+    {
+        lock (state.Gate)
+        {
+            if (!state.Personen.TryGetValue(request.Bsn, out var p))
+            {
+                return false;
+            }
+
+            var today = state.Today;
+            switch (request.GebeurtenisId)
+            {
+                case "SS103" when p.TermijnEind is { } eind:
+                    Extend(p, eind, Verlenging.Automatisch(), "AMB", "Ambtshalve verlenging met zes maanden", today);
+                    break;
+                case "SS104" when p.TermijnEind is { } eind:
+                    var verlenging = request.Weken is { } weken ? Verlenging.Overig(Period.OfWeeks(weken)) : Verlenging.Bevalling();
+                    Extend(p, eind, verlenging, "ZWA", "Verlenging op verzoek", today);
+                    break;
+                case "SS106":
+                    End(p, "Inburgeringsplicht voldaan", today);
+                    break;
+                case "SS107":
+                    End(p, "Volledige vrijstelling", today);
+                    p.Vrijstellingen.Add(new DuoVrijstelling(GeheleVrijstelling: new DuoGeheleVrijstelling("Toekenning", "DIP", today)));
+                    break;
+                case "SS108":
+                    End(p, "Volledige ontheffing", today);
+                    p.Ontheffingen.Add(new DuoOntheffing(GeheleOntheffing: new DuoGeheleOntheffing("Toekenning", today, "MED")));
+                    break;
+                case "SS109":
+                    End(p, "Tijdelijke vrijstelling", today);
+                    p.Vrijstellingen.Add(new DuoVrijstelling(TijdelijkeVrijstelling: new DuoTijdelijkeVrijstelling("Toekenning", "OPL", today, today, today.AddYears(1))));
+                    break;
+                case "SS110":
+                    End(p, "Overig", today);
+                    break;
+                case "SS111":
+                    End(p, "Overlijden", today);
+                    break;
+                case "SS124":
+                    ChangeDoelgroep(p, "Gezinsmigrant en overige migrant", "Overig", today);
+                    break;
+                case "SS125":
+                    ChangeDoelgroep(p, "Asielstatushouder", "Asielstatushouder", today);
+                    break;
+                case "SS141":
+                    p.VoldaanViaZroute = true;
+                    End(p, "Inburgeringsplicht voldaan", today);
+                    break;
+                case "SS120" or "SS121" when Gemeentecode.Normalize(request.Gemeentecode) is { } nieuw:
+                    if (nieuw != p.Gemeentecode)
+                    {
+                        // DUO's attentiesignaal to the gemeente the person left (SDI008, planned), before the new one hears of it.
+                        state.Enqueue(p, "SS122");
+                    }
+
+                    p.Gemeentecode = nieuw;
+                    p.DatumVestiging = today;
+                    break;
+            }
+
+            state.Enqueue(p, request.GebeurtenisId);
+            return true;
+        }
+    }
+
+    /// <summary>DUO's extension (Wi2021's lengths from <see cref="Verlenging"/>) added to the current end.</summary>
+    private static void Extend(DuoSimPersoon p, DateOnly eind, Verlenging verlenging, string code, string omschrijving, DateOnly today)
+    {
+        p.TermijnEind = verlenging.Duur.AddTo(eind);
+        p.Verlengingsgrondcode = code;
+        p.Verlengingsgrondomschrijving = omschrijving;
+        p.TermijnWijzigingsdatum = today;
+    }
+
+    private static void End(DuoSimPersoon p, string reden, DateOnly today)
+    {
+        p.Inburgeringsplichtig = false;
+        p.InburgeringsplichtEinddatum = today;
+        p.InburgeringsplichtWijzigingsdatum = today;
+        p.RedenGeenInburgeringsplicht = reden;
+    }
+
+    private static void ChangeDoelgroep(DuoSimPersoon p, string indeling, string gedetailleerd, DateOnly today)
+    {
+        p.Doelgroep = indeling;
+        p.GedetailleerdeDoelgroep = gedetailleerd;
+        p.DoelgroepBegindatum = today;
+    }
+}

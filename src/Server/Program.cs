@@ -3,10 +3,13 @@ using System.Text.Json.Serialization.Metadata;
 using Inburgering.Activities;
 using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
+using Inburgering.Engine.InstanceMigration;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
 using Inburgering.Server.Api.Dossier;
+using Inburgering.Server.Api.EngineRest;
+using Inburgering.Server.Api.Migrations;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
@@ -47,6 +50,7 @@ else
     builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
+builder.Services.AddMigrationBatches();
 builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddDemoData(settings);
@@ -56,7 +60,8 @@ builder.Services.AddSingleton<ElementNames>();
 
 builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
-    .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
+    .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null)
+    .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, null);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
@@ -97,6 +102,10 @@ api.MapAccount(app, settings.DevelopmentSignIn);
 api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapTrajectStart();
+api.MapMigrations();
+app.MapEngineRest(settings.DevelopmentSignIn
+    ? [DevelopmentSignInHandler.SchemeName, DevelopmentBasicSignInHandler.SchemeName]
+    : [NoSignInHandler.SchemeName]);
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 

@@ -10,9 +10,11 @@ using Inburgering.Server.Api;
 using Inburgering.Server.Api.Dossier;
 using Inburgering.Server.Api.EngineRest;
 using Inburgering.Server.Api.Migrations;
+using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
+using Inburgering.Server.Sandbox;
 using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -51,6 +53,9 @@ else
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
 builder.Services.AddMigrationBatches();
+builder.Services.AddSingleton(settings);
+builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Inburgering:Sandbox"));
+builder.Services.AddSingleton<SandboxService>();
 builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddDemoData(settings);
@@ -103,6 +108,7 @@ api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapTrajectStart();
 api.MapMigrations();
+api.MapSandbox();
 app.MapEngineRest(settings.DevelopmentSignIn
     ? [DevelopmentSignInHandler.SchemeName, DevelopmentBasicSignInHandler.SchemeName]
     : [NoSignInHandler.SchemeName]);

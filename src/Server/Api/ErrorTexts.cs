@@ -29,6 +29,8 @@ public static partial class ErrorTexts
         [ServerErrors.FormNotFound] = "Er is geen formulier '{key}'.",
         [ServerErrors.ExpressionFunctionNotFound] = "Er is geen expressiefunctie '{name}'.",
         [ServerErrors.MigrationPlanInvalid] = "Het migratieplan kan niet worden uitgevoerd: {count} probleem/problemen.",
+        [ServerErrors.SandboxFileInvalid] = "'{name}' is geen bruikbaar conceptbestand: een .bpmn- of .form-bestand zonder map, niet leeg en kleiner dan 2 MB.",
+        [ServerErrors.SandboxRunNotFound] = "Er is geen proefrun {id} (een proefrun wordt na een herstart van de service niet bewaard).",
         [ServerErrors.EngineRestNoResources] = "De deployment bevat geen .bpmn-bestand.",
         [ServerErrors.EngineRestNotMultipart] = "Stuur de deployment als multipart/form-data, zoals Camunda Modeler doet.",
 
@@ -345,6 +347,8 @@ public static class ServerErrors
     public const string TrajectAlreadyRunning = "traject.already-running";
     public const string TrajectNotStarted = "traject.not-started";
     public const string MigrationPlanInvalid = "migration.plan-invalid";
+    public const string SandboxFileInvalid = "sandbox.file-invalid";
+    public const string SandboxRunNotFound = "sandbox.run-not-found";
     public const string EngineRestNoResources = "engine-rest.no-resources";
     public const string EngineRestNotMultipart = "engine-rest.not-multipart";
 }

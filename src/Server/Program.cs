@@ -66,7 +66,7 @@ builder.Services.AddSingleton<ElementNames>();
 builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
     .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null)
-    .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, null);
+    .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, DevelopmentBasicSignInHandler.Configure);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1");
@@ -110,7 +110,7 @@ api.MapTrajectStart();
 api.MapMigrations();
 api.MapSandbox();
 app.MapEngineRest(settings.DevelopmentSignIn
-    ? [DevelopmentSignInHandler.SchemeName, DevelopmentBasicSignInHandler.SchemeName]
+    ? [DevelopmentBasicSignInHandler.SchemeName]
     : [NoSignInHandler.SchemeName]);
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
+using Inburgering.Simulators.Demo;
 using Inburgering.Simulators.Keten;
 using Inburgering.Tests.Keten;
 
@@ -28,17 +29,17 @@ public sealed class InstanceMigrationTests
         using var api = host.Client("pim", "procesontwerper,beheerder");
 
         // Four inburgeraars in different schakels.
-        var intake = new Inburgeraar(host, "111333001", "0632");
+        var intake = new Inburgeraar(host, DemoPersonas.BsnFor(9001), "0632");
         await intake.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await intake.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await intake.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        var voorbereiden = new Inburgeraar(host, "111333013", "1901");
+        var voorbereiden = new Inburgeraar(host, DemoPersonas.BsnFor(9002), "1901");
         await voorbereiden.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await voorbereiden.AanmeldenBijDuoAsync("Asielstatushouder", (await voorbereiden.TodayAsync()).AddDays(-30), "SS101");
-        var zroute = new Inburgeraar(host, "111333025", "0335");
+        var zroute = new Inburgeraar(host, DemoPersonas.BsnFor(9003), "0335");
         await zroute.LeerbaarheidstoetsUitslagAsync("B1-route niet haalbaar", "Z-route");
         await zroute.AanmeldenBijDuoAsync("Asielstatushouder", (await zroute.TodayAsync()).AddDays(-20), "SS139");
         await PipAsync(zroute, "Z", asiel: true, urenPerWeek: 16);
-        var b1 = new Inburgeraar(host, "111333037", "0589");
+        var b1 = new Inburgeraar(host, DemoPersonas.BsnFor(9004), "0589");
         await b1.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await b1.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await b1.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
         await PipAsync(b1, "B1", asiel: false);
@@ -124,7 +125,7 @@ public sealed class InstanceMigrationTests
     {
         await using var host = await KetenHost.StartAsync(provider);
         using var api = host.Client("pim", "procesontwerper,beheerder");
-        var p = new Inburgeraar(host, "111333049", "0632");
+        var p = new Inburgeraar(host, DemoPersonas.BsnFor(9005), "0632");
         await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
         Assert.Contains("User_Intake", await p.OpenTaskElementsAsync());

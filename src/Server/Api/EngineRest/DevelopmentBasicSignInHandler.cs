@@ -11,13 +11,22 @@ namespace Inburgering.Server.Api.EngineRest;
 /// <summary>
 /// Development only, for <c>/engine-rest</c>: Camunda Modeler cannot send the X-User headers, but it can send HTTP Basic. The
 /// user name must be a user of <c>Inburgering:Users</c> (their roles and gemeenten apply); like the X-User header in
-/// development, the password is not checked. Registered only when <c>Inburgering:DevelopmentSignIn</c> is true.
+/// development, the password is not checked. A request without Basic is handed to the development sign-in (X-User headers),
+/// so scripts and tests sign in as on the API. Used only when <c>Inburgering:DevelopmentSignIn</c> is true.
 /// </summary>
 public sealed class DevelopmentBasicSignInHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, UserDirectory users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "DevelopmentBasic";
+
+    /// <summary>Without Basic in the request, authenticate (and challenge) with the development sign-in instead.</summary>
+    public static void Configure(AuthenticationSchemeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ForwardDefaultSelector = context =>
+            context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) ? null : DevelopmentSignInHandler.SchemeName;
+    }
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -53,6 +62,11 @@ public sealed class DevelopmentBasicSignInHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (Response.HasStarted)
+        {
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = "Basic realm=\"engine-rest\", charset=\"UTF-8\"";
         await Problems.WriteAsync(
             Context,

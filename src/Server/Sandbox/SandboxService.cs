@@ -50,6 +50,7 @@ public sealed record SandboxRunView(
 /// <see cref="SandboxOptions.Timeout"/>, and both services are stopped and their files removed afterwards.
 /// </summary>
 public sealed class SandboxService(ServerSettings settings, IWebHostEnvironment environment, Microsoft.Extensions.Options.IOptions<SandboxOptions> options, ILogger<SandboxService> logger, TimeProvider time)
+    : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Run> _runs = new();
     private readonly SemaphoreSlim _one = new(1, 1);
@@ -70,6 +71,8 @@ public sealed class SandboxService(ServerSettings settings, IWebHostEnvironment 
     }
 
     public SandboxRunView? Find(Guid id) => _runs.TryGetValue(id, out var run) ? run.View() : null;
+
+    public void Dispose() => _one.Dispose();
 
     private async Task ExecuteAsync(Run run)
     {

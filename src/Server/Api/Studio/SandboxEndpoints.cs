@@ -13,7 +13,7 @@ public static class SandboxEndpoints
     public static void MapSandbox(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/studio/sandbox-runs").WithTags("Studio").RequireAuthorization(Policies.Design);
-        group.MapPost("", StartAsync)
+        group.MapPost("", Start)
             .WithSummary("Start een proefrun: de conceptbestanden (files[{name, content}]) vervangen de uitgerolde versies in een eigen service met eigen database en simulatieklok; de keten-scenario's (scenarios, standaard alle) lopen er in virtuele tijd doorheen. 202 met de run; volg hem met GET.");
         group.MapGet("/{id:guid}", Get).WithSummary("Stand en uitkomst van een proefrun: per scenario geslaagd, of waar het stopte (incident, vastgelopen token, onverwacht einde) met de element-id's.");
         group.MapGet("/scenarios", () => TypedResults.Ok(SandboxService.AllScenarios)).WithSummary("De keten-scenario's die een proefrun kan draaien.");
@@ -23,7 +23,7 @@ public static class SandboxEndpoints
 
     public sealed record StartRequest(IReadOnlyList<FileDto>? Files, IReadOnlyList<string>? Scenarios, int? Months);
 
-    private static IResult StartAsync(StartRequest? request, HttpContext context, SandboxService sandbox)
+    private static Microsoft.AspNetCore.Http.HttpResults.Accepted<SandboxRunView> Start(StartRequest? request, HttpContext context, SandboxService sandbox)
     {
         if (request?.Files is not { Count: > 0 } files)
         {

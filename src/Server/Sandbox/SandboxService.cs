@@ -279,7 +279,20 @@ public sealed class SandboxService(ServerSettings settings, IWebHostEnvironment 
                 continue;
             }
 
-            var verdict = Difference(theirs, ours);
+            // Compared per definition, in start order: instances started at the same virtual moment may come in any order.
+            (string Result, string Key, IReadOnlyList<string> Elements, string Detail)? verdict = null;
+            foreach (var definitionKey in theirs.Concat(ours).Select(i => i.DefinitionKey).Distinct(StringComparer.Ordinal))
+            {
+                verdict = Difference(
+                    theirs.Where(i => i.DefinitionKey == definitionKey).ToList(),
+                    ours.Where(i => i.DefinitionKey == definitionKey).ToList(),
+                    ours);
+                if (verdict is not null)
+                {
+                    break;
+                }
+            }
+
             results.Add(verdict is null
                 ? new(scenario, persona.Number, persona.Gemeente, "passed", null, [], null)
                 : new(scenario, persona.Number, persona.Gemeente, verdict.Value.Result, verdict.Value.Key, verdict.Value.Elements, verdict.Value.Detail));
@@ -288,7 +301,7 @@ public sealed class SandboxService(ServerSettings settings, IWebHostEnvironment 
         return results;
     }
 
-    private static (string Result, string Key, IReadOnlyList<string> Elements, string Detail)? Difference(List<KetenInstance> expected, List<KetenInstance> actual)
+    private static (string Result, string Key, IReadOnlyList<string> Elements, string Detail)? Difference(List<KetenInstance> expected, List<KetenInstance> actual, List<KetenInstance> all)
     {
         for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
         {
@@ -297,7 +310,7 @@ public sealed class SandboxService(ServerSettings settings, IWebHostEnvironment 
             if (got is null)
             {
                 // The draft never got to this instance: the token stopped in the one before.
-                var last = actual.LastOrDefault(a => a.Status == "active") ?? actual.LastOrDefault();
+                var last = all.LastOrDefault(a => a.Status == "active") ?? all.LastOrDefault();
                 return ("stuck", last?.DefinitionKey ?? want!.DefinitionKey, last?.ActiveElements ?? [],
                     $"{want!.DefinitionKey} is op het concept nooit gestart.");
             }

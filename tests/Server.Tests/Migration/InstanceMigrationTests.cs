@@ -42,7 +42,7 @@ public sealed class InstanceMigrationTests
         var b1 = new Inburgeraar(host, DemoPersonas.BsnFor(9004), "0589");
         await b1.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await b1.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await b1.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        await PipAsync(b1, "B1", asiel: false);
+        await PipAsync(b1, "B", asiel: false);
         await intake.Keten.SettleAsync();
 
         var before = await ActiveAsync(intake.Keten);
@@ -154,7 +154,9 @@ public sealed class InstanceMigrationTests
         // A plan that maps an element onto another kind is refused before any instance is touched.
         var wrong = plan.DeepClone().AsObject();
         wrong["instructions"]!.AsArray().Add(new JsonObject { ["sourceElementId"] = "User_Intake", ["targetElementId"] = "User_Pip" });
-        wrong["instructions"]!.AsArray().Add(new JsonObject { ["sourceElementId"] = "User_Pip", ["targetElementId"] = Schakel3StartEvent(xml) });
+        var wrongInstructions = wrong["instructions"]!.AsArray();
+        wrongInstructions.Remove(wrongInstructions.Single(i => (string)i!["sourceElementId"]! == "User_Pip"));
+        wrongInstructions.Add(new JsonObject { ["sourceElementId"] = "User_Pip", ["targetElementId"] = Schakel3StartEvent(xml) });
         var refused = await api.PostAsJsonAsync("api/v1/migrations/batches", new { plan = wrong }, KetenJson.Web);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var body = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;

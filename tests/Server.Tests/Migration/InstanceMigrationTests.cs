@@ -76,7 +76,7 @@ public sealed class InstanceMigrationTests
             if (key == Schakel4)
             {
                 var recomputed = validation["instances"]!.AsArray().SelectMany(i => i!["waits"]!.AsArray())
-                    .Where(w => (string)w!["targetElementId"]! == "Timer_Uren").ToList();
+                    .Where(w => (string)w!["kind"]! == "timer" && (string?)w["targetElementId"] == "Timer_Uren").ToList();
                 Assert.NotEmpty(recomputed);
                 Assert.All(recomputed, w => Assert.Equal("recomputed", (string)w!["action"]!));
             }

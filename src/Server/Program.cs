@@ -6,6 +6,7 @@ using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
+using Inburgering.Server.Api.Beheer;
 using Inburgering.Server.Api.Dossier;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
@@ -97,6 +98,7 @@ api.MapAccount(app, settings.DevelopmentSignIn);
 api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapTrajectStart();
+api.MapBeheer();
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 

@@ -1,17 +1,15 @@
 import type { RouteObject } from 'react-router';
 import type { NavItem } from '../shared/layout/Layout';
-import { AchterstandenPage } from './AchterstandenPage';
-import { CijfersPage } from './CijfersPage';
-import { IncidentenPage } from './IncidentenPage';
 
 /**
  * Beheer (operations): overdue and soon-due trajecten per gemeente, the quarter's counts with charts and export, incidents
- * with retry. Beheerders only (the API refuses everyone else with 403).
+ * with retry. Beheerders only (the API refuses everyone else with 403). The pages load on first use, so ECharts is not part
+ * of what a consulent downloads.
  */
 export const beheerRoutes: RouteObject[] = [
-  { path: 'beheer/achterstanden', element: <AchterstandenPage /> },
-  { path: 'beheer/cijfers', element: <CijfersPage /> },
-  { path: 'beheer/incidenten', element: <IncidentenPage /> },
+  { path: 'beheer/achterstanden', lazy: async () => ({ Component: (await import('./AchterstandenPage')).AchterstandenPage }) },
+  { path: 'beheer/cijfers', lazy: async () => ({ Component: (await import('./CijfersPage')).CijfersPage }) },
+  { path: 'beheer/incidenten', lazy: async () => ({ Component: (await import('./IncidentenPage')).IncidentenPage }) },
 ];
 
 export const beheerNav: NavItem[] = [

@@ -32,6 +32,9 @@ public sealed class BeheerApiTests
         await opTijd.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
         var dagtekening = await opTijd.TodayAsync();
         await opTijd.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
+        await opTijd.CompleteAsync("User_PvtStarten");
+        await opTijd.CompleteAsync("User_MapAanbieden");
+        Assert.Equal("active", (await opTijd.InstanceAsync(Achterstanden.Schakel4)).Status);
 
         // Woerden: nothing happens; nine weeks later the 10-week norm has passed.
         await laat.AdvanceAsync("P9W");

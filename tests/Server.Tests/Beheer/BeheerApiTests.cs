@@ -15,7 +15,7 @@ namespace Inburgering.Tests.Beheer;
 /// </summary>
 public sealed class BeheerApiTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task OverdueCountsAndExport_FollowTheTrajecten_PerGemeente(DatabaseProvider provider)
     {

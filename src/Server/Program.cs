@@ -7,6 +7,7 @@ using Inburgering.Engine.InstanceMigration;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
+using Inburgering.Server.Api.Beheer;
 using Inburgering.Server.Api.Dossier;
 using Inburgering.Server.Api.EngineRest;
 using Inburgering.Server.Api.Migrations;
@@ -112,6 +113,7 @@ api.MapSandbox();
 app.MapEngineRest(settings.DevelopmentSignIn
     ? [DevelopmentBasicSignInHandler.SchemeName]
     : [NoSignInHandler.SchemeName]);
+api.MapBeheer();
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 

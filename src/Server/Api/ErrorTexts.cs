@@ -60,6 +60,7 @@ public static partial class ErrorTexts
         [ServerErrors.SignInNotConfigured] = "Er is geen aanmelding geconfigureerd; zet Inburgering:DevelopmentSignIn aan voor ontwikkeling.",
         [ServerErrors.Forbidden] = "Uw rol geeft geen toegang tot deze handeling.",
         [ServerErrors.ParameterValueUnknown] = "{parameter} '{value}' is onbekend; kies uit {allowed}.",
+        [ServerErrors.KwartaalInvalid] = "kwartaal '{value}' is geen kwartaal; schrijf het als jaar-K en het nummer, bijvoorbeeld 2026-K3.",
         [ServerErrors.AssigneeMissing] = "Kies de collega aan wie u de taak overdraagt (assignee).",
         [ServerErrors.AssigneeNotColleague] = "{assignee} werkt niet voor deze gemeente of heeft geen rol van deze taak; kies een collega uit de lijst.",
         [ServerErrors.ReturnReasonMissing] = "Geef de reden waarom u de taak terugstuurt.",
@@ -337,6 +338,7 @@ public static class ServerErrors
     public const string SignInNotConfigured = "auth.sign-in-not-configured";
     public const string Forbidden = "auth.forbidden";
     public const string ParameterValueUnknown = "request.parameter-value-unknown";
+    public const string KwartaalInvalid = "request.kwartaal-invalid";
     public const string AssigneeMissing = "task.assignee-missing";
     public const string AssigneeNotColleague = "task.assignee-not-colleague";
     public const string ReturnReasonMissing = "task.return-reason-missing";

@@ -400,6 +400,12 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 
+                    b.HasIndex("DefinitionKey", "EndedAt")
+                        .HasDatabaseName("ix_instances_definition_key_ended_at");
+
+                    b.HasIndex("DefinitionKey", "StartedAt")
+                        .HasDatabaseName("ix_instances_definition_key_started_at");
+
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
 
@@ -504,6 +510,9 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_jobs_instance_id");
+
+                    b.HasIndex("ActivityType", "CompletedAt")
+                        .HasDatabaseName("ix_jobs_activity_type_completed_at");
 
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_jobs_status_due_at");
@@ -844,6 +853,9 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_timers_status_due_at");
 
+                    b.HasIndex("ElementId", "Status", "DueAt")
+                        .HasDatabaseName("ix_timers_element_id_status_due_at");
+
                     b.ToTable("timers", (string)null);
                 });
 
@@ -979,8 +991,23 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Assignee", "Status")
                         .HasDatabaseName("ix_user_tasks_assignee_status");
 
+                    b.HasIndex("ElementId", "CompletedAt")
+                        .HasDatabaseName("ix_user_tasks_element_id_completed_at");
+
+                    b.HasIndex("ElementId", "CreatedAt")
+                        .HasDatabaseName("ix_user_tasks_element_id_created_at");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_user_tasks_status_due_at");
+
+                    b.HasIndex("ElementId", "Status", "DueAt")
+                        .HasDatabaseName("ix_user_tasks_element_id_status_due_at");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_user_tasks_tenant_id_status_created_at");
+
+                    b.HasIndex("TenantId", "Status", "DueAt")
+                        .HasDatabaseName("ix_user_tasks_tenant_id_status_due_at");
 
                     b.ToTable("user_tasks", (string)null);
                 });

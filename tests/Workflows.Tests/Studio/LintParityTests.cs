@@ -32,8 +32,8 @@ public sealed class LintParityTests(ITestOutputHelper output)
             .ToList();
         Assert.Equal(27, files.Count);
 
-        var server = await ServerVerdictsAsync(files);
-        var lint = await LintVerdictsAsync(root, files);
+        var (server, catalog) = await ServerVerdictsAsync(files);
+        var lint = await LintVerdictsAsync(root, files, catalog);
 
         var table = new StringBuilder("| file | server | lint | server ids | lint ids |\n|---|---|---|---|---|\n");
         var differences = new List<string>();
@@ -62,7 +62,7 @@ public sealed class LintParityTests(ITestOutputHelper output)
     private static string CultureInvariant(FormattableString text) => FormattableString.Invariant(text);
 
     /// <summary>Per file the element ids of the errors (a problem of the file as a whole as "(file)").</summary>
-    private static async Task<Dictionary<string, HashSet<string>>> ServerVerdictsAsync(IReadOnlyList<string> files)
+    private static async Task<(Dictionary<string, HashSet<string>> Verdicts, string Catalog)> ServerVerdictsAsync(IReadOnlyList<string> files)
     {
         var database = Path.Combine(Path.GetTempPath(), $"inburgering-parity-{Guid.NewGuid():N}.sqlite");
         var services = new ServiceCollection();
@@ -79,15 +79,24 @@ public sealed class LintParityTests(ITestOutputHelper output)
             result[file] = validation.Errors.Select(e => e.ElementId ?? "(file)").ToHashSet(StringComparer.Ordinal);
         }
 
-        return result;
+        // What the modeler reads from the API: the activity types (element templates) and the expression functions.
+        var catalog = Path.Combine(Path.GetTempPath(), $"inburgering-parity-catalog-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(catalog, JsonSerializer.Serialize(new
+        {
+            activities = provider.GetRequiredService<Inburgering.Engine.Activities.IActivityCatalog>().Descriptors.Select(d => d.Type).ToList(),
+            functions = provider.GetRequiredService<Inburgering.Engine.Expressions.IExpressionEvaluator>().Functions.Select(f => f.Name).ToList(),
+        }));
+        return (result, catalog);
     }
 
-    private static async Task<Dictionary<string, HashSet<string>>> LintVerdictsAsync(string root, IReadOnlyList<string> files)
+    private static async Task<Dictionary<string, HashSet<string>>> LintVerdictsAsync(string root, IReadOnlyList<string> files, string catalog)
     {
         var web = Path.Combine(root, "src", "Web");
         Assert.True(Directory.Exists(Path.Combine(web, "node_modules", "bpmnlint")), "src/Web/node_modules is missing: run npm ci in src/Web (the server's build does).");
         var start = new ProcessStartInfo("node") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine("scripts", "lint-files.mjs"));
+        start.ArgumentList.Add("--catalog");
+        start.ArgumentList.Add(catalog);
         foreach (var file in files)
         {
             start.ArgumentList.Add(file);

@@ -20,3 +20,5 @@ export const lintResolver = {
     throw new Error(`unknown config ${pkg}/${configName}`);
   },
 };
+
+export { setKnownActivities, setKnownFunctions } from './rules.js';

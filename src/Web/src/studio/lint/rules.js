@@ -1,16 +1,127 @@
 // The studio's lint rules: the refusals of the server's deploy validation (src/Engine/Bpmn/BpmnParser.cs), read from the
 // bpmn-moddle tree instead of the XML. Every report is "[code] Dutch text", with the engine's stable code, so the modeler
 // shows the same words as the server (src/Server/Api/ErrorTexts.cs). Expressions (JavaScript through Jint) and timer
-// texts are checked by the server only ("Controleren bij de server"); the activity catalogue when the modeler passes the
-// known topics (setKnownActivities). The parity test (tests/Workflows.Tests/Studio/LintParityTests.cs) holds both to the
+// texts: their JavaScript syntax (strict mode, parsed with acorn as the engine parses with Acornima) and calls of the
+// catalogue's functions by namespace (setKnownFunctions); whether a literal timer text is a valid ISO 8601 date, duration or
+// cycle, and the named arguments of a function, only the server checks ("Controleren bij de server"). The activity
+// catalogue is checked when the modeler passes the known topics (setKnownActivities). The parity test (tests/Workflows.Tests/Studio/LintParityTests.cs) holds both to the
 // same verdict and element ids on every MIWG reference model and keten definition.
 
-const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+import { parse } from 'acorn';
+
 const CAMUNDA = 'http://camunda.org/schema/1.0/bpmn';
 const ZEEBE = 'http://camunda.org/schema/zeebe/1.0';
 const ACTIVITI = 'http://activiti.org/bpmn';
 
 let knownActivities = null;
+let knownFunctions = null;
+
+/** The expression functions of the catalogue (e.g. "regel.pipFouten"); calls by namespace are checked. Null: not checked. */
+export function setKnownFunctions(names) {
+  knownFunctions = names ? new Set(names) : null;
+}
+
+/** Why an expression text would be refused (null when fine): as the engine's Jint evaluator validates it. */
+export function validateExpression(text, bareIsCode) {
+  let segments;
+  if (!text.includes('${')) {
+    if (!bareIsCode) return null;
+    if (text.trim().length === 0) return 'Expressie is leeg.';
+    segments = [text];
+  } else {
+    segments = [];
+    let i = 0;
+    while (i < text.length) {
+      const open = text.indexOf('${', i);
+      if (open < 0) break;
+      const close = closingBrace(text, open + 2);
+      if (close < 0) return `'\${' op positie ${open + 1} heeft geen bijbehorende '}'.`;
+      const code = text.slice(open + 2, close);
+      if (code.trim().length === 0) return `'\${}' op positie ${open + 1} bevat geen expressie.`;
+      segments.push(code);
+      i = close + 1;
+    }
+  }
+  for (const code of segments) {
+    let program;
+    try {
+      program = parseCode(code);
+    } catch (error) {
+      return `Expressie '${text}' bevat een syntaxfout: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    const call = unknownCall(program);
+    if (call) return `Expressie '${text}': de functie '${call}' bestaat niet.`;
+  }
+  return null;
+}
+
+function parseCode(code) {
+  const options = { ecmaVersion: 'latest', sourceType: 'script' };
+  if (code.trimStart().startsWith('{')) {
+    try {
+      const wrapped = parse('"use strict";(' + code + '\n)', options);
+      if (wrapped.body.length === 2 && wrapped.body[1].type === 'ExpressionStatement') return wrapped;
+    } catch {
+      // not an expression: parse it as statements below
+    }
+  }
+  return parse('"use strict";' + code, options);
+}
+
+function unknownCall(program) {
+  if (!knownFunctions) return null;
+  const namespaces = new Set([...knownFunctions].filter((n) => n.includes('.')).map((n) => n.split('.')[0]));
+  const pending = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!node || typeof node.type !== 'string') continue;
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && !node.callee.computed
+      && node.callee.object.type === 'Identifier' && node.callee.property.type === 'Identifier' && namespaces.has(node.callee.object.name)) {
+      const name = `${node.callee.object.name}.${node.callee.property.name}`;
+      if (!knownFunctions.has(name)) return name;
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach((v) => v && typeof v.type === 'string' && pending.push(v));
+      else if (value && typeof value.type === 'string') pending.push(value);
+    }
+  }
+  return null;
+}
+
+/** The '}' that closes a '${' (strings and comments skipped), or -1. */
+function closingBrace(text, start) {
+  let depth = 1;
+  let i = start;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) return -1;
+      i = j + 1;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      const end = text.slice(i).search(/[\n\r\u2028\u2029]/);
+      if (end < 0) return -1;
+      i += end;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return -1;
+      i = end + 2;
+      continue;
+    }
+    if (c === '{') depth++;
+    if (c === '}') {
+      depth--;
+      if (depth === 0) return i;
+    }
+    i++;
+  }
+  return -1;
+}
 
 /** The activity types (camunda:topic) of the catalogue; unknown topics are refused as on the server. Null: not checked. */
 export function setKnownActivities(topics) {
@@ -103,6 +214,10 @@ export function check(definitions) {
   const warning = (id, code, text) => warnings.push({ id, code, text });
   const refused = new Set();
   const fedByRefused = new Set();
+  const checkExpression = (id, text, bareIsCode, code, prefix) => {
+    const reason = validateExpression(text, bareIsCode);
+    if (reason) error(id, code, `${prefix}${reason}`);
+  };
   const refuse = (id, code, text) => {
     error(id, code, text);
     if (id) refused.add(id);
@@ -261,6 +376,7 @@ export function check(definitions) {
           const body = (child.conditionExpression.body ?? '').trim();
           condition = body.length > 0 ? body : null;
         }
+        if (condition !== null) checkExpression(flowId, condition, true, 'bpmn.condition.invalid', 'De voorwaarde: ');
         flows.push({ element: child, id: flowId, condition });
       } else if (UNSUPPORTED[type]) {
         refuse(idOf(child), ...UNSUPPORTED[type]);
@@ -357,6 +473,10 @@ export function check(definitions) {
     if (type.endsWith('Event')) readEvent(element, node);
     switch (type) {
       case 'bpmn:UserTask':
+        for (const name of ['assignee', 'candidateGroups', 'candidateUsers', 'dueDate', 'followUpDate', 'formKey', 'priority']) {
+          const value = String(camunda(element, name, ns) ?? '').trim();
+          if (value) checkExpression(id, value, false, 'bpmn.attribute.invalid', `camunda:${name}: `);
+        }
         if (hasCamunda(element, 'formRef', ns)) error(id, 'bpmn.unsupported.form-ref', 'camunda:formRef wordt niet ondersteund; gebruik camunda:formKey met de naam van een form-js-formulier.');
         break;
       case 'bpmn:ServiceTask':
@@ -433,7 +553,12 @@ export function check(definitions) {
         parts.length === 0 ? 'De timer heeft geen timeDate, timeDuration of timeCycle.' : 'De timer heeft meer dan één van timeDate, timeDuration en timeCycle.');
       return;
     }
-    if (!(definition[parts[0]].body ?? '').trim()) error(id, 'bpmn.timer.empty', 'De timer is leeg.');
+    const text = (definition[parts[0]].body ?? '').trim();
+    if (!text) {
+      error(id, 'bpmn.timer.empty', 'De timer is leeg.');
+      return;
+    }
+    checkExpression(id, text, false, 'bpmn.timer.expression-invalid', 'De timer: ');
   }
 
   function readExternalTask(element, node) {
@@ -464,6 +589,7 @@ export function check(definitions) {
       error(node.id, 'bpmn.call-activity.called-element-missing', 'Een aanroepactiviteit heeft een calledElement nodig (de sleutel van het aangeroepen proces).');
       return;
     }
+    checkExpression(node.id, called, false, 'bpmn.attribute.invalid', 'calledElement: ');
     const binding = camunda(element, 'calledElementBinding', ns) ?? 'latest';
     if (!['latest', 'deployment', 'version'].includes(binding)) {
       error(node.id, 'bpmn.call-activity.binding-unsupported', `camunda:calledElementBinding="${binding}" wordt niet ondersteund.`);
@@ -478,13 +604,18 @@ export function check(definitions) {
     for (const mapping of extensionValues(element)) {
       if (nsOfType(mapping, ns) !== CAMUNDA || !['in', 'out'].includes(localOfType(mapping))) continue;
       const isIn = localOfType(mapping) === 'in';
-      if (isIn && mapping.businessKey != null) continue;
+      if (isIn && mapping.businessKey != null) {
+        checkExpression(node.id, mapping.businessKey, false, 'bpmn.attribute.invalid', 'camunda:in businessKey: ');
+        continue;
+      }
       const all = mapping.variables === 'all';
       const hasSource = mapping.source != null;
       const hasExpression = mapping.sourceExpression != null;
       if (!all && (hasSource === hasExpression || !(mapping.target ?? '').trim())) {
         error(node.id, 'bpmn.call-activity.mapping-invalid', `camunda:${localOfType(mapping)} heeft variables="all" nodig, of precies één van source/sourceExpression met een target.`);
+        continue;
       }
+      if (hasExpression) checkExpression(node.id, mapping.sourceExpression, false, 'bpmn.attribute.invalid', `camunda:${localOfType(mapping)} sourceExpression: `);
     }
   }
 
@@ -528,7 +659,8 @@ export function check(definitions) {
         error(nodeId, 'bpmn.io-parameter.name-missing', `Een camunda:${elementName} zonder naam.`);
         continue;
       }
-      readIoValue(parameter.definition, nodeId, parameter.name);
+      if (parameter.definition) readIoValue(parameter.definition, nodeId, parameter.name);
+      else if ((parameter.value ?? '').trim()) checkExpression(nodeId, parameter.value.trim(), false, 'bpmn.io-parameter.invalid', `Parameter '${parameter.name}': `);
     }
   }
 
@@ -540,13 +672,22 @@ export function check(definitions) {
           error(nodeId, 'bpmn.io-parameter.script-language', `Parameter '${name}': scripts in '${definition.scriptFormat ?? ''}' worden niet ondersteund; alleen JavaScript.`);
         } else if (definition.resource != null) {
           error(nodeId, 'bpmn.io-parameter.script-resource', `Parameter '${name}': externe scriptbestanden (resource) worden niet ondersteund.`);
+        } else {
+          checkExpression(nodeId, definition.value ?? '', true, 'bpmn.io-parameter.invalid', `Parameter '${name}': `);
         }
         break;
       case 'camunda:List':
-        for (const item of definition.items ?? []) readIoValue(item.$type === 'camunda:Value' ? item.definition ?? null : item, nodeId, name);
+        for (const item of definition.items ?? []) {
+          if (item.$type === 'camunda:Value') {
+            if ((item.value ?? '').trim()) checkExpression(nodeId, item.value.trim(), false, 'bpmn.io-parameter.invalid', `Parameter '${name}': `);
+          } else readIoValue(item, nodeId, name);
+        }
         break;
       case 'camunda:Map':
-        for (const entry of definition.entries ?? []) readIoValue(entry.definition, nodeId, name);
+        for (const entry of definition.entries ?? []) {
+          if (entry.definition) readIoValue(entry.definition, nodeId, name);
+          else if ((entry.value ?? '').trim()) checkExpression(nodeId, entry.value.trim(), false, 'bpmn.io-parameter.invalid', `Parameter '${name}': `);
+        }
         break;
     }
   }

@@ -19,8 +19,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../shared/errors';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Select } from '../shared/ui';
-import { DeployRefused, definitionXml, deployXml, download, useElementTemplates, useForms, useStudioDefinition, validateXml, type BpmnProblem } from './api';
-import { lintConfig, lintResolver } from './lint';
+import { DeployRefused, definitionXml, deployXml, download, useElementTemplates, useExpressionFunctions, useForms, useStudioDefinition, validateXml, type BpmnProblem } from './api';
+import { lintConfig, lintResolver, setKnownActivities, setKnownFunctions } from './lint';
 import { newDiagram } from './newDiagram';
 import { dutchTranslateModule } from './translate';
 import './studio.css';
@@ -74,6 +74,7 @@ export function ModelerPage() {
   const definition = useStudioDefinition(isNew ? '' : key);
   const templates = useElementTemplates();
   const forms = useForms();
+  const functions = useExpressionFunctions();
   const version = search.get('versie') ? Number(search.get('versie')) : definition.data?.latestVersion ?? null;
   usePageTitle(isNew ? 'Nieuw proces ontwerpen' : `Ontwerpen: ${definition.data?.name ?? key}`);
 
@@ -90,11 +91,14 @@ export function ModelerPage() {
   const [dirty, setDirty] = useState(false);
   const queryClient = useQueryClient();
 
-  const templatesReady = templates.data !== undefined;
+  const templatesReady = templates.data !== undefined && functions.data !== undefined;
   const needsDefinition = !isNew && !definition.data;
 
   useEffect(() => {
     if (!container.current || !panel.current || !templatesReady || needsDefinition) return;
+    // The lint refuses unknown activities and functions as the server does.
+    setKnownActivities(topicsOf(templates.data ?? []));
+    setKnownFunctions((functions.data ?? []).map((f) => f.name));
     const modeler = new BpmnModeler({
       container: container.current,
       keyboard: { bindTo: container.current },
@@ -167,7 +171,7 @@ export function ModelerPage() {
       modeler.destroy();
       setReady(false);
     };
-  }, [isNew, key, version, templatesReady, needsDefinition, templates.data]);
+  }, [isNew, key, version, templatesReady, needsDefinition, templates.data, functions.data]);
 
   /** Pins problems on the canvas at their elements (a badge with the message, the element outlined in red). */
   const pin = useCallback((problems: Problem[]) => {
@@ -317,6 +321,7 @@ export function ModelerPage() {
       <Heading level={1}>{isNew ? 'Nieuw proces' : `Ontwerpen: ${definition.data?.name ?? key}`}</Heading>
       {!isNew && version ? <Paragraph>Gebaseerd op versie {version}. Uitrollen maakt een nieuwe versie; lopende instanties blijven op hun versie.</Paragraph> : null}
       {definition.isError ? <ErrorMessage error={definition.error} retry={() => definition.refetch()} /> : null}
+      {functions.isError ? <ErrorMessage error={functions.error} retry={() => functions.refetch()} heading="De functiecatalogus kon niet worden geladen" /> : null}
       {templates.isError ? <ErrorMessage error={templates.error} retry={() => templates.refetch()} heading="De activiteitencatalogus kon niet worden geladen" /> : null}
       {loadError ? <ErrorMessage error={loadError} heading="Het ontwerp kon niet worden geopend" /> : null}
 
@@ -351,7 +356,7 @@ export function ModelerPage() {
         {/* The canvas is a pointer-driven drawing surface (bpmn-js); its keyboard shortcuts work when it has focus. The problem list below reaches every element by keyboard. */}
         <div ref={container} className="app-studio-canvas" data-testid="modeler" tabIndex={0} role="application" aria-label="Procesdiagram (tekenvlak)" aria-describedby="studio-canvas-uitleg" />
         <div className="app-studio-side">
-          <section aria-labelledby="kop-element">
+          <section aria-labelledby="kop-element" data-testid="geselecteerd" data-element-id={selected?.id ?? ''}>
             <Heading level={2} id="kop-element">
               {selected ? `Element: ${selected.name || selected.id}` : 'Element'}
             </Heading>
@@ -412,6 +417,13 @@ export function ModelerPage() {
         ) : null}
       </section>
     </>
+  );
+}
+
+/** The activity types (camunda:topic) the element templates fix. */
+function topicsOf(templates: unknown[]): string[] {
+  return templates.flatMap((t) =>
+    ((t as { properties?: { value?: string; binding?: { name?: string } }[] }).properties ?? []).filter((p) => p.binding?.name === 'camunda:topic' && p.value).map((p) => p.value as string),
   );
 }
 

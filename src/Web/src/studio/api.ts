@@ -129,6 +129,10 @@ export function useElementTemplates() {
   return useQuery({ queryKey: ['studio', 'element-templates'], queryFn: ({ signal }) => api.get<unknown[]>('/activities/element-templates', undefined, signal), staleTime: Infinity });
 }
 
+export function useExpressionFunctions() {
+  return useQuery({ queryKey: ['studio', 'expression-functions'], queryFn: ({ signal }) => api.get<{ name: string }[]>('/expression-functions', undefined, signal), staleTime: Infinity });
+}
+
 export function useForms() {
   return useQuery({ queryKey: ['studio', 'forms'], queryFn: ({ signal }) => api.get<FormSummary[]>('/forms', undefined, signal), staleTime: 60_000 });
 }

@@ -101,7 +101,6 @@ export function ModelerPage() {
     setKnownFunctions((functions.data ?? []).map((f) => f.name));
     const modeler = new BpmnModeler({
       container: container.current,
-      keyboard: { bindTo: container.current },
       propertiesPanel: { parent: panel.current },
       additionalModules: [
         BpmnPropertiesPanelModule,
@@ -288,10 +287,14 @@ export function ModelerPage() {
   const selectedShape = () => (selected ? modelerRef.current?.get<ElementRegistry>('elementRegistry').get(selected.id) : undefined);
 
   const applyTemplate = (templateId: string) => {
-    const shape = selectedShape();
+    let shape = selectedShape();
     const elementTemplates = modelerRef.current?.get<ElementTemplates>('elementTemplates');
     const template = templateId ? elementTemplates?.get(templateId) : undefined;
     if (shape && elementTemplates && template) {
+      if (shape.type !== 'bpmn:ServiceTask') {
+        // The catalogue's templates apply to service tasks: a plain or send task becomes one first.
+        shape = modelerRef.current?.get<{ replaceElement(e: Shape, target: { type: string }): Shape }>('bpmnReplace').replaceElement(shape, { type: 'bpmn:ServiceTask' }) ?? shape;
+      }
       const replaced = elementTemplates.applyTemplate(shape, template);
       modelerRef.current?.get<{ select(e: Shape): void }>('selection').select(replaced);
     }

@@ -58,7 +58,12 @@ public abstract class StudioTests(WebServer server)
             await modeler.SelectAsync(added);
             await modeler.ChooseTemplateAsync("DUO: PIP melden bij DUO");
             await Assertions.Expect(modeler.LintSummary).ToContainTextAsync("geen problemen");
-            await modeler.Properties.Locator(".bio-properties-panel-group-header", new() { HasText = "Invoer" }).First.ClickAsync();
+            var invoer = modeler.Properties.Locator(".bio-properties-panel-group-header", new() { HasText = "Invoer" }).First;
+            if (!((await invoer.GetAttributeAsync("class")) ?? "").Contains("open", StringComparison.Ordinal))
+            {
+                await invoer.ClickAsync();
+            }
+
             var leerroute = modeler.Properties.GetByLabel("leerroute", new() { Exact = true });
             await leerroute.FillAsync("${pipLeerroute}");
             await leerroute.PressAsync("Tab");

@@ -17,7 +17,7 @@ namespace Inburgering.Workflows.Tests.Studio;
 /// The studio's lint (bpmnlint with the rules in src/Web/src/studio/lint, run in Node by src/Web/scripts/lint-files.mjs)
 /// and the server's deploy validation (<see cref="ProcessEngine.Validate"/>, the same checks as deploying, on a real
 /// engine with the real activity catalogue and keten functions) give the same verdict and the same element ids for every
-/// MIWG reference model (shared/conformance/bpmn-miwg) and every keten definition.
+/// MIWG reference model (tests/Engine.Tests/Bpmn/Miwg, vendored from shared/conformance/bpmn-miwg) and every keten definition.
 /// </summary>
 public sealed class LintParityTests(ITestOutputHelper output)
 {
@@ -25,7 +25,8 @@ public sealed class LintParityTests(ITestOutputHelper output)
     public async Task LintAndDeployValidation_AgreeOnEveryReferenceModelAndKetenDefinition()
     {
         var root = RepoRoot.Find();
-        var miwg = Path.GetFullPath(Path.Combine(root, "..", "shared", "conformance", "bpmn-miwg"));
+        // The MIWG reference models vendored with the engine's conformance tests (a copy of shared/conformance/bpmn-miwg).
+        var miwg = Path.Combine(root, "tests", "Engine.Tests", "Bpmn", "Miwg");
         Assert.True(Directory.Exists(miwg), $"The MIWG reference models are missing: {miwg}");
         var files = Directory.GetFiles(miwg, "*.bpmn").Order(StringComparer.Ordinal)
             .Concat(Directory.GetFiles(Path.Combine(root, "workflow-definitions"), "*.bpmn").Order(StringComparer.Ordinal))

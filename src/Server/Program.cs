@@ -107,6 +107,7 @@ api.MapForms();
 api.MapAccount(app, settings.DevelopmentSignIn);
 api.MapWerkvoorraad();
 api.MapDossiers();
+api.MapStudio();
 api.MapTrajectStart();
 api.MapMigrations();
 api.MapSandbox();

@@ -29,6 +29,9 @@ public sealed record Paging(int Page = 1, int PageSize = 50)
 
 public sealed record DefinitionView(Guid Id, string Key, int Version, string? Name, string ContentHash, DateTimeOffset DeployedAt, string? DeployedBy, string? Source, bool IsLatest);
 
+/// <summary>How many instances of one definition version are active, and how many started in all.</summary>
+public sealed record DefinitionVersionCount(int Version, int Active, int Total);
+
 public sealed record InstanceSummary(
     Guid Id,
     string DefinitionKey,

@@ -29,6 +29,7 @@ public abstract class WebServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var results = Path.Combine(ServerProcess.RepositoryRoot(), "tests", "Web.Tests", "TestResults");
+        Directory.CreateDirectory(results);
         File.Delete(Path.Combine(results, $"axe-{Provider}.txt"));
         _database = await TestDatabase.CreateAsync(Provider);
         var work = Directory.CreateTempSubdirectory("inburgering-web-server-").FullName;

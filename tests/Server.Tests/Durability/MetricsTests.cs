@@ -51,9 +51,9 @@ public sealed partial class MetricsTests(Xunit.Abstractions.ITestOutputHelper ou
             output.WriteLine($"{series} {value.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        Assert.True(Value(after, "inburgering_engine_steps_total") - Value(before, "inburgering_engine_steps_total") >= 5);
-        var completed = "inburgering_engine_partner_call_attempts_total{activity_type=\"taalaanbieder.aanmelden\",outcome=\"completed\"}";
-        var retried = "inburgering_engine_partner_call_attempts_total{activity_type=\"taalaanbieder.aanmelden\",outcome=\"retry-scheduled\"}";
+        Assert.True(Value(after, "inburgering_engine_steps") - Value(before, "inburgering_engine_steps") >= 5);
+        var completed = "inburgering_engine_partner_call_attempts{activity_type=\"taalaanbieder.aanmelden\",outcome=\"completed\"}";
+        var retried = "inburgering_engine_partner_call_attempts{activity_type=\"taalaanbieder.aanmelden\",outcome=\"retry-scheduled\"}";
         Assert.Equal(1, Value(after, completed) - Value(before, completed));
         Assert.True(Value(after, retried) - Value(before, retried) >= 1);
         Assert.Equal(1, Value(after, "inburgering_engine_timer_lateness_seconds_count") - Value(before, "inburgering_engine_timer_lateness_seconds_count"));

@@ -14,7 +14,7 @@ namespace Inburgering.Tests.Durability;
 [Collection(DurabilityCollection.Name)]
 public sealed partial class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Metrics_CountStepsTimerLatenessAndPartnerCallOutcomes(DatabaseProvider provider)
     {

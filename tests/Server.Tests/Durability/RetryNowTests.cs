@@ -18,7 +18,7 @@ public sealed class RetryNowTests
 {
     private const string Activity = "taalaanbieder.aanmelden";
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task CallsWaitingOutTheirBackOff_RunNow_OneOrPerActivityTypeAndGemeente(DatabaseProvider provider)
     {

@@ -127,6 +127,13 @@ public static partial class EngineErrors
 
     internal static readonly ErrorCode IncidentResolved = new("incident.resolved", Conflict, "This incident has already been resolved.");
 
+    // ---------------------------------------------------------------- partner calls
+
+    internal static readonly ErrorCode PartnerCallNotFound = new("partner-call.not-found", NotFound, "Partner call {partnerCallId} does not exist.");
+
+    internal static readonly ErrorCode PartnerCallNotWaiting = new("partner-call.not-waiting", Conflict,
+        "This partner call is not waiting out a back-off (it is {status}); only a call that failed and waits for its next attempt can be tried now.");
+
     // ---------------------------------------------------------------- lists
 
     internal static readonly ErrorCode PageInvalid = new("paging.page-invalid", Invalid, "page starts at 1.");

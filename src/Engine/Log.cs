@@ -52,4 +52,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 44, Level = LogLevel.Error, Message = "No retry trigger could be stored for {Id}; the reconciler will find its row")]
     public static partial void WorkRetryNotScheduled(ILogger logger, Guid id, Exception exception);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Retry now: {Count} partner calls of {ActivityType} get their next attempt now")]
+    public static partial void PartnerCallsRetriedNow(ILogger logger, int count, string activityType);
 }

@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "DUO notification {Message} names no person and nothing waits for it")]
     public static partial void DuoNotificationUnrouted(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "The workload for /metrics could not be counted; the gauges keep their last value")]
+    public static partial void WorkloadNotSampled(ILogger logger, Exception exception);
 }

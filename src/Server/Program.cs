@@ -77,6 +77,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
 });
 builder.Services.AddHealthChecks();
+builder.Services.AddEngineMetrics();
 
 var app = builder.Build();
 
@@ -89,6 +90,7 @@ app.UseStatusCodePages(async context =>
     }
 });
 app.UseWebApplication();
+app.UseEngineMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -101,6 +103,7 @@ api.MapInstances();
 api.MapTasks();
 api.MapMessages();
 api.MapOperations();
+api.MapPartnerCalls();
 api.MapActivities();
 api.MapExpressionFunctions();
 api.MapForms();

@@ -22,6 +22,7 @@ public static partial class ErrorTexts
         [ServerErrors.DurationRequired] = "duration is verplicht, bijvoorbeeld \"P3M\" of \"PT10M\".",
         [ServerErrors.TimeToLiveInvalid] = "timeToLive '{value}' is geen ISO 8601-duur in dagen/uren (zoals P7D).",
         [ServerErrors.IncidentStatusInvalid] = "status is open of all.",
+        [ServerErrors.PartnerCallStateInvalid] = "state is waiting: de partneraanroepen die na een mislukte poging op hun volgende poging wachten.",
         [ServerErrors.RetryFilterRequired] = "Geef minstens één van activityType, definitionKey, elementId of gemeente, zodat niet per ongeluk alles opnieuw wordt geprobeerd.",
         [ServerErrors.UnsupportedMediaType] = "Stuur de BPMN-XML zelf als body, met Content-Type application/xml.",
         [ServerErrors.DefinitionNotDeployable] = "Het bestand kan niet worden uitgerold: {count} probleem/problemen.",
@@ -107,6 +108,8 @@ public static partial class ErrorTexts
         ["message.not-correlated"] = "Niets wacht op bericht '{name}', en zonder correlationKey kan het niet worden bewaard.",
         ["incident.not-found"] = "Dit incident bestaat niet.",
         ["incident.resolved"] = "Dit incident is al opgelost.",
+        ["partner-call.not-found"] = "Deze partneraanroep bestaat niet.",
+        ["partner-call.not-waiting"] = "Deze partneraanroep wacht niet op een nieuwe poging (status: {status}); alleen een mislukte aanroep die op zijn volgende poging wacht, kan nu worden geprobeerd.",
         ["paging.page-invalid"] = "page begint bij 1.",
         ["paging.page-size-invalid"] = "pageSize ligt tussen 1 en {max}.",
         ["filter.value-unknown"] = "{name} '{value}' is onbekend; kies uit {allowed}.",
@@ -321,6 +324,7 @@ public static class ServerErrors
     public const string DurationRequired = "request.duration-required";
     public const string TimeToLiveInvalid = "request.time-to-live-invalid";
     public const string IncidentStatusInvalid = "request.incident-status-invalid";
+    public const string PartnerCallStateInvalid = "request.partner-call-state-invalid";
     public const string RetryFilterRequired = "request.retry-filter-required";
     public const string UnsupportedMediaType = "request.unsupported-media-type";
     public const string InvalidJson = "request.invalid-json";

@@ -10,12 +10,15 @@ using Inburgering.Server.Api.Dossier;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
+using Inburgering.Server.Security;
 using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = ServerSettings.From(builder.Configuration);
+ProductionPosture.Enforce(builder, settings);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 if (settings.SimulationClock)
 {
@@ -54,12 +57,10 @@ builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
 builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
 builder.Services.AddSingleton<ElementNames>();
 
-builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
-    .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
+builder.AddSignIn(settings.DevelopmentSignIn);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<Inburgering.Server.Security.SecuritySchemeTransformer>());
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -69,6 +70,8 @@ builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(AuthenticationSettings.From(app.Configuration).Authority is { Length: > 0 } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null);
+
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync });
 app.UseStatusCodePages(async context =>
 {
@@ -77,6 +80,7 @@ app.UseStatusCodePages(async context =>
         await Problems.WriteStatusAsync(context.HttpContext);
     }
 });
+app.UseRequestLimits();
 app.UseWebApplication();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -84,7 +88,8 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var signedIn = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Read);
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
@@ -93,7 +98,8 @@ api.MapOperations();
 api.MapActivities();
 api.MapExpressionFunctions();
 api.MapForms();
-api.MapAccount(app, settings.DevelopmentSignIn);
+signedIn.MapAccount(app, settings.DevelopmentSignIn);
+app.MapAuthConfig();
 api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapTrajectStart();

@@ -3,14 +3,19 @@ using System.Text.Json.Serialization.Metadata;
 using Inburgering.Activities;
 using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
+using Inburgering.Engine.InstanceMigration;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
 using Inburgering.Server.Api.Dossier;
+using Inburgering.Server.Api.EngineRest;
+using Inburgering.Server.Api.Migrations;
+using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
 using Inburgering.Server.Security;
+using Inburgering.Server.Sandbox;
 using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -50,6 +55,10 @@ else
     builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
+builder.Services.AddMigrationBatches();
+builder.Services.AddSingleton(settings);
+builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Inburgering:Sandbox"));
+builder.Services.AddSingleton<SandboxService>();
 builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddDemoData(settings);
@@ -57,7 +66,8 @@ builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
 builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
 builder.Services.AddSingleton<ElementNames>();
 
-builder.AddSignIn(settings.DevelopmentSignIn);
+builder.AddSignIn(settings.DevelopmentSignIn)
+    .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, DevelopmentBasicSignInHandler.Configure);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<Inburgering.Server.Security.SecuritySchemeTransformer>());
@@ -103,6 +113,11 @@ app.MapAuthConfig();
 api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapTrajectStart();
+api.MapMigrations();
+api.MapSandbox();
+app.MapEngineRest(settings.DevelopmentSignIn
+    ? [DevelopmentBasicSignInHandler.SchemeName]
+    : [NoSignInHandler.SchemeName]);
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 

@@ -28,6 +28,27 @@ public static partial class ErrorTexts
         [ServerErrors.ActivityNotFound] = "Er is geen activiteit '{type}' in de catalogus.",
         [ServerErrors.FormNotFound] = "Er is geen formulier '{key}'.",
         [ServerErrors.ExpressionFunctionNotFound] = "Er is geen expressiefunctie '{name}'.",
+        [ServerErrors.MigrationPlanInvalid] = "Het migratieplan kan niet worden uitgevoerd: {count} probleem/problemen.",
+        [ServerErrors.SandboxFileInvalid] = "'{name}' is geen bruikbaar conceptbestand: een .bpmn- of .form-bestand zonder map, niet leeg en kleiner dan 2 MB.",
+        [ServerErrors.SandboxRunNotFound] = "Er is geen proefrun {id} (een proefrun wordt na een herstart van de service niet bewaard).",
+        [ServerErrors.EngineRestNoResources] = "De deployment bevat geen .bpmn-bestand.",
+        [ServerErrors.EngineRestNotMultipart] = "Stuur de deployment als multipart/form-data, zoals Camunda Modeler doet.",
+
+        // ---------------------------------------------------------------- instance migration
+        ["migration.source-element-unknown"] = "Element '{elementId}' bestaat niet in {key} versie {version}.",
+        ["migration.target-element-unknown"] = "Element '{elementId}' bestaat niet in {key} versie {version}.",
+        ["migration.source-mapped-twice"] = "Element '{elementId}' staat meer dan eens in het plan.",
+        ["migration.elements-incompatible"] = "'{elementId}' ({sourceKind}) kan niet '{targetElementId}' ({targetKind}) worden: {reason}.",
+        ["migration.same-version"] = "Bron en doel zijn dezelfde versie ({key} versie {version}).",
+        ["migration.element-unmapped"] = "Er wacht een token bij '{elementId}', en het plan zegt niet waar dat in de nieuwe versie heen gaat.",
+        ["migration.scope-changed"] = "'{elementId}' zou naar '{targetElementId}' gaan, maar dat ligt niet in '{expectedScope}' waar het omvattende token heen gaat.",
+        ["migration.join-flow-missing"] = "Er wacht een token bij samenvoeging '{elementId}' dat via '{flowId}' kwam; die stroom komt in de nieuwe versie niet bij '{targetElementId}' uit.",
+        ["migration.timer-invalid"] = "De timer van '{targetElementId}' kan voor deze instantie niet worden berekend: {cause}",
+        ["migration.instance-not-on-source"] = "Instantie {instanceId} draait niet op {key} versie {version} maar op versie {actualVersion}.",
+        ["migration.instance-ended"] = "Instantie {instanceId} is al beëindigd.",
+        ["migration.batch-not-found"] = "Er is geen migratiebatch {batchId}.",
+        ["migration.no-instances"] = "Kies minstens één instantie om te migreren.",
+        ["migration.too-many-instances"] = "Een batch neemt hoogstens {max} instanties.",
         [ServerErrors.InvalidJson] = "De JSON in het verzoek is ongeldig: {reason}",
         [ServerErrors.BadRequest] = "Het verzoek is ongeldig: {reason}",
         [ServerErrors.InternalError] = "Er ging iets mis in de service; de fout is gelogd.",
@@ -343,4 +364,9 @@ public static class ServerErrors
     public const string RoleRequired = "auth.role-required";
     public const string BearerRequired = "auth.bearer-required";
     public const string DuoNotAuthenticated = "duo.not-authenticated";
+    public const string MigrationPlanInvalid = "migration.plan-invalid";
+    public const string SandboxFileInvalid = "sandbox.file-invalid";
+    public const string SandboxRunNotFound = "sandbox.run-not-found";
+    public const string EngineRestNoResources = "engine-rest.no-resources";
+    public const string EngineRestNotMultipart = "engine-rest.not-multipart";
 }

@@ -57,7 +57,7 @@ public static class SignIn
     /// <summary>The scheme that picks bearer tokens when a request carries one and development sign-in otherwise (both on).</summary>
     public const string EitherScheme = "BearerOrDevelopment";
 
-    public static void AddSignIn(this WebApplicationBuilder builder, bool developmentSignIn)
+    public static AuthenticationBuilder AddSignIn(this WebApplicationBuilder builder, bool developmentSignIn)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var oidc = AuthenticationSettings.From(builder.Configuration);
@@ -82,6 +82,7 @@ public static class SignIn
 
         builder.Services.AddSingleton(oidc);
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RoleAwareAuthorizationResultHandler>();
+        return authentication;
     }
 
     private static void Configure(JwtBearerOptions options, AuthenticationSettings settings)

@@ -1,5 +1,7 @@
 import type { RouteObject } from 'react-router';
 import type { NavItem } from '../shared/layout/Layout';
+import { migratieNav, migratieRoutes } from './migratie/routes';
+import { proberenNav, proberenRoutes } from './proberen/routes';
 
 /**
  * Studio (procesontwerpers): the bpmn-js modeler with properties panel, element templates, linting, simulation and deploy.
@@ -8,3 +10,7 @@ import type { NavItem } from '../shared/layout/Layout';
 export const studioRoutes: RouteObject[] = [];
 
 export const studioNav: NavItem[] = [];
+
+// Try before publishing and instance migration (their own folders and route arrays).
+studioRoutes.push(...proberenRoutes, ...migratieRoutes);
+studioNav.push(...proberenNav, ...migratieNav);

@@ -616,6 +616,109 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.ToTable("message_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Inburgering.Engine.Persistence.MigrationBatchEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plan");
+
+                    b.Property<Guid>("SourceDefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_definition_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TargetDefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_definition_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration_batches");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_migration_batches_status_created_at");
+
+                    b.ToTable("migration_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Engine.Persistence.MigrationBatchItemEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("text")
+                        .HasColumnName("report");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration_batch_items");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_migration_batch_items_instance_id");
+
+                    b.HasIndex("BatchId", "Status")
+                        .HasDatabaseName("ix_migration_batch_items_batch_id_status");
+
+                    b.ToTable("migration_batch_items", (string)null);
+                });
+
             modelBuilder.Entity("Inburgering.Engine.Persistence.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")

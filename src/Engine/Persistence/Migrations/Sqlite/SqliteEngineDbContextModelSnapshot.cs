@@ -609,6 +609,109 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("message_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Inburgering.Engine.Persistence.MigrationBatchEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<Guid>("SourceDefinitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_definition_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TargetDefinitionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_definition_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration_batches");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_migration_batches_status_created_at");
+
+                    b.ToTable("migration_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Engine.Persistence.MigrationBatchItemEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration_batch_items");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_migration_batch_items_instance_id");
+
+                    b.HasIndex("BatchId", "Status")
+                        .HasDatabaseName("ix_migration_batch_items_batch_id_status");
+
+                    b.ToTable("migration_batch_items", (string)null);
+                });
+
             modelBuilder.Entity("Inburgering.Engine.Persistence.OutboxEntity", b =>
                 {
                     b.Property<long>("Id")

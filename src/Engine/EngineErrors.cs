@@ -138,6 +138,8 @@ public static partial class EngineErrors
 
     internal static readonly ErrorCode PageInvalid = new("paging.page-invalid", Invalid, "page starts at 1.");
 
+    internal static readonly ErrorCode PageTooFar = new("paging.page-too-far", Invalid, "page {page} lies beyond the last one that can be read ({max}); narrow the filter.");
+
     internal static readonly ErrorCode PageSizeInvalid = new("paging.page-size-invalid", Invalid, "pageSize lies between 1 and {max}.");
 
     internal static readonly ErrorCode FilterValueUnknown = new("filter.value-unknown", Invalid,
@@ -154,6 +156,9 @@ public static partial class EngineErrors
         "'{duration}' is not an ISO 8601 duration (such as P3M or PT10M): {cause}");
 
     internal static readonly ErrorCode ClockBackwards = new("clock.backwards", Invalid, "The clock cannot go back.");
+
+    internal static readonly ErrorCode ClockAdvanceTooFar = new("clock.advance-too-far", Invalid,
+        "'{duration}' is further than one advance may go ({max}); advance in steps.");
 
     // ---------------------------------------------------------------- run time: becomes an incident on the path
 

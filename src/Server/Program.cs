@@ -15,6 +15,7 @@ using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
+using Inburgering.Server.Security;
 using Inburgering.Server.Sandbox;
 using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -22,6 +23,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = ServerSettings.From(builder.Configuration);
+ProductionPosture.Enforce(builder, settings);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 if (settings.SimulationClock)
 {
@@ -64,13 +67,11 @@ builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
 builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
 builder.Services.AddSingleton<ElementNames>();
 
-builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
-    .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null)
+builder.AddSignIn(settings.DevelopmentSignIn)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, DevelopmentBasicSignInHandler.Configure);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<Inburgering.Server.Security.SecuritySchemeTransformer>());
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -81,6 +82,8 @@ builder.Services.AddEngineMetrics();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(AuthenticationSettings.From(app.Configuration).Authority is { Length: > 0 } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null);
+
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync });
 app.UseStatusCodePages(async context =>
 {
@@ -89,6 +92,7 @@ app.UseStatusCodePages(async context =>
         await Problems.WriteStatusAsync(context.HttpContext);
     }
 });
+app.UseRequestLimits();
 app.UseWebApplication();
 app.UseEngineMetrics();
 app.UseAuthentication();
@@ -97,7 +101,8 @@ app.UseAuthorization();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var signedIn = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Read);
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
@@ -107,7 +112,8 @@ api.MapPartnerCalls();
 api.MapActivities();
 api.MapExpressionFunctions();
 api.MapForms();
-api.MapAccount(app, settings.DevelopmentSignIn);
+signedIn.MapAccount(app, settings.DevelopmentSignIn);
+app.MapAuthConfig();
 api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapStudio();

@@ -130,7 +130,10 @@ public sealed class ApiTests
 
         var forbidden = await api.As("piet", "consulent").DeployAsync(Bpmn);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
-        Assert.Equal("auth.forbidden", await CodeAsync(forbidden));
+        Assert.Equal("auth.role-required", await CodeAsync(forbidden));
+        var noRole = await api.As("piet", "", "0632").GetAsync("/api/v1/instances");
+        Assert.Equal(HttpStatusCode.Forbidden, noRole.StatusCode);
+        Assert.Contains("consulent", (await noRole.JsonAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var invalid = await api.As("piet", "consulent", "Woerden").GetAsync("/api/v1/tasks");
         Assert.Equal(HttpStatusCode.Unauthorized, invalid.StatusCode);
         Assert.Equal("auth.sign-in-invalid", await CodeAsync(invalid));

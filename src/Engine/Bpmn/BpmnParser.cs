@@ -16,6 +16,12 @@ internal static partial class BpmnParser
     public const string CamundaNamespace = "http://camunda.org/schema/1.0/bpmn";
     public const int MaxXmlLength = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The deepest element nesting a file may have. Real models nest sub-processes a handful of levels; the parser reads
+    /// scopes recursively, so a hostile file of thousands of levels would otherwise overflow the stack and end the process.
+    /// </summary>
+    public const int MaxXmlDepth = 200;
+
     private static readonly XNamespace Bpmn = BpmnNamespace;
     private static readonly XNamespace Camunda = CamundaNamespace;
     private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
@@ -96,6 +102,12 @@ internal static partial class BpmnParser
         XDocument document;
         try
         {
+            if (DepthBeyond(xml, MaxXmlDepth) is { } deep)
+            {
+                context.Error(null, EngineErrors.BpmnFileTooDeep, ("line", deep.Line), ("max", MaxXmlDepth));
+                return context.Result([]);
+            }
+
             document = Load(xml);
         }
         catch (XmlException ex)
@@ -154,6 +166,34 @@ internal static partial class BpmnParser
 
         return context.Result(processes);
     }
+
+    /// <summary>
+    /// Streams the file once (linear time, constant stack) and stops at the first element deeper than <paramref name="max"/>;
+    /// null when the file stays within it. Malformed XML throws <see cref="XmlException"/> as <see cref="Load"/> would.
+    /// </summary>
+    private static (int Line, int Position)? DepthBeyond(string xml, int max)
+    {
+        using var stringReader = new StringReader(xml);
+        using var reader = XmlReader.Create(stringReader, ReaderSettings());
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= max)
+            {
+                var info = (IXmlLineInfo)reader;
+                return (info.LineNumber, info.LinePosition);
+            }
+        }
+
+        return null;
+    }
+
+    private static XmlReaderSettings ReaderSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
 
     private static XDocument Load(string xml)
     {

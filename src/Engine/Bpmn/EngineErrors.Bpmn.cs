@@ -10,6 +10,9 @@ public static partial class EngineErrors
     internal static readonly ErrorCode BpmnFileTooLarge = new("bpmn.file.too-large", Invalid,
         "The file is too large ({length} characters; the limit is {max}).");
 
+    internal static readonly ErrorCode BpmnFileTooDeep = new("bpmn.file.too-deep", Invalid,
+        "The file nests elements too deeply (line {line}); the limit is {max} levels.");
+
     internal static readonly ErrorCode BpmnFileDtd = new("bpmn.file.dtd", Invalid,
         "The file contains a DTD (<!DOCTYPE …>); that is not allowed for safety (no external entities or files are read).");
 

@@ -11,11 +11,19 @@ public sealed record Paging(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>The furthest page one may ask for: (page - 1) × pageSize must stay far from int.MaxValue (a negative OFFSET is a 500 on PostgreSQL).</summary>
+    public const int MaxPage = 100_000;
+
     internal void Validate()
     {
         if (Page < 1)
         {
             throw EngineErrors.PageInvalid.Exception();
+        }
+
+        if (Page > MaxPage)
+        {
+            throw EngineErrors.PageTooFar.Exception(("page", Page), ("max", MaxPage));
         }
 
         if (PageSize is < 1 or > MaxPageSize)

@@ -70,6 +70,13 @@ public static partial class ErrorTexts
         [ServerErrors.WebNotBuilt] = "De webtoepassing is niet gebouwd: bouw src/Server (dat bouwt src/Web mee) of draai `npm ci && npm run build` in src/Web.",
         [ServerErrors.TrajectInvalid] = "De melding is niet in orde: {messages}",
         [ServerErrors.TrajectAlreadyRunning] = "Voor deze persoon loopt in deze gemeente al een traject.",
+        [ServerErrors.NulCharacter] = "Het verzoek bevat een NUL-teken (in de {where}); dat is nergens toegestaan.",
+        [ServerErrors.CharsetUnsupported] = "Tekenset '{charset}' wordt niet ondersteund; stuur UTF-8.",
+        [ServerErrors.BodyTooLarge] = "Het verzoek is te groot; de grens is {max} bytes.",
+        [ServerErrors.TimeToLiveTooLong] = "timeToLive '{value}' is langer dan {max}, de langste tijd dat een bericht bewaard blijft.",
+        [ServerErrors.RoleRequired] = "Hiervoor heeft u een van deze rollen nodig: {roles}.",
+        [ServerErrors.BearerRequired] = "Meld u aan: stuur een toegangstoken van de identity provider (Authorization: Bearer …).",
+        [ServerErrors.DuoNotAuthenticated] = "Dit eindpunt is alleen voor DUO: {reason}",
         [ServerErrors.TrajectNotStarted] = "De melding is vastgelegd maar startte geen traject; er wacht al een traject op deze persoon.",
 
         // ---------------------------------------------------------------- tenants (gemeenten)
@@ -111,12 +118,14 @@ public static partial class ErrorTexts
         ["partner-call.not-found"] = "Deze partneraanroep bestaat niet.",
         ["partner-call.not-waiting"] = "Deze partneraanroep wacht niet op een nieuwe poging (status: {status}); alleen een mislukte aanroep die op zijn volgende poging wacht, kan nu worden geprobeerd.",
         ["paging.page-invalid"] = "page begint bij 1.",
+        ["paging.page-too-far"] = "page {page} ligt voorbij de laatste pagina die u kunt opvragen ({max}); verfijn het filter.",
         ["paging.page-size-invalid"] = "pageSize ligt tussen 1 en {max}.",
         ["filter.value-unknown"] = "{name} '{value}' is onbekend; kies uit {allowed}.",
         ["clock.not-simulated"] = "De simulatieklok staat uit (Inburgering:SimulationClock).",
         ["clock.database-not-empty"] = "De klok kan alleen terug op een database zonder instanties.",
         ["clock.duration-invalid"] = "'{duration}' is geen ISO 8601-duur (zoals P3M of PT10M): {cause}",
         ["clock.backwards"] = "De klok kan niet terug.",
+        ["clock.advance-too-far"] = "'{duration}' is verder dan één stap van de klok mag gaan ({max}); zet de klok in stappen vooruit.",
 
         // ---------------------------------------------------------------- run time: incidents
         ["model.step-limit"] = "Meer dan {limit} stappen zonder wachtpunt: staat er een oneindige lus in het model?",
@@ -158,6 +167,7 @@ public static partial class ErrorTexts
         ["timer.cycle-start-invalid"] = "In de timercyclus '{text}' is '{part}' geen geldige ISO 8601-datum of -tijd.",
         ["timer.cycle-duration-invalid"] = "In de timercyclus '{text}': {cause}",
         ["timer.cycle-duration-not-positive"] = "In de timercyclus '{text}' moet de duur '{duration}' groter dan nul zijn.",
+        ["timer.cycle-too-frequent"] = "De timercyclus '{text}' herhaalt vaker dan eens per {min}; in echte tijd zou die zonder einde afgaan.",
         ["timer.cron-invalid"] = "'{text}' is geen geldige cron-expressie: {reason}",
         ["timer.cron-five-fields"] = "'{text}' is geen geldige cron-expressie: {reason} Een Quartz-cron heeft 6 of 7 velden en begint met de seconden (bijvoorbeeld 0 0 9 ? * MON).",
         ["duration.invalid"] = "'{text}' is geen geldige ISO 8601-duur: {cause}.",
@@ -184,6 +194,7 @@ public static partial class ErrorTexts
         // ---------------------------------------------------------------- BPMN files
         ["bpmn.file.empty"] = "Het bestand is leeg.",
         ["bpmn.file.too-large"] = "Het bestand is te groot ({length} tekens; de grens is {max}).",
+        ["bpmn.file.too-deep"] = "Het bestand nest elementen te diep (regel {line}); de grens is {max} niveaus.",
         ["bpmn.file.dtd"] = "Het bestand bevat een DTD (<!DOCTYPE …>); dat is om veiligheidsredenen niet toegestaan (er worden geen externe entiteiten of bestanden gelezen).",
         ["bpmn.file.xml-invalid"] = "Geen geldige XML (regel {line}, positie {position}): {reason}",
         ["bpmn.file.wrong-root"] = "Het hoofdelement is '{element}' in namespace '{namespace}'; verwacht wordt 'definitions' in {expected}.",
@@ -352,6 +363,13 @@ public static class ServerErrors
     public const string TrajectInvalid = "traject.invalid";
     public const string TrajectAlreadyRunning = "traject.already-running";
     public const string TrajectNotStarted = "traject.not-started";
+    public const string NulCharacter = "request.nul-character";
+    public const string CharsetUnsupported = "request.charset-unsupported";
+    public const string BodyTooLarge = "request.body-too-large";
+    public const string TimeToLiveTooLong = "request.time-to-live-too-long";
+    public const string RoleRequired = "auth.role-required";
+    public const string BearerRequired = "auth.bearer-required";
+    public const string DuoNotAuthenticated = "duo.not-authenticated";
     public const string MigrationPlanInvalid = "migration.plan-invalid";
     public const string SandboxFileInvalid = "sandbox.file-invalid";
     public const string SandboxRunNotFound = "sandbox.run-not-found";

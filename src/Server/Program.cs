@@ -7,6 +7,7 @@ using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
 using Inburgering.Server.Api.Dossier;
+using Inburgering.Server.Api.OpenApi;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
@@ -14,7 +15,9 @@ using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+StartupChecks.RefuseClearly();
 var builder = WebApplication.CreateBuilder(args);
+builder.AddInburgeringLogging();
 var settings = ServerSettings.From(builder.Configuration);
 
 if (settings.SimulationClock)
@@ -59,17 +62,18 @@ builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignI
     .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddInburgeringOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow; // a misspelt field is refused, by name
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
 });
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync });
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync, SuppressDiagnosticsCallback = Problems.IsExpected });
 app.UseStatusCodePages(async context =>
 {
     if (!context.HttpContext.Response.HasStarted && context.HttpContext.Response.ContentLength is null)
@@ -81,7 +85,7 @@ app.UseWebApplication();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapInburgeringOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
 var api = app.MapGroup("/api/v1").RequireAuthorization();
@@ -100,19 +104,9 @@ api.MapTrajectStart();
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 
-await app.Services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
-if (settings.DeployDefinitionsAtStartup)
-{
-    var folder = settings.ResolveDefinitionsPath(app.Environment.ContentRootPath);
-    if (folder is null)
-    {
-        Log.NoDefinitionsFolder(app.Logger);
-    }
-    else
-    {
-        await app.Services.GetRequiredService<DefinitionsDeployer>().DeployFolderAsync(folder, CancellationToken.None);
-    }
-}
+StartupChecks.EnsureAddressesFree(app);
+await StartupChecks.InitializeDatabaseAsync(app, settings);
+await StartupChecks.DeployDefinitionsAsync(app, settings);
 
 Log.Started(app.Logger, settings.Database, settings.SimulationClock, settings.DevelopmentSignIn);
 await app.RunAsync();

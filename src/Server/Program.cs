@@ -50,7 +50,7 @@ else
     builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
-builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
+builder.Services.AddKeten(builder.Configuration, StartupChecks.DefinitionsFolder(settings, builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddDemoData(settings);
 builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));

@@ -133,7 +133,13 @@ public static class Problems
             StatusCodes.Status415UnsupportedMediaType => "Verkeerd formaat",
             _ => "Fout",
         };
-        return WriteAsync(context, status, title, code, ErrorTexts.Describe(code, ("status", status), ("method", request.Method), ("path", request.Path.Value)));
+        if (status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            code = ServerErrors.ContentTypeUnsupported;
+        }
+
+        return WriteAsync(context, status, title, code, ErrorTexts.Describe(
+            code, ("status", status), ("method", request.Method), ("path", request.Path.Value), ("received", string.IsNullOrEmpty(request.ContentType) ? "(geen)" : request.ContentType)));
     }
 
     private static Dictionary<string, object?> WithCode(string code, IDictionary<string, object?>? extensions)

@@ -24,7 +24,9 @@ public static partial class RequestErrors
 
             if (ConvertFailed().Match(json.Message) is { Success: true } convert)
             {
-                return (400, ServerErrors.JsonValueInvalid, [("field", Field(json.Path, null)), ("expected", Expected(convert.Groups["type"].Value))]);
+                // The serializer names the request's type, not the field's: find the field's type along the path.
+                var expected = FieldType(convert.Groups["type"].Value, json.Path) is { } fieldType ? Expected(fieldType) : Expected(convert.Groups["type"].Value);
+                return (400, ServerErrors.JsonValueInvalid, [("field", Field(json.Path, null)), ("expected", expected)]);
             }
 
             return (400, ServerErrors.InvalidJson, [("line", (json.LineNumber ?? 0) + 1), ("position", (json.BytePositionInLine ?? 0) + 1)]);
@@ -66,6 +68,36 @@ public static partial class RequestErrors
         return field.Length == 0 ? "(de hele body)" : field;
     }
 
+    /// <summary>The type of the field at <paramref name="path"/> ($.a.b) inside the request type, when the path leads to one.</summary>
+    private static string? FieldType(string typeName, string? path)
+    {
+        var type = FindType(typeName);
+        if (type is null || string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+
+        foreach (var segment in path.TrimStart('$').Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = segment.Split('[')[0];
+            var property = JsonSerializerOptions.Web.GetTypeInfo(type).Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                return null;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return (Nullable.GetUnderlyingType(type) ?? type).Name;
+    }
+
+    private static Type? FindType(string typeName) =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetName().Name?.StartsWith("Inburgering", StringComparison.Ordinal) == true)
+            .Select(a => a.GetType(typeName, throwOnError: false))
+            .FirstOrDefault(t => t is not null);
+
     /// <summary>What a value of a .NET type looks like, in words a sender of JSON or a query string understands.</summary>
     internal static string Expected(string typeName)
     {
@@ -91,17 +123,12 @@ public static partial class RequestErrors
     /// <summary>The JSON names of the fields a request type has (from the service's own serializer options), for the message.</summary>
     private static string KnownFields(string typeName)
     {
-        var type = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name?.StartsWith("Inburgering", StringComparison.Ordinal) == true)
-            .Select(a => a.GetType(typeName, throwOnError: false))
-            .FirstOrDefault(t => t is not null);
-        if (type is null)
+        if (FindType(typeName) is not { } type)
         {
             return "zie /openapi/v1.json";
         }
 
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        var names = options.GetTypeInfo(type).Properties.Select(p => p.Name).ToList();
+        var names = JsonSerializerOptions.Web.GetTypeInfo(type).Properties.Select(p => p.Name).ToList();
         return names.Count == 0 ? "geen" : string.Join(", ", names);
     }
 

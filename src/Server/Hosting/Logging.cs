@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Templates;
@@ -30,7 +31,16 @@ public static class Logging
             .WriteTo.Console(format)
             .CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+
+        // As a plain provider, so that the Logging:LogLevel rules apply to it (AddSerilog would let everything through).
+        builder.Logging.AddProvider(new SerilogLoggerProvider(logger, dispose: true));
+
+        // Expected events are not failures: /health/ready answers 503 while the demo is built (the answer says how far it is),
+        // and a unique index that catches a repeated message is the engine's way of recognising it (it logs "duplicate").
+        // Whatever the engine does not handle reaches a handler that logs it with its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
     }
 
     private static ITextFormatter Formatter(string? format) => format?.Trim().ToUpperInvariant() switch
@@ -38,7 +48,7 @@ public static class Logging
         null or "" or "TEXT" => new ExpressionTemplate(TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture),
         "JSON" => new RenderedCompactJsonFormatter(),
         _ => throw new StartupRefusedException(
-            $"{FormatSetting}='{format}' is geen logformaat.",
-            $"Gebruik {FormatSetting}=text (standaard) of {FormatSetting}=json."),
+            $"Inburgering cannot start: {FormatSetting}='{format}' is not a log format.",
+            $"Use {FormatSetting}=text (the default) or {FormatSetting}=json."),
     };
 }

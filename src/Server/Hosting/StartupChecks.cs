@@ -51,7 +51,13 @@ public static class StartupChecks
     /// in use, a setting the host refuses) is printed as one or two lines and the process exits with <see cref="RefusedExitCode"/>.
     /// An unexpected exception keeps its stack trace (it is a bug), and still exits with 1.
     /// </summary>
-    public static void RefuseClearly() =>
+    public static void RefuseClearly()
+    {
+        if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name != "Inburgering.Server")
+        {
+            return; // hosted by a test (WebApplicationFactory): its exceptions go to the test
+        }
+
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
             var exception = e.ExceptionObject as Exception;
@@ -60,6 +66,7 @@ public static class StartupChecks
             Console.Error.Flush();
             Environment.Exit(RefusedExitCode);
         };
+    }
 
     /// <summary>The lines printed for an exception that stopped the start-up.</summary>
     public static string Describe(Exception? exception)
@@ -157,7 +164,7 @@ public static class StartupChecks
     {
         ArgumentNullException.ThrowIfNull(settings);
         var folder = settings.ResolveDefinitionsPath(contentRoot);
-        const string fix = "Set Inburgering:DefinitionsPath to the repository's workflow-definitions folder (the one holding the *.bpmn files, forms/ and gemeenten/), or Inburgering:DeployDefinitionsAtStartup=false to start without deploying.";
+        const string fix = "Set Inburgering:DefinitionsPath to the repository's workflow-definitions folder (the one holding the *.bpmn files, forms/ and gemeenten/).";
         if (folder is null)
         {
             throw new StartupRefusedException($"Inburgering cannot start: no workflow-definitions folder found above {contentRoot}.", fix);

@@ -150,6 +150,15 @@ public static class OpenApiDocumentation
                 response.Content.Clear();
                 response.Content[mediaType] = new OpenApiMediaType { Schema = schema };
             }
+            else if (entry is not null && entry.Status != 200 && operation.Responses.TryGetValue("200", out var plain) && plain is OpenApiResponse { Content: null or { Count: 0 } })
+            {
+                // An answer without a body (204 No Content, DUO's 201): its own status, no schema to give.
+                operation.Responses.Remove("200");
+                operation.Responses[entry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
+                {
+                    Description = entry.Status == 204 ? "Gedaan; het antwoord heeft geen inhoud." : "Verwerkt; het antwoord heeft geen inhoud.",
+                };
+            }
 
             foreach (var (status, title, code, detail) in ProblemsOf(description, method, route, entry))
             {

@@ -103,7 +103,7 @@ public static partial class OperationCatalog
 
         // Incidenten
         new("GET", "/api/v1/incidents", "listIncidents", "Wat vastliep en waarom (een falende expressie, een partneraanroep zonder pogingen meer, een niet opgevangen BPMN-fout); filters gemeente, definitionKey, elementId, activityType, status.", typeof(PagedList<IncidentView>)),
-        new("POST", "/api/v1/incidents/{id}/retry", "retryIncident", "Probeert opnieuw wat het incident stopte (204).", NotFoundCode: "incident.not-found"),
+        new("POST", "/api/v1/incidents/{id}/retry", "retryIncident", "Probeert opnieuw wat het incident stopte (204).", Status: 204, NotFoundCode: "incident.not-found"),
         new("POST", "/api/v1/incidents/retry", "retryIncidents", "Probeert alle open incidenten van een soort opnieuw (de dag dat een partner terug is); minstens één filter.", typeof(BulkRetryResult),
             RequestExample: """{"activityType":"duo.pip-melden"}"""),
 

@@ -81,6 +81,33 @@ public sealed class StartupTests
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task JsonLogFormat_WritesOneJsonObjectPerLine_WithUtcTimestamps()
+    {
+        var work = Directory.CreateTempSubdirectory("inburgering-startup-").FullName;
+        await using var server = await ServerProcess.StartAsync(["--Inburgering:Logging:Format=json", "--Inburgering:DeployDefinitionsAtStartup=false"], work);
+
+        var lines = server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line =>
+        {
+            var entry = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+            Assert.EndsWith("Z", (string)entry["@t"]!, StringComparison.Ordinal);
+            Assert.NotNull(entry["@m"]);
+        });
+        Assert.Contains(lines, l => l.Contains("Inburgering started", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnUnknownLogFormat_IsRefused()
+    {
+        var work = Directory.CreateTempSubdirectory("inburgering-startup-").FullName;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(["--Inburgering:Logging:Format=xml"], work));
+
+        AssertRefused(failure.Message, "Inburgering:Logging:Format", "json");
+    }
+
     /// <summary>Exit code 1, the words that say what and where, and no stack trace.</summary>
     private static void AssertRefused(string message, params string[] words)
     {

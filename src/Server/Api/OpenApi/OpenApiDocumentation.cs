@@ -28,6 +28,12 @@ public static class OpenApiDocumentation
     public static IServiceCollection AddInburgeringOpenApi(this IServiceCollection services, Action<OpenApiOptions>? more = null) =>
         services.AddOpenApi(DocumentName, options =>
         {
+            // Two endpoints' nested StartRequest must not share one schema: qualify a nested type whose name is not unique.
+            options.CreateSchemaReferenceId = info =>
+                OpenApiOptions.CreateDefaultSchemaReferenceId(info) is { } id && info.Type.DeclaringType is { } outer && AmbiguousNames.Value.Contains(info.Type.Name)
+                    ? outer.Name.Replace("Endpoints", "", StringComparison.Ordinal) + id
+                    : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+            options.AddSchemaTransformer(OptionalRequestFieldsAsync);
             options.AddDocumentTransformer(DescribeDocumentAsync);
             options.AddOperationTransformer<OperationTransformer>();
             more?.Invoke(options);
@@ -60,9 +66,41 @@ public static class OpenApiDocumentation
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         document.Components.Schemas[ProblemSchema] = Problem();
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
         document.Tags = OperationCatalog.Tags
             .Select(t => new OpenApiTag { Name = t.Name, Description = t.Description })
             .ToHashSet();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Names of nested types that occur more than once in the service's assemblies.</summary>
+    private static readonly Lazy<HashSet<string>> AmbiguousNames = new(() =>
+        new[] { typeof(OpenApiDocumentation).Assembly, typeof(Engine.ProcessEngine).Assembly, typeof(Activities.Duo.Notificaties.DuoNotificatie).Assembly }
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t.IsNestedPublic)
+            .GroupBy(t => t.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// A request record's nullable fields are optional (the endpoint says which it needs); the generator would mark every
+    /// constructor parameter required.
+    /// </summary>
+    private static Task OptionalRequestFieldsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type.Name.EndsWith("Request", StringComparison.Ordinal) && schema.Required is { Count: > 0 } required && schema.Properties is { } properties)
+        {
+            foreach (var name in required.Where(n => properties.TryGetValue(n, out var p) && p.Type is { } t && t.HasFlag(JsonSchemaType.Null)).ToList())
+            {
+                required.Remove(name);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -103,7 +141,7 @@ public static class OpenApiDocumentation
             {
                 operation.OperationId ??= entry.OperationId;
                 operation.Description ??= entry.Description;
-                operation.Summary ??= entry.Summary;
+                operation.Summary ??= entry.Summary ?? entry.Description.Split(". ", 2)[0].TrimEnd('.') + ".";
             }
 
             // A body the endpoint reads itself (BPMN XML, DUO's notificatie) is documented all the same.

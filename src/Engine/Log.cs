@@ -29,7 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 30, Level = LogLevel.Error, Message = "The work dispatcher failed; polling again")]
     public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Simulation clock advanced from {From} to {To}: {Timers} timers fired, {Jobs} job attempts")]
+    // Debug: a demo or a test advances the clock hundreds of times; the answer of clock/advance says the same.
+    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Simulation clock advanced from {From:yyyy-MM-ddTHH:mm:ssZ} to {To:yyyy-MM-ddTHH:mm:ssZ}: {Timers} timers fired, {Jobs} job attempts")]
     public static partial void ClockAdvanced(ILogger logger, DateTimeOffset from, DateTimeOffset to, int timers, int jobs);
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Database migrated ({Provider})")]

@@ -12,6 +12,7 @@ using Inburgering.Server.Api.Dossier;
 using Inburgering.Server.Api.EngineRest;
 using Inburgering.Server.Api.Migrations;
 using Inburgering.Server.Api.Studio;
+using Inburgering.Server.Api.OpenApi;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
@@ -21,7 +22,9 @@ using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+StartupChecks.RefuseClearly();
 var builder = WebApplication.CreateBuilder(args);
+builder.AddInburgeringLogging();
 var settings = ServerSettings.From(builder.Configuration);
 ProductionPosture.Enforce(builder, settings);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -60,7 +63,7 @@ builder.Services.AddMigrationBatches();
 builder.Services.AddSingleton(settings);
 builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Inburgering:Sandbox"));
 builder.Services.AddSingleton<SandboxService>();
-builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
+builder.Services.AddKeten(builder.Configuration, StartupChecks.DefinitionsFolder(settings, builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddDemoData(settings);
 builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
@@ -71,10 +74,12 @@ builder.AddSignIn(settings.DevelopmentSignIn)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, DevelopmentBasicSignInHandler.Configure);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer<Inburgering.Server.Security.SecuritySchemeTransformer>());
+builder.Services.AddInburgeringOpenApi();
+builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<Inburgering.Server.Security.SecuritySchemeTransformer>());
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow; // a misspelt field is refused, by name
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
 });
 builder.Services.AddHealthChecks();
@@ -84,7 +89,7 @@ var app = builder.Build();
 
 app.UseSecurityHeaders(AuthenticationSettings.From(app.Configuration).Authority is { Length: > 0 } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null);
 
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync });
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync, SuppressDiagnosticsCallback = Problems.IsExpected });
 app.UseStatusCodePages(async context =>
 {
     if (!context.HttpContext.Response.HasStarted && context.HttpContext.Response.ContentLength is null)
@@ -98,7 +103,7 @@ app.UseEngineMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapInburgeringOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
 var signedIn = app.MapGroup("/api/v1").RequireAuthorization();
@@ -127,19 +132,9 @@ api.MapBeheer();
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 
-await app.Services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
-if (settings.DeployDefinitionsAtStartup)
-{
-    var folder = settings.ResolveDefinitionsPath(app.Environment.ContentRootPath);
-    if (folder is null)
-    {
-        Log.NoDefinitionsFolder(app.Logger);
-    }
-    else
-    {
-        await app.Services.GetRequiredService<DefinitionsDeployer>().DeployFolderAsync(folder, CancellationToken.None);
-    }
-}
+StartupChecks.EnsureAddressesFree(app);
+await StartupChecks.InitializeDatabaseAsync(app, settings);
+await StartupChecks.DeployDefinitionsAsync(app, settings);
 
 Log.Started(app.Logger, settings.Database, settings.SimulationClock, settings.DevelopmentSignIn);
 await app.RunAsync();

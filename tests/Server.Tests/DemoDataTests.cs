@@ -38,7 +38,7 @@ public sealed class DemoDataTests(ITestOutputHelper output)
 
             // Not ready while the demo is built; the API answers all the same.
             Assert.True((await api.GetAsync("api/v1/clock")).IsSuccessStatusCode);
-            var ready = await server.WaitReadyAsync(TimeSpan.FromMinutes(10));
+            var ready = await server.WaitReadyAsync(ServerProcess.ReadyLimit);
             output.WriteLine($"{provider}: ready after {(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s: {ready}");
             Assert.DoesNotContain("mislukt", ready, StringComparison.Ordinal);
 
@@ -89,7 +89,7 @@ public sealed class DemoDataTests(ITestOutputHelper output)
             await server.DisposeAsync();
             server = await ServerProcess.StartAsync(arguments, work);
             using var again = new Api(server.BaseAddress);
-            Assert.Contains("overgeslagen", await server.WaitReadyAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+            Assert.Contains("overgeslagen", await server.WaitReadyAsync(ServerProcess.ReadyLimit), StringComparison.Ordinal);
             Assert.Equal(counts, (await db.Instances.CountAsync(), await db.Journal.CountAsync()));
             var resumed = DateTimeOffset.Parse((string)(await again.Http.GetJsonAsync("api/v1/clock"))["now"]!, CultureInfo.InvariantCulture);
             Assert.InRange(resumed, now.AddSeconds(-1), now.AddSeconds(1)); // virtual time resumes where it stood

@@ -276,6 +276,15 @@ public static partial class EngineErrors
     internal static readonly ErrorCode BpmnUnsupportedCallMappingCode = new("bpmn.unsupported.call-activity-mapping-code", Invalid,
         "CMMN calls and variable mapping by code are not supported; use camunda:in and camunda:out.");
 
+    internal static readonly ErrorCode BpmnCamundaUnknownAttribute = new("bpmn.camunda.unknown-attribute", Invalid,
+        "camunda:{attribute} is not part of the Camunda 7 vocabulary (the nearest is camunda:{nearest}); a misspelt extension would silently change what the element does.");
+
+    internal static readonly ErrorCode BpmnCamundaUnknownElement = new("bpmn.camunda.unknown-element", Invalid,
+        "camunda:{element} is not part of the Camunda 7 vocabulary (the nearest is camunda:{nearest}); a misspelt extension would silently change what the element does.");
+
+    internal static readonly ErrorCode BpmnCamundaUnknownNamespace = new("bpmn.camunda.unknown-namespace", Invalid,
+        "{name} is in namespace '{namespace}', which is not Camunda 7's; the engine reads the Camunda extensions only in {expected} (as Camunda Modeler writes it), so this one would be ignored.");
+
     // ---------------------------------------------------------------- warnings: accepted, but without meaning here
 
     internal static readonly ErrorCode BpmnIgnoredGlobalTask = new("bpmn.ignored.global-task", Invalid,

@@ -197,8 +197,10 @@ public sealed class ClockService : IDisposable
             clock.MoveTo(target);
             jobs += await DrainJobsAsync(target, cancellationToken);
             await SaveAsync(target, cancellationToken);
-            Log.ClockAdvanced(logger, from, target, timers, jobs);
-            return new ClockAdvance(from, target, timers, jobs);
+            // One instant, one offset: both ends in UTC (the calendar step was taken in the engine's zone).
+            var advance = new ClockAdvance(from.ToUniversalTime(), target.ToUniversalTime(), timers, jobs);
+            Log.ClockAdvanced(logger, advance.From, advance.To, timers, jobs);
+            return advance;
         }
         finally
         {

@@ -50,7 +50,12 @@ public static partial class ErrorTexts
         ["migration.batch-not-found"] = "Er is geen migratiebatch {batchId}.",
         ["migration.no-instances"] = "Kies minstens één instantie om te migreren.",
         ["migration.too-many-instances"] = "Een batch neemt hoogstens {max} instanties.",
-        [ServerErrors.InvalidJson] = "De JSON in het verzoek is ongeldig: {reason}",
+        [ServerErrors.InvalidJson] = "De body is geen geldige JSON (regel {line}, positie {position}).",
+        [ServerErrors.JsonValueInvalid] = "{field} heeft een waarde van de verkeerde soort; verwacht is {expected}.",
+        [ServerErrors.JsonUnknownField] = "{field} is geen veld van dit verzoek. Velden: {known}.",
+        [ServerErrors.ParameterInvalid] = "'{value}' is geen geldige waarde voor {name}; verwacht is {expected}.",
+        [ServerErrors.BodyRequired] = "Dit verzoek heeft een JSON-body nodig (Content-Type application/json).",
+        [ServerErrors.ContentTypeUnsupported] = "Content-Type {received} wordt hier niet gelezen; stuur JSON met Content-Type application/json.",
         [ServerErrors.BadRequest] = "Het verzoek is ongeldig: {reason}",
         [ServerErrors.InternalError] = "Er ging iets mis in de service; de fout is gelogd.",
         [ServerErrors.RouteNotFound] = "Er is niets op {method} {path}.",
@@ -289,6 +294,9 @@ public static partial class ErrorTexts
         ["bpmn.unsupported.java-delegate"] = "{attribute} wordt niet ondersteund: servicetaken draaien als activiteit met camunda:type=\"external\" en camunda:topic.",
         ["bpmn.unsupported.call-activity-mapping-code"] = "CMMN-aanroepen en variabele-mapping via code worden niet ondersteund; gebruik camunda:in en camunda:out.",
         ["bpmn.ignored.global-task"] = "Globale taak '{element}' wordt genegeerd: alleen aanroepen van processen (callActivity met calledElement) worden uitgevoerd.",
+        ["bpmn.camunda.unknown-attribute"] = "camunda:{attribute} hoort niet bij de Camunda 7-woordenschat (het dichtstbijzijnde is camunda:{nearest}); een verschreven extensie zou stilzwijgend veranderen wat het element doet.",
+        ["bpmn.camunda.unknown-element"] = "camunda:{element} hoort niet bij de Camunda 7-woordenschat (het dichtstbijzijnde is camunda:{nearest}); een verschreven extensie zou stilzwijgend veranderen wat het element doet.",
+        ["bpmn.camunda.unknown-namespace"] = "{name} staat in namespace '{namespace}', en dat is niet die van Camunda 7; de engine leest de Camunda-extensies alleen in {expected} (zoals Camunda Modeler die schrijft), dus deze zou genegeerd worden.",
         ["bpmn.ignored.camunda8-extensions"] = "Camunda 8-extensies ({extensions}) worden genegeerd; de engine leest de Camunda 7-extensies (camunda:…).",
         ["bpmn.ignored.message-flow"] = "Berichtstromen tussen pools zijn documentatie; de engine ontvangt berichten via berichtgebeurtenissen en de berichten-API.",
         ["bpmn.ignored.foreign-element"] = "Onbekend element '{element}' ({namespace}) buiten extensionElements wordt genegeerd.",
@@ -340,6 +348,11 @@ public static class ServerErrors
     public const string UnsupportedMediaType = "request.unsupported-media-type";
     public const string InvalidJson = "request.invalid-json";
     public const string BadRequest = "request.invalid";
+    public const string JsonValueInvalid = "request.json-value-invalid";
+    public const string JsonUnknownField = "request.json-unknown-field";
+    public const string ParameterInvalid = "request.parameter-invalid";
+    public const string BodyRequired = "request.body-required";
+    public const string ContentTypeUnsupported = "request.content-type-unsupported";
     public const string DefinitionNotDeployable = "definition.not-deployable";
     public const string ActivityNotFound = "activity.not-found";
     public const string FormNotFound = "form.not-found";

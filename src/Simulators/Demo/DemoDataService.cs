@@ -134,6 +134,11 @@ public sealed class DemoDataService(
 
                 await WorkTheTasksAsync(stoppingToken);
                 await Driver.AdvanceAsync("P1W", stoppingToken);
+                if ((week + 1) % 13 == 0 && logger.IsEnabled(LogLevel.Information))
+                {
+                    // One line per virtual quarter: where the demo is, how far along, how long it has taken.
+                    Log.DemoProgress(logger, clock.Now.UtcDateTime, week + 1, weeks, watch.Elapsed.TotalSeconds);
+                }
             }
 
             // Land on today (the demo ran whole weeks), then leave the werkvoorraad as it is.

@@ -7,7 +7,8 @@ public sealed partial class ProcessEngine
 {
     /// <summary>
     /// Checks a BPMN file exactly as <see cref="DeployAsync"/> does (same parser, expressions, timers and activity
-    /// catalogue), without deploying anything: for a designer's tool that shows the refusals before deploying.
+    /// catalogue), without deploying anything: for a designer's tool that shows the refusals before deploying, and for a host that
+    /// checks a set of files before it deploys any of them.
     /// </summary>
     public BpmnValidation Validate(string xml)
     {

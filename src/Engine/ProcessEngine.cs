@@ -59,16 +59,6 @@ public sealed partial class ProcessEngine
     // ---------------------------------------------------------------- definitions
 
     /// <summary>
-    /// Validates a BPMN file exactly as <see cref="DeployAsync"/> does, without deploying anything: the result has no
-    /// definitions, only the errors and warnings (a host checks a set of files before it deploys any of them).
-    /// </summary>
-    public DeployResult Validate(string xml)
-    {
-        var parsed = BpmnParser.Parse(xml, new EngineValidationHooks(_expressions, _activities));
-        return new DeployResult([], parsed.Errors, parsed.Warnings);
-    }
-
-    /// <summary>
     /// Validates and deploys a BPMN file. Each executable process becomes a new version of its key, unless the
     /// file is identical to that key's latest version.
     /// </summary>

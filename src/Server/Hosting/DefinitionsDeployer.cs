@@ -18,7 +18,7 @@ public sealed class DefinitionsDeployer(ProcessEngine engine, ILogger<Definition
 
         var refused = files
             .Select(f => (f.Name, Result: engine.Validate(f.Xml)))
-            .Where(f => !f.Result.Succeeded)
+            .Where(f => !f.Result.IsValid)
             .ToList();
         if (refused.Count > 0)
         {

@@ -6,8 +6,13 @@ using Inburgering.Engine.Activities;
 using Inburgering.Engine.Expressions;
 using Inburgering.Engine.Queries;
 using Inburgering.Engine.Scheduling;
+using Inburgering.Server.Api.Beheer;
 using Inburgering.Server.Api.Dossier;
+using Inburgering.Server.Api.Migrations;
+using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
+using Inburgering.Server.Auth;
+using Inburgering.Server.Sandbox;
 using Inburgering.Server.Forms;
 using Inburgering.Workflows.Forms;
 
@@ -48,11 +53,17 @@ public static partial class OperationCatalog
         ("Expressiefuncties", "De functies die expressies in de BPMN kunnen aanroepen."),
         ("Formulieren", "De form-js-formulieren van de taken."),
         ("DUO", "Het koppelvlak waarop DUO notificaties aanbiedt (server-naar-server)."),
+        ("Beheer", "Voor de beheerder: achterstanden, kwartaalcijfers en hun export (CSV, XLSX) per gemeente."),
+        ("Partneraanroepen", "Partneraanroepen die na een fout wachten op hun volgende poging; nu opnieuw proberen."),
+        ("Studio", "Voor procesontwerpers: BPMN controleren zonder uit te rollen, versies met hun lopende instanties, een concept proberen."),
+        ("Migratie", "Lopende instanties naar een nieuwe versie van hun definitie brengen: plan, proefmigratie, batch."),
+        ("Camunda Modeler", "Het deel van de Camunda 7 REST API waarmee Camunda Modeler uitrolt."),
     ];
 
     private static readonly IReadOnlyList<Entry> Entries =
     [
         // Aanmelding
+        new("GET", "/api/v1/auth/config", "getAuthConfig", "Hoe de webtoepassing aanmeldt (zonder aanmelding te lezen): development (ontwikkelaanmelding) of oidc met authority, client en scopes.", typeof(AuthConfigEndpoints.AuthConfig)),
         new("GET", "/api/v1/me", "getMe", "Wie is aangemeld: gebruikersnaam, naam, rollen, gemeenten (code en naam) en of u beheerder bent."),
         new("GET", "/api/v1/development/users", "listDevelopmentUsers", "Alleen met ontwikkelaanmelding (zonder aanmelding te lezen): de gebruikers om als aan te melden."),
 
@@ -121,6 +132,40 @@ public static partial class OperationCatalog
         new("GET", "/api/v1/forms", "listForms", "De formulieren van de taken (per camunda:formKey).", typeof(IReadOnlyList<FormSummary>)),
         new("GET", "/api/v1/forms/{key}", "getForm", "Eén form-js-formulier (JSON).", typeof(JsonObject), NotFoundCode: ServerErrors.FormNotFound),
 
+        // Beheer
+        new("GET", "/api/v1/beheer/achterstanden", "getAchterstanden", "Per soort (pip, voortgangsgesprek, termijn, ontzorging, taken) en gemeente: hoeveel te laat en hoeveel binnenkort.", typeof(BeheerEndpoints.AchterstandenView)),
+        new("GET", "/api/v1/beheer/achterstanden/{soort}", "listAchterstanden", "De trajecten van één soort achterstand, vroegste eerst; staat=te-laat|alle, gemeente, per pagina.", typeof(BeheerEndpoints.AchterstandenLijst)),
+        new("GET", "/api/v1/beheer/cijfers", "getCijfers", "De cijfers van een kwartaal (kwartaal=2026-K3) per gemeente: memo-tabel, schakels, doelgroepen, leerroutes, PIP-norm, verloop.", typeof(Cijfers.CijfersView)),
+        new("GET", "/api/v1/beheer/export/cijfers", "exportCijfers", "De cijfers van een kwartaal als XLSX (formaat=xlsx, standaard) of CSV (formaat=csv).", typeof(byte[]), ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        new("GET", "/api/v1/beheer/export/achterstanden", "exportAchterstanden", "Alle achterstanden en wat binnenkort verloopt als XLSX of CSV (formaat=xlsx|csv).", typeof(byte[]), ContentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+
+        // Partneraanroepen
+        new("GET", "/api/v1/partner-calls", "listPartnerCalls", "Partneraanroepen die na een fout wachten op hun volgende poging (state=waiting), filters activityType en gemeente, per pagina.", typeof(PagedList<PartnerCallView>)),
+        new("POST", "/api/v1/partner-calls/{id}/retry-now", "retryPartnerCallNow", "Probeert één wachtende partneraanroep nu, zonder de wachttijd af te wachten (204).", Status: 204, NotFoundCode: "partner-call.not-found"),
+        new("POST", "/api/v1/partner-calls/retry-now", "retryPartnerCallsNow", "Probeert alle wachtende partneraanroepen (van een activiteit en/of gemeente) nu.", typeof(PartnerCallEndpoints.RetryNowResult),
+            RequestExample: """{"activityType":"duo.pip-melden","gemeente":"0632"}"""),
+
+        // Studio
+        new("POST", "/api/v1/studio/validate", "validateDefinition", "Controleert BPMN-XML (de body, application/xml) zoals uitrollen dat doet, zonder uit te rollen: fouten en waarschuwingen per element.", typeof(StudioEndpoints.ValidationResponse)),
+        new("GET", "/api/v1/studio/definitions", "listStudioDefinitions", "Elke definitie met haar versies en hoeveel instanties op elke versie lopen.", typeof(IReadOnlyList<StudioEndpoints.StudioDefinition>)),
+        new("GET", "/api/v1/studio/definitions/{key}", "getStudioDefinition", "Eén definitie met haar versies en hoeveel instanties op elke versie lopen.", typeof(StudioEndpoints.StudioDefinition), NotFoundCode: "definition.not-found"),
+        new("POST", "/api/v1/studio/sandbox-runs", "startSandboxRun", "Probeert een concept (BPMN-bestanden) in een afgezonderde zandbak met de keten-scenario's; 202 met de proefrun.", typeof(SandboxRunView), 202),
+        new("GET", "/api/v1/studio/sandbox-runs/{id}", "getSandboxRun", "Stand en uitkomst van een proefrun per scenario.", typeof(SandboxRunView), NotFoundCode: ServerErrors.SandboxRunNotFound),
+        new("GET", "/api/v1/studio/sandbox-runs/scenarios", "listSandboxScenarios", "De keten-scenario's die een proefrun kan draaien.", typeof(IReadOnlyList<string>)),
+
+        // Migratie
+        new("POST", "/api/v1/migrations/plans", "generateMigrationPlan", "Een migratieplan van de ene versie naar de andere (gelijke element-ids), met de elementen van beide versies.", typeof(MigrationEndpoints.PlanResponse)),
+        new("POST", "/api/v1/migrations/plans/check", "checkMigrationPlan", "Controleert een (bewerkt) plan zonder instanties.", typeof(MigrationEndpoints.PlanResponse)),
+        new("POST", "/api/v1/migrations/validate", "validateMigration", "De proefmigratie: per lopende instantie of zij kan verhuizen en wat er met haar taken, timers, berichten en aanroepen gebeurt. Er verandert niets.", typeof(MigrationEndpoints.ValidationResponse)),
+        new("POST", "/api/v1/migrations/batches", "startMigrationBatch", "Migreert de gekozen instanties, elk in een eigen transactie; 202 met de batch.", typeof(MigrationEndpoints.BatchResponse), 202),
+        new("GET", "/api/v1/migrations/batches", "listMigrationBatches", "De laatste migratiebatches.", typeof(IReadOnlyList<MigrationEndpoints.BatchResponse>)),
+        new("GET", "/api/v1/migrations/batches/{id}", "getMigrationBatch", "Stand en rapport van één batch, per instantie.", typeof(MigrationEndpoints.BatchResponse), NotFoundCode: "migration.batch-not-found"),
+
+        // Camunda Modeler
+        new("GET", "/engine-rest/version", "engineRestVersion", "De Camunda 7-versie waarmee Camunda Modeler praat.", typeof(JsonObject)),
+        new("GET", "/engine-rest/deployment", "engineRestDeployments", "De verbindingscontrole van Camunda Modeler (een lege lijst).", typeof(JsonArray)),
+        new("POST", "/engine-rest/deployment/create", "engineRestCreateDeployment", "Uitrollen zoals Camunda Modeler dat doet (multipart/form-data met de .bpmn-bestanden); antwoordt zoals Camunda 7.", typeof(JsonObject)),
+
         // DUO
         new("POST", "/duo/v1/notificaties", "duoOpvoerenNotificatie", "DUO biedt een notificatie aan (headers bron = DUO's OIN, doel = de OIN van de gemeente, berichtId). 201 verwerkt (ook een herhaald berichtId), 400 ongeldig, 403 onbekende bron of doel, 503 later opnieuw aanbieden.", Status: 201,
             RequestExample: """{"registratieDatumTijd":"2026-03-01T09:00:00+01:00","gebeurtenisId":"SS139","bsn":"111222333"}"""),
@@ -130,6 +175,7 @@ public static partial class OperationCatalog
     public static readonly IReadOnlyDictionary<string, (Type Type, string ContentType)> RawBodies = new Dictionary<string, (Type, string)>(StringComparer.Ordinal)
     {
         ["deployDefinition"] = (typeof(string), "application/xml"),
+        ["validateDefinition"] = (typeof(string), "application/xml"),
         ["duoOpvoerenNotificatie"] = (typeof(DuoNotificatie), "application/json"),
     };
 

@@ -55,7 +55,7 @@ public static partial class ErrorTexts
         [ServerErrors.JsonUnknownField] = "{field} is geen veld van dit verzoek. Velden: {known}.",
         [ServerErrors.ParameterInvalid] = "'{value}' is geen geldige waarde voor {name}; verwacht is {expected}.",
         [ServerErrors.BodyRequired] = "Dit verzoek heeft een JSON-body nodig (Content-Type application/json).",
-        [ServerErrors.ContentTypeUnsupported] = "Content-Type {received} wordt hier niet gelezen; stuur JSON met Content-Type application/json.",
+        [ServerErrors.ContentTypeUnsupported] = "Content-Type {received} wordt hier niet gelezen; stuur de body in het formaat van deze aanroep: JSON met Content-Type application/json, een BPMN-bestand als application/xml.",
         [ServerErrors.BadRequest] = "Het verzoek is ongeldig: {reason}",
         [ServerErrors.InternalError] = "Er ging iets mis in de service; de fout is gelogd.",
         [ServerErrors.RouteNotFound] = "Er is niets op {method} {path}.",

@@ -59,7 +59,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             ("page=2147483647", () => api.Http.GetAsync(new Uri("/api/v1/instances?page=2147483647", UriKind.Relative)), 422, "paging.page-too-far"),
             ("page=0", () => api.Http.GetAsync(new Uri("/api/v1/tasks?page=0", UriKind.Relative)), 422, "paging.page-invalid"),
             ("pageSize=1000000", () => api.Http.GetAsync(new Uri($"/api/v1/instances/{instance}/journal?pageSize=1000000", UriKind.Relative)), 422, "paging.page-size-invalid"),
-            ("page beyond int", () => api.Http.GetAsync(new Uri("/api/v1/incidents?page=99999999999", UriKind.Relative)), 400, "request.invalid"),
+            ("page beyond int", () => api.Http.GetAsync(new Uri("/api/v1/incidents?page=99999999999", UriKind.Relative)), 400, "request.parameter-invalid"),
             ("message timeToLive P99999999D", () => api.PostAsync("/api/v1/messages", new { name = "m", correlationKey = "bk-1", gemeente = "0632", timeToLive = "P99999999D" }), 400, "request.time-to-live-invalid"),
             ("message timeToLive P3650D", () => api.PostAsync("/api/v1/messages", new { name = "m", correlationKey = "bk-1", gemeente = "0632", timeToLive = "P3650D" }), 400, "request.time-to-live-too-long"),
             ("clock advance P10000Y", () => api.PostAsync("/api/v1/clock/advance", new { duration = "P10000Y" }), 422, "clock.advance-too-far"),

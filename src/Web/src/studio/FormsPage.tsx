@@ -20,11 +20,9 @@ export function FormsPage() {
       {forms.data ? (
         <Table caption="Formulieren">
           <TableHead>
-            <Tr>
-              <Th scope="col">Formulier</Th>
-              <Th scope="col">Sleutel (formKey)</Th>
-              <Th scope="col">Bestand</Th>
-            </Tr>
+            <Th scope="col">Formulier</Th>
+            <Th scope="col">Sleutel (formKey)</Th>
+            <Th scope="col">Bestand</Th>
           </TableHead>
           <TBody>
             {forms.data.map((f) => (

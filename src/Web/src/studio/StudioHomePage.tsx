@@ -25,14 +25,12 @@ export function StudioHomePage() {
       {definitions.data ? (
         <Table caption="Uitgerolde processen">
           <TableHead>
-            <Tr>
-              <Th scope="col">Proces</Th>
-              <Th scope="col">Sleutel</Th>
-              <Th scope="col">Laatste versie</Th>
-              <Th scope="col">Uitgerold</Th>
-              <Th scope="col">Lopende instanties</Th>
-              <Th scope="col">Acties</Th>
-            </Tr>
+            <Th scope="col">Proces</Th>
+            <Th scope="col">Sleutel</Th>
+            <Th scope="col">Laatste versie</Th>
+            <Th scope="col">Uitgerold</Th>
+            <Th scope="col">Lopende instanties</Th>
+            <Th scope="col">Acties</Th>
           </TableHead>
           <TBody>
             {definitions.data.map((d) => {

@@ -37,15 +37,13 @@ export function VersionsPage() {
           </div>
           <Table caption={`Versies van ${key}`}>
             <TableHead>
-              <Tr>
-                <Th scope="col">Versie</Th>
-                <Th scope="col">Uitgerold</Th>
-                <Th scope="col">Door</Th>
-                <Th scope="col">Bron</Th>
-                <Th scope="col">Lopende instanties</Th>
-                <Th scope="col">Gestarte instanties</Th>
-                <Th scope="col">Acties</Th>
-              </Tr>
+              <Th scope="col">Versie</Th>
+              <Th scope="col">Uitgerold</Th>
+              <Th scope="col">Door</Th>
+              <Th scope="col">Bron</Th>
+              <Th scope="col">Lopende instanties</Th>
+              <Th scope="col">Gestarte instanties</Th>
+              <Th scope="col">Acties</Th>
             </TableHead>
             <TBody>
               {versions.map((v) => (

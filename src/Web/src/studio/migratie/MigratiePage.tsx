@@ -129,11 +129,9 @@ export function MigratiePage() {
           {check.error ? <ErrorMessage error={check.error} /> : null}
           <Table caption="Koppeling van elementen">
             <TableHead>
-              <Tr>
-                <Th scope="col">Element in versie {plan.plan.sourceVersion}</Th>
-                <Th scope="col">Soort</Th>
-                <Th scope="col">Wordt in versie {plan.plan.targetVersion}</Th>
-              </Tr>
+              <Th scope="col">Element in versie {plan.plan.sourceVersion}</Th>
+              <Th scope="col">Soort</Th>
+              <Th scope="col">Wordt in versie {plan.plan.targetVersion}</Th>
             </TableHead>
             <TBody>
               {plan.sourceElements.map((element) => {
@@ -194,12 +192,10 @@ function ValidationReport({ validation }: { validation: ValidationResponse }) {
       </Paragraph>
       <Table caption="Per instantie">
         <TableHead>
-          <Tr>
-            <Th scope="col">Instantie</Th>
-            <Th scope="col">Gemeente</Th>
-            <Th scope="col">Uitkomst</Th>
-            <Th scope="col">Wat er gebeurt</Th>
-          </Tr>
+          <Th scope="col">Instantie</Th>
+          <Th scope="col">Gemeente</Th>
+          <Th scope="col">Uitkomst</Th>
+          <Th scope="col">Wat er gebeurt</Th>
         </TableHead>
         <TBody>
           {validation.instances.map((i) => (
@@ -242,11 +238,9 @@ function BatchReport({ batch }: { batch: Batch }) {
       </Paragraph>
       <Table caption="Per instantie">
         <TableHead>
-          <Tr>
-            <Th scope="col">Instantie</Th>
-            <Th scope="col">Stand</Th>
-            <Th scope="col">Reden</Th>
-          </Tr>
+          <Th scope="col">Instantie</Th>
+          <Th scope="col">Stand</Th>
+          <Th scope="col">Reden</Th>
         </TableHead>
         <TBody>
           {batch.items.map((item) => (

@@ -142,12 +142,10 @@ function RunReport({ run, xml, draftKey }: { run: SandboxRun; xml: string; draft
       {run.results.length > 0 ? (
         <Table caption="Per scenario">
           <TableHead>
-            <Tr>
-              <Th scope="col">Scenario</Th>
-              <Th scope="col">Gemeente</Th>
-              <Th scope="col">Uitkomst</Th>
-              <Th scope="col">Waar</Th>
-            </Tr>
+            <Th scope="col">Scenario</Th>
+            <Th scope="col">Gemeente</Th>
+            <Th scope="col">Uitkomst</Th>
+            <Th scope="col">Waar</Th>
           </TableHead>
           <TBody>
             {run.results.map((r) => (

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests;
 
 public sealed class ApiTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests;
 
 /// <summary>
 /// Issue 8: the OpenAPI document is the API's contract for the people who build on it. Every operation has an operationId,

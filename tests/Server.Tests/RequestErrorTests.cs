@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests;
 
 /// <summary>
 /// Issue 8: a request the framework cannot read is answered in Dutch, naming the field or parameter and what is expected,

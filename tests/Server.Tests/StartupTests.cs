@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests;
 
 /// <summary>
 /// Issue 8: a start-up that cannot succeed stops at once with one or two lines that say what is wrong and how to fix it, and

@@ -166,8 +166,17 @@ internal static class OperationsBench
                 {
                     db.Instances.Add(new InstanceEntity
                     {
-                        Id = id, DefinitionId = definitionId, DefinitionKey = key, DefinitionVersion = 1, BusinessKey = referentie, TenantId = gemeente,
-                        Status = InstanceStatus.Active, ParentInstanceId = parent, RootInstanceId = root, StartedAt = started, Variables = JsonSerializer.Serialize(variables),
+                        Id = id,
+                        DefinitionId = definitionId,
+                        DefinitionKey = key,
+                        DefinitionVersion = 1,
+                        BusinessKey = referentie,
+                        TenantId = gemeente,
+                        Status = InstanceStatus.Active,
+                        ParentInstanceId = parent,
+                        RootInstanceId = root,
+                        StartedAt = started,
+                        Variables = JsonSerializer.Serialize(variables),
                     });
                     rows++;
                 }
@@ -176,8 +185,20 @@ internal static class OperationsBench
                 {
                     db.UserTasks.Add(new UserTaskEntity
                     {
-                        Id = Guid.NewGuid(), InstanceId = schakel, ExecutionId = Guid.NewGuid(), ElementId = element, Name = element, DefinitionKey = key, BusinessKey = referentie,
-                        TenantId = gemeente, Status = status, CandidateGroups = ",consulent,", DueAt = due, CreatedAt = created, CompletedAt = completed, CompletedBy = completed is null ? null : "carla",
+                        Id = Guid.NewGuid(),
+                        InstanceId = schakel,
+                        ExecutionId = Guid.NewGuid(),
+                        ElementId = element,
+                        Name = element,
+                        DefinitionKey = key,
+                        BusinessKey = referentie,
+                        TenantId = gemeente,
+                        Status = status,
+                        CandidateGroups = ",consulent,",
+                        DueAt = due,
+                        CreatedAt = created,
+                        CompletedAt = completed,
+                        CompletedBy = completed is null ? null : "carla",
                     });
                     rows++;
                 }
@@ -186,8 +207,18 @@ internal static class OperationsBench
                 {
                     db.Timers.Add(new TimerEntity
                     {
-                        Id = Guid.NewGuid(), InstanceId = schakel, ExecutionId = Guid.NewGuid(), DefinitionId = definitionId, ElementId = element, TenantId = gemeente,
-                        Status = TimerStatus.Scheduled, DueAt = due, FirstDueAt = due, Spec = "bench", Kind = "date", CreatedAt = now.AddDays(-30),
+                        Id = Guid.NewGuid(),
+                        InstanceId = schakel,
+                        ExecutionId = Guid.NewGuid(),
+                        DefinitionId = definitionId,
+                        ElementId = element,
+                        TenantId = gemeente,
+                        Status = TimerStatus.Scheduled,
+                        DueAt = due,
+                        FirstDueAt = due,
+                        Spec = "bench",
+                        Kind = "date",
+                        CreatedAt = now.AddDays(-30),
                     });
                     rows++;
                 }
@@ -196,9 +227,20 @@ internal static class OperationsBench
                 {
                     db.Jobs.Add(new JobEntity
                     {
-                        Id = Guid.NewGuid(), InstanceId = schakel, ExecutionId = Guid.NewGuid(), ElementId = "Svc", ActivityType = activityType, DefinitionKey = Schakel3,
-                        TenantId = gemeente, BusinessKey = referentie, IdempotencyKey = Guid.NewGuid().ToString(), Status = JobStatus.Completed, Attempts = 1, DueAt = completed,
-                        CreatedAt = completed, CompletedAt = completed,
+                        Id = Guid.NewGuid(),
+                        InstanceId = schakel,
+                        ExecutionId = Guid.NewGuid(),
+                        ElementId = "Svc",
+                        ActivityType = activityType,
+                        DefinitionKey = Schakel3,
+                        TenantId = gemeente,
+                        BusinessKey = referentie,
+                        IdempotencyKey = Guid.NewGuid().ToString(),
+                        Status = JobStatus.Completed,
+                        Attempts = 1,
+                        DueAt = completed,
+                        CreatedAt = completed,
+                        CompletedAt = completed,
                     });
                     rows++;
                 }

@@ -1,9 +1,9 @@
 using Inburgering.Engine;
+using Inburgering.Server.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Inburgering.Server.Api;
 
-namespace Inburgering.Server;
+namespace Inburgering.Server.Api;
 
 /// <summary>
 /// Every error as application/problem+json: a Dutch <c>detail</c> and a stable <c>code</c> (the engine's codes and the

@@ -4,9 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Inburgering.Activities.Duo.Notificaties;
+using Inburgering.Server.Hosting;
 using Inburgering.Simulators.Demo;
 using Inburgering.Simulators.Keten;
-using Inburgering.Server.Hosting;
 
 namespace Inburgering.Server.Sandbox;
 

@@ -3,10 +3,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
 using Inburgering.Engine.Persistence;
-using Inburgering.Tests.Keten;
+using Inburgering.Server.Tests.Keten;
 using Inburgering.Workflows.Beheer;
 
-namespace Inburgering.Tests.Beheer;
+namespace Inburgering.Server.Tests.Beheer;
 
 /// <summary>
 /// The operations API on real trajecten (SQLite and PostgreSQL): a PIP past its 10-week norm in Woerden, a PIP set in time in

@@ -4,7 +4,7 @@ using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// Issue 3, must-show 4: the service starts with ten thousand timers past due. The API answers within seconds while the
@@ -49,7 +49,7 @@ public sealed class BacklogTests(ITestOutputHelper output)
         // Start the service and measure until the first answer of the API.
         var watch = Stopwatch.StartNew();
         await using var server = await DurableServers.StartAsync(DurableServers.Arguments(database, null));
-        using var api = new Api(server.BaseAddress);
+        using var api = new ServerApi(server.BaseAddress);
         await api.GetJsonAsync("/api/v1/clock");
         var firstAnswer = watch.Elapsed;
         var leftAtFirstAnswer = await ScheduledAsync(database);

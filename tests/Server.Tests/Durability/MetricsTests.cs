@@ -8,7 +8,7 @@ using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>Issue 11 item 3: <c>/metrics</c> in Prometheus format, scraped and parsed after steps, a timer and partner calls.</summary>
 [Collection(DurabilityCollection.Name)]

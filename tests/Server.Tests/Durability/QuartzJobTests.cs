@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NSubstitute;
 using Quartz;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// A one-shot trigger is gone once it has fired. A firing that did not fire a timer that is still scheduled, or that

@@ -7,7 +7,7 @@ using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// Issue 11 item 1: after a partner outage, calls waiting out their back-off are listed and can be told to try now, one

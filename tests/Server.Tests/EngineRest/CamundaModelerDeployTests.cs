@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.EngineRest;
+namespace Inburgering.Server.Tests.EngineRest;
 
 /// <summary>
 /// "Deploy" from Camunda Modeler (desktop) against this service: the request in the exact multipart shape the Modeler sends

@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
+using Inburgering.Server.Tests.Keten;
 using Inburgering.Simulators.Demo;
 using Inburgering.Simulators.Keten;
-using Inburgering.Tests.Keten;
 
-namespace Inburgering.Tests.Migration;
+namespace Inburgering.Server.Tests.Migration;
 
 /// <summary>
 /// Instance migration through the API on the real service (SQLite and PostgreSQL): inburgeraars are driven into the keten's

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Sandbox;
+namespace Inburgering.Server.Tests.Sandbox;
 
 /// <summary>
 /// Try before publishing: a draft runs through keten scenarios in two sandbox services of its own (current versions and draft,

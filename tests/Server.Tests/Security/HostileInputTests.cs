@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Inburgering.Engine.Persistence;
-using Inburgering.Tests.Durability;
+using Inburgering.Server.Tests.Durability;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Security;
+namespace Inburgering.Server.Tests.Security;
 
 /// <summary>
 /// Hostile input against the real server (Kestrel in its own process) on SQLite and PostgreSQL: each class of input gets
@@ -39,7 +39,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     {
         await using var database = await TestDatabases.CreateAsync(provider);
         await using var server = await DurableServers.StartAsync(DurableServers.Arguments(database, null, "--Inburgering:SimulationClock", "true"));
-        using var api = new Api(server.BaseAddress);
+        using var api = new ServerApi(server.BaseAddress);
         await api.DeployAsync(Minimal);
         var instance = await api.StartAsync("vijandig", "bk-1", new { naam = "x" });
 
@@ -144,13 +144,13 @@ public sealed class HostileInputTests(ITestOutputHelper output)
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol3;</bpmn:definitions>
         """;
 
-    private static async Task<HttpResponseMessage> Xml(Api api, string xml)
+    private static async Task<HttpResponseMessage> Xml(ServerApi api, string xml)
     {
         using var content = new StringContent(xml, Encoding.UTF8, "application/xml");
         return await api.Http.PostAsync(new Uri("/api/v1/definitions", UriKind.Relative), content);
     }
 
-    private static async Task<HttpResponseMessage> Raw(Api api, string url, string contentType, string body)
+    private static async Task<HttpResponseMessage> Raw(ServerApi api, string url, string contentType, string body)
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
@@ -158,7 +158,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     }
 
     /// <summary>A large body with its length and <c>Expect: 100-continue</c>, as a well-behaved client sends it: the refusal comes before the upload.</summary>
-    private static async Task<HttpResponseMessage> Large(Api api, string url, string json)
+    private static async Task<HttpResponseMessage> Large(ServerApi api, string url, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative));
         request.Headers.ExpectContinue = true;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Inburgering.Tests.Security;
+namespace Inburgering.Server.Tests.Security;
 
 /// <summary>
 /// The development identity provider (src/IdentityProvider, OpenIddict) as its own process on a free loopback port; tests

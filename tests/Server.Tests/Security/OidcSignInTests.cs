@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Inburgering.Tests.Durability;
+using Inburgering.Server.Tests.Durability;
 
-namespace Inburgering.Tests.Security;
+namespace Inburgering.Server.Tests.Security;
 
 /// <summary>
 /// End to end through the development identity provider: tokens from OpenIddict over HTTP (password grant), the real server

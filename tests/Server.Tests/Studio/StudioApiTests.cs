@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Studio;
+namespace Inburgering.Server.Tests.Studio;
 
 /// <summary>The studio's API: validating a draft as deploying would (without deploying), versions with running instances.</summary>
 public sealed class StudioApiTests

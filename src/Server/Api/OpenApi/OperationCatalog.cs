@@ -12,8 +12,8 @@ using Inburgering.Server.Api.Migrations;
 using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
-using Inburgering.Server.Sandbox;
 using Inburgering.Server.Forms;
+using Inburgering.Server.Sandbox;
 using Inburgering.Workflows.Forms;
 
 namespace Inburgering.Server.Api.OpenApi;

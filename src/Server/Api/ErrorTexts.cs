@@ -83,6 +83,9 @@ public static partial class ErrorTexts
         [ServerErrors.BearerRequired] = "Meld u aan: stuur een toegangstoken van de identity provider (Authorization: Bearer …).",
         [ServerErrors.DuoNotAuthenticated] = "Dit eindpunt is alleen voor DUO: {reason}",
         [ServerErrors.TrajectNotStarted] = "De melding is vastgelegd maar startte geen traject; er wacht al een traject op deze persoon.",
+        [ServerErrors.PrivacyBsnRequired] = "Geef het BSN van de persoon in de body (veld bsn); een BSN hoort nooit in een adres (URL).",
+        [ServerErrors.PrivacyBsnInvalid] = "Dit is geen geldig BSN: negen cijfers die de elfproef doorstaan.",
+        [ServerErrors.PrivacyPersonNotFound] = "Over deze persoon is niets vastgelegd bij de gemeenten waarvoor u werkt.",
 
         // ---------------------------------------------------------------- tenants (gemeenten)
         ["tenant.invalid"] = "'{tenantId}' is geen geldige gemeente (hoogstens {maxLength} tekens, zonder komma's of spaties).",
@@ -98,6 +101,7 @@ public static partial class ErrorTexts
         ["instance.is-called"] = "Dit is een aangeroepen instantie; annuleer de instantie die haar aanriep.",
         ["instance.concurrency-conflict"] = "Te veel gelijktijdige wijzigingen op deze instantie; probeer het opnieuw.",
         ["instance.business-key-too-long"] = "De businessKey is langer dan {maxLength} tekens.",
+        ["instance.variables-too-large"] = "De variabelen van deze instantie zouden {length} tekens beslaan; een instantie bewaart er hoogstens {max}.",
         ["task.not-found"] = "Deze taak bestaat niet.",
         ["task.completed"] = "Deze taak is al afgerond.",
         ["task.cancelled"] = "Deze taak is vervallen.",
@@ -376,6 +380,9 @@ public static class ServerErrors
     public const string TrajectInvalid = "traject.invalid";
     public const string TrajectAlreadyRunning = "traject.already-running";
     public const string TrajectNotStarted = "traject.not-started";
+    public const string PrivacyBsnRequired = "privacy.bsn-required";
+    public const string PrivacyBsnInvalid = "privacy.bsn-invalid";
+    public const string PrivacyPersonNotFound = "privacy.person-not-found";
     public const string NulCharacter = "request.nul-character";
     public const string CharsetUnsupported = "request.charset-unsupported";
     public const string BodyTooLarge = "request.body-too-large";

@@ -1,8 +1,8 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Auth;
-using Inburgering.Server.Privacy;
 using Inburgering.Server.Forms;
+using Inburgering.Server.Privacy;
 
 namespace Inburgering.Server.Api.Werkvoorraad;
 

@@ -29,7 +29,7 @@ public abstract class StudioTests(WebServer server)
         Assert.Equal(1, await page.Locator("h1").CountAsync());
     }
 
-    [Fact(Skip = "Known defect (issue 12): the context pad's 'Element wijzigen' click is intercepted when the appended task lies outside the visible canvas; scroll the element into view first.")]
+    [Fact]
     public async Task Procesontwerper_ChangesSchakel3_WithATemplate_FixesTheLint_Deploys_AndComparesVersions()
     {
         using var api = server.Api("pim", "procesontwerper", "0632,1901,0335,0589");
@@ -123,18 +123,52 @@ public abstract class StudioTests(WebServer server)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Skip = "Known defect (issue 12): the form-js editor container does not appear within 30 s in the test browser; cause not found yet.")]
+    [Fact]
     public async Task FormEditor_ShowsTheForm_AndAPreviewWithATrajectsData()
     {
         var page = await server.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => { if (message.Type is "error" or "warning") { lock (console) { console.Add($"{message.Type}: {message.Text}"); } } };
+        page.PageError += (_, message) => { lock (console) { console.Add($"pageerror: {message}"); } };
         var signIn = new SignInPage(page);
         await signIn.OpenAsync("/studio/formulieren");
         await signIn.AsAsync("pim");
         await page.Locator("a[href='/studio/formulieren/pip-vaststellen']").ClickAsync();
-        await page.Locator("[data-testid='formulier-editor'] .fjs-editor-container").WaitForAsync();
+        try
+        {
+            await page.Locator("[data-testid='formulier-editor'] .fjs-editor-container").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The form editor did not appear; the browser said: {string.Join(" | ", console)}");
+        }
+
         await page.Locator("[data-testid='formulier-voorbeeld'] .fjs-form").WaitForAsync();
         Assert.True(await page.Locator("#voorbeeld-traject option").CountAsync() > 0);
         await CheckAsync(page, "studio-formulier", "[data-testid='formulier-editor']");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Proberen_ADraftTheServerWouldRefuse_GetsItsErrorsPinned_InsteadOfASandboxRun()
+    {
+        var page = await server.NewPageAsync();
+        var signIn = new SignInPage(page);
+        await signIn.OpenAsync("/studio/proberen");
+        await signIn.AsAsync("pim");
+        var proberen = new ProberenPage(page);
+        var xml = await proberen.ChooseAsync("schakel4-inburgeren-en-participeren");
+        const string condition = "${vgUitkomst === 'leerrouteWisselen'}";
+        Assert.Contains(condition, xml, StringComparison.Ordinal);
+        await CheckAsync(page, "studio-proberen");
+
+        await proberen.Concept.FillAsync(xml.Replace(condition, "${vgUitkomst ===}", StringComparison.Ordinal));
+        await proberen.Scenario("GezinB1").CheckAsync();
+        await proberen.StartAsync();
+        await Assertions.Expect(proberen.DraftProblem("Flow_Gw_VgUitkomst_User_PipWijzigen")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='stop-diagram'] [data-testid='pin-Flow_Gw_VgUitkomst_User_PipWijzigen']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='proefrun']")).ToHaveCountAsync(0);
+        await CheckAsync(page, "studio-proberen-fouten", "[data-testid='stop-diagram']");
         await page.Context.CloseAsync();
     }
 

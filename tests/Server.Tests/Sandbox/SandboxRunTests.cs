@@ -71,7 +71,7 @@ public sealed class SandboxRunTests
         Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.Equal(Schakel1 + ".bpmn", (string)e!["file"]!));
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace((string?)e!["message"])));
-        Assert.Contains(errors, e => (string?)e!["elementId"] == "Flow_Gw_Wi2021_Task_Aanspraken" && ((string)e["code"]!).StartsWith("bpmn.condition", StringComparison.Ordinal));
+        Assert.Contains(errors, e => (string?)e!["elementId"] == "Flow_Gw_Wi2021_Task_Aanspraken" && ((string)e!["code"]!).StartsWith("bpmn.condition", StringComparison.Ordinal));
     }
 
     /// <summary>Starts a run of the GezinB1 scenario over three months and follows it until it ends (bounded by the sandbox's own timeout).</summary>

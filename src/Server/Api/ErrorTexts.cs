@@ -31,6 +31,7 @@ public static partial class ErrorTexts
         [ServerErrors.ExpressionFunctionNotFound] = "Er is geen expressiefunctie '{name}'.",
         [ServerErrors.MigrationPlanInvalid] = "Het migratieplan kan niet worden uitgevoerd: {count} probleem/problemen.",
         [ServerErrors.SandboxFileInvalid] = "'{name}' is geen bruikbaar conceptbestand: een .bpmn- of .form-bestand zonder map, niet leeg en kleiner dan 2 MB.",
+        [ServerErrors.SandboxDraftInvalid] = "Het concept kan niet worden geprobeerd: {count} probleem/problemen. Los ze eerst op; ze staan bij hun elementen.",
         [ServerErrors.SandboxRunNotFound] = "Er is geen proefrun {id} (een proefrun wordt na een herstart van de service niet bewaard).",
         [ServerErrors.EngineRestNoResources] = "De deployment bevat geen .bpmn-bestand.",
         [ServerErrors.EngineRestNotMultipart] = "Stuur de deployment als multipart/form-data, zoals Camunda Modeler doet.",
@@ -393,6 +394,7 @@ public static class ServerErrors
     public const string MigrationPlanInvalid = "migration.plan-invalid";
     public const string SandboxFileInvalid = "sandbox.file-invalid";
     public const string SandboxRunNotFound = "sandbox.run-not-found";
+    public const string SandboxDraftInvalid = "sandbox.draft-invalid";
     public const string EngineRestNoResources = "engine-rest.no-resources";
     public const string EngineRestNotMultipart = "engine-rest.not-multipart";
 }

@@ -150,7 +150,7 @@ public static partial class OperationCatalog
         new("POST", "/api/v1/studio/validate", "validateDefinition", "Controleert BPMN-XML (de body, application/xml) zoals uitrollen dat doet, zonder uit te rollen: fouten en waarschuwingen per element.", typeof(StudioEndpoints.ValidationResponse)),
         new("GET", "/api/v1/studio/definitions", "listStudioDefinitions", "Elke definitie met haar versies en hoeveel instanties op elke versie lopen.", typeof(IReadOnlyList<StudioEndpoints.StudioDefinition>)),
         new("GET", "/api/v1/studio/definitions/{key}", "getStudioDefinition", "Eén definitie met haar versies en hoeveel instanties op elke versie lopen.", typeof(StudioEndpoints.StudioDefinition), NotFoundCode: "definition.not-found"),
-        new("POST", "/api/v1/studio/sandbox-runs", "startSandboxRun", "Probeert een concept (BPMN-bestanden) in een afgezonderde zandbak met de keten-scenario's; 202 met de proefrun.", typeof(SandboxRunView), 202),
+        new("POST", "/api/v1/studio/sandbox-runs", "startSandboxRun", "Probeert een concept (BPMN-bestanden) in een afgezonderde zandbak met de keten-scenario's; 202 met de proefrun, 422 met errors[{file, elementId, code, message}] als het concept niet uitgerold zou kunnen worden.", typeof(SandboxRunView), 202),
         new("GET", "/api/v1/studio/sandbox-runs/{id}", "getSandboxRun", "Stand en uitkomst van een proefrun per scenario.", typeof(SandboxRunView), NotFoundCode: ServerErrors.SandboxRunNotFound),
         new("GET", "/api/v1/studio/sandbox-runs/scenarios", "listSandboxScenarios", "De keten-scenario's die een proefrun kan draaien.", typeof(IReadOnlyList<string>)),
 

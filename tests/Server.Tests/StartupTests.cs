@@ -99,6 +99,21 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Production_WithTheDevelopmentSwitches_RefusesToStart_NamingEachOne_BeforeTheDatabaseIsTouched()
+    {
+        var work = Directory.CreateTempSubdirectory("inburgering-startup-").FullName;
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => ServerProcess.StartAsync(
+            ["--Inburgering:SimulationClock=true", "--Inburgering:DevelopmentSignIn=true", "--Inburgering:DemoData=true", "--Inburgering:PartnerSimulators=true"],
+            work,
+            environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }));
+
+        AssertRefused(failure.Message, "'Production'", "Inburgering:DevelopmentSignIn", "Inburgering:SimulationClock", "Inburgering:DemoData",
+            "Inburgering:PartnerSimulators", "Partners:Duo:DuoOin", "ClientCertificateThumbprints", "ASPNETCORE_ENVIRONMENT=Development");
+        Assert.False(File.Exists(Path.Combine(work, "data", "inburgering.sqlite")), "The database was created before the posture was checked.");
+    }
+
+    [Fact]
     public async Task AnUnknownLogFormat_IsRefused()
     {
         var work = Directory.CreateTempSubdirectory("inburgering-startup-").FullName;

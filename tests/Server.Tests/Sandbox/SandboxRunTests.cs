@@ -62,7 +62,7 @@ public sealed class SandboxRunTests
         using var api = factory.As("pim", "procesontwerper");
         var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflow-definitions", Schakel1 + ".bpmn"));
         // A condition that does not parse: deploying would refuse it, so the sandbox does not start.
-        var broken = xml.Replace("${inWi2021}", "${inWi2021 &&}", StringComparison.Ordinal);
+        var broken = xml.Replace("${inWi2021}", "${inWi2021 ===}", StringComparison.Ordinal);
         var response = await api.PostJsonAsync("/api/v1/studio/sandbox-runs", new { files = new[] { new { name = Schakel1 + ".bpmn", content = broken } }, scenarios = new[] { "GezinB1" }, months = 3 });
         var body = await response.JsonAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -71,7 +71,9 @@ public sealed class SandboxRunTests
         Assert.NotEmpty(errors);
         Assert.All(errors, e => Assert.Equal(Schakel1 + ".bpmn", (string)e!["file"]!));
         Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace((string?)e!["message"])));
-        Assert.Contains(errors, e => (string?)e!["elementId"] == "Flow_Gw_Wi2021_Task_Aanspraken" && ((string)e!["code"]!).StartsWith("bpmn.condition", StringComparison.Ordinal));
+        Assert.True(
+            errors.Any(e => (string?)e!["elementId"] == "Flow_Gw_Wi2021_Task_Aanspraken" && ((string)e!["code"]!).StartsWith("bpmn.condition", StringComparison.Ordinal)),
+            $"No condition error at the flow: {body.ToJsonString()}");
     }
 
     /// <summary>Starts a run of the GezinB1 scenario over three months and follows it until it ends (bounded by the sandbox's own timeout).</summary>

@@ -16,7 +16,8 @@ public sealed class WerkvoorraadPage(IPage page)
     public async Task WaitLoadedAsync()
     {
         await page.GetByRole(AriaRole.Heading, new() { Name = "Werkvoorraad", Level = 1 }).WaitForAsync();
-        await page.Locator("[data-testid='aantal-taken']").WaitForAsync();
+        // The list of the view in the URL, not the previous view's kept in sight while it loads.
+        await page.Locator("[data-testid='aantal-taken']:not([data-laden])").WaitForAsync();
     }
 
     public async Task ShowTabAsync(string tab)

@@ -11,6 +11,7 @@ import { api } from '../shared/api/client';
 import { ErrorMessage } from '../shared/errors';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Button, FormField, Heading, Link, Paragraph, Select } from '../shared/ui';
+import { demoteHeadings, demoteRenderedHeadings } from '../shared/forms/headings';
 import { download, useFormSchema } from './api';
 import './studio.css';
 
@@ -50,6 +51,7 @@ export function FormEditorPage() {
   useEffect(() => {
     if (!editorHost.current || !schema.data) return;
     const editor = new FormEditor({ container: editorHost.current });
+    const stopHeadings = demoteRenderedHeadings(editorHost.current);
     editorRef.current = editor;
     let cancelled = false;
     editor
@@ -63,6 +65,7 @@ export function FormEditorPage() {
     editor.on('changed', () => setCurrent(editor.saveSchema() as Record<string, unknown>));
     return () => {
       cancelled = true;
+      stopHeadings();
       editorRef.current = null;
       editor.destroy();
     };
@@ -71,7 +74,7 @@ export function FormEditorPage() {
   useEffect(() => {
     if (!previewHost.current || !current) return;
     const form = new Form({ container: previewHost.current });
-    form.importSchema(current, variables.data?.variables ?? {}).catch((error: unknown) => setFailed(error));
+    form.importSchema(demoteHeadings(current), variables.data?.variables ?? {}).catch((error: unknown) => setFailed(error));
     return () => form.destroy();
   }, [current, variables.data]);
 
@@ -93,6 +96,7 @@ export function FormEditorPage() {
         </Button>
       </div>
       {/* The editor's drag-and-drop canvas (form-js) is pointer-driven; its properties panel is reachable by keyboard. */}
+      <Heading level={2}>Ontwerp</Heading>
       <div ref={editorHost} className="app-studio-form-editor" data-testid="formulier-editor" />
       <Heading level={2}>Voorbeeld</Heading>
       <FormField id="voorbeeld-traject" label="Gevuld met de gegevens van traject" description="Een lopend inburgeringstraject van uw gemeenten.">

@@ -50,6 +50,8 @@ interface EventBus {
 interface ElementTemplates {
   getAll(): { id: string; name: string; appliesTo: string[]; category?: { name: string } }[];
   get(id: string): unknown;
+  /** The latest version of the template(s) with this id; get(id) without a version finds only unversioned templates. */
+  getLatest(id: string): unknown[];
   applyTemplate(element: Shape, template: unknown): Shape;
 }
 type LintIssues = Record<string, { id: string; message: string; category: string; rule: string }[]>;
@@ -296,7 +298,7 @@ export function ModelerPage() {
   const applyTemplate = (templateId: string) => {
     let shape = selectedShape();
     const elementTemplates = modelerRef.current?.get<ElementTemplates>('elementTemplates');
-    const template = templateId ? elementTemplates?.get(templateId) : undefined;
+    const template = templateId ? elementTemplates?.getLatest(templateId)[0] : undefined;
     if (shape && elementTemplates && template) {
       if (shape.type !== 'bpmn:ServiceTask') {
         // The catalogue's templates apply to service tasks: a plain or send task becomes one first.

@@ -7,6 +7,7 @@ import { Dutch } from 'flatpickr/dist/l10n/nl.js';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { FieldError } from '../shared/api/types';
 import { dutchFormChrome, dutchFormMessage } from './formMessages';
+import { demoteHeadings } from '../shared/forms/headings';
 
 // The date picker form-js opens (flatpickr): Dutch month and day names, weeks from Monday.
 flatpickr.localize(Dutch);
@@ -32,21 +33,6 @@ interface FormInternals {
   get(name: string): unknown;
   _setState(state: unknown): void;
   _getState(): { errors: Record<string, string[]> };
-}
-
-/** The page has its own h1 and h2 ("Formulier"): a form's markdown headings start at h3. */
-function demoteHeadings(schema: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(schema);
-  const walk = (components: unknown) => {
-    for (const c of (components as { type?: string; text?: string; components?: unknown }[] | undefined) ?? []) {
-      if (c.type === 'text' && typeof c.text === 'string') {
-        c.text = c.text.replace(/^(#{1,4}) /gm, (_, hashes: string) => `${'#'.repeat(Math.min(6, hashes.length + 2))} `);
-      }
-      walk(c.components);
-    }
-  };
-  walk(copy.components);
-  return copy;
 }
 
 function flatten(components: Component[] = []): Component[] {

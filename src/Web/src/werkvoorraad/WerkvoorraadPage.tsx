@@ -90,7 +90,8 @@ export function WerkvoorraadPage() {
       {tasks.isPending ? <Paragraph aria-live="polite">De taken worden geladen…</Paragraph> : null}
       {tasks.data ? (
         <>
-          <Paragraph aria-live="polite" data-testid="aantal-taken">
+          {/* While another view loads, the previous list stays in sight, marked as busy (and for the browser tests). */}
+          <Paragraph aria-live="polite" data-testid="aantal-taken" data-laden={tasks.isPlaceholderData ? 'ja' : undefined}>
             {total === 0 ? 'Geen taken in deze weergave.' : total === 1 ? '1 taak' : `${total} taken`}
             {pages > 1 ? ` · pagina ${view.pagina} van ${pages}` : ''}
           </Paragraph>

@@ -73,8 +73,20 @@ public sealed class ModelerPage(IPage page)
         // The keyboard's "r" (bpmn-js: replace the selected element) opens the same menu as the context pad's wrench; the
         // pad itself moves while the canvas scrolls the new element into view, which makes a pointer click on it racy.
         await SelectAsync(id);
+        var entry = page.Locator($".djs-popup [data-id='{replaceWith}']");
+        // The shortcut works while the canvas has the keyboard focus (after a label edit was ended with Escape, it may not).
+        await Canvas.Locator("svg[tabindex]").First.FocusAsync();
         await page.Keyboard.PressAsync("r");
-        await page.Locator($".djs-popup [data-id='{replaceWith}']").ClickAsync();
+        try
+        {
+            await entry.WaitForAsync(new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.Locator(".djs-context-pad [data-action='replace']").ClickAsync();
+        }
+
+        await entry.ClickAsync();
     }
 
     public ILocator LintProblem(string elementId, string code) => page.Locator($"[data-testid='lint-problemen'] li[data-element-id='{elementId}'][data-code='{code}']");

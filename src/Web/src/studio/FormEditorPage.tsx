@@ -11,6 +11,7 @@ import { api } from '../shared/api/client';
 import { ErrorMessage } from '../shared/errors';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Button, FormField, Heading, Link, Paragraph, Select } from '../shared/ui';
+import { dutchFormChrome } from '../shared/forms/formMessages';
 import { demoteHeadings, demoteRenderedHeadings } from '../shared/forms/headings';
 import { download, useFormSchema } from './api';
 import './studio.css';
@@ -73,9 +74,13 @@ export function FormEditorPage() {
 
   useEffect(() => {
     if (!previewHost.current || !current) return;
+    const stopChrome = dutchFormChrome(previewHost.current);
     const form = new Form({ container: previewHost.current });
     form.importSchema(demoteHeadings(current), variables.data?.variables ?? {}).catch((error: unknown) => setFailed(error));
-    return () => form.destroy();
+    return () => {
+      stopChrome();
+      form.destroy();
+    };
   }, [current, variables.data]);
 
   return (

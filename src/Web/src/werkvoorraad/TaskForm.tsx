@@ -6,7 +6,7 @@ import flatpickr from 'flatpickr';
 import { Dutch } from 'flatpickr/dist/l10n/nl.js';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { FieldError } from '../shared/api/types';
-import { dutchFormChrome, dutchFormMessage } from './formMessages';
+import { dutchFormChrome, dutchFormMessage } from '../shared/forms/formMessages';
 import { demoteHeadings } from '../shared/forms/headings';
 
 // The date picker form-js opens (flatpickr): Dutch month and day names, weeks from Monday.

@@ -3,8 +3,12 @@ namespace Inburgering.Server;
 /// <summary>The server's log messages. Never a BSN or a name in a log line.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{File}: {Key} version {Version} (new: {IsNew})")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{File}: {Key} version {Version} (new: {IsNew})")]
     public static partial void DefinitionDeployed(ILogger logger, string file, string key, int version, bool isNew);
+
+    /// <summary>One line for the folder (the engine logs each new version itself).</summary>
+    [LoggerMessage(EventId = 113, Level = LogLevel.Information, Message = "Definitions from {Folder}: {Files} files, {New} new versions, {Unchanged} unchanged ({Active})")]
+    public static partial void DefinitionsDeployed(ILogger logger, string folder, int files, int @new, int unchanged, string active);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{File}: {ElementId} {Code}")]
     public static partial void DefinitionWarning(ILogger logger, string file, string elementId, string code);

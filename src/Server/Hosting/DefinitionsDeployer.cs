@@ -29,6 +29,7 @@ public sealed class DefinitionsDeployer(ProcessEngine engine, ILogger<Definition
                 "Correct the file (POST /api/v1/definitions answers the same errors), or move it out of the folder.");
         }
 
+        var deployed = new List<(string Key, int Version, bool IsNew)>();
         foreach (var (name, xml) in files)
         {
             var result = await engine.DeployAsync(xml, name, Actor.System, cancellationToken);
@@ -47,7 +48,13 @@ public sealed class DefinitionsDeployer(ProcessEngine engine, ILogger<Definition
             foreach (var definition in result.Definitions)
             {
                 Log.DefinitionDeployed(logger, name, definition.Key, definition.Version, definition.IsNew);
+                deployed.Add((definition.Key, definition.Version, definition.IsNew));
             }
         }
+
+        var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        var newVersions = deployed.Count(d => d.IsNew);
+        var active = string.Join(", ", deployed.Select(d => $"{d.Key} v{d.Version}"));
+        Log.DefinitionsDeployed(logger, folderName, files.Count, newVersions, deployed.Count - newVersions, active);
     }
 }

@@ -52,6 +52,12 @@ public sealed class TaalaanbiederSimulatorState(TimeProvider time)
 
     private static string[] WestFriesland => ["0498", "0388", "0405", "1598", "0420", "0417", "0532"];
 
+    /// <summary>
+    /// After how many days an aanbieder confirms an aanmelding (5 by default). A full course (a waiting list) is a larger
+    /// number: the keten's wait for the confirmation is bounded and asks the casusregisseur to follow it up.
+    /// </summary>
+    public int BevestigingNaDagen { get; set; } = 5;
+
     public int Count
     {
         get
@@ -156,12 +162,12 @@ public sealed class TaalaanbiederSimulatorState(TimeProvider time)
 
     private Aanmelding Current(Aanmelding aanmelding, DateOnly? gewenst)
     {
-        if (aanmelding.Status == TaalaanbiederWaarden.Afgewezen || Today < aanmelding.AanmeldDatum.AddDays(5))
+        if (aanmelding.Status == TaalaanbiederWaarden.Afgewezen || Today < aanmelding.AanmeldDatum.AddDays(BevestigingNaDagen))
         {
             return aanmelding;
         }
 
-        var start = aanmelding.AanmeldDatum.AddDays(14);
+        var start = aanmelding.AanmeldDatum.AddDays(Math.Max(14, BevestigingNaDagen));
         if (gewenst is { } g && g > start)
         {
             start = g;

@@ -104,7 +104,8 @@ public sealed class KetenScenarioTests
         var ops = await p.DuoOperatiesAsync();
         Assert.DoesNotContain("postInburgeringsaanbodByBsnAndInstellingsnummer", ops);
         Assert.Equal(0, await p.InstanceCountAsync("schakel2-voorbereiden-op-inburgering"));
-        var journal = await p.JournalTypesAsync(Schakel3, "task-created");
+        Assert.DoesNotContain("User_PvtStarten", await p.JournalTypesAsync(Schakel3, "task-created")); // the aanbod runs in schakel 4
+        var journal = await p.JournalTypesAsync(Schakel4, "task-created");
         Assert.DoesNotContain("User_Mb", journal);
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", journal);
         Assert.Contains("User_PvtStarten", journal);

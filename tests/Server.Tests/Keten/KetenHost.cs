@@ -67,10 +67,17 @@ public sealed class KetenHost : WebApplicationFactory<Program>
         await client.PostAsync("api/v1/clock/advance", new { duration = $"PT{seconds}S" }, "klok gelijkzetten");
     }
 
-    /// <summary>The keten driver on the real Kestrel, working for the four Ferm Werk gemeenten (as carla, who may also move the clock).</summary>
+    /// <summary>
+    /// The keten driver on the real Kestrel, working for the gemeenten of all three samenwerkingsverbanden in the policy files
+    /// (Ferm Werk, SDD, WerkSaam) as carla, who may also move the clock.
+    /// </summary>
     public KetenDriver Driver() => new(
         new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) },
-        new KetenDriverOptions { Beheer = new Medewerker("carla", "consulent,procesontwerper,beheerder") });
+        new KetenDriverOptions
+        {
+            Beheer = new Medewerker("carla", "consulent,procesontwerper,beheerder"),
+            Gemeenten = ["0632", "1901", "0335", "0589", "0505", "0642", "0590", "0531", "0498", "0388", "0405", "1598", "0420", "0417", "0532"],
+        });
 
     /// <summary>A client on the real Kestrel, signed in as <paramref name="user"/> with roles and the four Ferm Werk gemeenten.</summary>
     public HttpClient Client(string user = "carla", string roles = "consulent,procesontwerper,beheerder")

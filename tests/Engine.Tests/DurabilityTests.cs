@@ -6,7 +6,7 @@ namespace Inburgering.Tests;
 /// <summary>The runtime is thrown away mid-process; a new one loads everything from the database and finishes the same way.</summary>
 public sealed class DurabilityTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task RuntimeThrownAway_AtEveryWaitState_ContinuesToSameEnd(DatabaseProvider provider)
     {

@@ -15,7 +15,7 @@ namespace Inburgering.Tests;
 /// </summary>
 public sealed class DemoDataTests(ITestOutputHelper output)
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DemoData_RunsTrajectenThroughTheKetenUpToToday_AndARestartLeavesThemAlone(DatabaseProvider provider)
     {

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Inburgering.Tests.Bpmn;
 
 /// <summary>
-/// The reference models of the BPMN Model Interchange Working Group (shared/conformance/bpmn-miwg): real files from
+/// The reference models of the BPMN Model Interchange Working Group (vendored in Bpmn/Miwg with their CC BY 3.0 licence and attribution): real files from
 /// modelling tools, far beyond what the engine runs. Each is read without an exception and is either accepted or
 /// refused with reasons that point at elements of that file.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class CallActivityTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Call_StartsLinkedChild_WithMappedVariablesAndParentBusinessKey(DatabaseProvider provider)
     {
@@ -28,7 +28,7 @@ public sealed class CallActivityTests
         Assert.Equal(["work"], child.ActiveElements);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ChildEnd_ResumesParent_WithOutVariables(DatabaseProvider provider)
     {
@@ -50,7 +50,7 @@ public sealed class CallActivityTests
         Assert.Contains("call-completed", await h.JournalTypesAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ErrorEndInChild_IsCaughtByBoundaryOnCallActivity(DatabaseProvider provider)
     {
@@ -66,7 +66,7 @@ public sealed class CallActivityTests
         Assert.Empty(await h.IncidentsAsync(childId));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task CancelParent_TerminatesChild(DatabaseProvider provider)
     {

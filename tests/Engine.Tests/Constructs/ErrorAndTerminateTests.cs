@@ -4,7 +4,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class ErrorEndEventTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ErrorEndInSubProcess_IsCaughtByMatchingBoundary_CancellingSiblings(DatabaseProvider provider)
     {
@@ -21,7 +21,7 @@ public sealed class ErrorEndEventTests
         Assert.Equal("catchGeen", thrown.Data!["caughtBy"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task UncaughtError_IsIncidentOnTheThrowingElement(DatabaseProvider provider)
     {
@@ -41,7 +41,7 @@ public sealed class ErrorEndEventTests
 
 public sealed class TerminateEndEventTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TerminateEnd_EndsEveryBranch_TasksAndTimers(DatabaseProvider provider)
     {

@@ -4,7 +4,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class ExclusiveGatewayTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task BareCondition_TakesMatchingFlow(DatabaseProvider provider)
     {
@@ -17,7 +17,7 @@ public sealed class ExclusiveGatewayTests
         Assert.Contains(await h.JournalAsync(id), j => j.Type == "element-left" && j.ElementId == "route" && j.Data!["flow"]!.GetValue<string>() == "toB1");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task WrappedCondition_TakesMatchingFlow(DatabaseProvider provider)
     {
@@ -29,7 +29,7 @@ public sealed class ExclusiveGatewayTests
         Assert.Equal(["z"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NoConditionHolds_TakesDefaultFlow(DatabaseProvider provider)
     {
@@ -41,7 +41,7 @@ public sealed class ExclusiveGatewayTests
         Assert.Equal(["other"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NoConditionHoldsAndNoDefault_OpensIncident_AndRetryAfterFixContinues(DatabaseProvider provider)
     {
@@ -67,7 +67,7 @@ public sealed class ExclusiveGatewayTests
         Assert.Contains("incident-resolved", await h.JournalTypesAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task FailingCondition_IsIncidentWithElementId_NotACrash(DatabaseProvider provider)
     {
@@ -87,7 +87,7 @@ public sealed class ExclusiveGatewayTests
 
 public sealed class ParallelGatewayTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Fork_CreatesTokenPerBranch_AndPassThroughBranchWaitsAtJoin(DatabaseProvider provider)
     {
@@ -99,7 +99,7 @@ public sealed class ParallelGatewayTests
         Assert.Equal(["a", "b", "join"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Join_WaitsForEveryBranch_ThenContinuesOnce(DatabaseProvider provider)
     {
@@ -123,7 +123,7 @@ public sealed class ParallelGatewayTests
 
 public sealed class InclusiveGatewayTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Fork_TakesEveryTrueCondition(DatabaseProvider provider)
     {
@@ -135,7 +135,7 @@ public sealed class InclusiveGatewayTests
         Assert.Equal(["taal", "werk"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Join_WaitsOnlyForActivatedBranches(DatabaseProvider provider)
     {
@@ -153,7 +153,7 @@ public sealed class InclusiveGatewayTests
         Assert.Equal(["after"], await h.ActiveAsync(two));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NoConditionTrue_TakesDefault_AndJoinPassesStraightOn(DatabaseProvider provider)
     {

@@ -8,7 +8,7 @@ public sealed class MessageTests
     private static CorrelateMessage Message(string name, string? key, object? variables = null, string? gemeente = null, string? messageId = null, TimeSpan? ttl = null) =>
         new(name, key, EngineHarness.ToJson(variables), gemeente, messageId, ttl);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ReceiveTask_IsCorrelatedByNameAndBusinessKey_Only(DatabaseProvider provider)
     {
@@ -26,7 +26,7 @@ public sealed class MessageTests
         Assert.Contains(await h.JournalAsync(mine), j => j.Type == "message-correlated" && j.ElementId == "wait");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task IntermediateCatch_IsCorrelatedAfterReceiveTask(DatabaseProvider provider)
     {
@@ -40,7 +40,7 @@ public sealed class MessageTests
         Assert.Equal(["done"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task InterruptingMessageBoundary_CancelsTheWait(DatabaseProvider provider)
     {
@@ -55,7 +55,7 @@ public sealed class MessageTests
         Assert.Equal(EngineErrorKind.NotFound, late.Kind);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NonInterruptingMessageBoundary_ForksAndKeepsWaiting(DatabaseProvider provider)
     {
@@ -69,7 +69,7 @@ public sealed class MessageTests
         Assert.Equal(["readExtra", "readExtra", "wait"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task MessageBeforeCatch_IsBuffered_AndConsumedWhenTheCatchArrives(DatabaseProvider provider)
     {
@@ -89,7 +89,7 @@ public sealed class MessageTests
         Assert.Equal("SS102", instance.Variables["melding"]!.GetValue<string>());
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task BufferedMessage_ExpiresAfterItsTimeToLive(DatabaseProvider provider)
     {
@@ -104,7 +104,7 @@ public sealed class MessageTests
         Assert.Equal(["catch"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task MessageStartEvent_StartsInstance_WithKeyAndGemeente(DatabaseProvider provider)
     {
@@ -124,7 +124,7 @@ public sealed class MessageTests
         Assert.Empty(repeat.StartedInstances);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Correlation_NeverReachesAnotherGemeente(DatabaseProvider provider)
     {
@@ -143,7 +143,7 @@ public sealed class MessageTests
         Assert.Equal(["handover"], await h.ActiveAsync(woerden));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task SameMessageId_DeliveredConcurrently_StartsOneInstance(DatabaseProvider provider)
     {
@@ -159,7 +159,7 @@ public sealed class MessageTests
         Assert.Equal(1, instances.Total);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task MessageStart_StartsPerGemeente_ButNeverASecondActiveInstanceInOne(DatabaseProvider provider)
     {

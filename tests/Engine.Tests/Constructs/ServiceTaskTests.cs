@@ -6,7 +6,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class ServiceTaskTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Job_RunsActivityOutsideStep_WithInputAndOutputVariables(DatabaseProvider provider)
     {
@@ -29,7 +29,7 @@ public sealed class ServiceTaskTests
         Assert.Equal(["afterError"], instance.ActiveElements);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TransientFailure_RetriesWithBackoff_AndSameIdempotencyKey(DatabaseProvider provider)
     {
@@ -55,7 +55,7 @@ public sealed class ServiceTaskTests
         Assert.Equal(["afterError"], await h.ActiveAsync(id));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task AttemptsExhausted_OpensIncident_TokenWaits_RetryDrains(DatabaseProvider provider)
     {
@@ -85,7 +85,7 @@ public sealed class ServiceTaskTests
         Assert.Single(probe.Calls.Where(c => c.ActivityType == "test.flaky").Select(c => c.IdempotencyKey).Distinct());
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task BpmnErrorFromActivity_TakesErrorBoundary_WithCodeVariable(DatabaseProvider provider)
     {

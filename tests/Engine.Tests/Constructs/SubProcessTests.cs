@@ -4,7 +4,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class SubProcessTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Enter_RunsInnerTokens_WithScopeLocalVariables(DatabaseProvider provider)
     {
@@ -18,7 +18,7 @@ public sealed class SubProcessTests
         Assert.False((await h.InstanceAsync(id)).Variables.ContainsKey("poging"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task LastInnerToken_CompletesSubProcess_AndAppliesOutputs(DatabaseProvider provider)
     {
@@ -36,7 +36,7 @@ public sealed class SubProcessTests
         Assert.Empty(instance.Timers);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task InterruptingTimerOnSubProcess_CancelsInnerTasks(DatabaseProvider provider)
     {

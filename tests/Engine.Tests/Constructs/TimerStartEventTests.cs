@@ -5,7 +5,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class TimerStartEventTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task CycleStart_StartsAnInstancePerConfiguredGemeente_EveryPeriod(DatabaseProvider provider)
     {
@@ -26,7 +26,7 @@ public sealed class TimerStartEventTests
         Assert.Equal(6, later.Total);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NewVersion_TakesOverTheTimerStart(DatabaseProvider provider)
     {

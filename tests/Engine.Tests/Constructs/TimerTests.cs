@@ -4,7 +4,7 @@ namespace Inburgering.Tests.Constructs;
 
 public sealed class TimerCatchEventTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DurationAndComputedDate_FireInVirtualTime(DatabaseProvider provider)
     {
@@ -30,7 +30,7 @@ public sealed class TimerCatchEventTests
 
 public sealed class TimerBoundaryEventTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task NonInterruptingCycle_ForksEveryPeriod_AndBoundedCycleStops(DatabaseProvider provider)
     {
@@ -48,7 +48,7 @@ public sealed class TimerBoundaryEventTests
         Assert.Equal(4, journal.Count(j => j.Type == "timer-fired" && j.ElementId == "voortgang"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Interrupting_CancelsTaskAndOtherBoundaries(DatabaseProvider provider)
     {
@@ -65,7 +65,7 @@ public sealed class TimerBoundaryEventTests
         Assert.Empty((await h.InstanceAsync(id)).Timers);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task CompletingTheActivity_CancelsItsBoundaryTimers(DatabaseProvider provider)
     {

@@ -16,7 +16,7 @@ public sealed class DeploymentTests
 {
     private static readonly Paging All = new(1, 500);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_NewKey_CreatesVersionOne_WithNameHashAndXml(DatabaseProvider provider)
     {
@@ -45,7 +45,7 @@ public sealed class DeploymentTests
         Assert.Null(await h.Queries.DefinitionXmlAsync("aanvraag", 2));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_IdenticalXmlAgain_ReturnsTheSameVersion_NotNew(DatabaseProvider provider)
     {
@@ -62,7 +62,7 @@ public sealed class DeploymentTests
         Assert.Equal(1, (await h.Queries.DefinitionsAsync("aanvraag", latestOnly: false, All)).Total);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_ChangedXml_CreatesVersionTwo_AndKeepsVersionOne(DatabaseProvider provider)
     {
@@ -84,7 +84,7 @@ public sealed class DeploymentTests
         Assert.Equal(v2, await h.Queries.DefinitionXmlAsync("aanvraag", 2));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_BackToTheFirstXml_CreatesVersionThree(DatabaseProvider provider)
     {
@@ -99,7 +99,7 @@ public sealed class DeploymentTests
         Assert.True(deployed.IsNew);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task RunningInstance_KeepsItsVersion_WhileNewInstancesGetTheNewOne(DatabaseProvider provider)
     {
@@ -124,7 +124,7 @@ public sealed class DeploymentTests
         Assert.Equal(1, finished.DefinitionVersion);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task RunningInstance_AfterARestart_ContinuesOnItsOwnVersion(DatabaseProvider provider)
     {
@@ -145,7 +145,7 @@ public sealed class DeploymentTests
         Assert.Equal(["controleren"], instance.ActiveElements);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_FileWithTwoExecutableProcesses_DeploysTwoKeys(DatabaseProvider provider)
     {
@@ -177,7 +177,7 @@ public sealed class DeploymentTests
         Assert.All(again.Definitions, d => Assert.False(d.IsNew));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_RefusedFile_DeploysNothing_AndSaysWhy(DatabaseProvider provider)
     {
@@ -198,7 +198,7 @@ public sealed class DeploymentTests
         Assert.Null(await h.Queries.DefinitionXmlAsync("aanvraag", 2));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_FileWithOneGoodAndOneRefusedProcess_DeploysNeither(DatabaseProvider provider)
     {
@@ -220,7 +220,7 @@ public sealed class DeploymentTests
         Assert.Equal(0, (await h.Queries.DefinitionsAsync(null, latestOnly: false, All)).Total);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Deploy_Warnings_AreReturned_WithTheDeployment(DatabaseProvider provider)
     {
@@ -234,7 +234,7 @@ public sealed class DeploymentTests
         Assert.Equal("dossier", Assert.Single(result.Warnings).ElementId);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Definitions_LatestOnlyAndPaging_GiveTheRightTotals(DatabaseProvider provider)
     {
@@ -279,7 +279,7 @@ public sealed class DeploymentTests
         Assert.Equal(0, (await h.Queries.DefinitionsAsync("delta", latestOnly: false, All)).Total);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Definitions_InvalidPaging_IsRefused(DatabaseProvider provider)
     {

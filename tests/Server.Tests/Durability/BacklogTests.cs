@@ -15,7 +15,7 @@ public sealed class BacklogTests(ITestOutputHelper output)
 {
     private const int Timers = 10_000;
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task StartUp_With10000TimersPastDue_ApiAnswersWithinSeconds_AndBacklogDrainsInDueOrder(DatabaseProvider provider)
     {

@@ -19,7 +19,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     private const int TimerInstances = 1000;
     private const int CallInstances = 1000;
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ServerKilledMidway_EveryTimerFiresExactlyOnce_AndEveryPartnerCallCompletesWithOneEffect(DatabaseProvider provider)
     {

@@ -10,7 +10,7 @@ public sealed class CycleTimerTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task CycleTimer_KeepsFiringAcrossAKillAndRestart(DatabaseProvider provider)
     {

@@ -23,7 +23,7 @@ public sealed class OutageTests(ITestOutputHelper output)
     private const int Early = 40;
     private const int Late = 15;
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task PartnerDownFor30VirtualDays_BacksOffOpensIncidentsDropsNothing_AndDrainsWhenBack(DatabaseProvider provider)
     {

@@ -14,7 +14,7 @@ namespace Inburgering.Tests.Durability;
 [Collection(DurabilityCollection.Name)]
 public sealed class ReconcilerTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Reconcile_RowsWithoutTriggers_AreScheduled_AndOrphanTriggersRemoved(DatabaseProvider provider)
     {
@@ -60,7 +60,7 @@ public sealed class ReconcilerTests
         Assert.Equal(new ReconcileResult(0, 0, 0), await reconciler.ReconcileAsync(CancellationToken.None));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DrainOutbox_LeftoversOfACrashBetweenCommitAndHandOver_AreHandedOver(DatabaseProvider provider)
     {

@@ -9,7 +9,7 @@ namespace Inburgering.Tests.Durability;
 [Collection(DurabilityCollection.Name)]
 public sealed class TimerScopeTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TimerWhoseScopeEnded_LeavesNoTriggerBehind(DatabaseProvider provider)
     {

@@ -15,7 +15,7 @@ public sealed class SamenwerkingsverbandenTests
 {
     private const string Schakel4 = "schakel4-inburgeren-en-participeren";
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Sdd_Dordrecht_Asielstatushouder_Schakel4StartsAtThePip_AanbodBesideIt_ReportedWithTheDrechtstedenInstelling(DatabaseProvider provider)
     {
@@ -61,7 +61,7 @@ public sealed class SamenwerkingsverbandenTests
         await p.AssertNoIncidentsAsync();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task WerkSaam_Hoorn_ZRoute_UnconfirmedAanmelding_IsFollowedUpAfterFourWeeks_ThenReportedWithTheWestfrieslandInstelling(DatabaseProvider provider)
     {

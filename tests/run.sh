@@ -25,6 +25,9 @@ start_postgres
 export INBURGERING_TEST_COMPLETE=1
 
 dotnet restore Inburgering.sln
+# Style is enforced: braces around multi-line blocks, namespaces that match their folder, import order, whitespace
+# (.editorconfig). Fix locally with `dotnet format Inburgering.sln`.
+dotnet format Inburgering.sln --verify-no-changes --no-restore -v q
 # Building src/Server also installs (npm ci) and builds (Vite) the web application in src/Web.
 dotnet build Inburgering.sln --no-restore -c Release
 # The web application's own tests (Vitest: dates, the werkvoorraad's URL, form messages).

@@ -127,9 +127,18 @@ public static partial class EngineErrors
 
     internal static readonly ErrorCode IncidentResolved = new("incident.resolved", Conflict, "This incident has already been resolved.");
 
+    // ---------------------------------------------------------------- partner calls
+
+    internal static readonly ErrorCode PartnerCallNotFound = new("partner-call.not-found", NotFound, "Partner call {partnerCallId} does not exist.");
+
+    internal static readonly ErrorCode PartnerCallNotWaiting = new("partner-call.not-waiting", Conflict,
+        "This partner call is not waiting out a back-off (it is {status}); only a call that failed and waits for its next attempt can be tried now.");
+
     // ---------------------------------------------------------------- lists
 
     internal static readonly ErrorCode PageInvalid = new("paging.page-invalid", Invalid, "page starts at 1.");
+
+    internal static readonly ErrorCode PageTooFar = new("paging.page-too-far", Invalid, "page {page} lies beyond the last one that can be read ({max}); narrow the filter.");
 
     internal static readonly ErrorCode PageSizeInvalid = new("paging.page-size-invalid", Invalid, "pageSize lies between 1 and {max}.");
 
@@ -147,6 +156,9 @@ public static partial class EngineErrors
         "'{duration}' is not an ISO 8601 duration (such as P3M or PT10M): {cause}");
 
     internal static readonly ErrorCode ClockBackwards = new("clock.backwards", Invalid, "The clock cannot go back.");
+
+    internal static readonly ErrorCode ClockAdvanceTooFar = new("clock.advance-too-far", Invalid,
+        "'{duration}' is further than one advance may go ({max}); advance in steps.");
 
     // ---------------------------------------------------------------- run time: becomes an incident on the path
 

@@ -29,7 +29,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 30, Level = LogLevel.Error, Message = "The work dispatcher failed; polling again")]
     public static partial void DispatcherFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Simulation clock advanced from {From} to {To}: {Timers} timers fired, {Jobs} job attempts")]
+    // Debug: a demo or a test advances the clock hundreds of times; the answer of clock/advance says the same.
+    [LoggerMessage(EventId = 31, Level = LogLevel.Debug, Message = "Simulation clock advanced from {From:yyyy-MM-ddTHH:mm:ssZ} to {To:yyyy-MM-ddTHH:mm:ssZ}: {Timers} timers fired, {Jobs} job attempts")]
     public static partial void ClockAdvanced(ILogger logger, DateTimeOffset from, DateTimeOffset to, int timers, int jobs);
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Database migrated ({Provider})")]
@@ -52,4 +53,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 44, Level = LogLevel.Error, Message = "No retry trigger could be stored for {Id}; the reconciler will find its row")]
     public static partial void WorkRetryNotScheduled(ILogger logger, Guid id, Exception exception);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Retry now: {Count} partner calls of {ActivityType} get their next attempt now")]
+    public static partial void PartnerCallsRetriedNow(ILogger logger, int count, string activityType);
 }

@@ -31,6 +31,8 @@ public sealed partial class ProcessEngine
                     return false;
                 }
 
+                EngineMetrics.TimerFired(step.Now - timer.DueAt);
+
                 if (timer.InstanceId is null)
                 {
                     await StartByTimerAsync(step, executor, timer, ct);
@@ -58,7 +60,7 @@ public sealed partial class ProcessEngine
 
     private async Task StartByTimerAsync(Step step, Executor executor, TimerEntity timer, CancellationToken cancellationToken)
     {
-        var definition = await step.Db.Definitions.AsNoTracking().FirstAsync(d => d.Id == timer.DefinitionId, cancellationToken);
+        var definition = await DefinitionRegistry.Heads(step.Db.Definitions.AsNoTracking().Where(d => d.Id == timer.DefinitionId)).FirstAsync(cancellationToken);
         var model = await _definitions.ModelAsync(definition.Id, definition.Key, cancellationToken);
         var start = model.Node(timer.ElementId);
         timer.FiredCount++;
@@ -162,7 +164,16 @@ public sealed partial class ProcessEngine
             result = await ExecuteActivityAsync(job, context, services, cancellationToken);
         }
 
-        return await RecordJobResultAsync(job, descriptor, result, cancellationToken);
+        var outcome = await RecordJobResultAsync(job, descriptor, result, cancellationToken);
+        EngineMetrics.PartnerCallAttempt(job.ActivityType, outcome switch
+        {
+            JobOutcome.Completed => "completed",
+            JobOutcome.BpmnError => "bpmn-error",
+            JobOutcome.RetryScheduled => "retry-scheduled",
+            JobOutcome.IncidentOpened => "incident",
+            _ => "discarded",
+        });
+        return outcome;
     }
 
     /// <summary>Hands a job that could not run yet back to the scheduler for its due moment (or the end of another node's lease).</summary>

@@ -405,6 +405,7 @@ public sealed partial class ProcessEngine
     /// <summary>Runs one step with retries on optimistic-concurrency conflicts, then hands what fell due to the scheduler.</summary>
     internal async Task<T> RunAsync<T>(Actor actor, Func<Step, Executor, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             await using var db = _databases.Create();
@@ -427,6 +428,7 @@ public sealed partial class ProcessEngine
             }
             catch (DbUpdateConcurrencyException) when (attempt < _options.MaxConcurrencyRetries)
             {
+                EngineMetrics.StepConflict();
                 Log.StepRetried(_logger, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken);
                 continue;
@@ -437,6 +439,7 @@ public sealed partial class ProcessEngine
             }
 
             await HandOverAsync(db, changes, outbox);
+            EngineMetrics.StepCommitted(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return result;
         }
     }

@@ -6,8 +6,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "{File}: {Key} version {Version} (new: {IsNew})")]
     public static partial void DefinitionDeployed(ILogger logger, string file, string key, int version, bool isNew);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "No workflow-definitions folder found; nothing deployed at start-up")]
-    public static partial void NoDefinitionsFolder(ILogger logger);
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{File}: {ElementId} {Code}")]
+    public static partial void DefinitionWarning(ILogger logger, string file, string elementId, string code);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Inburgering started on {Database}; simulation clock {Simulated}; development sign-in {DevSignIn}")]
     public static partial void Started(ILogger logger, Engine.Persistence.DatabaseProvider database, bool simulated, bool devSignIn);
@@ -17,4 +17,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "DUO notification {Message} names no person and nothing waits for it")]
     public static partial void DuoNotificationUnrouted(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "The workload for /metrics could not be counted; the gauges keep their last value")]
+    public static partial void WorkloadNotSampled(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "{Method} {Path} refused: {Status} {Code}")]
+    public static partial void RequestRefused(ILogger logger, string method, string path, int status, string code);
 }

@@ -3,19 +3,31 @@ using System.Text.Json.Serialization.Metadata;
 using Inburgering.Activities;
 using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
+using Inburgering.Engine.InstanceMigration;
 using Inburgering.Engine.Scheduling;
 using Inburgering.Server;
 using Inburgering.Server.Api;
+using Inburgering.Server.Api.Beheer;
 using Inburgering.Server.Api.Dossier;
+using Inburgering.Server.Api.EngineRest;
+using Inburgering.Server.Api.Migrations;
+using Inburgering.Server.Api.OpenApi;
+using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
+using Inburgering.Server.Sandbox;
+using Inburgering.Server.Security;
 using Inburgering.Server.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
+StartupChecks.RefuseClearly();
 var builder = WebApplication.CreateBuilder(args);
+builder.AddInburgeringLogging();
 var settings = ServerSettings.From(builder.Configuration);
+ProductionPosture.Enforce(builder, settings);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 if (settings.SimulationClock)
 {
@@ -47,29 +59,37 @@ else
     builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
-builder.Services.AddKeten(builder.Configuration, settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath));
+builder.Services.AddMigrationBatches();
+builder.Services.AddSingleton(settings);
+builder.Services.Configure<SandboxOptions>(builder.Configuration.GetSection("Inburgering:Sandbox"));
+builder.Services.AddSingleton<SandboxService>();
+builder.Services.AddKeten(builder.Configuration, StartupChecks.DefinitionsFolder(settings, builder.Environment.ContentRootPath));
 builder.AddPartners(settings.PartnerSimulators);
 builder.AddDemoData(settings);
 builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
 builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
 builder.Services.AddSingleton<ElementNames>();
 
-builder.Services.AddAuthentication(settings.DevelopmentSignIn ? DevelopmentSignInHandler.SchemeName : NoSignInHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, DevelopmentSignInHandler>(DevelopmentSignInHandler.SchemeName, null)
-    .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
+builder.AddSignIn(settings.DevelopmentSignIn)
+    .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, DevelopmentBasicSignInHandler.Configure);
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi("v1");
+builder.Services.AddInburgeringOpenApi();
+builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<Inburgering.Server.Security.SecuritySchemeTransformer>());
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow; // a misspelt field is refused, by name
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
 });
 builder.Services.AddHealthChecks();
+builder.Services.AddEngineMetrics();
 
 var app = builder.Build();
 
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync });
+app.UseSecurityHeaders(AuthenticationSettings.From(app.Configuration).Authority is { Length: > 0 } authority ? new Uri(authority).GetLeftPart(UriPartial.Authority) : null);
+
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleExceptionAsync, SuppressDiagnosticsCallback = Problems.IsExpected });
 app.UseStatusCodePages(async context =>
 {
     if (!context.HttpContext.Response.HasStarted && context.HttpContext.Response.ContentLength is null)
@@ -77,42 +97,44 @@ app.UseStatusCodePages(async context =>
         await Problems.WriteStatusAsync(context.HttpContext);
     }
 });
+app.UseRequestLimits();
 app.UseWebApplication();
+app.UseEngineMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi("/openapi/{documentName}.json");
+app.MapInburgeringOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });
-var api = app.MapGroup("/api/v1").RequireAuthorization();
+var signedIn = app.MapGroup("/api/v1").RequireAuthorization();
+var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Read);
 api.MapDefinitions();
 api.MapInstances();
 api.MapTasks();
 api.MapMessages();
 api.MapOperations();
+api.MapPartnerCalls();
 api.MapActivities();
 api.MapExpressionFunctions();
 api.MapForms();
-api.MapAccount(app, settings.DevelopmentSignIn);
+signedIn.MapAccount(app, settings.DevelopmentSignIn);
+app.MapAuthConfig();
 api.MapWerkvoorraad();
 api.MapDossiers();
+api.MapStudio();
 api.MapTrajectStart();
+api.MapMigrations();
+api.MapSandbox();
+app.MapEngineRest(settings.DevelopmentSignIn
+    ? [DevelopmentBasicSignInHandler.SchemeName]
+    : [NoSignInHandler.SchemeName]);
+api.MapBeheer();
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 
-await app.Services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
-if (settings.DeployDefinitionsAtStartup)
-{
-    var folder = settings.ResolveDefinitionsPath(app.Environment.ContentRootPath);
-    if (folder is null)
-    {
-        Log.NoDefinitionsFolder(app.Logger);
-    }
-    else
-    {
-        await app.Services.GetRequiredService<DefinitionsDeployer>().DeployFolderAsync(folder, CancellationToken.None);
-    }
-}
+StartupChecks.EnsureAddressesFree(app);
+await StartupChecks.InitializeDatabaseAsync(app, settings);
+await StartupChecks.DeployDefinitionsAsync(app, settings);
 
 Log.Started(app.Logger, settings.Database, settings.SimulationClock, settings.DevelopmentSignIn);
 await app.RunAsync();

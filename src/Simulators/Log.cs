@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Demo data built in {Seconds:0.0} s: {Summary}")]
     public static partial void DemoBuilt(ILogger logger, string summary, double seconds);
 
+    [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Demo data: virtual {Now:yyyy-MM-dd}, week {Week} of {Weeks}, {Seconds:0} s")]
+    public static partial void DemoProgress(ILogger logger, DateTime now, int week, int weeks, double seconds);
+
     [LoggerMessage(EventId = 203, Level = LogLevel.Error, Message = "Demo data failed; the service runs on without it")]
     public static partial void DemoFailed(ILogger logger, Exception exception);
 

@@ -1,10 +1,10 @@
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Intake;
-using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
 using Inburgering.Activities.Tests.Infrastructure;
 using Inburgering.Activities.Uitkering;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Duo;
 using Inburgering.Simulators.Uitkering;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Engine.Tests;
 
 /// <summary>One transaction per step with optimistic concurrency on the instance: races are retried or refused, never lost.</summary>
 public sealed class ConcurrencyTests

@@ -1,7 +1,7 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Engine.Tests;
 
 /// <summary>The runtime is thrown away mid-process; a new one loads everything from the database and finishes the same way.</summary>
 public sealed class DurabilityTests

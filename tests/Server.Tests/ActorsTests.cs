@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Inburgering.Server.Auth;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests;
 
 /// <summary>The server, not the engine, knows the roles: it turns a signed-in user into the engine's actor.</summary>
 public sealed class ActorsTests

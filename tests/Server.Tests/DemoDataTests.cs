@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
+using Inburgering.Server.Tests.Durability;
+using Inburgering.Server.Tests.Keten;
 using Inburgering.Simulators.Demo;
-using Inburgering.Tests.Durability;
-using Inburgering.Tests.Keten;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests;
 
 /// <summary>
 /// Issue 4, item 6: with Inburgering:DemoData the service starts with the Ferm Werk gemeenten, its simulators, and a few dozen
@@ -33,12 +33,12 @@ public sealed class DemoDataTests(ITestOutputHelper output)
         var server = await ServerProcess.StartAsync(arguments, work);
         try
         {
-            using var client = new Api(server.BaseAddress);
+            using var client = new ServerApi(server.BaseAddress);
             var api = client.Http;
 
             // Not ready while the demo is built; the API answers all the same.
             Assert.True((await api.GetAsync("api/v1/clock")).IsSuccessStatusCode);
-            var ready = await server.WaitReadyAsync(TimeSpan.FromMinutes(10));
+            var ready = await server.WaitReadyAsync(ServerProcess.ReadyLimit);
             output.WriteLine($"{provider}: ready after {(DateTimeOffset.UtcNow - startedAt).TotalSeconds:0.0} s: {ready}");
             Assert.DoesNotContain("mislukt", ready, StringComparison.Ordinal);
 
@@ -88,8 +88,8 @@ public sealed class DemoDataTests(ITestOutputHelper output)
             var counts = (await db.Instances.CountAsync(), await db.Journal.CountAsync());
             await server.DisposeAsync();
             server = await ServerProcess.StartAsync(arguments, work);
-            using var again = new Api(server.BaseAddress);
-            Assert.Contains("overgeslagen", await server.WaitReadyAsync(TimeSpan.FromMinutes(1)), StringComparison.Ordinal);
+            using var again = new ServerApi(server.BaseAddress);
+            Assert.Contains("overgeslagen", await server.WaitReadyAsync(ServerProcess.ReadyLimit), StringComparison.Ordinal);
             Assert.Equal(counts, (await db.Instances.CountAsync(), await db.Journal.CountAsync()));
             var resumed = DateTimeOffset.Parse((string)(await again.Http.GetJsonAsync("api/v1/clock"))["now"]!, CultureInfo.InvariantCulture);
             Assert.InRange(resumed, now.AddSeconds(-1), now.AddSeconds(1)); // virtual time resumes where it stood

@@ -28,11 +28,14 @@ switch (scenario)
     case "tasks":
         await TaskListBench.RunAsync(Option("tasks", 100_000), Option("requests", 200));
         break;
+    case "operations":
+        await OperationsBench.RunAsync(Option("trajecten", 100_000), Option("requests", 100), options.GetValueOrDefault("pgbench-tps"));
+        break;
     case "expressions":
         ExpressionBench.Run(Option("iterations", 5_000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions, tasks");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions, tasks, operations");
         return 2;
 }
 

@@ -126,14 +126,29 @@ internal static class TaskListBench
                 var referentie = $"P-BENCH{i:D15}";
                 db.Instances.Add(new InstanceEntity
                 {
-                    Id = root, DefinitionId = definitionId, DefinitionKey = "inburgeringstraject", DefinitionVersion = 1, BusinessKey = referentie, TenantId = gemeente,
-                    Status = InstanceStatus.Active, RootInstanceId = root, StartedAt = now.AddDays(-random.Next(1, 900)),
+                    Id = root,
+                    DefinitionId = definitionId,
+                    DefinitionKey = "inburgeringstraject",
+                    DefinitionVersion = 1,
+                    BusinessKey = referentie,
+                    TenantId = gemeente,
+                    Status = InstanceStatus.Active,
+                    RootInstanceId = root,
+                    StartedAt = now.AddDays(-random.Next(1, 900)),
                     Variables = JsonSerializer.Serialize(new { inburgeraarNaam = $"Persoon {i}", persoonReferentie = referentie, doelgroep = "Asielstatushouder", toelichting = filler }),
                 });
                 db.Instances.Add(new InstanceEntity
                 {
-                    Id = schakel, DefinitionId = definitionId, DefinitionKey = "schakel4-inburgeren-en-participeren", DefinitionVersion = 1, BusinessKey = referentie, TenantId = gemeente,
-                    Status = InstanceStatus.Active, ParentInstanceId = root, RootInstanceId = root, StartedAt = now.AddDays(-random.Next(1, 600)),
+                    Id = schakel,
+                    DefinitionId = definitionId,
+                    DefinitionKey = "schakel4-inburgeren-en-participeren",
+                    DefinitionVersion = 1,
+                    BusinessKey = referentie,
+                    TenantId = gemeente,
+                    Status = InstanceStatus.Active,
+                    ParentInstanceId = root,
+                    RootInstanceId = root,
+                    StartedAt = now.AddDays(-random.Next(1, 600)),
                     Variables = JsonSerializer.Serialize(new { persoonReferentie = referentie, pipLeerroute = "B", toelichting = filler }),
                 });
                 for (var t = 0; t < 2; t++)
@@ -141,8 +156,15 @@ internal static class TaskListBench
                     var element = random.Next(names.Length);
                     db.UserTasks.Add(new UserTaskEntity
                     {
-                        Id = Guid.NewGuid(), InstanceId = schakel, ExecutionId = Guid.NewGuid(), ElementId = $"User_{element}", Name = names[element],
-                        DefinitionKey = "schakel4-inburgeren-en-participeren", BusinessKey = referentie, TenantId = gemeente, Status = UserTaskStatus.Open,
+                        Id = Guid.NewGuid(),
+                        InstanceId = schakel,
+                        ExecutionId = Guid.NewGuid(),
+                        ElementId = $"User_{element}",
+                        Name = names[element],
+                        DefinitionKey = "schakel4-inburgeren-en-participeren",
+                        BusinessKey = referentie,
+                        TenantId = gemeente,
+                        Status = UserTaskStatus.Open,
                         Assignee = random.Next(10) == 0 ? (random.Next(2) == 0 ? "consulent-1" : "beheerder-15") : null,
                         CandidateGroups = random.Next(4) == 0 ? ",begeleider," : ",consulent,",
                         DueAt = random.Next(10) == 0 ? null : now.AddDays(random.Next(-60, 365)),

@@ -16,6 +16,12 @@ internal static partial class BpmnParser
     public const string CamundaNamespace = "http://camunda.org/schema/1.0/bpmn";
     public const int MaxXmlLength = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The deepest element nesting a file may have. Real models nest sub-processes a handful of levels; the parser reads
+    /// scopes recursively, so a hostile file of thousands of levels would otherwise overflow the stack and end the process.
+    /// </summary>
+    public const int MaxXmlDepth = 200;
+
     private static readonly XNamespace Bpmn = BpmnNamespace;
     private static readonly XNamespace Camunda = CamundaNamespace;
     private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
@@ -96,6 +102,12 @@ internal static partial class BpmnParser
         XDocument document;
         try
         {
+            if (DepthBeyond(xml, MaxXmlDepth) is { } deep)
+            {
+                context.Error(null, EngineErrors.BpmnFileTooDeep, ("line", deep.Line), ("max", MaxXmlDepth));
+                return context.Result([]);
+            }
+
             document = Load(xml);
         }
         catch (XmlException ex)
@@ -115,6 +127,7 @@ internal static partial class BpmnParser
 
         ReadActivitiAsCamunda(root);
         IndexIds(root, context);
+        CheckCamundaVocabulary(root, context);
         WarnAboutCamundaEightExtensions(root, context);
         ReadGlobals(root, context);
         var processes = new List<ProcessModel>();
@@ -155,6 +168,34 @@ internal static partial class BpmnParser
         return context.Result(processes);
     }
 
+    /// <summary>
+    /// Streams the file once (linear time, constant stack) and stops at the first element deeper than <paramref name="max"/>;
+    /// null when the file stays within it. Malformed XML throws <see cref="XmlException"/> as <see cref="Load"/> would.
+    /// </summary>
+    private static (int Line, int Position)? DepthBeyond(string xml, int max)
+    {
+        using var stringReader = new StringReader(xml);
+        using var reader = XmlReader.Create(stringReader, ReaderSettings());
+        while (reader.Read())
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth >= max)
+            {
+                var info = (IXmlLineInfo)reader;
+                return (info.LineNumber, info.LinePosition);
+            }
+        }
+
+        return null;
+    }
+
+    private static XmlReaderSettings ReaderSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+    };
+
     private static XDocument Load(string xml)
     {
         var settings = new XmlReaderSettings
@@ -189,6 +230,110 @@ internal static partial class BpmnParser
                 element.SetAttributeValue(Camunda + attribute.Name.LocalName, attribute.Value);
             }
         }
+    }
+
+    /// <summary>The attributes Camunda 7 defines in its namespace (camunda-bpmn-moddle); any other camunda:* attribute is a typo.</summary>
+    private static readonly FrozenSet<string> CamundaAttributes = new[]
+    {
+        "async", "asyncBefore", "asyncAfter", "exclusive", "jobPriority", "taskPriority", "historyTimeToLive", "isStartableInTasklist",
+        "versionTag", "candidateStarterGroups", "candidateStarterUsers", "initiator", "formKey", "formRef", "formRefBinding", "formRefVersion",
+        "formHandlerClass", "assignee", "candidateGroups", "candidateUsers", "dueDate", "followUpDate", "priority", "class", "expression",
+        "delegateExpression", "resultVariable", "topic", "type", "decisionRef", "decisionRefBinding", "decisionRefVersion",
+        "decisionRefVersionTag", "decisionRefTenantId", "mapDecisionResult", "calledElementBinding", "calledElementVersion",
+        "calledElementVersionTag", "calledElementTenantId", "caseRef", "caseBinding", "caseVersion", "caseTenantId",
+        "variableMappingClass", "variableMappingDelegateExpression", "errorCodeVariable", "errorMessageVariable",
+        "escalationCodeVariable", "resource", "modelerTemplate", "modelerTemplateVersion", "diagramRelationId",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The elements Camunda 7 defines in its namespace; any other camunda:* element is a typo.</summary>
+    private static readonly FrozenSet<string> CamundaElements = new[]
+    {
+        "properties", "property", "inputOutput", "inputParameter", "outputParameter", "list", "map", "entry", "value", "script", "in",
+        "out", "formData", "formField", "validation", "constraint", "formProperty", "field", "string", "expression", "taskListener",
+        "executionListener", "connector", "connectorId", "failedJobRetryTimeCycle", "errorEventDefinition", "potentialStarter",
+        "timerEventDefinition",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Namespaces of Camunda's that are not the Camunda 7 extension vocabulary (Zeebe, the modeler's own).</summary>
+    private static readonly FrozenSet<string> OtherCamundaNamespaces = new[]
+    {
+        "http://camunda.org/schema/zeebe/1.0", "http://camunda.org/schema/modeler/1.0", "http://camunda.org/schema/1.0/dmn",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The Camunda vocabulary, strictly: a camunda:* attribute or element Camunda 7 does not define (<c>camunda:candidateGroup</c>
+    /// for <c>candidateGroups</c>) is refused with the element id and the nearest correct name, and so is the Camunda prefix
+    /// bound to another namespace (a wrong URI would make every camunda:* of the file silently ignored).
+    /// </summary>
+    private static void CheckCamundaVocabulary(XElement root, ParseContext context)
+    {
+        var reported = new HashSet<(string?, string)>();
+        foreach (var element in root.DescendantsAndSelf())
+        {
+            var owner = element.AncestorsAndSelf().Where(e => e.Name.Namespace == Bpmn).Select(Id).FirstOrDefault(id => id is not null);
+            if (element.Name.Namespace == Camunda)
+            {
+                if (!CamundaElements.Contains(element.Name.LocalName))
+                {
+                    context.Error(owner, EngineErrors.BpmnCamundaUnknownElement, ("element", element.Name.LocalName), ("nearest", Nearest(element.Name.LocalName, CamundaElements)));
+                }
+            }
+            else if (IsStrayCamundaNamespace(element, element.Name.Namespace) && reported.Add((owner, element.Name.NamespaceName)))
+            {
+                context.Error(owner, EngineErrors.BpmnCamundaUnknownNamespace, ("name", Prefixed(element, element.Name)), ("namespace", element.Name.NamespaceName), ("expected", CamundaNamespace));
+            }
+
+            foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None))
+            {
+                if (attribute.Name.Namespace == Camunda)
+                {
+                    if (!CamundaAttributes.Contains(attribute.Name.LocalName))
+                    {
+                        context.Error(owner, EngineErrors.BpmnCamundaUnknownAttribute, ("attribute", attribute.Name.LocalName), ("nearest", Nearest(attribute.Name.LocalName, CamundaAttributes)));
+                    }
+                }
+                else if (IsStrayCamundaNamespace(element, attribute.Name.Namespace) && reported.Add((owner, attribute.Name.NamespaceName)))
+                {
+                    context.Error(owner, EngineErrors.BpmnCamundaUnknownNamespace, ("name", Prefixed(element, attribute.Name)), ("namespace", attribute.Name.NamespaceName), ("expected", CamundaNamespace));
+                }
+            }
+        }
+    }
+
+    /// <summary>A namespace that is meant as Camunda's but is not the Camunda 7 one: bound to the prefix camunda, or a camunda URI.</summary>
+    private static bool IsStrayCamundaNamespace(XElement element, XNamespace ns) =>
+        ns != Camunda && ns != Activiti && !OtherCamundaNamespaces.Contains(ns.NamespaceName)
+        && (string.Equals(element.GetPrefixOfNamespace(ns), "camunda", StringComparison.Ordinal)
+            || ns.NamespaceName.Contains("camunda", StringComparison.OrdinalIgnoreCase));
+
+    private static string Prefixed(XElement element, XName name) =>
+        element.GetPrefixOfNamespace(name.Namespace) is { Length: > 0 } prefix ? $"{prefix}:{name.LocalName}" : name.LocalName;
+
+    /// <summary>The known name nearest to <paramref name="name"/> (fewest edits, case ignored).</summary>
+    private static string Nearest(string name, FrozenSet<string> known) =>
+        known
+            .Select(k => (Name: k, Distance: EditDistance(name.ToUpperInvariant(), k.ToUpperInvariant())))
+            .OrderBy(k => k.Distance)
+            .ThenBy(k => k.Name, StringComparer.Ordinal)
+            .First()
+            .Name;
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 
     /// <summary>

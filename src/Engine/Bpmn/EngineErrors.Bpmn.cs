@@ -10,6 +10,9 @@ public static partial class EngineErrors
     internal static readonly ErrorCode BpmnFileTooLarge = new("bpmn.file.too-large", Invalid,
         "The file is too large ({length} characters; the limit is {max}).");
 
+    internal static readonly ErrorCode BpmnFileTooDeep = new("bpmn.file.too-deep", Invalid,
+        "The file nests elements too deeply (line {line}); the limit is {max} levels.");
+
     internal static readonly ErrorCode BpmnFileDtd = new("bpmn.file.dtd", Invalid,
         "The file contains a DTD (<!DOCTYPE …>); that is not allowed for safety (no external entities or files are read).");
 
@@ -272,6 +275,15 @@ public static partial class EngineErrors
 
     internal static readonly ErrorCode BpmnUnsupportedCallMappingCode = new("bpmn.unsupported.call-activity-mapping-code", Invalid,
         "CMMN calls and variable mapping by code are not supported; use camunda:in and camunda:out.");
+
+    internal static readonly ErrorCode BpmnCamundaUnknownAttribute = new("bpmn.camunda.unknown-attribute", Invalid,
+        "camunda:{attribute} is not part of the Camunda 7 vocabulary (the nearest is camunda:{nearest}); a misspelt extension would silently change what the element does.");
+
+    internal static readonly ErrorCode BpmnCamundaUnknownElement = new("bpmn.camunda.unknown-element", Invalid,
+        "camunda:{element} is not part of the Camunda 7 vocabulary (the nearest is camunda:{nearest}); a misspelt extension would silently change what the element does.");
+
+    internal static readonly ErrorCode BpmnCamundaUnknownNamespace = new("bpmn.camunda.unknown-namespace", Invalid,
+        "{name} is in namespace '{namespace}', which is not Camunda 7's; the engine reads the Camunda extensions only in {expected} (as Camunda Modeler writes it), so this one would be ignored.");
 
     // ---------------------------------------------------------------- warnings: accepted, but without meaning here
 

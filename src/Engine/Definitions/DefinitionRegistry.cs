@@ -34,9 +34,32 @@ internal sealed class DefinitionRegistry(IEngineDbContextFactory databases)
 
     internal void Remember(Guid definitionId, ProcessModel model) => _models.TryAdd(definitionId, model);
 
+    /// <summary>
+    /// The latest version of <paramref name="key"/>, without its XML (<see cref="DefinitionEntity.Xml"/> is empty): a start
+    /// needs the id and version, and the parsed model is cached by id (the XML was read on every start before, ≈ 8 % of a
+    /// straight-through instance's CPU).
+    /// </summary>
     public static Task<DefinitionEntity?> LatestAsync(EngineDbContext db, string key, CancellationToken cancellationToken) =>
-        db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+        Heads(db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>One version of <paramref name="key"/>, without its XML.</summary>
     public static Task<DefinitionEntity?> VersionAsync(EngineDbContext db, string key, int version, CancellationToken cancellationToken) =>
-        db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Key == key && d.Version == version, cancellationToken);
+        Heads(db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Definitions without their XML (which only the model cache and the XML download read).</summary>
+    public static IQueryable<DefinitionEntity> Heads(IQueryable<DefinitionEntity> query) =>
+        query.Select(d => new DefinitionEntity
+        {
+            Id = d.Id,
+            Key = d.Key,
+            Version = d.Version,
+            Name = d.Name,
+            ContentHash = d.ContentHash,
+            Xml = "",
+            DeploymentId = d.DeploymentId,
+            Source = d.Source,
+            DeployedBy = d.DeployedBy,
+            DeployedAt = d.DeployedAt,
+            MessageStarts = d.MessageStarts,
+        });
 }

@@ -1,6 +1,6 @@
+using Inburgering.Engine.Activities;
 using Inburgering.Engine.Bpmn;
 using Inburgering.Engine.Expressions;
-using Inburgering.Engine.Activities;
 using Inburgering.Engine.Timers;
 
 namespace Inburgering.Engine.Execution;

@@ -181,8 +181,8 @@ internal sealed partial class Executor
         var definition = spec.Binding switch
         {
             CalledVersionBinding.Version => await DefinitionRegistry.VersionAsync(Step.Db, key, spec.Version!.Value, cancellationToken),
-            CalledVersionBinding.Deployment => await Step.Db.Definitions.AsNoTracking()
-                    .Where(d => d.Key == key && d.DeploymentId == Step.Db.Definitions.Where(p => p.Id == instance.Entity.DefinitionId).Select(p => p.DeploymentId).FirstOrDefault())
+            CalledVersionBinding.Deployment => await DefinitionRegistry.Heads(Step.Db.Definitions.AsNoTracking()
+                    .Where(d => d.Key == key && d.DeploymentId == Step.Db.Definitions.Where(p => p.Id == instance.Entity.DefinitionId).Select(p => p.DeploymentId).FirstOrDefault()))
                     .FirstOrDefaultAsync(cancellationToken)
                 ?? await DefinitionRegistry.LatestAsync(Step.Db, key, cancellationToken),
             _ => await DefinitionRegistry.LatestAsync(Step.Db, key, cancellationToken),

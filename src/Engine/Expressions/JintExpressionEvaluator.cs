@@ -7,11 +7,11 @@ using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
 using Jint;
-using JsEngine = Jint.Engine;
 using Jint.Constraints;
 using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
+using JsEngine = Jint.Engine;
 
 namespace Inburgering.Engine.Expressions;
 

@@ -5,10 +5,10 @@ using System.Text.RegularExpressions;
 using Inburgering.Engine.Activities;
 using Inburgering.Engine.Timers;
 using Jint;
-using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
+using JsEngine = Jint.Engine;
 
 namespace Inburgering.Engine.Expressions;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Inburgering.Engine.Timers;
 using Jint;
-using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Error;
 using Jint.Runtime;
+using JsEngine = Jint.Engine;
 
 namespace Inburgering.Engine.Expressions;
 

@@ -36,6 +36,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceE
         builder.HasIndex(i => i.BusinessKey);
         builder.HasIndex(i => new { i.DefinitionKey, i.Status });
         builder.HasIndex(i => i.ParentInstanceId);
+
+        // Operations' counts per quarter: started and ended per process.
+        builder.HasIndex(i => new { i.DefinitionKey, i.StartedAt });
+        builder.HasIndex(i => new { i.DefinitionKey, i.EndedAt });
     }
 }
 
@@ -73,6 +77,13 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskE
         builder.HasIndex(t => new { t.TenantId, t.Status, t.CreatedAt });
         builder.HasIndex(t => t.InstanceId);
         builder.HasIndex(t => new { t.Assignee, t.Status });
+
+        // The werkvoorraad by due date and operations' overdue lists and counts (per element, by due, creation or completion).
+        builder.HasIndex(t => new { t.TenantId, t.Status, t.DueAt });
+        builder.HasIndex(t => new { t.Status, t.DueAt });
+        builder.HasIndex(t => new { t.ElementId, t.Status, t.DueAt });
+        builder.HasIndex(t => new { t.ElementId, t.CompletedAt });
+        builder.HasIndex(t => new { t.ElementId, t.CreatedAt });
     }
 }
 
@@ -88,6 +99,7 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<TimerEntity>
         builder.Property(t => t.Kind).HasMaxLength(16);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.Status, t.DueAt });
+        builder.HasIndex(t => new { t.ElementId, t.Status, t.DueAt });
         builder.HasIndex(t => t.InstanceId);
     }
 }
@@ -139,6 +151,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobEntity>
         builder.Property(j => j.Version).IsConcurrencyToken();
         builder.HasIndex(j => new { j.Status, j.DueAt });
         builder.HasIndex(j => j.InstanceId);
+        builder.HasIndex(j => new { j.ActivityType, j.CompletedAt });
     }
 }
 

@@ -1,6 +1,6 @@
+using System.Text.Json.Nodes;
 using Inburgering.Engine.Execution;
 using Inburgering.Engine.Persistence;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Engine.Queries;

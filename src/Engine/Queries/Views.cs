@@ -11,11 +11,19 @@ public sealed record Paging(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 500;
 
+    /// <summary>The furthest page one may ask for: (page - 1) × pageSize must stay far from int.MaxValue (a negative OFFSET is a 500 on PostgreSQL).</summary>
+    public const int MaxPage = 100_000;
+
     internal void Validate()
     {
         if (Page < 1)
         {
             throw EngineErrors.PageInvalid.Exception();
+        }
+
+        if (Page > MaxPage)
+        {
+            throw EngineErrors.PageTooFar.Exception(("page", Page), ("max", MaxPage));
         }
 
         if (PageSize is < 1 or > MaxPageSize)
@@ -28,6 +36,9 @@ public sealed record Paging(int Page = 1, int PageSize = 50)
 }
 
 public sealed record DefinitionView(Guid Id, string Key, int Version, string? Name, string ContentHash, DateTimeOffset DeployedAt, string? DeployedBy, string? Source, bool IsLatest);
+
+/// <summary>How many instances of one definition version are active, and how many started in all.</summary>
+public sealed record DefinitionVersionCount(int Version, int Active, int Total);
 
 public sealed record InstanceSummary(
     Guid Id,

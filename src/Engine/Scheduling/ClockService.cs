@@ -128,6 +128,14 @@ public sealed class ClockService : IDisposable
         }
     }
 
+    /// <summary>
+    /// The furthest one advance may move the clock: five years (a whole Inburgeringstermijn with extensions). One request
+    /// fires every timer on the way, so a thousand years would hold the request (and the clock) for minutes.
+    /// </summary>
+    public static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(5 * 366);
+
+    private const string MaxAdvanceText = "P5Y";
+
     /// <summary>Advances the simulation clock by an ISO 8601 duration (calendar-aware: P3M is three months).</summary>
     public async Task<ClockAdvance> AdvanceAsync(string duration, CancellationToken cancellationToken = default)
     {
@@ -145,10 +153,24 @@ public sealed class ClockService : IDisposable
         try
         {
             var from = clock.GetUtcNow();
-            var target = schedule!.FirstDue(from, options.Value.Zone);
+            DateTimeOffset target;
+            try
+            {
+                target = schedule!.FirstDue(from, options.Value.Zone);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw EngineErrors.ClockAdvanceTooFar.Exception(("duration", duration), ("max", MaxAdvanceText));
+            }
+
             if (target < from)
             {
                 throw EngineErrors.ClockBackwards.Exception();
+            }
+
+            if (target - from > MaxAdvance)
+            {
+                throw EngineErrors.ClockAdvanceTooFar.Exception(("duration", duration), ("max", MaxAdvanceText));
             }
 
             var timers = 0;
@@ -175,8 +197,10 @@ public sealed class ClockService : IDisposable
             clock.MoveTo(target);
             jobs += await DrainJobsAsync(target, cancellationToken);
             await SaveAsync(target, cancellationToken);
-            Log.ClockAdvanced(logger, from, target, timers, jobs);
-            return new ClockAdvance(from, target, timers, jobs);
+            // One instant, one offset: both ends in UTC (the calendar step was taken in the engine's zone).
+            var advance = new ClockAdvance(from.ToUniversalTime(), target.ToUniversalTime(), timers, jobs);
+            Log.ClockAdvanced(logger, advance.From, advance.To, timers, jobs);
+            return advance;
         }
         finally
         {

@@ -29,6 +29,9 @@ public static partial class EngineErrors
 
     internal static readonly ErrorCode TimerCycleDurationInvalid = new("timer.cycle-duration-invalid", Invalid, "In the timer cycle '{text}': {cause}");
 
+    internal static readonly ErrorCode TimerCycleTooFrequent = new("timer.cycle-too-frequent", Invalid,
+        "The timer cycle '{text}' repeats more often than once per {min}; that would fire without end in real time.");
+
     internal static readonly ErrorCode TimerCycleDurationNotPositive = new("timer.cycle-duration-not-positive", Invalid,
         "In the timer cycle '{text}' the duration '{duration}' must be greater than zero.");
 

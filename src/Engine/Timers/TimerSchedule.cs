@@ -177,6 +177,11 @@ internal sealed class TimerSchedule
         return null;
     }
 
+    /// <summary>The shortest interval a cycle may repeat at (a cycle of R/PT0.001S would fire without end in real time).</summary>
+    public static readonly TimeSpan MinCycleInterval = TimeSpan.FromSeconds(1);
+
+    private const string MinCycleIntervalText = "PT1S";
+
     private static EngineError? ParseCycle(string text, out TimerSchedule? schedule)
     {
         schedule = null;
@@ -230,6 +235,12 @@ internal sealed class TimerSchedule
         if (duration.IsNegative || duration.IsZero)
         {
             return EngineErrors.TimerCycleDurationNotPositive.With(("text", text), ("duration", durationText));
+        }
+
+        var reference = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        if (duration.AddTo(reference, TimeZoneInfo.Utc) - reference < MinCycleInterval)
+        {
+            return EngineErrors.TimerCycleTooFrequent.With(("text", text), ("min", MinCycleIntervalText));
         }
 
         schedule = new TimerSchedule(TimerKind.Cycle, text, repetitions, start, duration, cron: null);

@@ -78,11 +78,15 @@ public static class DefinitionEndpoints
         return page.Total == 0 ? Problems.NotFound("definition.not-found", ("key", key)) : TypedResults.Ok(page);
     }
 
+    /// <summary>BPMN is served as a download (<c>Content-Disposition: attachment</c>), never rendered by a browser as a page.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Download(string xml, string fileName) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(xml), "application/xml; charset=utf-8", fileName);
+
     private static async Task<IResult> XmlAsync(EngineQueries queries, string key, int version, CancellationToken cancellationToken)
     {
         var xml = await queries.DefinitionXmlAsync(key, version, cancellationToken);
         return xml is null
             ? Problems.NotFound("definition.version-not-found", ("key", key), ("version", version))
-            : TypedResults.Text(xml, "application/xml", Encoding.UTF8);
+            : Download(xml, $"{key}-v{version}.bpmn");
     }
 }

@@ -22,13 +22,40 @@ public static partial class ErrorTexts
         [ServerErrors.DurationRequired] = "duration is verplicht, bijvoorbeeld \"P3M\" of \"PT10M\".",
         [ServerErrors.TimeToLiveInvalid] = "timeToLive '{value}' is geen ISO 8601-duur in dagen/uren (zoals P7D).",
         [ServerErrors.IncidentStatusInvalid] = "status is open of all.",
+        [ServerErrors.PartnerCallStateInvalid] = "state is waiting: de partneraanroepen die na een mislukte poging op hun volgende poging wachten.",
         [ServerErrors.RetryFilterRequired] = "Geef minstens één van activityType, definitionKey, elementId of gemeente, zodat niet per ongeluk alles opnieuw wordt geprobeerd.",
         [ServerErrors.UnsupportedMediaType] = "Stuur de BPMN-XML zelf als body, met Content-Type application/xml.",
         [ServerErrors.DefinitionNotDeployable] = "Het bestand kan niet worden uitgerold: {count} probleem/problemen.",
         [ServerErrors.ActivityNotFound] = "Er is geen activiteit '{type}' in de catalogus.",
         [ServerErrors.FormNotFound] = "Er is geen formulier '{key}'.",
         [ServerErrors.ExpressionFunctionNotFound] = "Er is geen expressiefunctie '{name}'.",
-        [ServerErrors.InvalidJson] = "De JSON in het verzoek is ongeldig: {reason}",
+        [ServerErrors.MigrationPlanInvalid] = "Het migratieplan kan niet worden uitgevoerd: {count} probleem/problemen.",
+        [ServerErrors.SandboxFileInvalid] = "'{name}' is geen bruikbaar conceptbestand: een .bpmn- of .form-bestand zonder map, niet leeg en kleiner dan 2 MB.",
+        [ServerErrors.SandboxRunNotFound] = "Er is geen proefrun {id} (een proefrun wordt na een herstart van de service niet bewaard).",
+        [ServerErrors.EngineRestNoResources] = "De deployment bevat geen .bpmn-bestand.",
+        [ServerErrors.EngineRestNotMultipart] = "Stuur de deployment als multipart/form-data, zoals Camunda Modeler doet.",
+
+        // ---------------------------------------------------------------- instance migration
+        ["migration.source-element-unknown"] = "Element '{elementId}' bestaat niet in {key} versie {version}.",
+        ["migration.target-element-unknown"] = "Element '{elementId}' bestaat niet in {key} versie {version}.",
+        ["migration.source-mapped-twice"] = "Element '{elementId}' staat meer dan eens in het plan.",
+        ["migration.elements-incompatible"] = "'{elementId}' ({sourceKind}) kan niet '{targetElementId}' ({targetKind}) worden: {reason}.",
+        ["migration.same-version"] = "Bron en doel zijn dezelfde versie ({key} versie {version}).",
+        ["migration.element-unmapped"] = "Er wacht een token bij '{elementId}', en het plan zegt niet waar dat in de nieuwe versie heen gaat.",
+        ["migration.scope-changed"] = "'{elementId}' zou naar '{targetElementId}' gaan, maar dat ligt niet in '{expectedScope}' waar het omvattende token heen gaat.",
+        ["migration.join-flow-missing"] = "Er wacht een token bij samenvoeging '{elementId}' dat via '{flowId}' kwam; die stroom komt in de nieuwe versie niet bij '{targetElementId}' uit.",
+        ["migration.timer-invalid"] = "De timer van '{targetElementId}' kan voor deze instantie niet worden berekend: {cause}",
+        ["migration.instance-not-on-source"] = "Instantie {instanceId} draait niet op {key} versie {version} maar op versie {actualVersion}.",
+        ["migration.instance-ended"] = "Instantie {instanceId} is al beëindigd.",
+        ["migration.batch-not-found"] = "Er is geen migratiebatch {batchId}.",
+        ["migration.no-instances"] = "Kies minstens één instantie om te migreren.",
+        ["migration.too-many-instances"] = "Een batch neemt hoogstens {max} instanties.",
+        [ServerErrors.InvalidJson] = "De body is geen geldige JSON (regel {line}, positie {position}).",
+        [ServerErrors.JsonValueInvalid] = "{field} heeft een waarde van de verkeerde soort; verwacht is {expected}.",
+        [ServerErrors.JsonUnknownField] = "{field} is geen veld van dit verzoek. Velden: {known}.",
+        [ServerErrors.ParameterInvalid] = "'{value}' is geen geldige waarde voor {name}; verwacht is {expected}.",
+        [ServerErrors.BodyRequired] = "Dit verzoek heeft een JSON-body nodig (Content-Type application/json).",
+        [ServerErrors.ContentTypeUnsupported] = "Content-Type {received} wordt hier niet gelezen; stuur de body in het formaat van deze aanroep: JSON met Content-Type application/json, een BPMN-bestand als application/xml.",
         [ServerErrors.BadRequest] = "Het verzoek is ongeldig: {reason}",
         [ServerErrors.InternalError] = "Er ging iets mis in de service; de fout is gelogd.",
         [ServerErrors.RouteNotFound] = "Er is niets op {method} {path}.",
@@ -39,6 +66,7 @@ public static partial class ErrorTexts
         [ServerErrors.SignInNotConfigured] = "Er is geen aanmelding geconfigureerd; zet Inburgering:DevelopmentSignIn aan voor ontwikkeling.",
         [ServerErrors.Forbidden] = "Uw rol geeft geen toegang tot deze handeling.",
         [ServerErrors.ParameterValueUnknown] = "{parameter} '{value}' is onbekend; kies uit {allowed}.",
+        [ServerErrors.KwartaalInvalid] = "kwartaal '{value}' is geen kwartaal; schrijf het als jaar-K en het nummer, bijvoorbeeld 2026-K3.",
         [ServerErrors.AssigneeMissing] = "Kies de collega aan wie u de taak overdraagt (assignee).",
         [ServerErrors.AssigneeNotColleague] = "{assignee} werkt niet voor deze gemeente of heeft geen rol van deze taak; kies een collega uit de lijst.",
         [ServerErrors.ReturnReasonMissing] = "Geef de reden waarom u de taak terugstuurt.",
@@ -47,6 +75,13 @@ public static partial class ErrorTexts
         [ServerErrors.WebNotBuilt] = "De webtoepassing is niet gebouwd: bouw src/Server (dat bouwt src/Web mee) of draai `npm ci && npm run build` in src/Web.",
         [ServerErrors.TrajectInvalid] = "De melding is niet in orde: {messages}",
         [ServerErrors.TrajectAlreadyRunning] = "Voor deze persoon loopt in deze gemeente al een traject.",
+        [ServerErrors.NulCharacter] = "Het verzoek bevat een NUL-teken (in de {where}); dat is nergens toegestaan.",
+        [ServerErrors.CharsetUnsupported] = "Tekenset '{charset}' wordt niet ondersteund; stuur UTF-8.",
+        [ServerErrors.BodyTooLarge] = "Het verzoek is te groot; de grens is {max} bytes.",
+        [ServerErrors.TimeToLiveTooLong] = "timeToLive '{value}' is langer dan {max}, de langste tijd dat een bericht bewaard blijft.",
+        [ServerErrors.RoleRequired] = "Hiervoor heeft u een van deze rollen nodig: {roles}.",
+        [ServerErrors.BearerRequired] = "Meld u aan: stuur een toegangstoken van de identity provider (Authorization: Bearer …).",
+        [ServerErrors.DuoNotAuthenticated] = "Dit eindpunt is alleen voor DUO: {reason}",
         [ServerErrors.TrajectNotStarted] = "De melding is vastgelegd maar startte geen traject; er wacht al een traject op deze persoon.",
 
         // ---------------------------------------------------------------- tenants (gemeenten)
@@ -85,13 +120,17 @@ public static partial class ErrorTexts
         ["message.not-correlated"] = "Niets wacht op bericht '{name}', en zonder correlationKey kan het niet worden bewaard.",
         ["incident.not-found"] = "Dit incident bestaat niet.",
         ["incident.resolved"] = "Dit incident is al opgelost.",
+        ["partner-call.not-found"] = "Deze partneraanroep bestaat niet.",
+        ["partner-call.not-waiting"] = "Deze partneraanroep wacht niet op een nieuwe poging (status: {status}); alleen een mislukte aanroep die op zijn volgende poging wacht, kan nu worden geprobeerd.",
         ["paging.page-invalid"] = "page begint bij 1.",
+        ["paging.page-too-far"] = "page {page} ligt voorbij de laatste pagina die u kunt opvragen ({max}); verfijn het filter.",
         ["paging.page-size-invalid"] = "pageSize ligt tussen 1 en {max}.",
         ["filter.value-unknown"] = "{name} '{value}' is onbekend; kies uit {allowed}.",
         ["clock.not-simulated"] = "De simulatieklok staat uit (Inburgering:SimulationClock).",
         ["clock.database-not-empty"] = "De klok kan alleen terug op een database zonder instanties.",
         ["clock.duration-invalid"] = "'{duration}' is geen ISO 8601-duur (zoals P3M of PT10M): {cause}",
         ["clock.backwards"] = "De klok kan niet terug.",
+        ["clock.advance-too-far"] = "'{duration}' is verder dan één stap van de klok mag gaan ({max}); zet de klok in stappen vooruit.",
 
         // ---------------------------------------------------------------- run time: incidents
         ["model.step-limit"] = "Meer dan {limit} stappen zonder wachtpunt: staat er een oneindige lus in het model?",
@@ -133,6 +172,7 @@ public static partial class ErrorTexts
         ["timer.cycle-start-invalid"] = "In de timercyclus '{text}' is '{part}' geen geldige ISO 8601-datum of -tijd.",
         ["timer.cycle-duration-invalid"] = "In de timercyclus '{text}': {cause}",
         ["timer.cycle-duration-not-positive"] = "In de timercyclus '{text}' moet de duur '{duration}' groter dan nul zijn.",
+        ["timer.cycle-too-frequent"] = "De timercyclus '{text}' herhaalt vaker dan eens per {min}; in echte tijd zou die zonder einde afgaan.",
         ["timer.cron-invalid"] = "'{text}' is geen geldige cron-expressie: {reason}",
         ["timer.cron-five-fields"] = "'{text}' is geen geldige cron-expressie: {reason} Een Quartz-cron heeft 6 of 7 velden en begint met de seconden (bijvoorbeeld 0 0 9 ? * MON).",
         ["duration.invalid"] = "'{text}' is geen geldige ISO 8601-duur: {cause}.",
@@ -159,6 +199,7 @@ public static partial class ErrorTexts
         // ---------------------------------------------------------------- BPMN files
         ["bpmn.file.empty"] = "Het bestand is leeg.",
         ["bpmn.file.too-large"] = "Het bestand is te groot ({length} tekens; de grens is {max}).",
+        ["bpmn.file.too-deep"] = "Het bestand nest elementen te diep (regel {line}); de grens is {max} niveaus.",
         ["bpmn.file.dtd"] = "Het bestand bevat een DTD (<!DOCTYPE …>); dat is om veiligheidsredenen niet toegestaan (er worden geen externe entiteiten of bestanden gelezen).",
         ["bpmn.file.xml-invalid"] = "Geen geldige XML (regel {line}, positie {position}): {reason}",
         ["bpmn.file.wrong-root"] = "Het hoofdelement is '{element}' in namespace '{namespace}'; verwacht wordt 'definitions' in {expected}.",
@@ -253,6 +294,9 @@ public static partial class ErrorTexts
         ["bpmn.unsupported.java-delegate"] = "{attribute} wordt niet ondersteund: servicetaken draaien als activiteit met camunda:type=\"external\" en camunda:topic.",
         ["bpmn.unsupported.call-activity-mapping-code"] = "CMMN-aanroepen en variabele-mapping via code worden niet ondersteund; gebruik camunda:in en camunda:out.",
         ["bpmn.ignored.global-task"] = "Globale taak '{element}' wordt genegeerd: alleen aanroepen van processen (callActivity met calledElement) worden uitgevoerd.",
+        ["bpmn.camunda.unknown-attribute"] = "camunda:{attribute} hoort niet bij de Camunda 7-woordenschat (het dichtstbijzijnde is camunda:{nearest}); een verschreven extensie zou stilzwijgend veranderen wat het element doet.",
+        ["bpmn.camunda.unknown-element"] = "camunda:{element} hoort niet bij de Camunda 7-woordenschat (het dichtstbijzijnde is camunda:{nearest}); een verschreven extensie zou stilzwijgend veranderen wat het element doet.",
+        ["bpmn.camunda.unknown-namespace"] = "{name} staat in namespace '{namespace}', en dat is niet die van Camunda 7; de engine leest de Camunda-extensies alleen in {expected} (zoals Camunda Modeler die schrijft), dus deze zou genegeerd worden.",
         ["bpmn.ignored.camunda8-extensions"] = "Camunda 8-extensies ({extensions}) worden genegeerd; de engine leest de Camunda 7-extensies (camunda:…).",
         ["bpmn.ignored.message-flow"] = "Berichtstromen tussen pools zijn documentatie; de engine ontvangt berichten via berichtgebeurtenissen en de berichten-API.",
         ["bpmn.ignored.foreign-element"] = "Onbekend element '{element}' ({namespace}) buiten extensionElements wordt genegeerd.",
@@ -299,10 +343,16 @@ public static class ServerErrors
     public const string DurationRequired = "request.duration-required";
     public const string TimeToLiveInvalid = "request.time-to-live-invalid";
     public const string IncidentStatusInvalid = "request.incident-status-invalid";
+    public const string PartnerCallStateInvalid = "request.partner-call-state-invalid";
     public const string RetryFilterRequired = "request.retry-filter-required";
     public const string UnsupportedMediaType = "request.unsupported-media-type";
     public const string InvalidJson = "request.invalid-json";
     public const string BadRequest = "request.invalid";
+    public const string JsonValueInvalid = "request.json-value-invalid";
+    public const string JsonUnknownField = "request.json-unknown-field";
+    public const string ParameterInvalid = "request.parameter-invalid";
+    public const string BodyRequired = "request.body-required";
+    public const string ContentTypeUnsupported = "request.content-type-unsupported";
     public const string DefinitionNotDeployable = "definition.not-deployable";
     public const string ActivityNotFound = "activity.not-found";
     public const string FormNotFound = "form.not-found";
@@ -316,6 +366,7 @@ public static class ServerErrors
     public const string SignInNotConfigured = "auth.sign-in-not-configured";
     public const string Forbidden = "auth.forbidden";
     public const string ParameterValueUnknown = "request.parameter-value-unknown";
+    public const string KwartaalInvalid = "request.kwartaal-invalid";
     public const string AssigneeMissing = "task.assignee-missing";
     public const string AssigneeNotColleague = "task.assignee-not-colleague";
     public const string ReturnReasonMissing = "task.return-reason-missing";
@@ -325,4 +376,16 @@ public static class ServerErrors
     public const string TrajectInvalid = "traject.invalid";
     public const string TrajectAlreadyRunning = "traject.already-running";
     public const string TrajectNotStarted = "traject.not-started";
+    public const string NulCharacter = "request.nul-character";
+    public const string CharsetUnsupported = "request.charset-unsupported";
+    public const string BodyTooLarge = "request.body-too-large";
+    public const string TimeToLiveTooLong = "request.time-to-live-too-long";
+    public const string RoleRequired = "auth.role-required";
+    public const string BearerRequired = "auth.bearer-required";
+    public const string DuoNotAuthenticated = "duo.not-authenticated";
+    public const string MigrationPlanInvalid = "migration.plan-invalid";
+    public const string SandboxFileInvalid = "sandbox.file-invalid";
+    public const string SandboxRunNotFound = "sandbox.run-not-found";
+    public const string EngineRestNoResources = "engine-rest.no-resources";
+    public const string EngineRestNotMultipart = "engine-rest.not-multipart";
 }

@@ -16,6 +16,9 @@ public static class MessageEndpoints
             .WithSummary("Correleert een bericht op naam en correlationKey (de businessKey): 200 als het is afgeleverd of een proces startte, 202 als het is bewaard tot iets erop wacht.");
     }
 
+    /// <summary>The longest a message is kept waiting: five years (an Inburgeringstermijn with extensions).</summary>
+    public static readonly TimeSpan MaxTimeToLive = TimeSpan.FromDays(5 * 366);
+
     /// <param name="TimeToLive">How long to keep it when nothing waits yet, as ISO 8601 duration (default from configuration).</param>
     public sealed record MessageRequest(string? Name, string? CorrelationKey, JsonObject? Variables, string? Gemeente, string? MessageId, string? TimeToLive);
 
@@ -33,9 +36,14 @@ public static class MessageEndpoints
             {
                 ttl = XmlConvert.ToTimeSpan(request.TimeToLive);
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException)
             {
                 return Problems.Invalid(ServerErrors.TimeToLiveInvalid, ("value", request.TimeToLive));
+            }
+
+            if (ttl > MaxTimeToLive)
+            {
+                return Problems.Invalid(ServerErrors.TimeToLiveTooLong, ("value", request.TimeToLive), ("max", "P5Y"));
             }
         }
 

@@ -1,9 +1,9 @@
 using Inburgering.Engine;
+using Inburgering.Server.Api;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Inburgering.Server.Api;
 
-namespace Inburgering.Server;
+namespace Inburgering.Server.Api;
 
 /// <summary>
 /// Every error as application/problem+json: a Dutch <c>detail</c> and a stable <c>code</c> (the engine's codes and the
@@ -63,11 +63,37 @@ public static class Problems
             ? null
             : Result(StatusCodes.Status422UnprocessableEntity, "Ongeldige invoer", ServerErrors.GemeenteInvalid, ErrorTexts.Describe(ServerErrors.GemeenteInvalid, ("gemeente", gemeente)));
 
+    /// <summary>
+    /// Whether an exception is an expected refusal (a 4xx: an engine rule, a bad request) rather than a fault: the framework then
+    /// logs no error with a stack trace for it, and <see cref="HandleExceptionAsync"/> logs one information line.
+    /// </summary>
+    public static bool IsExpected(ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Exception is EngineException or RequestException or BadHttpRequestException;
+    }
+
     /// <summary>Maps exceptions escaping an endpoint to problem+json; unexpected ones to a 500 without internals.</summary>
     public static async Task HandleExceptionAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        await WriteForAsync(context, error);
+        if (context.Response.StatusCode < 500 && error is not null)
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Inburgering.Server.Api");
+            var code = error switch
+            {
+                EngineException engine => engine.Error.Code,
+                RequestException request => request.Code,
+                _ => "request",
+            };
+            Log.RequestRefused(logger, context.Request.Method, context.Request.Path.Value ?? "", context.Response.StatusCode, code);
+        }
+    }
+
+    private static async Task WriteForAsync(HttpContext context, Exception? error)
+    {
         switch (error)
         {
             case EngineException engine:
@@ -76,11 +102,10 @@ public static class Problems
             case RequestException request:
                 await Invalid(request.Code, [.. request.Arguments]).ExecuteAsync(context);
                 break;
-            case BadHttpRequestException { InnerException: System.Text.Json.JsonException json } bad:
-                await WriteAsync(context, bad.StatusCode, "Ongeldig verzoek", ServerErrors.InvalidJson, ErrorTexts.Describe(ServerErrors.InvalidJson, ("reason", json.Message)));
-                break;
             case BadHttpRequestException bad:
-                await WriteAsync(context, bad.StatusCode, "Ongeldig verzoek", ServerErrors.BadRequest, ErrorTexts.Describe(ServerErrors.BadRequest, ("reason", bad.Message)));
+                // In Dutch, naming the field and what it should be; never the framework's text with .NET type names.
+                var (status, code, arguments) = RequestErrors.Describe(bad, context.Request);
+                await WriteAsync(context, status, status == StatusCodes.Status415UnsupportedMediaType ? "Verkeerd formaat" : "Ongeldig verzoek", code, ErrorTexts.Describe(code, arguments));
                 break;
             default:
                 await WriteAsync(context, StatusCodes.Status500InternalServerError, "Interne fout", ServerErrors.InternalError, ErrorTexts.Describe(ServerErrors.InternalError));
@@ -108,7 +133,13 @@ public static class Problems
             StatusCodes.Status415UnsupportedMediaType => "Verkeerd formaat",
             _ => "Fout",
         };
-        return WriteAsync(context, status, title, code, ErrorTexts.Describe(code, ("status", status), ("method", request.Method), ("path", request.Path.Value)));
+        if (status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            code = ServerErrors.ContentTypeUnsupported;
+        }
+
+        return WriteAsync(context, status, title, code, ErrorTexts.Describe(
+            code, ("status", status), ("method", request.Method), ("path", request.Path.Value), ("received", string.IsNullOrEmpty(request.ContentType) ? "(geen)" : request.ContentType)));
     }
 
     private static Dictionary<string, object?> WithCode(string code, IDictionary<string, object?>? extensions)

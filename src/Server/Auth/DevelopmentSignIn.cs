@@ -103,10 +103,14 @@ public static class Policies
     public const string Operate = "operate";
     public const string CaseWork = "casework";
 
+    /// <summary>Every read of the API: one of the service's roles (a signed-in user without a role reads nothing).</summary>
+    public const string Read = "read";
+
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(Design, p => p.RequireRole(Roles.Procesontwerper, Roles.Beheerder));
         options.AddPolicy(Operate, p => p.RequireRole(Roles.Beheerder));
         options.AddPolicy(CaseWork, p => p.RequireRole(Roles.Consulent, Roles.Begeleider, Roles.Beheerder, Roles.Procesontwerper));
+        options.AddPolicy(Read, p => p.RequireRole(Roles.Consulent, Roles.Begeleider, Roles.Beheerder, Roles.Procesontwerper));
     }
 }

@@ -25,8 +25,9 @@ public static class Demo
         }.Where(s => !s.Item1).Select(s => s.Item2).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"Inburgering:DemoData runs trajecten through virtual time, the partner simulators and the API; it also needs {string.Join(", ", missing)}.");
+            throw new StartupRefusedException(
+                $"Inburgering cannot start: Inburgering:DemoData runs trajecten through virtual time, the partner simulators and the API; it also needs {string.Join(", ", missing)}.",
+                $"Add --{string.Join(" --", missing)} (as the README's run command does), or leave out Inburgering:DemoData.");
         }
 
         var definitions = settings.ResolveDefinitionsPath(builder.Environment.ContentRootPath);

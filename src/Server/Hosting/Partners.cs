@@ -36,8 +36,8 @@ public static class Partners
 
     public static void MapPartners(this WebApplication app, bool simulators)
     {
-        // DUO's machine-to-machine call; in production behind the Digikoppeling gateway (PKIoverheid mTLS), so no user sign-in.
-        app.MapDuoNotificaties("/duo/v1/notificaties").WithTags("DUO");
+        // DUO's machine-to-machine call: no user sign-in, but DUO's own (client certificate or token, Inburgering:Duo).
+        Security.DuoEndpointAuthentication.RequireDuo(app.MapDuoNotificaties("/duo/v1/notificaties"), app.Configuration).WithTags("DUO");
         if (simulators)
         {
             app.MapPartnerSimulators("/sim");

@@ -11,7 +11,7 @@ namespace Inburgering.Server.Web;
 /// </summary>
 public static class SpaHosting
 {
-    private static readonly string[] ServerPaths = ["/api", "/health", "/openapi", "/sim", "/duo"];
+    private static readonly string[] ServerPaths = ["/api", "/health", "/openapi", "/sim", "/duo", "/engine-rest"];
 
     public static void UseWebApplication(this WebApplication app)
     {

@@ -27,6 +27,9 @@ public sealed class DemoOptions
 
     /// <summary>Over how many weeks from the demo's start their first notifications are spread; unset: up to a few weeks before today.</summary>
     public int? StartWeeks { get; set; }
+
+    /// <summary>Only the personas on these routes (e.g. the scenarios a designer tries in the sandbox); empty: every route.</summary>
+    public IList<DemoRoute> Routes { get; } = [];
 }
 
 /// <summary>Whether the demo data is being built; <c>/health/ready</c> answers 503 until it is done.</summary>
@@ -103,7 +106,9 @@ public sealed class DemoDataService(
             });
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var weeks = (int)((today - start).TotalDays / 7);
-            var personas = DemoPersonas.For(options.Value.Personas, options.Value.StartWeeks ?? Math.Max(0, weeks - 3));
+            var personas = DemoPersonas.For(options.Value.Personas, options.Value.StartWeeks ?? Math.Max(0, weeks - 3))
+                .Where(p => options.Value.Routes.Count == 0 || options.Value.Routes.Contains(p.Route))
+                .ToList();
             foreach (var persona in personas)
             {
                 var state = new PersonaState(persona, referenties.For(Bsn.Parse(persona.Bsn)));
@@ -129,6 +134,11 @@ public sealed class DemoDataService(
 
                 await WorkTheTasksAsync(stoppingToken);
                 await Driver.AdvanceAsync("P1W", stoppingToken);
+                if ((week + 1) % 13 == 0 && logger.IsEnabled(LogLevel.Information))
+                {
+                    // One line per virtual quarter: where the demo is, how far along, how long it has taken.
+                    Log.DemoProgress(logger, clock.Now.UtcDateTime, week + 1, weeks, watch.Elapsed.TotalSeconds);
+                }
             }
 
             // Land on today (the demo ran whole weeks), then leave the werkvoorraad as it is.

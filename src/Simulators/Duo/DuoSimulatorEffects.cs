@@ -1,8 +1,7 @@
-using Inburgering.Workflows.Personen;
-using Inburgering.Workflows.Termijnen;
-
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
+using Inburgering.Workflows.Personen;
+using Inburgering.Workflows.Termijnen;
 
 namespace Inburgering.Simulators.Duo;
 

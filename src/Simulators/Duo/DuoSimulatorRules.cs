@@ -1,10 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using Inburgering.Activities.Duo;
+using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Workflows;
 using Inburgering.Workflows.Doelgroepen;
 using Inburgering.Workflows.Leerroutes;
-
-using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Simulators.Duo;

@@ -4,8 +4,8 @@ using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Activities.Partners;
 using Inburgering.Workflows;
-using Inburgering.Workflows.Termijnen;
 using Inburgering.Workflows.Personen;
+using Inburgering.Workflows.Termijnen;
 
 namespace Inburgering.Simulators.Duo;
 

@@ -48,12 +48,16 @@ public static class Wetsbepaling
             return NotObliged(feiten.RedenGeenPlicht);
 
         if (feiten.Begindatum is not { } begin)
+        {
             return new(null, false, "PLICHT-BEGIN-ONBEKEND",
                 "DUO meldt een inburgeringsplicht zonder begindatum. Zonder begindatum is niet te bepalen of de Wet inburgering 2021 geldt; vraag de inburgeringsplicht opnieuw op bij DUO.");
+        }
 
         if (begin < Wi2021Ingangsdatum)
+        {
             return new(Wet.Wi2013, false, "WET-WI2013",
                 $"De inburgeringsplicht is gestart op {Dates.Dutch(begin)}, vóór 1 januari 2022. Daarom geldt de Wet inburgering 2013 en niet de Wet inburgering 2021. Onder de Wi2013 regelt de inburgeraar de inburgering zelf met DUO; dit traject valt buiten deze dienst. Let op: de datum van de kennisgeving telt niet, alleen de start van de plicht.");
+        }
 
         return new(Wet.Wi2021, true, "WET-WI2021",
             $"De inburgeringsplicht is gestart op {Dates.Dutch(begin)}, op of na 1 januari 2022: de Wet inburgering 2021 is van toepassing en de gemeente voert de regie.");

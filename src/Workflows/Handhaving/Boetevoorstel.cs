@@ -21,13 +21,17 @@ public static class Boetevoorstel
     {
         var ingezet = interventies.Where(i => i.IngezetOp <= voorstelDatum).ToList();
         if (ingezet.Count == 0)
+        {
             return Decision.Refuse("BOETE-GEEN-INTERVENTIE",
                 "Een boete kan nog niet worden voorgesteld: er is nog geen interventie ingezet (zoals extra ondersteuning, Wmo, jeugdhulp, schuldhulpverlening of de inburgeraar aanspreken op de plichten). Handhaving is het sluitstuk; zet eerst een interventie in.");
+        }
 
         var besproken = ingezet.Where(i => i.BesprokenOp is { } b && b <= voorstelDatum).ToList();
         if (besproken.Count == 0)
+        {
             return Decision.Refuse("BOETE-INTERVENTIE-NIET-BESPROKEN",
                 $"Een boete kan nog niet worden voorgesteld: er {(ingezet.Count == 1 ? "is 1 interventie" : $"zijn {ingezet.Count} interventies")} ingezet, maar geen is besproken (in het casuïstiekoverleg of met de ketenpartners). Bespreek de interventie eerst.");
+        }
 
         var laatste = besproken.MaxBy(i => i.BesprokenOp)!;
         return Decision.Allow("BOETE-MAG-VOORGESTELD",
@@ -82,11 +86,17 @@ public static class DuoResultaatboete
     {
         var settings = instellingen ?? HandhavingInstellingen.Default;
         if (!doelgroep.IsAsiel())
+        {
             return Decision.Allow("DUO-BOETE-VAN-TOEPASSING",
                 $"Voor een {doelgroep.DutchName()} kan DUO een boete opleggen als de inburgeringsplicht niet binnen de termijn is voldaan.");
+        }
+
         if (!settings.DuoResultaatboeteAsielstatushouders)
+        {
             return Decision.Refuse("DUO-BOETE-ASIEL-UIT",
                 "DUO-boetes voor asielstatushouders staan uit. Het Hof van Justitie van de EU (4 februari 2025) en de Raad van State (9 juli 2025) oordeelden dat asielstatushouders alleen in uitzonderlijke gevallen (zoals aantoonbare en aanhoudende onwil) een boete mogen krijgen; DUO legt hun nu geen boete op voor termijnoverschrijding.");
+        }
+
         return Decision.Allow("DUO-BOETE-ASIEL-AAN",
             "DUO-boetes voor asielstatushouders staan aan volgens het beleid; let op: sinds de uitspraken van 2025 alleen in uitzonderlijke gevallen, zoals aantoonbare en aanhoudende onwil.");
     }

@@ -27,8 +27,10 @@ public static class LeerrouteWissel
 
         var tot = WisselenTot(start, normen);
         if (dagtekeningWijziging < tot)
+        {
             return Decision.Allow("WISSEL-BINNEN-VENSTER",
                 $"Wisselen van de {van.DutchName()} naar de {naar.DutchName()} kan: de wijziging ({Dates.Dutch(dagtekeningWijziging)}) valt binnen anderhalf jaar na de start van de termijn ({Dates.Dutch(start)}); dat kan tot {Dates.Dutch(tot)}.");
+        }
 
         return Decision.Refuse("WISSEL-NA-VENSTER",
             $"Wisselen van de {van.DutchName()} naar de {naar.DutchName()} kan niet meer: de termijn startte op {Dates.Dutch(start)} en wisselen kon tot {Dates.Dutch(tot)}. Alleen van de onderwijsroute naar de B1-route kan nog op elk moment.");

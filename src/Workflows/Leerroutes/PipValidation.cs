@@ -51,30 +51,42 @@ public static class PipValidation
         var dag = pip.Dagtekening;
 
         if (dag < context.StartInburgeringsplicht)
+        {
             violations.Add(new(DagtekeningVoorPlicht,
                 $"De dagtekening van het PIP ({Dates.Dutch(dag)}) ligt voor de start van de inburgeringsplicht ({Dates.Dutch(context.StartInburgeringsplicht)})."));
+        }
 
         if (context.DagtekeningInitielePip is { } initieel && dag < initieel)
+        {
             violations.Add(new(DagtekeningVoorInitielePip,
                 $"Bij een gewijzigd PIP mag de dagtekening ({Dates.Dutch(dag)}) niet voor de dagtekening van het eerste PIP ({Dates.Dutch(initieel)}) liggen."));
+        }
 
         if (context.DagtekeningActuelePip is { } actueel && dag < actueel)
+        {
             violations.Add(new(DagtekeningVoorActuelePip,
                 $"Bij een gewijzigd PIP mag de dagtekening ({Dates.Dutch(dag)}) niet voor de dagtekening van het actuele PIP ({Dates.Dutch(actueel)}) liggen."));
+        }
 
         if (dag < context.VestigingInGemeente)
+        {
             violations.Add(new(DagtekeningVoorVestiging,
                 $"De dagtekening van het PIP ({Dates.Dutch(dag)}) ligt voor de vestiging van de inburgeraar in de gemeente ({Dates.Dutch(context.VestigingInGemeente)})."));
+        }
 
         violations.AddRange(ValidateMelding(pip).Violations);
 
         if (pip.Niveau == Niveau.A2 && pip.Leerroute == Leerroute.B1Route && context.IsFirstPip)
+        {
             violations.Add(new(A2OpEersteB1Pip,
                 "Niveau A2 mag niet met de B1-route worden gemeld in het eerste PIP van deze persoon (bij welke gemeente ook). Afschalen naar A2 kan pas bij een wijziging van het PIP."));
+        }
 
         if (pip.GeschatteIntensiteitB1Route is not null && !context.Doelgroep.IsAsiel())
+        {
             violations.Add(new(IntensiteitAlleenAsiel,
                 $"De geschatte intensiteit B1-route mag alleen voor asielstatushouders worden gemeld, niet voor een {context.Doelgroep.DutchName()}."));
+        }
 
         return violations.Count == 0 ? ValidationResult.Valid : new ValidationResult(violations);
     }
@@ -87,8 +99,10 @@ public static class PipValidation
     {
         var violations = new List<Violation>();
         if (pip.Niveau is Niveau.A1 or Niveau.B2)
+        {
             violations.Add(new(NiveauNietMeldbaar,
                 $"Niveau {pip.Niveau} kan niet in het PIP aan DUO worden gemeld; DUO kent alleen A2 en B1 (of geen niveau)."));
+        }
 
         if (pip.Niveau == Niveau.A2 && pip.Leerroute == Leerroute.Onderwijsroute)
             violations.Add(new(A2MetOnderwijsroute, "Niveau A2 mag niet in combinatie met de onderwijsroute worden gemeld."));
@@ -99,11 +113,16 @@ public static class PipValidation
         if (pip.GeschatteIntensiteitB1Route is { } uren)
         {
             if (pip.Leerroute != Leerroute.B1Route)
+            {
                 violations.Add(new(IntensiteitAlleenB1Route,
                     $"De geschatte intensiteit mag alleen bij de B1-route worden gemeld, niet bij de {pip.Leerroute.DutchName()}."));
+            }
+
             if (uren is < 1 or > 9999)
+            {
                 violations.Add(new(IntensiteitBuitenBereik,
                     $"De geschatte intensiteit moet tussen 1 en 9999 uur liggen; {uren} is niet toegestaan."));
+            }
         }
 
         return violations.Count == 0 ? ValidationResult.Valid : new ValidationResult(violations);

@@ -106,10 +106,12 @@ public sealed partial class PolicyCatalog
             {
                 var g = organisatie.Gemeenten[i];
                 if (!seenCodes.TryAdd(g.Code, organisatie.Bestand))
+                {
                     problems.Add(new(organisatie.Bestand, $"$.gemeenten[{i}].code",
                         seenCodes[g.Code] == organisatie.Bestand
                             ? $"Gemeentecode {g.Code} ({g.Naam}) staat twee keer in dit bestand."
                             : $"Gemeentecode {g.Code} ({g.Naam}) staat ook in {seenCodes[g.Code]}; een gemeente hoort bij één organisatie."));
+                }
             }
         }
 
@@ -145,14 +147,18 @@ public sealed partial class PolicyCatalog
 
         var gemeenten = new List<Gemeentebeleid>();
         if (dto.Gemeenten is not { Count: > 0 })
+        {
             p.Add("$.gemeenten", "Er staan geen gemeenten in het bestand.");
+        }
         else
+        {
             for (var i = 0; i < dto.Gemeenten.Count; i++)
             {
                 var g = ResolveGemeente(dto.Gemeenten[i], $"$.gemeenten[{i}]", dto.Standaard, id ?? "?", naam ?? "?", p);
                 if (g is not null)
                     gemeenten.Add(g);
             }
+        }
 
         return problems.Count > before || id is null || naam is null
             ? null
@@ -197,7 +203,10 @@ public sealed partial class PolicyCatalog
         // Voortgangsgesprek
         var vg = Pick(b => b.Voortgangsgesprek, "voortgangsgesprek", out var vgAt);
         int interval = 0, marge = 0;
-        if (vg is null) p.Add(vgAt, Missing("Het beleid voor voortgangsgesprekken"));
+        if (vg is null)
+        {
+            p.Add(vgAt, Missing("Het beleid voor voortgangsgesprekken"));
+        }
         else
         {
             if (vg.IntervalMaanden is not { } im) p.Add($"{vgAt}.intervalMaanden", Missing("Het interval van voortgangsgesprekken"));
@@ -213,7 +222,10 @@ public sealed partial class PolicyCatalog
         // Casuïstiekoverleg
         var co = Pick(b => b.Casuistiekoverleg, "casuistiekoverleg", out var coAt);
         Casuistiekoverleg? casuistiek = null;
-        if (co is null) p.Add(coAt, Missing("De vorm van het casuïstiekoverleg"));
+        if (co is null)
+        {
+            p.Add(coAt, Missing("De vorm van het casuïstiekoverleg"));
+        }
         else
         {
             switch (co.Vorm)
@@ -239,7 +251,10 @@ public sealed partial class PolicyCatalog
         // Taalaanbieders per leerroute
         var ta = Pick(b => b.Taalaanbieders, "taalaanbieders", out var taAt);
         var taalaanbieders = new Dictionary<Leerroute, Ketenpartner>();
-        if (ta is null) p.Add(taAt, Missing("De taalaanbieders"));
+        if (ta is null)
+        {
+            p.Add(taAt, Missing("De taalaanbieders"));
+        }
         else
         {
             foreach (var key in ta.Keys.Where(k => k is not ("B1Route" or "ZRoute" or "Onderwijsroute")))
@@ -261,7 +276,10 @@ public sealed partial class PolicyCatalog
         // Ontzorging
         var oz = Pick(b => b.Ontzorging, "ontzorging", out var ozAt);
         OntzorgingBeleid? ontzorging = null;
-        if (oz is null) p.Add(ozAt, Missing("Het ontzorgingsbeleid"));
+        if (oz is null)
+        {
+            p.Add(ozAt, Missing("Het ontzorgingsbeleid"));
+        }
         else
         {
             var okBefore = p.Count;

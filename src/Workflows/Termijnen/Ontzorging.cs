@@ -22,8 +22,10 @@ public sealed record Ontzorging(DateOnly Start, DateOnly GeplandEinde, DateOnly 
             throw new ArgumentOutOfRangeException(nameof(bijstandEinde), "De bijstand kan niet eindigen voordat die begint.");
 
         if (bijstandEinde is { } e && e < gepland)
+        {
             return new(bijstandStart, gepland, e,
                 $"Ontzorgen liep vanaf de start van de bijstand ({Dates.Dutch(bijstandStart)}) en stopt eerder dan gepland ({Dates.Dutch(gepland)}) omdat de bijstand eindigt op {Dates.Dutch(e)}.");
+        }
 
         return new(bijstandStart, gepland, gepland,
             $"Ontzorgen loopt vanaf de start van de bijstand ({Dates.Dutch(bijstandStart)}) tot {Dates.Dutch(gepland)}; evalueer op {Dates.Dutch(gepland.AddDays(-1))}: stoppen of verlengen.");

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Simulators.Duo;
-using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Duo;
 
 namespace Inburgering.Activities.Tests.Duo;
 

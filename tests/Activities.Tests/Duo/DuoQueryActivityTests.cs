@@ -1,7 +1,7 @@
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Activities;
-using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Tests.Infrastructure;
+using Inburgering.Simulators.Duo;
 
 namespace Inburgering.Activities.Tests.Duo;
 

@@ -1,7 +1,7 @@
 using System.Net;
-using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Duo.Spec;
 using Inburgering.Activities.Tests.Infrastructure;
+using Inburgering.Simulators.Duo;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
-using Inburgering.Workflows.Personen;
 using Inburgering.Activities.Tests.Infrastructure;
+using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Activities.Tests.Duo;
 

@@ -1,8 +1,8 @@
-using Inburgering.Simulators.Duo;
 using Inburgering.Activities.Intake;
-using Inburgering.Simulators.Intake;
-using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Duo;
+using Inburgering.Simulators.Intake;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Activities.Tests.Partners;

@@ -1,7 +1,7 @@
-using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
-using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Activities.Tests.Infrastructure;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using Inburgering.Simulators;
 using Inburgering.Activities.Tests.Infrastructure;
 using Inburgering.Activities.Uitkering;
+using Inburgering.Simulators;
 using Inburgering.Simulators.Uitkering;
 using Microsoft.Extensions.DependencyInjection;
 

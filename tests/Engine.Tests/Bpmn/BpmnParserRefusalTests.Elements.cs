@@ -1,7 +1,7 @@
 using Inburgering.Engine.Bpmn;
-using static Inburgering.Tests.Bpmn.BpmnParserTests;
+using static Inburgering.Engine.Tests.Bpmn.BpmnParserTests;
 
-namespace Inburgering.Tests.Bpmn;
+namespace Inburgering.Engine.Tests.Bpmn;
 
 /// <summary>Refusals of elements the engine does not run and of Camunda extensions that run code.</summary>
 public sealed partial class BpmnParserRefusalTests

@@ -1,7 +1,7 @@
 using Inburgering.Engine.Bpmn;
-using static Inburgering.Tests.Bpmn.BpmnParserTests;
+using static Inburgering.Engine.Tests.Bpmn.BpmnParserTests;
 
-namespace Inburgering.Tests.Bpmn;
+namespace Inburgering.Engine.Tests.Bpmn;
 
 /// <summary>Refusals of messages, errors, sequence flows and structure.</summary>
 public sealed partial class BpmnParserRefusalTests

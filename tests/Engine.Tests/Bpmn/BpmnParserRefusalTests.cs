@@ -1,7 +1,7 @@
 using Inburgering.Engine.Bpmn;
-using static Inburgering.Tests.Bpmn.BpmnParserTests;
+using static Inburgering.Engine.Tests.Bpmn.BpmnParserTests;
 
-namespace Inburgering.Tests.Bpmn;
+namespace Inburgering.Engine.Tests.Bpmn;
 
 /// <summary>
 /// Every refusal rule of the parser: the file is refused, the one error names the element that breaks the rule, and

@@ -1,6 +1,6 @@
 using Inburgering.Engine.Bpmn;
 
-namespace Inburgering.Tests.Bpmn;
+namespace Inburgering.Engine.Tests.Bpmn;
 
 /// <summary>What the parser reads from a valid file: the graph the executor runs.</summary>
 public sealed class BpmnParserTests

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using Inburgering.Engine.Bpmn;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Bpmn;
+namespace Inburgering.Engine.Tests.Bpmn;
 
 /// <summary>
 /// The reference models of the BPMN Model Interchange Working Group (vendored in Bpmn/Miwg with their CC BY 3.0 licence and attribution): real files from

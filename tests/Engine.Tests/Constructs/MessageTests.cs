@@ -1,7 +1,7 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Constructs;
+namespace Inburgering.Engine.Tests.Constructs;
 
 public sealed class MessageTests
 {

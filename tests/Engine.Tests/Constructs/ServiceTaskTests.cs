@@ -2,7 +2,7 @@ using Inburgering.Engine;
 using Inburgering.Engine.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inburgering.Tests.Constructs;
+namespace Inburgering.Engine.Tests.Constructs;
 
 public sealed class ServiceTaskTests
 {

@@ -1,7 +1,7 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Constructs;
+namespace Inburgering.Engine.Tests.Constructs;
 
 /// <summary>
 /// Whom an instance belongs to is its tenant: the host decides what a tenant is and who may access which, and names it in

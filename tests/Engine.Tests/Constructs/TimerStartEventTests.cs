@@ -1,7 +1,7 @@
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Queries;
 
-namespace Inburgering.Tests.Constructs;
+namespace Inburgering.Engine.Tests.Constructs;
 
 public sealed class TimerStartEventTests
 {

@@ -1,6 +1,6 @@
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Constructs;
+namespace Inburgering.Engine.Tests.Constructs;
 
 public sealed class TimerCatchEventTests
 {

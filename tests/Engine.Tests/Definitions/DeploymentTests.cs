@@ -9,7 +9,7 @@ using Inburgering.Engine.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inburgering.Tests.Definitions;
+namespace Inburgering.Engine.Tests.Definitions;
 
 /// <summary>Deploying BPMN files: versions by content, running instances keeping theirs, refused files deploying nothing.</summary>
 public sealed class DeploymentTests

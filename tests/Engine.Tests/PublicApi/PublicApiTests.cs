@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Inburgering.Engine;
 
-namespace Inburgering.Tests.PublicApi;
+namespace Inburgering.Engine.Tests.PublicApi;
 
 /// <summary>
 /// The engine's public surface is what hosts build on (docs/engine-api.md describes it). It is listed in

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inburgering.Tests.Regressions;
+namespace Inburgering.Engine.Tests.Regressions;
 
 /// <summary>
 /// Issue 7: the engine's tenant was the column <c>gemeente</c>. A database of an installation that has run for years (made

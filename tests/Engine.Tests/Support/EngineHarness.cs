@@ -8,7 +8,7 @@ using Inburgering.Engine.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Engine.Tests.Support;
 
 /// <summary>
 /// A real engine on a fresh database (SQLite or PostgreSQL) with a simulation clock and the test activities.

@@ -5,7 +5,7 @@ using Inburgering.Engine.Expressions;
 using Inburgering.Engine.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Engine.Tests.Support;
 
 /// <summary>
 /// The deploy-time checks of a real engine (expression engine, timer parser, catalogue with the test activities),

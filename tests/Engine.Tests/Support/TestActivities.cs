@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Activities;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Engine.Tests.Support;
 
 /// <summary>Records what the test activities saw, to assert idempotency keys and attempts.</summary>
 public sealed class ActivityProbe

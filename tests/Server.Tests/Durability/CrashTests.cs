@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
-using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Engine.Persistence;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// Issue 3, must-show 1: a real server process is killed with SIGKILL while timers fall due and partner calls are in
@@ -39,7 +39,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var server = await DurableServers.StartAsync(arguments);
         try
         {
-            using (var api = new Api(server.BaseAddress))
+            using (var api = new ServerApi(server.BaseAddress))
             {
                 await api.DeployAsync(DurabilityBpmn.TimerAndPartnerCall);
             }
@@ -99,7 +99,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         }
 
         var created = 0;
-        using var api = new Api(server.BaseAddress);
+        using var api = new ServerApi(server.BaseAddress);
         try
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, TimerInstances + CallInstances), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>

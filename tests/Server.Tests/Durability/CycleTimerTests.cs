@@ -2,7 +2,7 @@ using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>A cycle timer (R/PT2S) keeps firing across a crash and restart: every occurrence once, none skipped, none twice.</summary>
 [Collection(DurabilityCollection.Name)]
@@ -19,7 +19,7 @@ public sealed class CycleTimerTests(ITestOutputHelper output)
         var server = await DurableServers.StartAsync(arguments);
         try
         {
-            using (var api = new Api(server.BaseAddress))
+            using (var api = new ServerApi(server.BaseAddress))
             {
                 await api.DeployAsync(DurabilityBpmn.Cycle);
                 await api.StartAsync("cyclus", "C-1", new { });

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
-using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Engine.Persistence;
+using Inburgering.Simulators;
+using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// Issue 3, must-show 2: the taalaanbieder is down for 30 virtual days. Attempts back off further and further, incidents

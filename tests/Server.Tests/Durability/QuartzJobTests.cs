@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using NSubstitute;
 using Quartz;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// A one-shot trigger is gone once it has fired. A firing that did not fire a timer that is still scheduled, or that
@@ -57,14 +57,20 @@ public sealed class QuartzJobTests
             await db.Database.ExecuteSqlRawAsync("DROP TABLE timers");
         }
 
+        // Each retry is scheduled from the moment its firing failed: bracket each firing by the clock before and after it, so a
+        // busy machine (a slow firing) cannot move the expected window.
         var before = DateTimeOffset.UtcNow;
         await engine.Create<FireTimerJob>().Execute(Context(scheduler, id, key));
+        var after = DateTimeOffset.UtcNow;
         var first = await scheduler.GetTrigger(key);
+        var beforeSecond = DateTimeOffset.UtcNow;
         await engine.Create<FireTimerJob>().Execute(Context(scheduler, id, key, first!.JobDataMap));
+        var afterSecond = DateTimeOffset.UtcNow;
         var second = await scheduler.GetTrigger(key);
 
-        Assert.InRange(first.StartTimeUtc - before, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7));
-        Assert.InRange(second!.StartTimeUtc - before, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(12));
+        // The first retry waits 5 s, the second 10 s: each waits longer than the one before.
+        Assert.InRange(first.StartTimeUtc, before + TimeSpan.FromSeconds(5), after + TimeSpan.FromSeconds(5));
+        Assert.InRange(second!.StartTimeUtc, beforeSecond + TimeSpan.FromSeconds(10), afterSecond + TimeSpan.FromSeconds(10));
         Assert.Equal(id.ToString("N"), second.JobDataMap.GetString(QuartzWorkScheduler.IdKey));
     }
 

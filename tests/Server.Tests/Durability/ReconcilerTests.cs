@@ -5,7 +5,7 @@ using Inburgering.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// The reconciler keeps Quartz in line with the rows: rows without a trigger get one (oldest first, in batches), triggers

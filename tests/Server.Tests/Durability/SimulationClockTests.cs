@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// The simulation clock fires timers through the same dispatcher (<c>ProcessEngine.FireTimerAsync</c>) as Quartz does in

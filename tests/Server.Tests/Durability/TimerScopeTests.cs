@@ -3,7 +3,7 @@ using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>A timer whose scope ends (its task completed, its instance cancelled) leaves no trigger behind in Quartz.</summary>
 [Collection(DurabilityCollection.Name)]

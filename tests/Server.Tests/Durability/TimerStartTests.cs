@@ -1,7 +1,7 @@
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>A timer start event fired by two nodes at the same moment starts its instances once.</summary>
 [Collection(DurabilityCollection.Name)]

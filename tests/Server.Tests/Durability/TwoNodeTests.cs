@@ -6,7 +6,7 @@ using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
 /// Issue 3, must-show 3: two server processes on one PostgreSQL database (Quartz clustered) work on the same instances at
@@ -24,8 +24,8 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var arguments = DurableServers.Arguments(database, null, "--Logging:LogLevel:Inburgering.Engine.Scheduling.FireTimerJob", "Debug");
         await using var a = await DurableServers.StartAsync(arguments);
         await using var b = await DurableServers.StartAsync(arguments);
-        using var nodeA = new Api(a.BaseAddress, "anna");
-        using var nodeB = new Api(b.BaseAddress, "bram");
+        using var nodeA = new ServerApi(a.BaseAddress, "anna");
+        using var nodeB = new ServerApi(b.BaseAddress, "bram");
         await nodeA.DeployAsync(DurabilityBpmn.TwoNodes);
         var ids = new List<Guid>();
         for (var i = 0; i < Instances; i++)
@@ -124,8 +124,8 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
         var arguments = DurableServers.Arguments(database, null);
         await using var a = await DurableServers.StartAsync(arguments);
         await using var b = await DurableServers.StartAsync(arguments);
-        using var nodeA = new Api(a.BaseAddress);
-        using var nodeB = new Api(b.BaseAddress);
+        using var nodeA = new ServerApi(a.BaseAddress);
+        using var nodeB = new ServerApi(b.BaseAddress);
         await nodeA.DeployAsync(DurabilityBpmn.TwoNodes);
         const int count = 20;
         for (var i = 0; i < count; i++)

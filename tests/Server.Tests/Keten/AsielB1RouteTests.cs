@@ -1,6 +1,6 @@
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>
 /// An asielstatushouder in Woerden through the whole keten over three virtual years: voorbereiden (TVS, driegesprek, huisvesting,

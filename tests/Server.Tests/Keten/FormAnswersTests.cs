@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Inburgering.Simulators.Keten;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>The scripted consulent's answers: data beside the forms, valid, and only about fields the forms have.</summary>
 public sealed class FormAnswersTests

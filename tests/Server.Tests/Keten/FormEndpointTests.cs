@@ -1,6 +1,6 @@
 using Inburgering.Engine.Persistence;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 public sealed class FormEndpointTests
 {

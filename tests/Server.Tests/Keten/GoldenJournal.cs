@@ -2,7 +2,7 @@ using System.Text;
 using Inburgering.Engine.Persistence;
 using Inburgering.Simulators.Keten;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>
 /// Golden journals: the path a keten scenario takes, kept as a checked-in file (tests/Server.Tests/Keten/Golden/{test}.txt) and

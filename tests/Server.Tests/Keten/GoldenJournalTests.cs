@@ -1,6 +1,6 @@
 using Inburgering.Simulators.Keten;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>The golden journal's canonical order: the engine's path kept, the database's order of simultaneous steps not.</summary>
 public sealed class GoldenJournalTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Inburgering.Simulators.Keten;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>
 /// One inburgeraar in a keten scenario: the <see cref="KetenDriver"/> (the one scripted DUO and consulent the demo and the bench

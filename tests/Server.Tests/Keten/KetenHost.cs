@@ -8,7 +8,7 @@ using Inburgering.Simulators.Keten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>
 /// The whole service on a real in-process Kestrel (so partner activities reach the in-process simulators over HTTP), on a fresh

@@ -1,7 +1,7 @@
 using Inburgering.Engine.Persistence;
 using Inburgering.Simulators;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>
 /// The keten's other scenarios through the API (SQLite and PostgreSQL): each asserts the tasks people got, the deadlines (due dates

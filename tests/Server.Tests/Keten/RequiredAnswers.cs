@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Inburgering.Tests.Keten;
+namespace Inburgering.Server.Tests.Keten;
 
 /// <summary>
 /// The server checks every completion against the task's form (issue 10): a scenario's answers are completed with a plain

@@ -5,7 +5,7 @@ using Inburgering.Engine.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Inburgering.Tests;
+namespace Inburgering.Server.Tests.Support;
 
 /// <summary>The whole service in memory (WebApplicationFactory) on a fresh SQLite or PostgreSQL database, simulation clock on.</summary>
 public sealed class ApiFactory(TestDatabase database, bool developmentSignIn = true) : WebApplicationFactory<Program>

@@ -29,6 +29,7 @@ public abstract class WebServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var results = Path.Combine(ServerProcess.RepositoryRoot(), "tests", "Web.Tests", "TestResults");
+        Directory.CreateDirectory(results);
         File.Delete(Path.Combine(results, $"axe-{Provider}.txt"));
         _database = await TestDatabase.CreateAsync(Provider);
         var work = Directory.CreateTempSubdirectory("inburgering-web-server-").FullName;
@@ -43,7 +44,7 @@ public abstract class WebServer : IAsyncLifetime
             work);
 
         // The demo runs thirty trajecten through thirty months of virtual time: a generous bound on a busy 2-core machine.
-        var ready = await _server.WaitReadyAsync(TimeSpan.FromMinutes(10));
+        var ready = await _server.WaitReadyAsync(ServerProcess.ReadyLimit);
         if (ready.Contains("mislukt", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The demo data failed: {ready}\n{_server.Output}");

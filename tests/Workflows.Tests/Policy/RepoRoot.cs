@@ -6,8 +6,11 @@ internal static class RepoRoot
     public static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
             if (File.Exists(Path.Combine(dir.FullName, "Inburgering.sln")))
                 return dir.FullName;
+        }
+
         throw new InvalidOperationException("Inburgering.sln not found above " + AppContext.BaseDirectory);
     }
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Activities.Partners;
+using Inburgering.Workflows.Personen;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Inburgering.Workflows.Personen;
 
 namespace Inburgering.Activities.Duo.Notificaties;
 

@@ -2,10 +2,18 @@ import type { RouteObject } from 'react-router';
 import type { NavItem } from '../shared/layout/Layout';
 
 /**
- * Beheer (operations): overdue and soon-due trajecten per gemeente, incidents with retry, counts per schakel, the quarterly
- * export. Built on the shared kernel (sign-in, api client, layout, dates, errors) like werkvoorraad/ and dossier/: add
- * pages here and their routes and menu items below; src/app/App.tsx needs no change.
+ * Beheer (operations): overdue and soon-due trajecten per gemeente, the quarter's counts with charts and export, incidents
+ * with retry. Beheerders only (the API refuses everyone else with 403). The pages load on first use, so ECharts is not part
+ * of what a consulent downloads.
  */
-export const beheerRoutes: RouteObject[] = [];
+export const beheerRoutes: RouteObject[] = [
+  { path: 'beheer/achterstanden', lazy: async () => ({ Component: (await import('./AchterstandenPage')).AchterstandenPage }) },
+  { path: 'beheer/cijfers', lazy: async () => ({ Component: (await import('./CijfersPage')).CijfersPage }) },
+  { path: 'beheer/incidenten', lazy: async () => ({ Component: (await import('./IncidentenPage')).IncidentenPage }) },
+];
 
-export const beheerNav: NavItem[] = [];
+export const beheerNav: NavItem[] = [
+  { to: '/beheer/achterstanden', label: 'Achterstanden', roles: ['beheerder'] },
+  { to: '/beheer/cijfers', label: 'Cijfers', roles: ['beheerder'] },
+  { to: '/beheer/incidenten', label: 'Incidenten', roles: ['beheerder'] },
+];

@@ -1,4 +1,4 @@
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>The small processes of the durability tests, deployed through the API.</summary>
 public static class DurabilityBpmn

@@ -1,4 +1,4 @@
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>
 /// The durability tests start server processes, kill them and load the machine on purpose: they run one at a time, after

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>Starts real server processes on a test database, with the settings the durability tests share.</summary>
 public static class DurableServers
@@ -38,12 +38,12 @@ public static class DurableServers
 }
 
 /// <summary>The API of one server process, signed in as a beheerder for all four gemeenten.</summary>
-public sealed class Api : IDisposable
+public sealed class ServerApi : IDisposable
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly HttpClient _http;
 
-    public Api(Uri baseAddress, string user = "tester")
+    public ServerApi(Uri baseAddress, string user = "tester")
     {
         _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
         _http.DefaultRequestHeaders.Add("X-User", user);

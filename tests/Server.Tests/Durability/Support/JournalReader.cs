@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>One timer firing as the journal records it.</summary>
 public sealed record TimerFiring(Guid InstanceId, long JournalId, DateTimeOffset At, DateTimeOffset DueAt, int Count);

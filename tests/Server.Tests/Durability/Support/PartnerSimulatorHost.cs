@@ -1,5 +1,5 @@
-using Inburgering.Simulators;
 using Inburgering.Activities.Taalaanbieder;
+using Inburgering.Simulators;
 using Inburgering.Simulators.Taalaanbieder;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>
 /// The partner simulators on their own Kestrel at 127.0.0.1, in the test process: they outlive a killed server process

@@ -1,7 +1,7 @@
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>How far the work of a durability test has come, read from the engine's rows.</summary>
 public sealed record Progress(int TimersFired, int CallsCompleted, int TimersScheduled, int JobsOpen, int JobsRunning, int OpenIncidents)

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>
 /// The whole service in memory (WebApplicationFactory) with the simulation clock on, its partners pointed at simulators

@@ -1,4 +1,4 @@
-namespace Inburgering.Tests.Durability;
+namespace Inburgering.Server.Tests.Durability.Support;
 
 /// <summary>BSNs that pass the elfproef (the partner simulators refuse others).</summary>
 public static class TestBsn

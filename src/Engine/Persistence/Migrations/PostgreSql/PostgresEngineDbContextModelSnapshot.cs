@@ -405,6 +405,12 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 
+                    b.HasIndex("DefinitionKey", "EndedAt")
+                        .HasDatabaseName("ix_instances_definition_key_ended_at");
+
+                    b.HasIndex("DefinitionKey", "StartedAt")
+                        .HasDatabaseName("ix_instances_definition_key_started_at");
+
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
 
@@ -510,6 +516,9 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_jobs_instance_id");
 
+                    b.HasIndex("ActivityType", "CompletedAt")
+                        .HasDatabaseName("ix_jobs_activity_type_completed_at");
+
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_jobs_status_due_at");
 
@@ -614,6 +623,109 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_message_subscriptions_message_name_correlation_key");
 
                     b.ToTable("message_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Engine.Persistence.MigrationBatchEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("plan");
+
+                    b.Property<Guid>("SourceDefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_definition_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TargetDefinitionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("target_definition_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration_batches");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_migration_batches_status_created_at");
+
+                    b.ToTable("migration_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Inburgering.Engine.Persistence.MigrationBatchItemEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Report")
+                        .HasColumnType("text")
+                        .HasColumnName("report");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_migration_batch_items");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_migration_batch_items_instance_id");
+
+                    b.HasIndex("BatchId", "Status")
+                        .HasDatabaseName("ix_migration_batch_items_batch_id_status");
+
+                    b.ToTable("migration_batch_items", (string)null);
                 });
 
             modelBuilder.Entity("Inburgering.Engine.Persistence.OutboxEntity", b =>
@@ -750,6 +862,9 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_timers_status_due_at");
 
+                    b.HasIndex("ElementId", "Status", "DueAt")
+                        .HasDatabaseName("ix_timers_element_id_status_due_at");
+
                     b.ToTable("timers", (string)null);
                 });
 
@@ -885,8 +1000,23 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("Assignee", "Status")
                         .HasDatabaseName("ix_user_tasks_assignee_status");
 
+                    b.HasIndex("ElementId", "CompletedAt")
+                        .HasDatabaseName("ix_user_tasks_element_id_completed_at");
+
+                    b.HasIndex("ElementId", "CreatedAt")
+                        .HasDatabaseName("ix_user_tasks_element_id_created_at");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_user_tasks_status_due_at");
+
+                    b.HasIndex("ElementId", "Status", "DueAt")
+                        .HasDatabaseName("ix_user_tasks_element_id_status_due_at");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_user_tasks_tenant_id_status_created_at");
+
+                    b.HasIndex("TenantId", "Status", "DueAt")
+                        .HasDatabaseName("ix_user_tasks_tenant_id_status_due_at");
 
                     b.ToTable("user_tasks", (string)null);
                 });

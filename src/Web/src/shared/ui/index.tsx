@@ -80,7 +80,9 @@ export function BadgeCounter({ children, label }: { children: ReactNode; label?:
 
 export function Table({ caption, children, className }: { caption?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline app-table-scroll">
+    // A table may scroll sideways on a narrow screen: its container is a named region a keyboard user can focus and scroll
+    // (WCAG 2.1.1; axe's scrollable-region-focusable).
+    <div className="utrecht-table-container utrecht-table-container--overflow-inline app-table-scroll" role="region" tabIndex={0} aria-label={typeof caption === 'string' ? caption : 'Tabel'}>
       <table className={cx('utrecht-table', 'utrecht-table--html-table', 'utrecht-table--row-hover', className)}>
         {caption ? <caption className="utrecht-table__caption">{caption}</caption> : null}
         {children}

@@ -77,34 +77,58 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+        await server.WaitHealthyAsync(StartLimit);
         return server;
     }
 
-    public async Task WaitHealthyAsync(TimeSpan timeout) => await WaitForAsync("/health", timeout, TimeSpan.FromMilliseconds(100));
+    /// <summary>
+    /// The overall bound on a start-up (migrations, definitions deployed, Kestrel listening). A busy 2-core CI machine has
+    /// taken over a minute; the wait fails earlier when the process makes no progress at all (<see cref="StallLimit"/>).
+    /// </summary>
+    public static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The overall bound on building the demo data (about 75 s on an idle 2-core machine, several minutes while other builds
+    /// run); the wait fails earlier when the server makes no progress (<see cref="StallLimit"/>).
+    /// </summary>
+    public static readonly TimeSpan ReadyLimit = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a wait goes on without any progress of the server: no CPU time used, no line written, no change in what the
+    /// polled endpoint answers. A process that does nothing for this long is hung, however busy the machine is (a process
+    /// that is waiting its turn for a core still accrues CPU time between turns within seconds).
+    /// </summary>
+    public static readonly TimeSpan StallLimit = TimeSpan.FromMinutes(3);
+
+    /// <summary>Waits until <c>/health</c> answers 200, as long as the server progresses, at most <paramref name="limit"/>.</summary>
+    public async Task WaitHealthyAsync(TimeSpan limit) => await WaitForAsync("/health", limit, TimeSpan.FromMilliseconds(100));
 
     /// <summary>
     /// Waits until <c>/health/ready</c> answers 200 (the demo data is built) and returns its report; while waiting, hands every
-    /// other report to <paramref name="waiting"/> (the demo's progress).
+    /// other report to <paramref name="waiting"/> (the demo's progress). Waits as long as the server progresses (see
+    /// <see cref="StallLimit"/>), at most <paramref name="limit"/> overall.
     /// </summary>
-    public async Task<string> WaitReadyAsync(TimeSpan timeout, Action<string>? waiting = null) =>
-        await WaitForAsync("/health/ready", timeout, TimeSpan.FromMilliseconds(500), waiting);
+    public async Task<string> WaitReadyAsync(TimeSpan limit, Action<string>? waiting = null) =>
+        await WaitForAsync("/health/ready", limit, TimeSpan.FromMilliseconds(500), waiting);
 
-    private async Task<string> WaitForAsync(string path, TimeSpan timeout, TimeSpan interval, Action<string>? waiting = null)
+    private async Task<string> WaitForAsync(string path, TimeSpan limit, TimeSpan interval, Action<string>? waiting = null)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var started = DateTime.UtcNow;
+        var lastProgress = started;
+        var seen = (Cpu: CpuTime(), Output: OutputLength, Body: (string?)null);
+        while (true)
         {
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             }
 
+            string? body = null;
             try
             {
                 using var response = await client.GetAsync(path);
-                var body = await response.Content.ReadAsStringAsync();
+                body = await response.Content.ReadAsStringAsync();
                 if (response.IsSuccessStatusCode)
                 {
                     return body;
@@ -119,10 +143,50 @@ public sealed class ServerProcess : IAsyncDisposable
             {
             }
 
+            var now = DateTime.UtcNow;
+            var current = (Cpu: CpuTime(), Output: OutputLength, Body: body ?? seen.Body);
+            if (current.Cpu > seen.Cpu || current.Output > seen.Output || !string.Equals(current.Body, seen.Body, StringComparison.Ordinal))
+            {
+                lastProgress = now;
+                seen = current;
+            }
+
+            if (now - lastProgress > StallLimit)
+            {
+                throw new TimeoutException($"The server made no progress for {StallLimit} while waiting for {path} (no CPU time, no output, same answer):\n{Output}");
+            }
+
+            if (now - started > limit)
+            {
+                throw new TimeoutException($"The server did not answer {path} within {limit}, though it kept working:\n{Output}");
+            }
+
             await Task.Delay(interval);
         }
+    }
 
-        throw new TimeoutException($"The server did not answer {path} within {timeout}:\n{Output}");
+    private int OutputLength
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.Length;
+            }
+        }
+    }
+
+    private TimeSpan CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero; // exited: the next round reports it
+        }
     }
 
     /// <summary>Kills the process at once (SIGKILL): no shutdown, no flush.</summary>

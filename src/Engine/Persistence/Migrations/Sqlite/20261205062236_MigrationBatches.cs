@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Inburgering.Engine.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MigrationBatches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "migration_batch_items",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    batch_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    instance_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: true),
+                    report = table.Column<string>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_migration_batch_items", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "migration_batches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    source_definition_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    target_definition_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    plan = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    total = table.Column<int>(type: "INTEGER", nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_migration_batches", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_migration_batch_items_batch_id_status",
+                table: "migration_batch_items",
+                columns: new[] { "batch_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_migration_batch_items_instance_id",
+                table: "migration_batch_items",
+                column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_migration_batches_status_created_at",
+                table: "migration_batches",
+                columns: new[] { "status", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "migration_batch_items");
+
+            migrationBuilder.DropTable(
+                name: "migration_batches");
+        }
+    }
+}

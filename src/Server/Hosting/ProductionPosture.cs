@@ -1,0 +1,74 @@
+using Inburgering.Activities.Duo;
+
+namespace Inburgering.Server.Hosting;
+
+/// <summary>
+/// Outside the Development environment the service refuses to start with any development switch on (development sign-in
+/// lets anyone claim any role in any gemeente by header; the simulation clock lets them move time; demo data and the
+/// partner simulators are made-up people and partners) or with the simulator's OINs for DUO, and says which and why.
+/// </summary>
+public static class ProductionPosture
+{
+    /// <summary>The reasons this configuration may not run in <paramref name="environment"/>; empty when it may.</summary>
+    public static IReadOnlyList<string> Refusals(IHostEnvironment environment, ServerSettings settings, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (environment.IsDevelopment())
+        {
+            return [];
+        }
+
+        var refusals = new List<string>();
+        void Switch(bool on, string name, string why)
+        {
+            if (on)
+            {
+                refusals.Add($"Inburgering:{name}=true is alleen voor ontwikkeling: {why}");
+            }
+        }
+
+        Switch(settings.DevelopmentSignIn, "DevelopmentSignIn", "iedereen kan dan met een header elke rol in elke gemeente aannemen. Configureer Inburgering:Authentication (OIDC).");
+        Switch(settings.SimulationClock, "SimulationClock", "iedereen met de rol procesontwerper kan dan de tijd verzetten.");
+        Switch(settings.DemoData, "DemoData", "de demo vult de database met verzonnen personen.");
+        Switch(settings.PartnerSimulators, "PartnerSimulators", "de keten praat dan met nagebootste partners in plaats van DUO en de andere partners.");
+
+        var duo = new DuoOptions();
+        configuration.GetSection(DuoOptions.Section).Bind(duo);
+        if (duo.DuoOin == DuoOptions.SimulatorDuoOin)
+        {
+            refusals.Add($"{DuoOptions.Section}:DuoOin is het OIN van de DUO-simulator; configureer het OIN van DUO.");
+        }
+
+        var synthetic = duo.GemeenteOins.Where(kv => kv.Value == DuoOptions.SyntheticOin(kv.Key)).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        if (synthetic.Count > 0)
+        {
+            refusals.Add($"{DuoOptions.Section}:GemeenteOins heeft voor {string.Join(", ", synthetic)} het verzonnen OIN van de simulator; configureer het echte OIN van elke gemeente.");
+        }
+
+        if (!Security.DuoEndpointAuthentication.From(configuration).IsConfigured)
+        {
+            refusals.Add($"{Security.DuoEndpointAuthentication.Section}: het notificatie-eindpunt van DUO heeft een eigen aanmelding nodig: ClientCertificateThumbprints (PKIoverheid, via Digikoppeling) of TokenSha256.");
+        }
+
+        return refusals;
+    }
+
+    /// <summary>Throws <see cref="ProductionPostureException"/> naming every refusal; the host does not start.</summary>
+    public static void Enforce(WebApplicationBuilder builder, ServerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var refusals = Refusals(builder.Environment, settings, builder.Configuration);
+        if (refusals.Count > 0)
+        {
+            throw new ProductionPostureException(
+                $"De service start niet in omgeving '{builder.Environment.EnvironmentName}':{Environment.NewLine}- " +
+                string.Join($"{Environment.NewLine}- ", refusals) +
+                $"{Environment.NewLine}(Zet ASPNETCORE_ENVIRONMENT=Development alleen op een ontwikkelmachine.)");
+        }
+    }
+}
+
+/// <summary>The configuration may not run outside Development; the message says which settings and why.</summary>
+public sealed class ProductionPostureException(string message) : Exception(message);

@@ -1,0 +1,182 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { ErrorMessage } from '../../shared/errors';
+import { usePageTitle } from '../../shared/layout/usePageTitle';
+import { Alert, Button, Checkbox, FormField, Heading, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Textarea, Textbox, Th, Tr } from '../../shared/ui';
+import { migrationApi } from '../migratie/api';
+import { resultLabel, sandboxApi, scenarioLabel, type SandboxResult, type SandboxRun } from './api';
+
+const StopDiagram = lazy(() => import('./StopDiagram'));
+
+/**
+ * Try before publishing: a draft of one schakel (or a new one) runs through the keten's scenarios in a sandbox — its own
+ * database, simulation clock and partner simulators — next to the deployed versions; per scenario: passed, or where it stopped.
+ */
+export function ProberenPage() {
+  usePageTitle('Concept proberen');
+  const definitions = useQuery({ queryKey: ['definitions', 'all'], queryFn: ({ signal }) => migrationApi.definitions(signal) });
+  const scenarios = useQuery({ queryKey: ['sandbox', 'scenarios'], queryFn: ({ signal }) => sandboxApi.scenarios(signal), staleTime: Infinity });
+  const latest = useMemo(() => (definitions.data?.items ?? []).filter((d) => d.isLatest).sort((a, b) => a.key.localeCompare(b.key)), [definitions.data]);
+  const [key, setKey] = useState('');
+  const [xml, setXml] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [months, setMonths] = useState('30');
+  const [runId, setRunId] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+
+  const load = useMutation({
+    mutationFn: (k: string) => sandboxApi.xml(k, latest.find((d) => d.key === k)!.version),
+    onSuccess: setXml,
+  });
+  const start = useMutation({
+    mutationFn: () => sandboxApi.start([{ name: `${key}.bpmn`, content: xml }], chosen, Number(months)),
+    onSuccess: (run) => setRunId(run.id),
+  });
+  const run = useQuery({
+    queryKey: ['sandbox', 'run', runId],
+    queryFn: ({ signal }) => sandboxApi.run(runId!, signal),
+    enabled: runId !== null,
+    refetchInterval: (query) => (['queued', 'running'].includes((query.state.data as SandboxRun | undefined)?.status ?? 'running') ? 2000 : false),
+  });
+
+  const submit = () => {
+    const m = Number(months);
+    if (!key || !xml.trim()) {
+      setFieldError('Kies een definitie en laad of plak het concept.');
+      return;
+    }
+    if (!Number.isInteger(m) || m < 1 || m > 48) {
+      setFieldError('Maanden is een heel getal van 1 tot en met 48.');
+      return;
+    }
+    setFieldError(null);
+    start.mutate();
+  };
+
+  return (
+    <>
+      <Heading level={1}>Concept proberen</Heading>
+      <Paragraph lead>
+        Laat een gewijzigde schakel de keten-scenario's doorlopen in een afgeschermde proefomgeving, naast de huidige versies. Er komt niets in de
+        echte database.
+      </Paragraph>
+      {definitions.error ? <ErrorMessage error={definitions.error} /> : null}
+      {fieldError ? (
+        <Alert type="error" heading="Er is een probleem">
+          <Paragraph>{fieldError}</Paragraph>
+        </Alert>
+      ) : null}
+      <form
+        aria-label="Proefrun"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <FormField id="definitie" label="Definitie">
+          <Select
+            id="definitie"
+            value={key}
+            onChange={(e) => {
+              setKey(e.target.value);
+              setXml('');
+              if (e.target.value) load.mutate(e.target.value);
+            }}
+          >
+            <option value="">Kies een definitie</option>
+            {latest.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.name ?? d.key} (versie {d.version})
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        {load.error ? <ErrorMessage error={load.error} /> : null}
+        <FormField id="concept" label="Concept (BPMN-XML)" description="De uitgerolde versie staat er al in; wijzig haar of plak het concept uit de modeler.">
+          <Textarea id="concept" rows={12} value={xml} onChange={(e) => setXml(e.target.value)} spellCheck={false} />
+        </FormField>
+        <fieldset className="utrecht-form-fieldset">
+          <legend className="utrecht-form-fieldset__legend">Scenario's (niets gekozen: alle)</legend>
+          {(scenarios.data ?? []).map((s) => (
+            <FormField key={s} id={`scenario-${s}`} label={scenarioLabel[s] ?? s} checkbox>
+              <Checkbox id={`scenario-${s}`} checked={chosen.includes(s)} onChange={(e) => setChosen(e.target.checked ? [...chosen, s] : chosen.filter((c) => c !== s))} />
+            </FormField>
+          ))}
+        </fieldset>
+        <FormField id="maanden" label="Maanden virtuele tijd">
+          <Textbox id="maanden" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} />
+        </FormField>
+        <Button type="submit" appearance="primary-action" busy={start.isPending || run.data?.status === 'running' || run.data?.status === 'queued'}>
+          Proefrun starten
+        </Button>
+      </form>
+      {start.error ? <ErrorMessage error={start.error} /> : null}
+      {run.data ? <RunReport run={run.data} xml={xml} draftKey={key} /> : null}
+      {run.error ? <ErrorMessage error={run.error} /> : null}
+    </>
+  );
+}
+
+const badge: Record<SandboxResult['result'], 'success' | 'danger' | 'warning'> = { passed: 'success', incident: 'danger', stuck: 'warning', 'unexpected-end': 'danger' };
+
+function RunReport({ run, xml, draftKey }: { run: SandboxRun; xml: string; draftKey: string }) {
+  const [shown, setShown] = useState<SandboxResult | null>(null);
+  const statusText: Record<SandboxRun['status'], string> = {
+    queued: 'Wacht op een vrije proefomgeving…',
+    running: 'De scenario\u2019s lopen (dit duurt enkele minuten)…',
+    completed: 'Klaar.',
+    failed: 'De proefrun is mislukt.',
+    'timed-out': 'De proefrun duurde te lang en is gestopt.',
+  };
+  return (
+    <section aria-labelledby="uitkomst-kop" data-testid="proefrun">
+      <Heading level={2} id="uitkomst-kop">
+        Uitkomst
+      </Heading>
+      <Paragraph role="status">{statusText[run.status]}</Paragraph>
+      {run.detail ? (
+        <Alert type="error">
+          <Paragraph>{run.detail}</Paragraph>
+        </Alert>
+      ) : null}
+      {run.results.length > 0 ? (
+        <Table caption="Per scenario">
+          <TableHead>
+            <Th scope="col">Scenario</Th>
+            <Th scope="col">Gemeente</Th>
+            <Th scope="col">Uitkomst</Th>
+            <Th scope="col">Waar</Th>
+          </TableHead>
+          <TBody>
+            {run.results.map((r) => (
+              <Tr key={r.persona}>
+                <Td>
+                  {scenarioLabel[r.scenario] ?? r.scenario} (persona {r.persona})
+                </Td>
+                <Td>{r.gemeente}</Td>
+                <Td>
+                  <StatusBadge status={badge[r.result]}>{resultLabel[r.result]}</StatusBadge>
+                </Td>
+                <Td>
+                  {r.result === 'passed' ? null : (
+                    <>
+                      {r.definitionKey}: {r.elementIds.join(', ')} {r.detail ? <span>— {r.detail}</span> : null}{' '}
+                      {r.definitionKey === draftKey && r.elementIds.length > 0 ? (
+                        <Button onClick={() => setShown(r)}>Toon in het diagram</Button>
+                      ) : null}
+                    </>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      ) : null}
+      {shown ? (
+        <Suspense fallback={<Paragraph>Diagram laden…</Paragraph>}>
+          <StopDiagram xml={xml} elementIds={shown.elementIds} label={`Concept ${draftKey}; gestopt bij ${shown.elementIds.join(', ')}`} />
+        </Suspense>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClosedXML.Excel;
+using Inburgering.Web.Tests.Pages;
+using Inburgering.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Inburgering.Web.Tests;
+
+/// <summary>
+/// A beheerder's morning on the demo data (Henk, beheerder of the four Ferm Werk gemeenten): what is overdue, the quarter's
+/// counts with the charts beside them and the export (the XLSX opened with ClosedXML agrees with the API), and an incident of a
+/// DUO outage retried from the page once DUO is back.
+/// </summary>
+public abstract class BeheerTests(WebServer server)
+{
+    private static readonly string[] FermWerk = ["0632", "1901", "0335", "0589"];
+
+    [Fact]
+    public async Task OverdueList_ShowsTheApisCounts_PerGemeente_AndLinksToTheDossier()
+    {
+        using var api = server.Api("henk", "beheerder");
+        var summary = await api.GetFromJsonAsync<JsonObject>("api/v1/beheer/achterstanden");
+        var page = await server.NewPageAsync();
+        await SignInPage.SignInAsync(page, "henk");
+        var achterstanden = new AchterstandenPage(page);
+        await achterstanden.OpenAsync();
+
+        var total = 0;
+        foreach (var soort in summary!["soorten"]!.AsArray())
+        {
+            var key = (string)soort!["key"]!;
+            Assert.Equal((int)soort["teLaat"]!, await achterstanden.TeLaatAsync(key, "samen"));
+            foreach (var g in soort["perGemeente"]!.AsArray())
+            {
+                Assert.Equal((int)g!["teLaat"]!, await achterstanden.TeLaatAsync(key, (string)g["code"]!));
+            }
+
+            total += (int)soort["teLaat"]! + (int)soort["binnenkort"]!;
+        }
+
+        // The demo runs thirty months: something is overdue or due soon, in more than one gemeente.
+        Assert.True(total > 0, "The demo shows overdue or soon-due work.");
+        var busiest = summary["soorten"]!.AsArray().OrderByDescending(s => (int)s!["teLaat"]! + (int)s["binnenkort"]!).First()!;
+        Assert.Contains(busiest["perGemeente"]!.AsArray(), g => (int)g!["teLaat"]! + (int)g["binnenkort"]! > 0);
+        await achterstanden.ChooseSoortAsync((string)busiest["key"]!);
+        await achterstanden.Rows.First.WaitForAsync();
+        var list = await api.GetFromJsonAsync<JsonObject>($"api/v1/beheer/achterstanden/{busiest["key"]}?pageSize=25");
+        Assert.Equal(list!["items"]!.AsArray().Count, await achterstanden.Rows.CountAsync());
+        await Screenshots.TakeAsync(page, "beheer-achterstanden", server.Database);
+        var violations = Axe.Serious(await Axe.RunAsync(page, "beheer-achterstanden", server.Database));
+        Assert.True(violations.Count == 0, string.Join("; ", violations.Select(v => $"{v.Id}: {v.Help} ({v.Targets})")));
+
+        // Each row opens the traject's dossier.
+        var first = list["items"]![0]!;
+        await achterstanden.Rows.First.GetByRole(AriaRole.Link).ClickAsync();
+        var dossier = new DossierPage(page);
+        await dossier.WaitLoadedAsync();
+        Assert.EndsWith($"/trajecten/{first["trajectId"]}", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Counts_MatchTheApi_WithCharts_AndTheXlsxExportHoldsTheSameNumbers()
+    {
+        using var api = server.Api("henk", "beheerder");
+        var cijfers = await api.GetFromJsonAsync<JsonObject>("api/v1/beheer/cijfers");
+        var page = await server.NewPageAsync();
+        await SignInPage.SignInAsync(page, "henk");
+        var pagina = new CijfersPage(page);
+        await pagina.OpenAsync();
+
+        foreach (var tabel in new[] { "memo", "schakels", "doelgroepen", "leerroutes" })
+        {
+            foreach (var rij in cijfers![tabel]!["rijen"]!.AsArray())
+            {
+                foreach (var code in FermWerk)
+                {
+                    Assert.Equal((int)rij!["aantallen"]![code]!, await pagina.CellAsync(tabel, (string)rij["key"]!, code));
+                }
+
+                Assert.Equal((int)rij!["totaal"]!, await pagina.CellAsync(tabel, (string)rij["key"]!, "samen"));
+            }
+        }
+
+        // The demo's trajecten run in all four gemeenten: each has running trajecten.
+        foreach (var code in FermWerk)
+        {
+            Assert.True(cijfers!["doelgroepen"]!["rijen"]!.AsArray().Sum(r => (int)r!["aantallen"]![code]!) > 0, $"gemeente {code} has running trajecten");
+        }
+
+        Assert.True(await pagina.ChartShapesAsync("schakels") > 0);
+        Assert.True(await pagina.ChartShapesAsync("verloop") > 0);
+        await Screenshots.TakeAsync(page, "beheer-cijfers", server.Database);
+        var violations = Axe.Serious(await Axe.RunAsync(page, "beheer-cijfers", server.Database));
+        Assert.True(violations.Count == 0, string.Join("; ", violations.Select(v => $"{v.Id}: {v.Help} ({v.Targets})")));
+
+        var (path, name) = await pagina.ExportAsync("xlsx");
+        Assert.Equal($"cijfers-{cijfers!["kwartaal"]}.xlsx", name);
+        using var workbook = new XLWorkbook(path);
+        var sheets = new Dictionary<string, string> { ["memo"] = "Memo", ["schakels"] = "Schakels", ["doelgroepen"] = "Doelgroepen", ["leerroutes"] = "Leerroutes" };
+        foreach (var (tabel, sheetName) in sheets)
+        {
+            var sheet = workbook.Worksheet(sheetName);
+            Assert.Equal(["Woerden", "Bodegraven-Reeuwijk", "Montfoort", "Oudewater", "Samenwerkingsverband"], sheet.Row(3).CellsUsed().Select(c => c.GetString()).ToArray());
+            foreach (var rij in cijfers[tabel]!["rijen"]!.AsArray())
+            {
+                var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == (string)rij!["naam"]!);
+                for (var i = 0; i < FermWerk.Length; i++)
+                {
+                    Assert.Equal((int)rij!["aantallen"]![FermWerk[i]]!, row.Cell(i + 2).GetValue<int>());
+                }
+
+                Assert.Equal((int)rij!["totaal"]!, row.Cell(6).GetValue<int>());
+            }
+        }
+
+        var pipNorm = workbook.Worksheet("PIP-norm");
+        Assert.Equal((int)cijfers["pipNorm"]!["totaalBinnen"]!, pipNorm.RowsUsed().Single(r => r.Cell(1).GetString() == "Binnen 10 weken").Cell(6).GetValue<int>());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnIncidentOfADuoOutage_IsShownWithItsAnswer_AndRetriedFromThePage()
+    {
+        using var api = server.Api("henk", "beheerder,consulent");
+        var bsn = await server.SeedPersonAsync("1901");
+        (await api.PostAsJsonAsync("sim/duo/v1/_sim/failure", new { down = true })).EnsureSuccessStatusCode();
+        Guid incidentId;
+        try
+        {
+            using var started = await api.PostAsJsonAsync("api/v1/trajecten", new { bsn, naam = "Storing Persoon", gemeente = "1901", gebeurtenis = "SS101" });
+            started.EnsureSuccessStatusCode();
+            var traject = Guid.Parse((string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+
+            // DUO stays down while the call's attempts run out (virtual time: each advance runs the attempts then due).
+            var incident = await WaitForAsync(api, async () =>
+            {
+                using (await api.PostAsJsonAsync("api/v1/clock/advance", new { duration = "PT6H" }))
+                {
+                }
+
+                var list = await api.GetFromJsonAsync<JsonObject>("api/v1/incidents?gemeente=1901&activityType=duo.inburgeringsplicht-raadplegen&pageSize=500");
+                foreach (var item in list!["items"]!.AsArray())
+                {
+                    if (await IsOfTrajectAsync(api, item!.AsObject(), traject))
+                    {
+                        return item.AsObject();
+                    }
+                }
+
+                return null;
+            });
+            incidentId = Guid.Parse((string)incident["id"]!);
+        }
+        finally
+        {
+            (await api.PostAsJsonAsync("sim/duo/v1/_sim/failure", new { down = false })).EnsureSuccessStatusCode();
+        }
+
+        var page = await server.NewPageAsync();
+        await SignInPage.SignInAsync(page, "henk");
+        var incidenten = new IncidentenPage(page);
+        await incidenten.OpenAsync("?gemeente=1901&activityType=duo.inburgeringsplicht-raadplegen");
+        await Assertions.Expect(incidenten.Incident(incidentId)).ToBeVisibleAsync();
+        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='antwoord']")).Not.ToBeEmptyAsync();
+        await Screenshots.TakeAsync(page, "beheer-incidenten", server.Database);
+        var violations = Axe.Serious(await Axe.RunAsync(page, "beheer-incidenten", server.Database));
+        Assert.True(violations.Count == 0, string.Join("; ", violations.Select(v => $"{v.Id}: {v.Help} ({v.Targets})")));
+
+        await incidenten.RetryAsync(incidentId);
+        await Assertions.Expect(page.GetByText("Het incident is opnieuw geprobeerd.")).ToBeVisibleAsync();
+        await Assertions.Expect(incidenten.Incident(incidentId)).ToHaveCountAsync(0);
+        var all = await api.GetFromJsonAsync<JsonObject>("api/v1/incidents?gemeente=1901&status=all&pageSize=500");
+        Assert.Equal("resolved", (string)all!["items"]!.AsArray().Single(i => (string)i!["id"]! == incidentId.ToString())!["status"]!);
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<bool> IsOfTrajectAsync(HttpClient api, JsonObject incident, Guid traject)
+    {
+        var instance = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances/{incident["instanceId"]}");
+        return (string)instance!["rootInstanceId"]! == traject.ToString();
+    }
+
+    /// <summary>Polls until found; a generous bound for a busy machine.</summary>
+    private static async Task<JsonObject> WaitForAsync(HttpClient api, Func<Task<JsonObject?>> found)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await found() is { } result)
+            {
+                return result;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("Waited in vain for the incident.");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class BeheerOnSqlite(SqliteWebServer server) : BeheerTests(server);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BeheerOnPostgres(PostgresWebServer server) : BeheerTests(server);

@@ -95,4 +95,95 @@ public sealed class PipTermijnScenarioTests
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
         await p.AssertNoIncidentsAsync();
     }
+
+    /// <summary>
+    /// DUO's SS139 ("de termijn van 10 weken voor vaststellen leerroute is gestart", docs/partners/duo.md) for a traject that
+    /// already runs: an asielstatushouder started with SS101 in the COA and, housed, gets SS139. The ten weeks of Wi2021 art.
+    /// 15 with Besluit inburgering 2021 art. 5.3 run again from that notice; the tasks and waits on the deadline move with it.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Ss139ForARunningTraject_RestartsTheTenWeeks_TasksAndEscalationFollow(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222618", "0632");
+        var start = await p.TodayAsync();
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", start.AddDays(-30), "SS101");
+        await p.CompleteAsync("User_Tvs", new { samenvattingKlantprofiel = "MBO-niveau", driegesprekMogelijk = true });
+        await p.CompleteAsync("User_Driegesprek", new { datumDriegesprek = start.Iso(), afsprakenDriegesprek = "Start na verhuizing" });
+        await p.AdvanceAsync("P4W");
+        var housed = await p.TodayAsync();
+        await p.CompleteAsync("User_Huisvesting", new { datumHuisvesting = housed.Iso() });
+        await p.BijstandAsync(housed);
+        await p.CompleteAsync("User_Inschrijving", new { brpInschrijving = housed.Iso(), bijstandAangevraagd = true });
+        var eerst = housed.AddDays(70);
+        Assert.Equal(eerst, p.DueDate(await p.TaskAsync("User_Intake")));
+
+        // Five weeks later DUO says the ten weeks start now.
+        await p.AdvanceAsync("P5W");
+        var kennisgeving = await p.TodayAsync();
+        await p.DuoMeldtAsync("SS139");
+        var uiterlijk = kennisgeving.AddDays(70);
+        var vars = await p.VariablesAsync(Schakel3);
+        Assert.Equal(kennisgeving.Iso(), (string)vars["pipKennisgeving"]!);
+        Assert.Equal(uiterlijk.Iso(), (string)vars["pipUiterlijk"]!);
+        Assert.Equal(uiterlijk, p.DueDate(await p.TaskAsync("User_Intake")));
+        Assert.Equal(1, await p.InstanceCountAsync("inburgeringstraject")); // the running traject took it; no second one
+
+        // The first deadline and its escalation moment pass without escalation.
+        while (await p.TodayAsync() <= eerst.AddDays(1))
+        {
+            await p.AdvanceAsync("P1W");
+        }
+
+        Assert.True(await p.TodayAsync() < uiterlijk.AddDays(-14));
+
+        Assert.False(await p.HasTaskAsync("User_Escalatie"));
+        Assert.False(await p.HasTaskAsync("User_Verstreken"));
+
+        // Two weeks before the new deadline (Ferm Werk's policy) the escalation comes, due on the new last day.
+        while (await p.TodayAsync() < uiterlijk.AddDays(-14))
+        {
+            await p.AdvanceAsync("P1W");
+        }
+
+        Assert.Equal(uiterlijk, p.DueDate(await p.TaskAsync("User_Escalatie")));
+        Assert.False(await p.HasTaskAsync("User_Verstreken"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>
+    /// A mover without a PIP (SS120, "in gemeente gevestigd zonder PIP"): the new gemeente's ten weeks run from DUO's notice of
+    /// the settlement (DUO learns it from the new inschrijving in the BRP), not from the first notice to the old gemeente,
+    /// which would make the new gemeente's deadline overdue at once (issue 13, point 3).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MoverWithoutPip_NewGemeentesTenWeeksRunFromTheMove_NotOverdueAtOnce(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222631", "0632");
+        var eersteKennisgeving = await p.TodayAsync();
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", eersteKennisgeving.AddDays(-5), "SS139", "Gezinsvormer");
+        Assert.Equal(eersteKennisgeving.AddDays(70).Iso(), (string)(await p.VariablesAsync(Schakel3))["pipUiterlijk"]!);
+
+        // Eleven weeks later, past the old gemeente's deadline and without a PIP, the person settles in Bodegraven-Reeuwijk.
+        await p.AdvanceAsync("P11W");
+        var verhuisd = await p.TodayAsync();
+        await p.DuoMeldtAsync("SS120", "1901");
+        Assert.Contains("End_Verhuisd", (await p.InstanceAsync(gemeente: "0632")).EndReason!);
+
+        var q = new Inburgeraar(host, "111222631", "1901");
+        var vars = (await q.InstanceAsync(Schakel3, "1901")).Variables;
+        Assert.Equal(verhuisd.Iso(), (string)vars["pipKennisgeving"]!);
+        Assert.Equal(verhuisd.AddDays(70).Iso(), (string)vars["pipUiterlijk"]!);
+        var intake = await q.TaskAsync("User_Intake");
+        Assert.Equal("1901", intake.Gemeente);
+        Assert.Equal(verhuisd.AddDays(70), q.DueDate(intake));
+        await q.AdvanceAsync("P1D");
+        Assert.False(await q.HasTaskAsync("User_Escalatie"));
+        Assert.False(await q.HasTaskAsync("User_Verstreken"));
+        await q.AssertNoIncidentsAsync();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -161,11 +163,17 @@ internal sealed partial class Executor
             }
         }
 
-        // An expression names a variable when the name stands as a whole word in it (not inside a longer name).
+        // An expression names a variable when the name stands as a whole identifier in it (not a property after a dot).
         static bool Names(string? template, string name) =>
-            template is not null && template.Contains("${", StringComparison.Ordinal) && Regex.IsMatch(
-                template, $@"(?<![\w$.]){Regex.Escape(name)}(?![\w$])", RegexOptions.CultureInvariant);
+            template is not null && template.Contains("${", StringComparison.Ordinal)
+            && IdentifiersIn.GetOrAdd(template, t => Identifier().Matches(t).Select(m => m.Value).ToFrozenSet(StringComparer.Ordinal)).Contains(name);
     }
+
+    // The identifiers of each date template, read once per template text (templates come from the deployed models).
+    private static readonly ConcurrentDictionary<string, FrozenSet<string>> IdentifiersIn = new(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![\w$.])[A-Za-z_$][\w$]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
 
     /// <summary>A due or follow-up date: an ISO date/time, or a duration from now (P2W) or from <paramref name="durationFrom"/>.</summary>
     private DateTimeOffset? EvaluateDate(InstanceState instance, ExecutionEntity execution, string? template, string what, DateTimeOffset? durationFrom = null)

@@ -62,7 +62,7 @@ public sealed class SandboxRunTests
         using var api = factory.As("pim", "procesontwerper");
         var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflow-definitions", Schakel1 + ".bpmn"));
         // A condition that does not parse: deploying would refuse it, so the sandbox does not start.
-        var broken = xml.Replace("${inWi2021}", "${inWi2021 &&}", StringComparison.Ordinal);
+        var broken = xml.Replace("${inWi2021}", "${inWi2021 &amp;&amp;}", StringComparison.Ordinal); // escaped: a bare && is not XML
         var response = await api.PostJsonAsync("/api/v1/studio/sandbox-runs", new { files = new[] { new { name = Schakel1 + ".bpmn", content = broken } }, scenarios = new[] { "GezinB1" }, months = 3 });
         var body = await response.JsonAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

@@ -3,6 +3,7 @@ using Inburgering.Simulators.Duo;
 using Inburgering.Simulators.Intake;
 using Inburgering.Simulators.Taalaanbieder;
 using Inburgering.Simulators.Uitkering;
+using Inburgering.Workflows.Policy;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,9 @@ public static class PartnerSimulators
         services.Configure<DuoSimulatorOptions>(configuration.GetSection(DuoSimulatorOptions.Section));
         // The simulated DUO knows the gemeenten by their OINs (bron) and itself by DUO's (doel), as the gemeente's DUO client does.
         services.Configure<DuoOptions>(configuration.GetSection(DuoOptions.Section));
+        // Every gemeente of the loaded policy (Ferm Werk, SDD, WerkSaam) has a synthetic OIN unless one is configured: without
+        // it the simulated DUO could not address its notificaties to an SDD or WerkSaam gemeente, nor the DUO client send for it.
+        services.AddOptions<DuoOptions>().PostConfigure<IServiceProvider>((duo, provider) => AddSyntheticOins(duo, provider.GetService<PolicyCatalog>()));
         services.TryAddSingleton<DuoSimulatorState>();
         services.TryAddSingleton<DuoNotificatieVerzender>();
         services.AddHttpClient(DuoNotificatieVerzender.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10)).RemoveAllLoggers();
@@ -40,6 +44,16 @@ public static class PartnerSimulators
         services.TryAddSingleton<TaalaanbiederSimulatorState>();
         services.TryAddSingleton<UitkeringSimulatorState>();
         return services;
+    }
+
+    /// <summary>Gives each gemeente of <paramref name="policy"/> without an OIN the simulator's synthetic one (development only).</summary>
+    public static void AddSyntheticOins(DuoOptions duo, PolicyCatalog? policy)
+    {
+        ArgumentNullException.ThrowIfNull(duo);
+        foreach (var gemeente in policy?.Gemeenten ?? [])
+        {
+            duo.GemeenteOins.TryAdd(gemeente.Code, DuoOptions.SyntheticOin(gemeente.Code));
+        }
     }
 
     /// <summary>

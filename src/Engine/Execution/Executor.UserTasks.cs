@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Inburgering.Engine.Bpmn;
+using Inburgering.Engine.Expressions;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Timers;
 
@@ -101,8 +105,78 @@ internal sealed partial class Executor
 
     internal static string ListColumn(IReadOnlyCollection<string> values) => values.Count == 0 ? "" : $",{string.Join(',', values)},";
 
-    /// <summary>A due or follow-up date: an ISO date/time, or a duration from now (P2W).</summary>
-    private DateTimeOffset? EvaluateDate(InstanceState instance, ExecutionEntity execution, string? template, string what)
+    /// <summary>
+    /// A due date or follow-up date follows the variables it is computed from: when a step sets a variable that an open task's
+    /// <c>camunda:dueDate</c> or <c>camunda:followUpDate</c> expression names (DUO extends the inburgeringstermijn, and the
+    /// PVT and MAP tasks due at its end move with it), the expression is evaluated again. A duration stays counted from the
+    /// task's creation. A date that can no longer be evaluated keeps its old value, with the reason in the journal.
+    /// </summary>
+    private void FollowDueDates()
+    {
+        foreach (var instance in Step.Instances)
+        {
+            if (instance.SetInThisStep.Count == 0)
+            {
+                continue;
+            }
+
+            var changed = instance.SetInThisStep.ToList();
+            instance.SetInThisStep.Clear();
+            if (!instance.IsActive)
+            {
+                continue;
+            }
+
+            foreach (var task in instance.Tasks.Where(t => t.Status == UserTaskStatus.Open).ToList())
+            {
+                if (instance.Model.FindNode(task.ElementId) is not { UserTask: { } spec } node || instance.FindExecution(task.ExecutionId) is not { } execution)
+                {
+                    continue;
+                }
+
+                var due = Follow(spec.DueDate, task.DueAt, "camunda:dueDate");
+                var followUp = Follow(spec.FollowUpDate, task.FollowUpAt, "camunda:followUpDate");
+                if (due != task.DueAt || followUp != task.FollowUpAt)
+                {
+                    Step.Journal(instance, "task-dates-moved", node.Id, new { taskId = task.Id, dueAt = due, previousDueAt = task.DueAt, followUpAt = followUp, previousFollowUpAt = task.FollowUpAt, after = changed.Where(n => Names(spec.DueDate, n) || Names(spec.FollowUpDate, n)).Order(StringComparer.Ordinal).ToList() });
+                    task.DueAt = due;
+                    task.FollowUpAt = followUp;
+                }
+
+                DateTimeOffset? Follow(string? template, DateTimeOffset? current, string what)
+                {
+                    if (template is null || !changed.Any(n => Names(template, n)))
+                    {
+                        return current;
+                    }
+
+                    try
+                    {
+                        return EvaluateDate(instance, execution, template, what, task.CreatedAt);
+                    }
+                    catch (Exception ex) when (ex is ExpressionException or ModelRuntimeException)
+                    {
+                        Step.Journal(instance, "task-date-kept", node.Id, new { taskId = task.Id, attribute = what, reason = Truncate(ex.Message) });
+                        return current;
+                    }
+                }
+            }
+        }
+
+        // An expression names a variable when the name stands as a whole identifier in it (not a property after a dot).
+        static bool Names(string? template, string name) =>
+            template is not null && template.Contains("${", StringComparison.Ordinal)
+            && IdentifiersIn.GetOrAdd(template, t => Identifier().Matches(t).Select(m => m.Value).ToFrozenSet(StringComparer.Ordinal)).Contains(name);
+    }
+
+    // The identifiers of each date template, read once per template text (templates come from the deployed models).
+    private static readonly ConcurrentDictionary<string, FrozenSet<string>> IdentifiersIn = new(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"(?<![\w$.])[A-Za-z_$][\w$]*", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
+
+    /// <summary>A due or follow-up date: an ISO date/time, or a duration from now (P2W) or from <paramref name="durationFrom"/>.</summary>
+    private DateTimeOffset? EvaluateDate(InstanceState instance, ExecutionEntity execution, string? template, string what, DateTimeOffset? durationFrom = null)
     {
         var text = EvaluateText(instance, execution, template);
         if (string.IsNullOrWhiteSpace(text))
@@ -118,7 +192,7 @@ internal sealed partial class Executor
 
         if (TimerSchedule.TryParse(TimerKind.Duration, text, out var duration, out _))
         {
-            return duration!.FirstDue(Now, Services.Zone).ToUniversalTime();
+            return duration!.FirstDue(durationFrom ?? Now, Services.Zone).ToUniversalTime();
         }
 
         throw new ModelRuntimeException(EngineErrors.DateInvalid.With(("attribute", what), ("value", text)));

@@ -60,6 +60,7 @@ internal sealed partial class Executor(Step step, EngineServices services)
 
             if (!FireReadyInclusiveJoins())
             {
+                FollowDueDates();
                 return;
             }
         }

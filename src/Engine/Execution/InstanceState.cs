@@ -32,6 +32,12 @@ internal sealed class InstanceState
 
     public bool VariablesChanged { get; set; }
 
+    /// <summary>
+    /// The names of the variables set in this step (instance variables and locals), so the due dates computed from them can
+    /// follow (<see cref="Executor"/>'s due-date follow-up).
+    /// </summary>
+    public HashSet<string> SetInThisStep { get; } = new(StringComparer.Ordinal);
+
     public List<ExecutionEntity> Executions { get; } = [];
 
     public List<UserTaskEntity> Tasks { get; } = [];
@@ -118,6 +124,7 @@ internal sealed class InstanceState
     /// </summary>
     public void SetVariable(ExecutionEntity? scope, string name, JsonNode? value)
     {
+        SetInThisStep.Add(name);
         for (var e = scope; e is not null; e = Parent(e))
         {
             if (HasLocals(e) && Locals(e).ContainsKey(name))

@@ -43,6 +43,13 @@ internal static class DuoSimulatorControl
             return TypedResults.Problem("bsn (9 cijfers) en gemeentecode (4 cijfers) zijn verplicht.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        // DUO registers only real BSNs: a person whose BSN fails the elfproef could never be notified about (the gemeente's
+        // notificatie endpoint refuses the bericht with 400), so the simulator refuses to seed one.
+        if (!Bsn.IsValid(seed.Bsn))
+        {
+            return TypedResults.Problem($"BSN {seed.Bsn} voldoet niet aan de elfproef; DUO kent alleen geldige BSN's.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         var persoon = state.Seed(seed);
         return TypedResults.Created($"personen/{seed.Bsn}", persoon);
     }

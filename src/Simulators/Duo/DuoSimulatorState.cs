@@ -117,12 +117,19 @@ public sealed class DuoSimulatorState(TimeProvider time)
 
     internal List<DuoSimNotificatie> Outbox { get; } = [];
 
-    /// <summary>Instellingen known to DUO (GET /instellingen): one with a BoW keurmerk, one with a TST keurmerk, one with neither.</summary>
+    /// <summary>Instellingen known to DUO (GET /instellingen): one with a BoW keurmerk, one with a TST keurmerk, one with neither (Ferm Werk), and those of the SDD and WerkSaam policies.</summary>
     internal List<DuoInstelling> Instellingen { get; } =
     [
         new("1000000001", "Taalcentrum Utrecht-Midden", "3511AB", 12, "Utrecht", Bow: "4711", IndicatieBowKeurmerk: true, IndicatieTstKeurmerk: false),
         new("1000000002", "ROC Taalschakel Midden-Holland", "2801AA", 1, "Gouda", Brin: "25PZ", IndicatieBowKeurmerk: false, IndicatieTstKeurmerk: true),
         new("1000000003", "Cursushuis Zonder Keurmerk", "3441BC", 7, "Woerden", IndicatieBowKeurmerk: false, IndicatieTstKeurmerk: false),
+
+        // The taalaanbieders of the SDD (sdd.json) and WerkSaam (werksaam.json) policies.
+        new("1000000004", "Taalaanbieder Drechtsteden", "3311AA", 1, "Dordrecht", Bow: "4712", IndicatieBowKeurmerk: true, IndicatieTstKeurmerk: false),
+        new("1000000005", "Taalschakel Drechtsteden", "3311AB", 2, "Dordrecht", Brin: "26QA", IndicatieBowKeurmerk: false, IndicatieTstKeurmerk: true),
+        new("1000000006", "Taalaanbieder Westfriesland B1", "1621AA", 3, "Hoorn", Bow: "4713", IndicatieBowKeurmerk: true, IndicatieTstKeurmerk: false),
+        new("1000000007", "Taalschakel Westfriesland", "1621AB", 4, "Hoorn", Brin: "27RB", IndicatieBowKeurmerk: false, IndicatieTstKeurmerk: true),
+        new("1000000008", "Taalaanbieder Westfriesland Z", "1621AC", 5, "Hoorn", Bow: "4714", IndicatieBowKeurmerk: true, IndicatieTstKeurmerk: false),
     ];
 
     public TimeProvider Time => time;

@@ -31,7 +31,7 @@ public sealed class IntakeSimulatorState(TimeProvider time, DuoSimulatorState du
     private int _next = 1;
 
     /// <summary>The gemeenten under contract (the four of Ferm Werk by default).</summary>
-    public HashSet<string> Gemeenten { get; } = ["0632", "1901", "0335", "0589"];
+    public HashSet<string> Gemeenten { get; } = ["0632", "1901", "0335", "0589", "0505", "0642", "0590", "0531", "0498", "0388", "0405", "1598", "0420", "0417", "0532"];
 
     public void SeedUitslag(IntakeSimUitslag uitslag)
     {

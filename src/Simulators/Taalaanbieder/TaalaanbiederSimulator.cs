@@ -41,7 +41,22 @@ public sealed class TaalaanbiederSimulatorState(TimeProvider time)
         // The partner ids of the shipped Ferm Werk policy (workflow-definitions/gemeenten/fermwerk.json): one per region, every route.
         new("taal-utrecht-midden", "Taalaanbieder regio Utrecht Midden (Ferm Werk-beleid)", "Utrecht-Midden", ["0632", "0335", "0589"], [B1, ZRoute, Onderwijsroute]),
         new("taal-midden-holland", "Taalaanbieder regio Midden-Holland (Ferm Werk-beleid)", "Midden-Holland", ["1901"], [B1, ZRoute, Onderwijsroute]),
+
+        // The partner ids of the SDD policy (sdd.json) and of WerkSaam's (werksaam.json).
+        new("taal-drechtsteden", "Taalaanbieder regio Drechtsteden (SDD-beleid)", "Drechtsteden", ["0505", "0642", "0590", "0531"], [B1, ZRoute]),
+        new("taalschakel-drechtsteden", "Taalschakeltraject regio Drechtsteden (SDD-beleid)", "Drechtsteden", ["0505", "0642", "0590", "0531"], [Onderwijsroute]),
+        new("taal-westfriesland-b1", "Taalaanbieder Westfriesland B1-route (WerkSaam-beleid)", "Noord-Holland Noord", WestFriesland, [B1]),
+        new("taal-westfriesland-z", "Taalaanbieder Westfriesland Z-route (WerkSaam-beleid)", "Noord-Holland Noord", WestFriesland, [ZRoute]),
+        new("taalschakel-westfriesland", "Taalschakeltraject Westfriesland (WerkSaam-beleid)", "Noord-Holland Noord", WestFriesland, [Onderwijsroute]),
     ];
+
+    private static string[] WestFriesland => ["0498", "0388", "0405", "1598", "0420", "0417", "0532"];
+
+    /// <summary>
+    /// After how many days an aanbieder confirms an aanmelding (5 by default). A full course (a waiting list) is a larger
+    /// number: the keten's wait for the confirmation is bounded and asks the casusregisseur to follow it up.
+    /// </summary>
+    public int BevestigingNaDagen { get; set; } = 5;
 
     public int Count
     {
@@ -147,12 +162,12 @@ public sealed class TaalaanbiederSimulatorState(TimeProvider time)
 
     private Aanmelding Current(Aanmelding aanmelding, DateOnly? gewenst)
     {
-        if (aanmelding.Status == TaalaanbiederWaarden.Afgewezen || Today < aanmelding.AanmeldDatum.AddDays(5))
+        if (aanmelding.Status == TaalaanbiederWaarden.Afgewezen || Today < aanmelding.AanmeldDatum.AddDays(BevestigingNaDagen))
         {
             return aanmelding;
         }
 
-        var start = aanmelding.AanmeldDatum.AddDays(14);
+        var start = aanmelding.AanmeldDatum.AddDays(Math.Max(14, BevestigingNaDagen));
         if (gewenst is { } g && g > start)
         {
             start = g;

@@ -39,6 +39,12 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
             (PipMetDerdenInput i) =>
                 PipTermijn.UiterlijkMetDerden(new Deadline(Date(i.Uiterlijk, "uiterlijk"), string.Empty), Date(i.InformatieOntvangen, "informatieOntvangen"), _normen).Iso,
             "Uiterlijke PIP-datum als informatie van derden nodig was: hooguit twee weken nadat die binnenkwam, nooit eerder dan de gewone termijn."),
+        new("pip.verstrekenOp",
+            (Func<string, string>)(uiterlijk => Iso(PipTermijn.VerstrekenOp(Date(uiterlijk, "uiterlijk")))),
+            "De eerste dag waarop de PIP-termijn verstreken is: de dag na de uiterlijke PIP-datum (een PIP op de laatste dag is op tijd)."),
+        ExpressionFunction.Named("pip.opTijd",
+            (PipOpTijdInput i) => PipTermijn.OpTijd(Date(i.VastgesteldOp, "vastgesteldOp"), Date(i.Uiterlijk, "uiterlijk")),
+            "Waar als het PIP op of voor de uiterlijke PIP-datum is vastgesteld."),
         ExpressionFunction.Named("pip.escalatie",
             (PipEscalatieInput i) => Iso(Period.OfWeeks(Whole(i.WekenVooraf, "wekenVooraf")).SubtractFrom(Date(i.Uiterlijk, "uiterlijk"))),
             "Datum om te escaleren: het opgegeven aantal weken voor de uiterlijke PIP-datum (uit het gemeentebeleid)."),
@@ -138,6 +144,10 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
     public sealed record PipMetDerdenInput(
         [property: Description("De gewone uiterlijke PIP-datum (yyyy-MM-dd).")] string Uiterlijk,
         [property: Description("Datum waarop de informatie van derden binnenkwam (yyyy-MM-dd).")] string InformatieOntvangen);
+
+    public sealed record PipOpTijdInput(
+        [property: Description("Datum waarop het PIP is vastgesteld (yyyy-MM-dd).")] string VastgesteldOp,
+        [property: Description("Uiterlijke PIP-datum (yyyy-MM-dd).")] string Uiterlijk);
 
     public sealed record PipEscalatieInput(
         [property: Description("Uiterlijke PIP-datum (yyyy-MM-dd).")] string Uiterlijk,

@@ -27,6 +27,8 @@ public sealed partial class PolicyCatalog
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
+    private const string UnreadableFile = "Het bestand is geen geldig beleidsbestand";
+
     private readonly Dictionary<string, Gemeentebeleid> _byCode;
 
     private PolicyCatalog(IReadOnlyList<Organisatiebeleid> organisaties)
@@ -53,6 +55,7 @@ public sealed partial class PolicyCatalog
         if (!Directory.Exists(folder))
             return new(null, [new PolicyProblem(folder, "$", "De map met beleidsbestanden bestaat niet.")]);
         var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
             .Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
         return LoadFrom(files);
     }
@@ -75,8 +78,21 @@ public sealed partial class PolicyCatalog
 
         foreach (var (file, json) in fileList)
         {
+            // First the schema (gemeentebeleid.schema.json), then the rules; a path the rules explain (naming the gemeente)
+            // is not reported twice.
+            var schemaProblems = PolicySchema.Validate(file, json);
+            var before = problems.Count;
             var organisatie = ParseFile(file, json, problems);
-            if (organisatie is not null)
+            if (schemaProblems.Count > 0)
+            {
+                // The schema names an unknown field or a wrong type at its path; the deserializer's generic refusal adds nothing.
+                var generic = problems.Skip(before).Where(p => p.Reason.StartsWith(UnreadableFile, StringComparison.Ordinal)).ToList();
+                foreach (var g in generic)
+                    problems.Remove(g);
+            }
+            var explained = problems.Skip(before).Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+            problems.AddRange(schemaProblems.Where(p => !explained.Contains(p.Path)));
+            if (organisatie is not null && schemaProblems.Count == 0)
                 organisaties.Add(organisatie);
         }
 
@@ -112,7 +128,7 @@ public sealed partial class PolicyCatalog
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" (regel {line + 1}, positie {(ex.BytePositionInLine ?? 0) + 1})" : string.Empty;
-            problems.Add(new(file, ex.Path ?? "$", $"Het bestand is geen geldig beleidsbestand{where}: onleesbare JSON, een onbekend veld of een waarde van het verkeerde type. Detail: {ex.Message}"));
+            problems.Add(new(file, ex.Path ?? "$", $"{UnreadableFile}{where}: onleesbare JSON, een onbekend veld of een waarde van het verkeerde type. Detail: {ex.Message}"));
             return null;
         }
 
@@ -247,7 +263,7 @@ public sealed partial class PolicyCatalog
             {
                 if (!ta.TryGetValue(route.ToString(), out var dto))
                     p.Add($"{taAt}.{route}", $"De taalaanbieder voor de {route.DutchName()} ontbreekt voor {naam}.");
-                else if (Partner(dto, $"{taAt}.{route}", $"de taalaanbieder voor de {route.DutchName()}", p) is { } partner)
+                else if (Partner(dto, $"{taAt}.{route}", $"de taalaanbieder voor de {route.DutchName()}", p, instellingVoor: naam) is { } partner)
                     taalaanbieders[route] = partner;
             }
         }
@@ -312,13 +328,16 @@ public sealed partial class PolicyCatalog
         return null;
     }
 
-    private static Ketenpartner? Partner(KetenpartnerDto dto, string path, string what, Reporter p)
+    /// <param name="instellingVoor">For a taalaanbieder: the gemeente whose DUO inburgeringsaanbod needs its instellingsnummer.</param>
+    private static Ketenpartner? Partner(KetenpartnerDto dto, string path, string what, Reporter p, string? instellingVoor = null)
     {
         var naam = p.Required(dto.Naam, $"{path}.naam", $"de naam van {what} ontbreekt");
         var id = p.Required(dto.PartnerId, $"{path}.partnerId", $"het partnerId van {what} ontbreekt");
         if (id is not null && !IdPattern().IsMatch(id))
             p.Add($"{path}.partnerId", $"PartnerId '{id}' mag alleen kleine letters, cijfers en '-' bevatten.");
-        if (dto.DuoInstellingsnummer is { } nummer && (nummer.Length != 10 || !nummer.All(char.IsAsciiLetterOrDigit)))
+        if (instellingVoor is not null && string.IsNullOrWhiteSpace(dto.DuoInstellingsnummer))
+            p.Add($"{path}.duoInstellingsnummer", $"Het DUO-instellingsnummer van {what} ontbreekt voor {instellingVoor}: zonder dat nummer weigert DUO de melding van het inburgeringsaanbod (POST /personen/{{bsn}}/Inburgeringsaanbod/{{instellingsnummer}}) en stopt het traject.");
+        else if (dto.DuoInstellingsnummer is { } nummer && (nummer.Length != 10 || !nummer.All(char.IsAsciiLetterOrDigit)))
             p.Add($"{path}.duoInstellingsnummer", $"Het DUO-instellingsnummer van {what} is 10 letters of cijfers; '{nummer}' is ongeldig.");
         return naam is null || id is null || !IdPattern().IsMatch(id) ? null : new Ketenpartner(naam, id, dto.Bevestigd ?? true, dto.DuoInstellingsnummer);
     }

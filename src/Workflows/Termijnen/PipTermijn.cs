@@ -20,6 +20,15 @@ public static class PipTermijn
     }
 
     /// <summary>
+    /// The first day on which the PIP deadline has passed: the day after <paramref name="uiterlijk"/>, the last allowed day
+    /// (Wi2021 art. 15(1) with Besluit inburgering 2021 art. 5.3: within ten weeks; a PIP dated on the last day is on time).
+    /// </summary>
+    public static DateOnly VerstrekenOp(DateOnly uiterlijk) => uiterlijk.AddDays(1);
+
+    /// <summary>True when a PIP vastgesteld on <paramref name="vastgesteldOp"/> met the deadline (on or before the last allowed day).</summary>
+    public static bool OpTijd(DateOnly vastgesteldOp, DateOnly uiterlijk) => vastgesteldOp <= uiterlijk;
+
+    /// <summary>
     /// When third-party information was needed: the deadline becomes at most 2 weeks after it arrived, never earlier
     /// than the normal deadline.
     /// </summary>

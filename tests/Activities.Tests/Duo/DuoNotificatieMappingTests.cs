@@ -90,6 +90,16 @@ public sealed class DuoNotificatieMappingTests
     }
 
     [Theory]
+    [InlineData("SS120")]
+    [InlineData("SS121")]
+    public void Map_MoveToAGemeente_StartsTheNewGemeentesTenWeeksOnTheNotice(string gebeurtenisId)
+    {
+        var message = DuoNotificatieMapping.Map(new DuoNotificatie(new DateTimeOffset(2026, 9, 14, 8, 0, 0, TimeSpan.Zero), gebeurtenisId, TestBsn.Next()), Referentie);
+
+        Assert.Equal("2026-09-14", message.Variables["pipTermijnStartdatum"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("SS112")]
     [InlineData("SS126")]
     [InlineData("SS141")]

@@ -43,7 +43,7 @@ public sealed class AsielB1RouteTests
         Assert.Equal(uiterlijk, p.DueDate(intake));
         Assert.Equal("brede-intake", intake.FormKey);
         Assert.Equal(uiterlijk.AddDays(-14), await p.TimerDueAsync("schakel3-brede-intake-en-pip", "Timer_Escalatie"));
-        Assert.Equal(uiterlijk, await p.TimerDueAsync("schakel3-brede-intake-en-pip", "Timer_Uiterlijk"));
+        Assert.Equal(uiterlijk.AddDays(1), await p.TimerDueAsync("schakel3-brede-intake-en-pip", "Timer_Uiterlijk")); // the day after the last allowed day (a PIP on the last day is on time)
         Assert.Contains("getExamennummerByBsn", await p.DuoOperatiesAsync());
         await p.CompleteFourEyesAsync("User_Intake", new { verschenen = true, intakeDatum = housed.Iso(), opleidingEnWerk = "Timmerman" });
 

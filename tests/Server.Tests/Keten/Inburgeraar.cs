@@ -84,7 +84,14 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
     {
         var open = await OpenTasksAsync();
         var matches = open.Where(t => t.ElementId == elementId).ToList();
-        Assert.True(matches.Count == 1, $"Expected one open task {elementId}; open: {string.Join(", ", open.Select(t => t.ElementId))}. {await IncidentTextAsync()}");
+        if (matches.Count != 1)
+        {
+            var instances = await Keten.InstancesAsync(Key);
+            var notificaties = await Keten.DuoNotificatiesAsync();
+            Assert.Fail($"Expected one open task {elementId}; open: {string.Join(", ", open.Select(t => t.ElementId))}. {await IncidentTextAsync()} "
+                + $"Instances: {string.Join(", ", instances.Select(i => $"{i.DefinitionKey} {i.Gemeente} {i.Status}"))}. DUO notificaties: {notificaties.ToJsonString()}");
+        }
+
         return matches[0];
     }
 
@@ -114,7 +121,7 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
     /// <summary>The scenario's answers plus a plain value for each required field of the task's form they leave open (the server checks every completion against the form).</summary>
     private async Task<JsonObject> WithRequiredAsync(KetenTask task, object? variables)
     {
-        using var client = host.Client("carla", "consulent");
+        using var client = host.Client("carla", "consulent", Gemeente);
         return await RequiredAnswers.WithRequiredAsync(client, task.Id.ToString(), variables);
     }
 

@@ -67,18 +67,31 @@ public sealed class KetenHost : WebApplicationFactory<Program>
         await client.PostAsync("api/v1/clock/advance", new { duration = $"PT{seconds}S" }, "klok gelijkzetten");
     }
 
-    /// <summary>The keten driver on the real Kestrel, working for the four Ferm Werk gemeenten (as carla, who may also move the clock).</summary>
+    /// <summary>
+    /// The keten driver on the real Kestrel, working for the gemeenten of all three samenwerkingsverbanden in the policy files
+    /// (Ferm Werk, SDD, WerkSaam) as carla, who may also move the clock.
+    /// </summary>
     public KetenDriver Driver() => new(
         new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) },
-        new KetenDriverOptions { Beheer = new Medewerker("carla", "consulent,procesontwerper,beheerder") });
+        new KetenDriverOptions
+        {
+            Beheer = new Medewerker("carla", "consulent,procesontwerper,beheerder"),
+            Gemeenten = AlleGemeenten,
+        });
 
-    /// <summary>A client on the real Kestrel, signed in as <paramref name="user"/> with roles and the four Ferm Werk gemeenten.</summary>
-    public HttpClient Client(string user = "carla", string roles = "consulent,procesontwerper,beheerder")
+    /// <summary>The gemeenten of the three samenwerkingsverbanden in the policy files: Ferm Werk, SDD, WerkSaam.</summary>
+    public static readonly string[] AlleGemeenten = ["0632", "1901", "0335", "0589", "0505", "0642", "0590", "0531", "0498", "0388", "0405", "1598", "0420", "0417", "0532"];
+
+    /// <summary>
+    /// A client on the real Kestrel, signed in as <paramref name="user"/> with roles, for the four Ferm Werk gemeenten or
+    /// <paramref name="gemeenten"/> (comma-separated CBS codes).
+    /// </summary>
+    public HttpClient Client(string user = "carla", string roles = "consulent,procesontwerper,beheerder", string gemeenten = "0632,1901,0335,0589")
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Add("X-User", user);
         client.DefaultRequestHeaders.Add("X-Roles", roles);
-        client.DefaultRequestHeaders.Add("X-Gemeenten", "0632,1901,0335,0589");
+        client.DefaultRequestHeaders.Add("X-Gemeenten", gemeenten);
         return client;
     }
 

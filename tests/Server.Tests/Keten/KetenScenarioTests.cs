@@ -104,7 +104,8 @@ public sealed class KetenScenarioTests
         var ops = await p.DuoOperatiesAsync();
         Assert.DoesNotContain("postInburgeringsaanbodByBsnAndInstellingsnummer", ops);
         Assert.Equal(0, await p.InstanceCountAsync("schakel2-voorbereiden-op-inburgering"));
-        var journal = await p.JournalTypesAsync(Schakel3, "task-created");
+        Assert.DoesNotContain("User_PvtStarten", await p.JournalTypesAsync(Schakel3, "task-created")); // the aanbod runs in schakel 4
+        var journal = await p.JournalTypesAsync(Schakel4, "task-created");
         Assert.DoesNotContain("User_Mb", journal);
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", journal);
         Assert.Contains("User_PvtStarten", journal);
@@ -159,7 +160,11 @@ public sealed class KetenScenarioTests
         Assert.Equal(80, (await p.TaskAsync("User_Escalatie")).Priority);
         Assert.False(await p.HasTaskAsync("User_Verstreken"));
 
+        // The last allowed day itself is inside the ten weeks (Besluit inburgering 2021 art. 5.3): no "verstreken" yet.
         await p.AdvanceAsync("P2W");
+        Assert.Equal(uiterlijk, await p.TodayAsync());
+        Assert.False(await p.HasTaskAsync("User_Verstreken"));
+        await p.AdvanceAsync("P1D");
         var verstreken = await p.TaskAsync("User_Verstreken");
         Assert.Equal(["consulent", "beheerder"], verstreken.CandidateGroups);
         Assert.True((bool)(await p.VariablesAsync(Schakel3))["pipTermijnOverschreden"]!);
@@ -180,6 +185,8 @@ public sealed class KetenScenarioTests
         Assert.False(await q.HasTaskAsync("User_Verstreken"));
         Assert.Equal(ontvangen.AddDays(14), q.DueDate(await q.TaskAsync("User_Pip")));
         await q.AdvanceAsync("P1W");
+        Assert.False(await q.HasTaskAsync("User_Verstreken")); // the moved deadline's last day is still on time
+        await q.AdvanceAsync("P1D");
         Assert.True(await q.HasTaskAsync("User_Verstreken"));
         await p.AssertNoIncidentsAsync();
         await GoldenJournal.AssertAsync(nameof(PipDeadlineMissed_EscalatesBeforeAndAtTheDeadline_ThirdPartyInformationMovesIt), provider, p, q);

@@ -80,6 +80,17 @@ public class DomainFunctionsTests
         Assert.Equal("2022-04-26", Named<string>("pip.escalatie")(["2022-05-10", 2]));
     }
 
+    /// <summary>Wi2021 art. 15(1), Besluit art. 5.3: the PIP within ten weeks; the last day is inside, the day after is late.</summary>
+    [Fact]
+    public void PipVerstrekenOpAndOpTijd_TheLastDayIsOnTime()
+    {
+        Assert.Equal("2022-05-11", Fn<Func<string, string>>("pip.verstrekenOp")("2022-05-10"));
+        var opTijd = Named<bool>("pip.opTijd");
+        Assert.True(opTijd(["2022-05-09", "2022-05-10"]));
+        Assert.True(opTijd(["2022-05-10", "2022-05-10"]));
+        Assert.False(opTijd(["2022-05-11", "2022-05-10"]));
+    }
+
     [Fact]
     public void OntzorgingEinde_SixMonthsOrWhenBijstandEnds()
     {

@@ -13,9 +13,9 @@ public class PolicyCatalogTests
             "voortgangsgesprek": { "intervalMaanden": 6, "margeDagen": 7 },
             "casuistiekoverleg": { "vorm": "periodiek", "intervalWeken": 2 },
             "taalaanbieders": {
-              "B1Route": { "naam": "Taal B", "partnerId": "taal-b" },
-              "ZRoute": { "naam": "Taal Z", "partnerId": "taal-z" },
-              "Onderwijsroute": { "naam": "Taal O", "partnerId": "taal-o" }
+              "B1Route": { "naam": "Taal B", "partnerId": "taal-b", "duoInstellingsnummer": "1000000001" },
+              "ZRoute": { "naam": "Taal Z", "partnerId": "taal-z", "duoInstellingsnummer": "1000000001" },
+              "Onderwijsroute": { "naam": "Taal O", "partnerId": "taal-o", "duoInstellingsnummer": "1000000002" }
             },
             "maatschappelijkeBegeleiding": { "naam": "MB", "partnerId": "mb" },
             "financieleZelfredzaamheid": { "naam": "FZ", "partnerId": "fz" },

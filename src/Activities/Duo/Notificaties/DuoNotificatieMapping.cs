@@ -162,6 +162,10 @@ public static class DuoNotificatieMapping
                 yield return ("inburgeringsplichtVastgesteld", true);
                 yield return ("gevestigdInGemeente", true);
                 yield return ("pipVorigeGemeente", notificatie.GebeurtenisId == "SS121");
+
+                // The new gemeente's ten weeks for the PIP run from DUO's notice that the person settled there (DUO learns
+                // it from the new inschrijving in the BRP), not from the first notice to the old gemeente.
+                yield return ("pipTermijnStartdatum", datum);
                 break;
             case "SS124":
                 yield return ("doelgroep", "Gezinsmigrant en overige migrant");

@@ -53,10 +53,9 @@ if (settings.SimulationClock)
 }
 else
 {
-    // Real time: Quartz (clustered on PostgreSQL) fires timers and runs partner calls; the reconciler keeps it in line with the rows.
-    var scheduler = new SchedulerSettings();
-    builder.Configuration.GetSection("Inburgering:Scheduler").Bind(scheduler);
-    builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
+    // Real time: Quartz (clustered on PostgreSQL) fires timers, Hangfire runs partner calls, each with its own threads; the
+    // reconciler keeps both in line with the rows.
+    builder.AddWorkScheduling(database);
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
 builder.Services.AddMigrationBatches();
@@ -103,6 +102,7 @@ app.UseEngineMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapHangfireDashboard(settings.DevelopmentSignIn);
 app.MapInburgeringOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });

@@ -134,7 +134,7 @@ internal sealed class HangfireWorkScheduler(JobStorage storage, TimeProvider tim
     }
 
     private static string? NameOf(Job? job) =>
-        job is { Type: var type, Args: [Guid id, long micros] } && type == typeof(PartnerCallJob)
+        job is { Type: var type, Args: [Guid id, long micros, ..] } && type == typeof(PartnerCallJob)
             ? QuartzWorkScheduler.Name(new ScheduledWork(id, Moment(micros)))
             : null;
 

@@ -47,6 +47,8 @@ public sealed class ReconcilerTests
         var oldTrigger = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
         await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.RunActivityKey, QuartzWorkScheduler.JobTrigger(oldTrigger), oldTrigger), ScheduleJobOptions.Replacing);
         var reconciler = engine.Reconciler();
+        Assert.Contains(QuartzWorkScheduler.Name(orphanCall), engine.Hangfire().Existing().Scheduled.Keys);
+        Assert.Contains(QuartzWorkScheduler.Name(oldTrigger), await engine.TriggersAsync(QuartzWorkScheduler.JobGroup));
 
         var first = await reconciler.ReconcileAsync(CancellationToken.None);
 

@@ -81,7 +81,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow; // a misspelt field is refused, by name
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
 });
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddEngineDatabaseCheck();
 builder.Services.AddEngineMetrics();
 
 var app = builder.Build();
@@ -99,6 +99,7 @@ app.UseStatusCodePages(async context =>
 app.UseRequestLimits();
 app.UseWebApplication();
 app.UseEngineMetrics();
+app.UseSchedulerQueueMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -55,6 +55,8 @@ public static class HangfireRegistration
         services.AddSingleton<SplitWorkScheduler>(sp => new(sp.GetRequiredService<QuartzWorkScheduler>(), sp.GetRequiredService<HangfireWorkScheduler>()));
         services.AddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<SplitWorkScheduler>());
         services.AddHostedService<WorkReconciler>();
+        services.AddHealthChecks().AddSchedulingChecks();
+        services.AddSingleton(sp => new SchedulerQueues(sp.GetRequiredService<Quartz.ISchedulerFactory>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IEngineDbContextFactory>(), database));
         return services;
     }
 
@@ -104,7 +106,7 @@ internal sealed class HangfireServerService(IServiceProvider services, EngineDat
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        GlobalConfiguration.Configuration.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>()));
+        HangfireLogProvider.Use(services.GetRequiredService<ILoggerFactory>());
         var options = new BackgroundJobServerOptions
         {
             WorkerCount = settings.WorkerCount ?? (database.Provider == DatabaseProvider.PostgreSql ? 10 : 4),
@@ -124,6 +126,8 @@ internal sealed class HangfireServerService(IServiceProvider services, EngineDat
             server.SendStop();
             await server.WaitForShutdownAsync(cancellationToken);
         }
+
+        HangfireLogProvider.Release(services.GetRequiredService<ILoggerFactory>());
     }
 
     public void Dispose() => _server?.Dispose();

@@ -29,6 +29,38 @@ internal static class SchedulingHosting
         builder.Services.AddHangfire((services, configuration) => configuration.UseStorage(services.GetRequiredService<JobStorage>()));
     }
 
+    private static readonly Prometheus.Gauge QuartzTriggers = Prometheus.Metrics.CreateGauge("inburgering_quartz_triggers", "Quartz triggers of timers by state (waiting: stored, not yet fired).", "state");
+
+    private static readonly Prometheus.Gauge HangfireJobs = Prometheus.Metrics.CreateGauge("inburgering_hangfire_jobs", "Hangfire jobs of partner calls by state: enqueued (due, waiting for a worker), scheduled (due later), processing.", "state");
+
+    /// <summary>The schedulers' queue depths in <c>/metrics</c>, read at each scrape (real-time scheduling only).</summary>
+    public static void UseSchedulerQueueMetrics(this WebApplication app)
+    {
+        if (app.Services.GetService<SchedulerQueues>() is not { } queues)
+        {
+            return;
+        }
+
+        var logger = app.Services.GetRequiredService<ILogger<SchedulerQueues>>();
+        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(async cancellationToken =>
+        {
+            try
+            {
+                var depths = await queues.ReadAsync(cancellationToken);
+                QuartzTriggers.WithLabels("waiting").Set(depths.QuartzTimersWaiting);
+                HangfireJobs.WithLabels("enqueued").Set(depths.HangfireEnqueued);
+                HangfireJobs.WithLabels("scheduled").Set(depths.HangfireScheduled);
+                HangfireJobs.WithLabels("processing").Set(depths.HangfireProcessing);
+            }
+#pragma warning disable CA1031 // A scrape must answer even when a store does not: the gauges keep their last value.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                Log.QueueDepthsNotRead(logger, ex);
+            }
+        });
+    }
+
     /// <summary>The Hangfire Dashboard at <c>/hangfire</c>, after authentication: 401 without sign-in, 403 for anyone but a beheerder.</summary>
     public static void MapHangfireDashboard(this WebApplication app, bool developmentSignIn)
     {

@@ -30,6 +30,8 @@ dotnet restore Inburgering.sln
 dotnet format Inburgering.sln --verify-no-changes --no-restore -v q
 # Building src/Server also installs (npm ci) and builds (Vite) the web application in src/Web.
 dotnet build Inburgering.sln --no-restore -c Release
+# Redocly CLI for the OpenAPI lint test (tests/Server.Tests/OpenApiLintTests.cs).
+(cd tools/openapi-lint && npm ci --no-audit --no-fund --silent)
 # The web application's own tests (Vitest: dates, the werkvoorraad's URL, form messages).
 (cd src/Web && npm test --silent)
 dotnet test Inburgering.sln --no-build -c Release --logger "console;verbosity=minimal" "$@"

@@ -20,7 +20,7 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Error, "{Partner} {Operation} broke the contract: {Reason}")]
     public static partial void PartnerContractError(ILogger logger, string partner, string operation, string reason);
 
-    [LoggerMessage(2001, LogLevel.Information, "DUO notification {GebeurtenisId} received for {PersoonReferentie}")]
+    [LoggerMessage(2001, LogLevel.Debug, "DUO notification {GebeurtenisId} received for {PersoonReferentie}")]
     public static partial void NotificatieReceived(ILogger logger, string gebeurtenisId, string persoonReferentie);
 
     [LoggerMessage(2002, LogLevel.Warning, "DUO notification rejected: {IssueCount} issue(s)")]

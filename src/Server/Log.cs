@@ -12,8 +12,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Inburgering started on {Database}; simulation clock {Simulated}; development sign-in {DevSignIn}")]
     public static partial void Started(ILogger logger, Engine.Persistence.DatabaseProvider database, bool simulated, bool devSignIn);
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "DUO notification {Message}: {Correlated} correlated, {Started} started, buffered {Buffered}, duplicate {Duplicate}")]
+    // Routine: every notification that reaches a traject (or waits for one, or repeats) is a Debug line; the journal keeps it.
+    [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "DUO notification {Message}: {Correlated} correlated, {Started} started, buffered {Buffered}, duplicate {Duplicate}")]
     public static partial void DuoNotificationReceived(ILogger logger, string message, int correlated, int started, bool buffered, bool duplicate);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "DUO notification {Message} started {Started} traject(en): {Instances}")]
+    public static partial void DuoNotificationStarted(ILogger logger, string message, int started, IReadOnlyList<Guid> instances);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "DUO notification {Message} names no person and nothing waits for it")]
     public static partial void DuoNotificationUnrouted(ILogger logger, string message);

@@ -8,7 +8,7 @@ internal static partial class Log
     [LoggerMessage(3001, LogLevel.Information, "Simulator {Partner}: failure plan set to {Plan}")]
     public static partial void FailurePlanSet(ILogger logger, string partner, string plan);
 
-    [LoggerMessage(3002, LogLevel.Information, "DUO simulator delivered {GebeurtenisId} to the gemeente: {Status}")]
+    [LoggerMessage(3002, LogLevel.Debug, "DUO simulator delivered {GebeurtenisId} to the gemeente: {Status}")]
     public static partial void SimulatorNotificatieDelivered(ILogger logger, string gebeurtenisId, int status);
 
     [LoggerMessage(3003, LogLevel.Warning, "DUO simulator could not deliver {GebeurtenisId}: {Reason}")]

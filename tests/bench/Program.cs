@@ -31,11 +31,14 @@ switch (scenario)
     case "operations":
         await OperationsBench.RunAsync(Option("trajecten", 100_000), Option("requests", 100), options.GetValueOrDefault("pgbench-tps"));
         break;
+    case "web":
+        await WebBench.RunAsync(Option("navigations", 20));
+        break;
     case "expressions":
         ExpressionBench.Run(Option("iterations", 5_000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions, tasks, operations");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions, tasks, operations, web");
         return 2;
 }
 

@@ -65,6 +65,10 @@ public sealed class EngineDuoNotificatieReceiver(ProcessEngine engine, ILogger<E
                 Actor.System,
                 cancellationToken);
             Log.DuoNotificationReceived(logger, message.MessageName, result.CorrelatedInstances.Count, result.StartedInstances.Count, result.BufferedMessageId is not null, result.Duplicate);
+            if (result.StartedInstances.Count > 0)
+            {
+                Log.DuoNotificationStarted(logger, message.MessageName, result.StartedInstances.Count, result.StartedInstances);
+            }
             return true;
         }
         catch (EngineException ex) when (ex.Kind == EngineErrorKind.NotFound)

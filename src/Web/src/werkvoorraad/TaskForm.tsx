@@ -2,9 +2,14 @@
 // and shows the server's refusal at the fields it names.
 import { Form } from '@bpmn-io/form-js-viewer';
 import '@bpmn-io/form-js-viewer/dist/assets/form-js.css';
+import flatpickr from 'flatpickr';
+import { Dutch } from 'flatpickr/dist/l10n/nl.js';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { FieldError } from '../shared/api/types';
-import { dutchFormMessage } from './formMessages';
+import { dutchFormChrome, dutchFormMessage } from './formMessages';
+
+// The date picker form-js opens (flatpickr): Dutch month and day names, weeks from Monday.
+flatpickr.localize(Dutch);
 
 export interface TaskFormHandle {
   /** Validates; returns the data, or the errors (Dutch) when a field is not in order. */
@@ -59,6 +64,7 @@ export default function TaskForm({ schema, data, readOnly, handle }: { schema: R
       return;
     }
 
+    const stopChrome = dutchFormChrome(container.current);
     const instance = new Form({ container: container.current, properties: { readOnly } });
     form.current = instance;
     // Dutch messages, with the field's label, for every check form-js makes while the consulent types.
@@ -72,6 +78,7 @@ export default function TaskForm({ schema, data, readOnly, handle }: { schema: R
     };
     void instance.importSchema(demoteHeadings(schema), data);
     return () => {
+      stopChrome();
       instance.destroy();
       form.current = null;
     };

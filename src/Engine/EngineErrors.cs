@@ -64,6 +64,9 @@ public static partial class EngineErrors
     internal static readonly ErrorCode BusinessKeyTooLong = new("instance.business-key-too-long", Invalid,
         "The businessKey is longer than {maxLength} characters.");
 
+    internal static readonly ErrorCode VariablesTooLarge = new("instance.variables-too-large", Invalid,
+        "The instance's variables would take {length} characters; an instance keeps at most {max}.");
+
     // ---------------------------------------------------------------- tasks
 
     internal static readonly ErrorCode TaskNotFound = new("task.not-found", NotFound, "Task {taskId} does not exist.");

@@ -36,14 +36,15 @@ public sealed partial class ProcessEngine
         }
 
         var variables = message.Variables ?? [];
-        if (message.MessageId is not null && await IsDuplicateAsync(message.MessageId, cancellationToken))
+        var scope = MessageScope(message, actor);
+        if (message.MessageId is not null && await IsDuplicateAsync(scope, message.MessageId, cancellationToken))
         {
             return new CorrelationResult([], [], null, Duplicate: true);
         }
 
         // The message id is written to the ledger in the same transaction as the message's first effect (delivery, start or
         // buffering); a unique index makes a concurrent repeat on another node or thread lose that transaction.
-        var ledger = new MessageLedger(message, variables, _options.MessageBufferTimeToLive);
+        var ledger = new MessageLedger(message, scope, variables, _options.MessageBufferTimeToLive);
         try
         {
             var correlated = new List<Guid>();
@@ -83,7 +84,7 @@ public sealed partial class ProcessEngine
                     throw EngineErrors.MessageNotCorrelated.Exception(("name", message.Name));
                 }
 
-                bufferedId = await BufferAsync(message, variables, actor, cancellationToken);
+                bufferedId = await BufferAsync(message, scope, variables, cancellationToken);
             }
 
             Log.MessageCorrelated(_logger, message.Name, correlated.Count, started.Count, bufferedId is not null);
@@ -103,7 +104,17 @@ public sealed partial class ProcessEngine
     };
 
     /// <summary>Records a message id once, together with the first effect of the message.</summary>
-    private sealed class MessageLedger(CorrelateMessage message, JsonObject variables, TimeSpan timeToLive)
+    /// <summary>
+    /// Whose a message is: its tenant, or the tenants of its sender when it names none (every tenant for an unrestricted
+    /// sender). Stored in the message's <c>Tenants</c> column; a message id is unique within it, so one tenant's message id
+    /// neither suppresses nor reveals another tenant's message with the same id.
+    /// </summary>
+    internal static string MessageScope(CorrelateMessage message, Actor actor) =>
+        message.TenantId is not null ? Engine.Tenants.ListColumn([message.TenantId])
+        : actor.Tenants is null ? Engine.Tenants.All
+        : Engine.Tenants.ListColumn(actor.Tenants.Order(StringComparer.Ordinal));
+
+    private sealed class MessageLedger(CorrelateMessage message, string scope, JsonObject variables, TimeSpan timeToLive)
     {
         public bool Written { get; set; }
 
@@ -119,7 +130,7 @@ public sealed partial class ProcessEngine
                 Id = Guid.CreateVersion7(now),
                 Name = message.Name,
                 CorrelationKey = message.CorrelationKey,
-                Tenants = message.TenantId is null ? Engine.Tenants.All : Engine.Tenants.ListColumn([message.TenantId]),
+                Tenants = scope,
                 Variables = variables.ToJsonString(Execution.Json.Options),
                 MessageId = message.MessageId,
                 ReceivedAt = now,
@@ -129,10 +140,10 @@ public sealed partial class ProcessEngine
         }
     }
 
-    private async Task<bool> IsDuplicateAsync(string messageId, CancellationToken cancellationToken)
+    private async Task<bool> IsDuplicateAsync(string scope, string messageId, CancellationToken cancellationToken)
     {
         await using var db = _databases.Create();
-        return await db.BufferedMessages.AnyAsync(m => m.MessageId == messageId, cancellationToken);
+        return await db.BufferedMessages.AnyAsync(m => m.Tenants == scope && m.MessageId == messageId, cancellationToken);
     }
 
     private async Task<List<(Guid SubscriptionId, Guid InstanceId)>> FindSubscriptionsAsync(CorrelateMessage message, Actor actor, CancellationToken cancellationToken)
@@ -215,7 +226,7 @@ public sealed partial class ProcessEngine
         return started;
     }
 
-    private async Task<Guid> BufferAsync(CorrelateMessage message, JsonObject variables, Actor actor, CancellationToken cancellationToken)
+    private async Task<Guid> BufferAsync(CorrelateMessage message, string scope, JsonObject variables, CancellationToken cancellationToken)
     {
         await using var db = _databases.Create();
         var now = _time.GetUtcNow();
@@ -225,9 +236,7 @@ public sealed partial class ProcessEngine
             Id = Guid.CreateVersion7(now),
             Name = message.Name,
             CorrelationKey = message.CorrelationKey,
-            Tenants = message.TenantId is not null
-                ? Engine.Tenants.ListColumn([message.TenantId])
-                : actor.Tenants is null ? Engine.Tenants.All : Execution.Executor.ListColumn(actor.Tenants.ToList()),
+            Tenants = scope,
             Variables = variables.ToJsonString(Execution.Json.Options),
             MessageId = message.MessageId,
             ReceivedAt = now,

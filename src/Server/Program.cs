@@ -16,6 +16,7 @@ using Inburgering.Server.Api.Studio;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Hosting;
+using Inburgering.Server.Privacy;
 using Inburgering.Server.Sandbox;
 using Inburgering.Server.Security;
 using Inburgering.Server.Web;
@@ -68,6 +69,7 @@ builder.AddDemoData(settings);
 builder.Services.AddSingleton(UserDirectory.From(builder.Configuration));
 builder.Services.AddSingleton<Inburgering.Server.Forms.TaskForms>();
 builder.Services.AddSingleton<ElementNames>();
+builder.Services.AddPrivacy(builder.Configuration);
 
 builder.AddSignIn(settings.DevelopmentSignIn)
     .AddScheme<AuthenticationSchemeOptions, DevelopmentBasicSignInHandler>(DevelopmentBasicSignInHandler.SchemeName, DevelopmentBasicSignInHandler.Configure);
@@ -130,6 +132,7 @@ app.MapEngineRest(settings.DevelopmentSignIn
     ? [DevelopmentBasicSignInHandler.SchemeName]
     : [NoSignInHandler.SchemeName]);
 api.MapBeheer();
+api.MapPrivacy();
 app.MapPartners(settings.PartnerSimulators);
 app.MapWebApplication();
 

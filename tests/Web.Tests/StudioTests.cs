@@ -29,7 +29,7 @@ public abstract class StudioTests(WebServer server)
         Assert.Equal(1, await page.Locator("h1").CountAsync());
     }
 
-    [Fact(Skip = "Known defect (issue 12): the context pad's 'Element wijzigen' click is intercepted when the appended task lies outside the visible canvas; scroll the element into view first.")]
+    [Fact(Skip = "Known defect (issue 12): after the context pad's 'append task' the 'Element wijzigen' entry is still intercepted by <html> and then detached (re-rendered) — scrolling the new element into view (now done by the product on append/create) did not cure it; next: wait for the context pad to settle after selection, or open the replace menu with the keyboard shortcut 'r'.")]
     public async Task Procesontwerper_ChangesSchakel3_WithATemplate_FixesTheLint_Deploys_AndComparesVersions()
     {
         using var api = server.Api("pim", "procesontwerper", "0632,1901,0335,0589");
@@ -123,18 +123,53 @@ public abstract class StudioTests(WebServer server)
         await page.Context.CloseAsync();
     }
 
-    [Fact(Skip = "Known defect (issue 12): the form-js editor container does not appear within 30 s in the test browser; cause not found yet.")]
+    [Fact(Skip = "Known defect (issue 12), cause found: constructing FormEditor throws 'TypeError: Cannot read properties of undefined (reading 'context')' in the FEEL/lezer parser chunk (parser-*.js, called from form-js-*.js) — a lezer version mismatch or chunk-order problem in the Vite split; fix the dependency/chunking, then remove this Skip.")]
     public async Task FormEditor_ShowsTheForm_AndAPreviewWithATrajectsData()
     {
         var page = await server.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => { if (message.Type is "error" or "warning") { lock (console) { console.Add($"{message.Type}: {message.Text}"); } } };
+        page.PageError += (_, message) => { lock (console) { console.Add($"pageerror: {message}"); } };
         var signIn = new SignInPage(page);
         await signIn.OpenAsync("/studio/formulieren");
         await signIn.AsAsync("pim");
         await page.Locator("a[href='/studio/formulieren/pip-vaststellen']").ClickAsync();
-        await page.Locator("[data-testid='formulier-editor'] .fjs-editor-container").WaitForAsync();
+        try
+        {
+            await page.Locator("[data-testid='formulier-editor'] .fjs-editor-container").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The form editor did not appear; the browser said: {string.Join(" | ", console)}");
+        }
+
         await page.Locator("[data-testid='formulier-voorbeeld'] .fjs-form").WaitForAsync();
         Assert.True(await page.Locator("#voorbeeld-traject option").CountAsync() > 0);
         await CheckAsync(page, "studio-formulier", "[data-testid='formulier-editor']");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Skip = "Issue 12, half-done: in the browser the 422 and the problem list at the element are shown (seen on SQLite), but the pin overlay on the draft's diagram is not in the DOM for a flow inside a collapsed subprocess of schakel 4; fix StopDiagram's pins (or scroll to the element's plane) and run this test green before removing the Skip.")]
+    public async Task Proberen_ADraftTheServerWouldRefuse_GetsItsErrorsPinned_InsteadOfASandboxRun()
+    {
+        var page = await server.NewPageAsync();
+        var signIn = new SignInPage(page);
+        await signIn.OpenAsync("/studio/proberen");
+        await signIn.AsAsync("pim");
+        var proberen = new ProberenPage(page);
+        var xml = await proberen.ChooseAsync("schakel4-inburgeren-en-participeren");
+        const string condition = "${vgUitkomst === 'leerrouteWisselen'}";
+        Assert.Contains(condition, xml, StringComparison.Ordinal);
+        await CheckAsync(page, "studio-proberen");
+
+        await proberen.Concept.FillAsync(xml.Replace(condition, "${vgUitkomst ===}", StringComparison.Ordinal));
+        await proberen.Scenario("GezinB1").CheckAsync();
+        await proberen.StartAsync();
+        await Assertions.Expect(proberen.DraftProblem("Flow_Gw_VgUitkomst_User_PipWijzigen")).ToBeVisibleAsync();
+        // The flow lies inside a collapsed subprocess: its pin is on that subprocess's plane (shown when the user drills down).
+        await Assertions.Expect(page.Locator("[data-testid='stop-diagram'] [data-testid='pin-Flow_Gw_VgUitkomst_User_PipWijzigen']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid='proefrun']")).ToHaveCountAsync(0);
+        await CheckAsync(page, "studio-proberen-fouten", "[data-testid='stop-diagram']");
         await page.Context.CloseAsync();
     }
 

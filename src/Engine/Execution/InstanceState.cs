@@ -131,12 +131,24 @@ internal sealed class InstanceState
         VariablesChanged = true;
     }
 
-    /// <summary>Writes changed variables and locals back to the rows.</summary>
+    /// <summary>
+    /// The most an instance's variables may take, as JSON text (issue 9: variables grew without bound, and every read
+    /// returns them all). One request is limited by the host (1 MiB); this bounds what many requests add up to.
+    /// </summary>
+    public const int MaxVariablesLength = 4 * 1024 * 1024;
+
+    /// <summary>Writes changed variables and locals back to the rows; refuses variables beyond <see cref="MaxVariablesLength"/>.</summary>
     public void Flush()
     {
         if (VariablesChanged)
         {
-            Entity.Variables = Variables.ToJsonString(Json.Options);
+            var json = Variables.ToJsonString(Json.Options);
+            if (json.Length > MaxVariablesLength)
+            {
+                throw EngineErrors.VariablesTooLarge.Exception(("length", json.Length), ("max", MaxVariablesLength));
+            }
+
+            Entity.Variables = json;
             VariablesChanged = false;
         }
 

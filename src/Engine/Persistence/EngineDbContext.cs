@@ -27,6 +27,8 @@ internal abstract class EngineDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<JournalEntity> Journal => Set<JournalEntity>();
 
+    public DbSet<AccessLogEntity> AccessLog => Set<AccessLogEntity>();
+
     public DbSet<SimulationClockEntity> SimulationClock => Set<SimulationClockEntity>();
 
     public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();

@@ -76,6 +76,9 @@ internal sealed class InstanceEntity
     /// <summary>The end event, or why it was terminated.</summary>
     public string? EndReason { get; set; }
 
+    /// <summary>When the personal variables of this instance were erased (retention period over), or null.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; set; }
+
     public int OpenIncidents { get; set; }
 
     public int Version { get; set; }
@@ -398,6 +401,29 @@ internal sealed class JournalEntity
 
     /// <summary>Details as a JSON object, or null.</summary>
     public string? Data { get; set; }
+}
+
+/// <summary>One read (or export, or erasure) of personal data: who, what, when, of which instance and tree (AVG access log).</summary>
+internal sealed class AccessLogEntity
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string User { get; set; }
+
+    /// <summary>What was done, e.g. <c>instance.read</c>, <c>journal.read</c>, <c>task.read</c>, <c>export</c>, <c>erased</c>.</summary>
+    public required string Action { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    /// <summary>The root of the instance's tree (for the host: the traject).</summary>
+    public Guid RootInstanceId { get; set; }
+
+    public required string TenantId { get; set; }
+
+    /// <summary>What else identifies the read (a task id, a page), never personal data itself.</summary>
+    public string? Detail { get; set; }
 }
 
 /// <summary>The simulation clock's virtual "now", kept across restarts (one row).</summary>

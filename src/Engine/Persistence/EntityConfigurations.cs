@@ -40,6 +40,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceE
         // Operations' counts per quarter: started and ended per process.
         builder.HasIndex(i => new { i.DefinitionKey, i.StartedAt });
         builder.HasIndex(i => new { i.DefinitionKey, i.EndedAt });
+        builder.HasIndex(i => new { i.TenantId, i.EndedAt });
     }
 }
 
@@ -131,7 +132,8 @@ internal sealed class BufferedMessageConfiguration : IEntityTypeConfiguration<Bu
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.Name, m.CorrelationKey, m.ConsumedAt });
-        builder.HasIndex(m => m.MessageId).IsUnique();
+        // A message id is unique per tenant scope (issue 9): one gemeente's id never suppresses another's message.
+        builder.HasIndex(m => new { m.Tenants, m.MessageId }).IsUnique();
     }
 }
 
@@ -171,6 +173,22 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<IncidentE
         builder.HasIndex(i => new { i.Status, i.TenantId });
         builder.HasIndex(i => new { i.ActivityType, i.Status });
         builder.HasIndex(i => i.InstanceId);
+    }
+}
+
+internal sealed class AccessLogConfiguration : IEntityTypeConfiguration<AccessLogEntity>
+{
+    public void Configure(EntityTypeBuilder<AccessLogEntity> builder)
+    {
+        builder.ToTable("AccessLog");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedOnAdd();
+        builder.Property(a => a.User).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.TenantId).HasMaxLength(Tenants.MaxLength);
+        builder.Property(a => a.Detail).HasMaxLength(500);
+        builder.HasIndex(a => new { a.RootInstanceId, a.Id });
+        builder.HasIndex(a => new { a.TenantId, a.At });
     }
 }
 

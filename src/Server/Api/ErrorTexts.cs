@@ -31,6 +31,7 @@ public static partial class ErrorTexts
         [ServerErrors.ExpressionFunctionNotFound] = "Er is geen expressiefunctie '{name}'.",
         [ServerErrors.MigrationPlanInvalid] = "Het migratieplan kan niet worden uitgevoerd: {count} probleem/problemen.",
         [ServerErrors.SandboxFileInvalid] = "'{name}' is geen bruikbaar conceptbestand: een .bpmn- of .form-bestand zonder map, niet leeg en kleiner dan 2 MB.",
+        [ServerErrors.SandboxDraftInvalid] = "Het concept kan niet worden geprobeerd: {count} probleem/problemen. Los ze eerst op; ze staan bij hun elementen.",
         [ServerErrors.SandboxRunNotFound] = "Er is geen proefrun {id} (een proefrun wordt na een herstart van de service niet bewaard).",
         [ServerErrors.EngineRestNoResources] = "De deployment bevat geen .bpmn-bestand.",
         [ServerErrors.EngineRestNotMultipart] = "Stuur de deployment als multipart/form-data, zoals Camunda Modeler doet.",
@@ -83,6 +84,9 @@ public static partial class ErrorTexts
         [ServerErrors.BearerRequired] = "Meld u aan: stuur een toegangstoken van de identity provider (Authorization: Bearer …).",
         [ServerErrors.DuoNotAuthenticated] = "Dit eindpunt is alleen voor DUO: {reason}",
         [ServerErrors.TrajectNotStarted] = "De melding is vastgelegd maar startte geen traject; er wacht al een traject op deze persoon.",
+        [ServerErrors.PrivacyBsnRequired] = "Geef het BSN van de persoon in de body (veld bsn); een BSN hoort nooit in een adres (URL).",
+        [ServerErrors.PrivacyBsnInvalid] = "Dit is geen geldig BSN: negen cijfers die de elfproef doorstaan.",
+        [ServerErrors.PrivacyPersonNotFound] = "Over deze persoon is niets vastgelegd bij de gemeenten waarvoor u werkt.",
 
         // ---------------------------------------------------------------- tenants (gemeenten)
         ["tenant.invalid"] = "'{tenantId}' is geen geldige gemeente (hoogstens {maxLength} tekens, zonder komma's of spaties).",
@@ -98,6 +102,7 @@ public static partial class ErrorTexts
         ["instance.is-called"] = "Dit is een aangeroepen instantie; annuleer de instantie die haar aanriep.",
         ["instance.concurrency-conflict"] = "Te veel gelijktijdige wijzigingen op deze instantie; probeer het opnieuw.",
         ["instance.business-key-too-long"] = "De businessKey is langer dan {maxLength} tekens.",
+        ["instance.variables-too-large"] = "De variabelen van deze instantie zouden {length} tekens beslaan; een instantie bewaart er hoogstens {max}.",
         ["task.not-found"] = "Deze taak bestaat niet.",
         ["task.completed"] = "Deze taak is al afgerond.",
         ["task.cancelled"] = "Deze taak is vervallen.",
@@ -376,6 +381,9 @@ public static class ServerErrors
     public const string TrajectInvalid = "traject.invalid";
     public const string TrajectAlreadyRunning = "traject.already-running";
     public const string TrajectNotStarted = "traject.not-started";
+    public const string PrivacyBsnRequired = "privacy.bsn-required";
+    public const string PrivacyBsnInvalid = "privacy.bsn-invalid";
+    public const string PrivacyPersonNotFound = "privacy.person-not-found";
     public const string NulCharacter = "request.nul-character";
     public const string CharsetUnsupported = "request.charset-unsupported";
     public const string BodyTooLarge = "request.body-too-large";
@@ -386,6 +394,7 @@ public static class ServerErrors
     public const string MigrationPlanInvalid = "migration.plan-invalid";
     public const string SandboxFileInvalid = "sandbox.file-invalid";
     public const string SandboxRunNotFound = "sandbox.run-not-found";
+    public const string SandboxDraftInvalid = "sandbox.draft-invalid";
     public const string EngineRestNoResources = "engine-rest.no-resources";
     public const string EngineRestNotMultipart = "engine-rest.not-multipart";
 }

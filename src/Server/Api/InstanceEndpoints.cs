@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Auth;
+using Inburgering.Server.Privacy;
 
 namespace Inburgering.Server.Api;
 
@@ -15,8 +16,8 @@ public static class InstanceEndpoints
             .Produces<InstanceView>(StatusCodes.Status201Created)
             .WithSummary("Start een instantie: {definitionKey, businessKey, gemeente, variables}.");
         group.MapGet("", ListAsync).WithSummary("Instanties van de gemeenten waarvoor u werkt, met filters en paginering.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("Eén instantie: status, activeElements, variables.");
-        group.MapGet("/{id:guid}/journal", JournalAsync).WithSummary("Het journaal (de geschiedenis) van een instantie.");
+        group.MapGet("/{id:guid}", GetAsync).RecordsAccess("instance.read").WithSummary("Eén instantie: status, activeElements, variables.");
+        group.MapGet("/{id:guid}/journal", JournalAsync).RecordsAccess("journal.read").WithSummary("Het journaal (de geschiedenis) van een instantie.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Beëindigt een instantie en wat zij aanriep.");
         group.MapPatch("/{id:guid}/variables", SetVariablesAsync).RequireAuthorization(Policies.Operate).WithSummary("Zet variabelen (beheer, bijvoorbeeld vóór het opnieuw proberen van een incident).");
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Auth;
+using Inburgering.Server.Privacy;
 
 namespace Inburgering.Server.Api;
 
@@ -12,7 +13,7 @@ public static class TaskEndpoints
     {
         var group = api.MapGroup("/tasks").WithTags("Taken");
         group.MapGet("", ListAsync).WithSummary("Taken, te filteren op instanceId, candidateGroup, assignee, gemeente, status (open, completed, cancelled, all), view (mine, groups, all) en due (overdue, this-week); sort: due, -due, created of priority.");
-        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/{id:guid}", GetAsync).RecordsAccess("task.read", AccessLogging.Subject.Task);
         group.MapPost("/{id:guid}/claim", ClaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Neemt de taak in behandeling (assignee = u).");
         group.MapPost("/{id:guid}/unclaim", UnclaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Geeft de taak terug aan de groep.");
         group.MapPost("/{id:guid}/complete", CompleteAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Rondt de taak af met {variables}, gecontroleerd tegen het formulier van de taak (422 met errors[{field, code, message}]).");

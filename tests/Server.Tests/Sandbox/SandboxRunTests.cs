@@ -55,6 +55,25 @@ public sealed class SandboxRunTests
         Assert.Equal(HttpStatusCode.Forbidden, (await consulent.PostJsonAsync("/api/v1/studio/sandbox-runs", new { files = new[] { new { name = "x.bpmn", content = "<x/>" } } })).StatusCode);
     }
 
+    [Fact]
+    public async Task Start_ValidatesTheDraftFirst_AndReturnsItsErrorsPinnedToElements_WithoutARun()
+    {
+        await using var factory = await ApiFactory.CreateAsync(DatabaseProvider.Sqlite);
+        using var api = factory.As("pim", "procesontwerper");
+        var xml = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "workflow-definitions", Schakel1 + ".bpmn"));
+        // A condition that does not parse: deploying would refuse it, so the sandbox does not start.
+        var broken = xml.Replace("${inWi2021}", "${inWi2021 &&}", StringComparison.Ordinal);
+        var response = await api.PostJsonAsync("/api/v1/studio/sandbox-runs", new { files = new[] { new { name = Schakel1 + ".bpmn", content = broken } }, scenarios = new[] { "GezinB1" }, months = 3 });
+        var body = await response.JsonAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("sandbox.draft-invalid", (string)body["code"]!);
+        var errors = body["errors"]!.AsArray();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.Equal(Schakel1 + ".bpmn", (string)e!["file"]!));
+        Assert.All(errors, e => Assert.False(string.IsNullOrWhiteSpace((string?)e!["message"])));
+        Assert.Contains(errors, e => (string?)e!["elementId"] == "Flow_Gw_Wi2021_Task_Aanspraken" && ((string)e!["code"]!).StartsWith("bpmn.condition", StringComparison.Ordinal));
+    }
+
     /// <summary>Starts a run of the GezinB1 scenario over three months and follows it until it ends (bounded by the sandbox's own timeout).</summary>
     private static async Task<JsonNode> RunAsync(HttpClient api, string schakel1)
     {

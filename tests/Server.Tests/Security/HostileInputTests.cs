@@ -70,6 +70,7 @@ public sealed class HostileInputTests(ITestOutputHelper output)
             ("a 2 MB variable, sent chunked", () => api.PostAsync("/api/v1/instances", new { definitionKey = "vijandig", businessKey = "bk-4", gemeente = "0632", variables = new { groot = new string('x', 2_000_000) } }), 413, "request.body-too-large"),
             ("malformed JSON", () => Raw(api, "/api/v1/messages", "application/json", "{\"name\":"), 400, "request.invalid-json"),
             ("business key of 10,000 characters", () => api.PostAsync("/api/v1/instances", new { definitionKey = "vijandig", businessKey = new string('k', 10_000), gemeente = "0632", variables = new { } }), 422, "instance.business-key-too-long"),
+            ("variables grown past 4 MiB, 900 kB per request", () => GrowVariablesAsync(api, instance), 422, "instance.variables-too-large"),
         };
 
         var failures = new List<string>();
@@ -158,6 +159,22 @@ public sealed class HostileInputTests(ITestOutputHelper output)
     }
 
     /// <summary>A large body with its length and <c>Expect: 100-continue</c>, as a well-behaved client sends it: the refusal comes before the upload.</summary>
+    /// <summary>Each request is within the body limit; together they would make the instance's variables larger than it keeps.</summary>
+    private static async Task<HttpResponseMessage> GrowVariablesAsync(ServerApi api, Guid instance)
+    {
+        for (var i = 0; ; i++)
+        {
+            using var content = new StringContent($"{{\"groot{i}\":\"{new string('x', 900_000)}\"}}", Encoding.UTF8, "application/json");
+            var response = await api.Http.PatchAsync(new Uri($"/api/v1/instances/{instance}/variables", UriKind.Relative), content);
+            if (response.StatusCode != HttpStatusCode.OK || i == 10)
+            {
+                return response;
+            }
+
+            response.Dispose();
+        }
+    }
+
     private static async Task<HttpResponseMessage> Large(ServerApi api, string url, string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative));

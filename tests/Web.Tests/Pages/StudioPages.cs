@@ -82,3 +82,23 @@ public sealed class ModelerPage(IPage page)
         await Assertions.Expect(Status).ToContainTextAsync(name);
     }
 }
+
+/// <summary>Proberen: a draft of one schakel through the keten's scenarios in the sandbox.</summary>
+public sealed class ProberenPage(IPage page)
+{
+    public ILocator Concept => page.Locator("#concept");
+
+    /// <summary>Chooses a definition; its deployed version is loaded into the draft field, which is returned.</summary>
+    public async Task<string> ChooseAsync(string key)
+    {
+        await page.Locator("#definitie").SelectOptionAsync(key);
+        await Assertions.Expect(Concept).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("bpmn:definitions"));
+        return await Concept.InputValueAsync();
+    }
+
+    public ILocator Scenario(string name) => page.Locator($"#scenario-{name}");
+
+    public Task StartAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Proefrun starten" }).ClickAsync();
+
+    public ILocator DraftProblem(string elementId) => page.Locator($"[data-testid='concept-fouten'] li[data-element-id='{elementId}']");
+}

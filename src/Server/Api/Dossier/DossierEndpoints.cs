@@ -4,6 +4,7 @@ using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Api.Werkvoorraad;
 using Inburgering.Server.Auth;
+using Inburgering.Server.Privacy;
 using Inburgering.Workflows.Policy;
 
 namespace Inburgering.Server.Api.Dossier;
@@ -41,8 +42,8 @@ public static class DossierEndpoints
     public static void MapDossiers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/dossiers").WithTags("Dossier");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("Het dossier van het traject waartoe deze instantie hoort.");
-        group.MapGet("/{id:guid}/timeline", TimelineAsync).WithSummary("De tijdlijn van het traject (alle schakels) in gewone taal, nieuwste eerst.");
+        group.MapGet("/{id:guid}", GetAsync).RecordsAccess("dossier.read").WithSummary("Het dossier van het traject waartoe deze instantie hoort.");
+        group.MapGet("/{id:guid}/timeline", TimelineAsync).RecordsAccess("timeline.read").WithSummary("De tijdlijn van het traject (alle schakels) in gewone taal, nieuwste eerst.");
         group.MapGet("/{id:guid}/diagram", DiagramAsync).WithSummary("Het diagram (BPMN) van deze instantie met waar zij staat, de afgelegde weg en de aangeroepen schakels.");
     }
 

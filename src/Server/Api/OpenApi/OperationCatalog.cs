@@ -58,6 +58,7 @@ public static partial class OperationCatalog
         ("Studio", "Voor procesontwerpers: BPMN controleren zonder uit te rollen, versies met hun lopende instanties, een concept proberen."),
         ("Migratie", "Lopende instanties naar een nieuwe versie van hun definitie brengen: plan, proefmigratie, batch."),
         ("Camunda Modeler", "Het deel van de Camunda 7 REST API waarmee Camunda Modeler uitrolt."),
+        ("Privacy", "Voor de beheerder (AVG): wie las de persoonsgegevens van een traject (inzageverzoek), alles over één persoon als JSON, de bewaartermijnen."),
     ];
 
     private static readonly IReadOnlyList<Entry> Entries =
@@ -149,7 +150,7 @@ public static partial class OperationCatalog
         new("POST", "/api/v1/studio/validate", "validateDefinition", "Controleert BPMN-XML (de body, application/xml) zoals uitrollen dat doet, zonder uit te rollen: fouten en waarschuwingen per element.", typeof(StudioEndpoints.ValidationResponse)),
         new("GET", "/api/v1/studio/definitions", "listStudioDefinitions", "Elke definitie met haar versies en hoeveel instanties op elke versie lopen.", typeof(IReadOnlyList<StudioEndpoints.StudioDefinition>)),
         new("GET", "/api/v1/studio/definitions/{key}", "getStudioDefinition", "Eén definitie met haar versies en hoeveel instanties op elke versie lopen.", typeof(StudioEndpoints.StudioDefinition), NotFoundCode: "definition.not-found"),
-        new("POST", "/api/v1/studio/sandbox-runs", "startSandboxRun", "Probeert een concept (BPMN-bestanden) in een afgezonderde zandbak met de keten-scenario's; 202 met de proefrun.", typeof(SandboxRunView), 202),
+        new("POST", "/api/v1/studio/sandbox-runs", "startSandboxRun", "Probeert een concept (BPMN-bestanden) in een afgezonderde zandbak met de keten-scenario's; 202 met de proefrun, 422 met errors[{file, elementId, code, message}] als het concept niet uitgerold zou kunnen worden.", typeof(SandboxRunView), 202),
         new("GET", "/api/v1/studio/sandbox-runs/{id}", "getSandboxRun", "Stand en uitkomst van een proefrun per scenario.", typeof(SandboxRunView), NotFoundCode: ServerErrors.SandboxRunNotFound),
         new("GET", "/api/v1/studio/sandbox-runs/scenarios", "listSandboxScenarios", "De keten-scenario's die een proefrun kan draaien.", typeof(IReadOnlyList<string>)),
 
@@ -169,6 +170,12 @@ public static partial class OperationCatalog
         // DUO
         new("POST", "/duo/v1/notificaties", "duoOpvoerenNotificatie", "DUO biedt een notificatie aan (headers bron = DUO's OIN, doel = de OIN van de gemeente, berichtId). 201 verwerkt (ook een herhaald berichtId), 400 ongeldig, 403 onbekende bron of doel, 503 later opnieuw aanbieden.", Status: 201,
             RequestExample: """{"registratieDatumTijd":"2026-03-01T09:00:00+01:00","gebeurtenisId":"SS139","bsn":"111222333"}"""),
+
+        // Privacy (AVG)
+        new("GET", "/api/v1/privacy/trajecten/{id}/access-log", "getTrajectAccessLog", "Beheerder: wie de persoonsgegevens van het traject waartoe deze instantie hoort las of exporteerde (instantie, variabelen, journaal, taak, dossier), wanneer en wat; nieuwste eerst, per pagina.", typeof(PagedList<AccessLogEntryView>), NotFoundCode: "instance.not-found"),
+        new("POST", "/api/v1/privacy/export", "exportPersonalData", "Beheerder van de gemeente van de persoon: alles wat over één persoon is vastgelegd (per traject elke instantie met variabelen, journaal en taken, en het inzagelog) als JSON. Het BSN staat in de body, nooit in het adres. 404 privacy.person-not-found als er bij uw gemeenten niets over deze persoon is.", typeof(Inburgering.Server.Privacy.PrivacyEndpoints.PersonExport),
+            RequestExample: """{"bsn":"111222333"}"""),
+        new("GET", "/api/v1/privacy/retention", "getRetention", "Beheerder: de bewaartermijn na het einde van een traject, per gemeente, en welke variabelen persoonsgegevens zijn (die worden daarna gewist).", typeof(Inburgering.Server.Privacy.PrivacyEndpoints.RetentionView)),
     ];
 
     /// <summary>The type of a request body the endpoint reads itself (the raw body), per operationId.</summary>

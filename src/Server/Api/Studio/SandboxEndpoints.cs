@@ -1,3 +1,4 @@
+using Inburgering.Engine;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Sandbox;
 using Inburgering.Simulators.Demo;
@@ -23,7 +24,10 @@ public static class SandboxEndpoints
 
     public sealed record StartRequest(IReadOnlyList<FileDto>? Files, IReadOnlyList<string>? Scenarios, int? Months);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.Accepted<SandboxRunView> Start(StartRequest? request, HttpContext context, SandboxService sandbox)
+    /// <summary>A draft BPMN file's problems, as deploying would report them; the file name tells which draft.</summary>
+    public sealed record DraftProblem(string File, string? ElementId, string Code, string Message);
+
+    private static IResult Start(StartRequest? request, HttpContext context, SandboxService sandbox, ProcessEngine engine)
     {
         if (request?.Files is not { Count: > 0 } files)
         {
@@ -58,6 +62,26 @@ public static class SandboxEndpoints
         if (request.Months is < 1 or > 48)
         {
             throw new RequestException(ServerErrors.ParameterValueUnknown, ("parameter", "months"), ("value", request.Months), ("allowed", "1 t/m 48"));
+        }
+
+        // A draft the engine would refuse is not run: its errors come back pinned to their elements, as deploying would give them.
+        var errors = new List<DraftProblem>();
+        var warnings = new List<DraftProblem>();
+        foreach (var file in files.Where(f => f!.Name!.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase)))
+        {
+            var validation = engine.Validate(file!.Content!);
+            errors.AddRange(validation.Errors.Select(DefinitionEndpoints.ProblemItem.From).Select(p => new DraftProblem(file.Name!, p.ElementId, p.Code, p.Message)));
+            warnings.AddRange(validation.Warnings.Select(DefinitionEndpoints.ProblemItem.From).Select(p => new DraftProblem(file.Name!, p.ElementId, p.Code, p.Message)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Result(
+                StatusCodes.Status422UnprocessableEntity,
+                "Concept niet uitvoerbaar",
+                ServerErrors.SandboxDraftInvalid,
+                ErrorTexts.Describe(ServerErrors.SandboxDraftInvalid, ("count", errors.Count)),
+                new Dictionary<string, object?> { ["errors"] = errors, ["warnings"] = warnings });
         }
 
         var run = sandbox.Start(files.Select(f => new SandboxFile(f.Name!, f.Content!)).ToList(), scenarios, request.Months, Actors.From(context.User).Name);

@@ -2,6 +2,7 @@ using Inburgering.Engine;
 using Inburgering.Engine.Queries;
 using Inburgering.Server.Auth;
 using Inburgering.Server.Forms;
+using Inburgering.Server.Privacy;
 
 namespace Inburgering.Server.Api.Werkvoorraad;
 
@@ -23,7 +24,7 @@ public static class WerkvoorraadEndpoints
         group.MapGet("/counts", CountsAsync)
             .WithSummary("Aantal open taken per weergave (mine: aan mij toegewezen, groups: in een van mijn groepen, all: alles van mijn gemeenten), met dezelfde filters als de lijst.");
         group.MapGet("/types", TypesAsync).WithSummary("De soorten open taken (proces, element, naam) met hun aantal, voor het filter 'taaksoort'.");
-        group.MapGet("/{id:guid}/form", FormAsync).WithSummary("De taak met haar formulier (form-js), de gegevens om het in te vullen, en haar geschiedenis.");
+        group.MapGet("/{id:guid}/form", FormAsync).RecordsAccess("task-form.read", AccessLogging.Subject.Task).WithSummary("De taak met haar formulier (form-js), de gegevens om het in te vullen, en haar geschiedenis.");
         group.MapGet("/{id:guid}/colleagues", ColleaguesAsync).WithSummary("Collega's van dezelfde gemeente met een rol van de taak, aan wie u de taak kunt overdragen.");
         group.MapPost("/{id:guid}/assign", AssignAsync).RequireAuthorization(Policies.CaseWork)
             .WithSummary("Draagt de taak over aan een collega van dezelfde gemeente en rol: {assignee}.");

@@ -4,6 +4,7 @@ import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } fr
 import { beheerNav, beheerRoutes } from '../beheer/routes';
 import { dossierNav, dossierRoutes } from '../dossier/routes';
 import { RequireSignIn } from '../shared/auth/RequireSignIn';
+import { SignInCallbackPage } from '../shared/auth/SignInCallbackPage';
 import { SignInPage } from '../shared/auth/SignInPage';
 import { ErrorBoundary } from '../shared/errors';
 import { Layout } from '../shared/layout/Layout';
@@ -53,6 +54,7 @@ function NotFound() {
 
 const router = createBrowserRouter([
   { path: '/aanmelden', element: <SignInPage /> },
+  { path: '/aanmelden/terug', element: <SignInCallbackPage /> },
   {
     path: '/',
     element: <Shell />,

@@ -42,7 +42,7 @@ interface Canvas {
   zoom(level: string): void;
   addMarker(id: string, marker: string): void;
   removeMarker(id: string, marker: string): void;
-  scrollToElement(element: Shape): void;
+  scrollToElement(element: Shape, padding?: number | { top?: number; right?: number; bottom?: number; left?: number }): void;
 }
 interface EventBus {
   on(event: string, callback: (e: never) => void): void;
@@ -149,6 +149,13 @@ export function ModelerPage() {
       }
       setLintProblems(list);
     });
+    // A task appended or created at the edge of the view is brought into view with room for its context pad (on its right), as
+    // Camunda Modeler does: otherwise the next click ("Element wijzigen") lands outside the canvas.
+    const reveal = (e: { context: { shape?: Shape } }) => {
+      if (e.context.shape) modeler.get<Canvas>('canvas').scrollToElement(e.context.shape, { top: 100, right: 220, bottom: 100, left: 100 });
+    };
+    eventBus.on('commandStack.shape.append.postExecuted', reveal);
+    eventBus.on('commandStack.shape.create.postExecuted', reveal);
     eventBus.on('elementTemplates.select', () => document.getElementById('studio-template')?.focus());
 
     let cancelled = false;

@@ -22,6 +22,62 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Inburgering.Engine.Persistence.AccessLogEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("instance_id");
+
+                    b.Property<Guid>("RootInstanceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("root_instance_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("RootInstanceId", "Id")
+                        .HasDatabaseName("ix_access_log_root_instance_id_id");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_access_log_tenant_id_at");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("Inburgering.Engine.Persistence.BufferedMessageEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -80,9 +136,9 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_buffered_messages");
 
-                    b.HasIndex("MessageId")
+                    b.HasIndex("Tenants", "MessageId")
                         .IsUnique()
-                        .HasDatabaseName("ix_buffered_messages_message_id");
+                        .HasDatabaseName("ix_buffered_messages_tenants_message_id");
 
                     b.HasIndex("Name", "CorrelationKey", "ConsumedAt")
                         .HasDatabaseName("ix_buffered_messages_name_correlation_key_consumed_at");
@@ -361,6 +417,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("uuid")
                         .HasColumnName("parent_instance_id");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_erased_at");
+
                     b.Property<Guid>("RootInstanceId")
                         .HasColumnType("uuid")
                         .HasColumnName("root_instance_id");
@@ -413,6 +473,9 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
+
+                    b.HasIndex("TenantId", "EndedAt")
+                        .HasDatabaseName("ix_instances_tenant_id_ended_at");
 
                     b.HasIndex("TenantId", "Status", "StartedAt")
                         .HasDatabaseName("ix_instances_tenant_id_status_started_at");

@@ -17,6 +17,60 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Inburgering.Engine.Persistence.AccessLogEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<Guid>("RootInstanceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("root_instance_id");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("RootInstanceId", "Id")
+                        .HasDatabaseName("ix_access_log_root_instance_id_id");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_access_log_tenant_id_at");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("Inburgering.Engine.Persistence.BufferedMessageEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -75,9 +129,9 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_buffered_messages");
 
-                    b.HasIndex("MessageId")
+                    b.HasIndex("Tenants", "MessageId")
                         .IsUnique()
-                        .HasDatabaseName("ix_buffered_messages_message_id");
+                        .HasDatabaseName("ix_buffered_messages_tenants_message_id");
 
                     b.HasIndex("Name", "CorrelationKey", "ConsumedAt")
                         .HasDatabaseName("ix_buffered_messages_name_correlation_key_consumed_at");
@@ -356,6 +410,10 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_instance_id");
 
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personal_data_erased_at");
+
                     b.Property<Guid>("RootInstanceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("root_instance_id");
@@ -408,6 +466,9 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DefinitionKey", "Status")
                         .HasDatabaseName("ix_instances_definition_key_status");
+
+                    b.HasIndex("TenantId", "EndedAt")
+                        .HasDatabaseName("ix_instances_tenant_id_ended_at");
 
                     b.HasIndex("TenantId", "Status", "StartedAt")
                         .HasDatabaseName("ix_instances_tenant_id_status_started_at");

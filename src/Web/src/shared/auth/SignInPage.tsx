@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { roleNames } from '../api/common';
@@ -9,8 +10,49 @@ import { Alert, Button, Heading, Paragraph } from '../ui';
 import { safeReturnPath } from './RequireSignIn';
 import { signIn } from './session';
 
-/** Development sign-in: choose one of the demo users. With OIDC this page starts the provider's sign-in instead. */
+/** The sign-in page: with OIDC a button to the identity provider; in development a choice of demo users. */
 export function SignInPage() {
+  return signIn().kind === 'oidc' ? <OidcSignInPage /> : <DevelopmentSignInPage />;
+}
+
+/** OIDC: the identity provider signs the user in (authorization code + PKCE) and sends them back here, then on. */
+function OidcSignInPage() {
+  usePageTitle('Aanmelden');
+  const [params] = useSearchParams();
+  const back = safeReturnPath(params.get('terug'));
+  const expired = params.has('verlopen');
+  const [failure, setFailure] = useState<unknown>(null);
+
+  async function start() {
+    setFailure(null);
+    try {
+      await signIn().redirect?.(back);
+    } catch (error) {
+      setFailure(error);
+    }
+  }
+
+  return (
+    <div className="app-page">
+      <main id="inhoud" className="app-main">
+        <Heading level={1}>Aanmelden bij Inburgering</Heading>
+        {expired ? (
+          <Alert type="warning" heading="Uw aanmelding is verlopen">
+            <Paragraph>Meld u opnieuw aan; daarna gaat u terug naar waar u was.</Paragraph>
+          </Alert>
+        ) : null}
+        <Paragraph lead>U meldt zich aan bij de inlogdienst van uw organisatie. Daarna komt u hier terug.</Paragraph>
+        {failure ? <ErrorMessage error={failure} heading="De inlogdienst is niet bereikbaar" /> : null}
+        <Button appearance="primary-action" onClick={start} data-testid="aanmelden-oidc">
+          Aanmelden
+        </Button>
+      </main>
+    </div>
+  );
+}
+
+/** Development sign-in: choose one of the demo users. */
+function DevelopmentSignInPage() {
   usePageTitle('Aanmelden');
   const [params] = useSearchParams();
   const navigate = useNavigate();

@@ -1,8 +1,16 @@
 // Sign-in lives in this module only. The rest of the application sees a `SignIn` and asks it for the headers of a
-// request; it never knows how the user signed in. Today: development sign-in (the server trusts X-User, X-Roles and
-// X-Gemeenten). With an identity provider an OIDC implementation (authorization code + PKCE, e.g. oidc-client-ts) of the
-// same interface replaces it: `begin` redirects to the provider, `complete` handles the callback, `authorize` adds the
-// bearer token, `expire` drops a token the server refused.
+// request; it never knows how the user signed in. GET /api/v1/auth/config decides which one (configureSignIn, before the
+// application renders): development sign-in (the server trusts X-User, X-Roles and X-Gemeenten; the default of the README's
+// run command) or OIDC (./oidc.ts: authorization code + PKCE with oidc-client-ts — `redirect` sends the browser to the
+// provider, `complete` handles the callback, `authorize` adds the bearer token, `expire` drops a token the server refused).
+
+/** What GET /api/v1/auth/config says. */
+export interface AuthConfig {
+  mode: 'development' | 'oidc' | 'none';
+  authority?: string | null;
+  clientId?: string | null;
+  scopes?: string | null;
+}
 
 /** Who is signed in, as the application shows it. */
 export interface SignedInUser {
@@ -18,8 +26,12 @@ export interface SignIn {
   current(): SignedInUser | null;
   /** Adds what proves the user to a request's headers. */
   authorize(headers: Headers): void;
-  /** Signs in (development: as the chosen demo user). */
+  /** Signs in (development: as the chosen demo user; OIDC: at the identity provider). */
   begin(user: SignedInUser): Promise<void>;
+  /** OIDC only: sends the browser to the identity provider, and afterwards back to returnPath. */
+  redirect?(returnPath: string): Promise<void>;
+  /** OIDC only, on the callback page: finishes the sign-in and returns the path to go back to. */
+  complete?(): Promise<string>;
   /** Signs out. */
   end(): void;
   /** The server refused the sign-in (expired, revoked): forget it so the sign-in page is shown. */
@@ -100,6 +112,35 @@ export class DevelopmentSignIn implements SignIn {
 }
 
 let instance: SignIn | null = null;
+
+/**
+ * Chooses the sign-in the server asks for (GET /api/v1/auth/config): OIDC when it says so, development sign-in otherwise.
+ * Called once before the application renders.
+ */
+export async function configureSignIn(): Promise<SignIn> {
+  if (instance) {
+    return instance;
+  }
+
+  let config: AuthConfig | null = null;
+  try {
+    const response = await fetch('/api/v1/auth/config', { headers: { Accept: 'application/json' } });
+    config = response.ok ? ((await response.json()) as AuthConfig) : null;
+  } catch {
+    config = null;
+  }
+
+  if (config?.mode === 'oidc' && config.authority && config.clientId) {
+    const { OidcSignIn } = await import('./oidc');
+    const oidc = new OidcSignIn(config);
+    await oidc.load();
+    instance = oidc;
+  } else {
+    instance = new DevelopmentSignIn();
+  }
+
+  return instance;
+}
 
 /** The application's sign-in (one per page load). */
 export function signIn(): SignIn {

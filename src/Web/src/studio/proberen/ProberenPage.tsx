@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { ApiError } from '../../shared/api/problem';
 import { ErrorMessage } from '../../shared/errors';
 import { usePageTitle } from '../../shared/layout/usePageTitle';
 import { Alert, Button, Checkbox, FormField, Heading, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Textarea, Textbox, Th, Tr } from '../../shared/ui';
 import { migrationApi } from '../migratie/api';
-import { resultLabel, sandboxApi, scenarioLabel, type SandboxResult, type SandboxRun } from './api';
+import '../studio.css';
+import { resultLabel, sandboxApi, scenarioLabel, type DraftProblem, type SandboxResult, type SandboxRun } from './api';
 
 const StopDiagram = lazy(() => import('./StopDiagram'));
 
@@ -110,10 +112,44 @@ export function ProberenPage() {
           Proefrun starten
         </Button>
       </form>
-      {start.error ? <ErrorMessage error={start.error} /> : null}
+      {start.error instanceof ApiError && start.error.code === 'sandbox.draft-invalid' ? (
+        <DraftProblems error={start.error} xml={xml} draftKey={key} />
+      ) : start.error ? (
+        <ErrorMessage error={start.error} />
+      ) : null}
       {run.data ? <RunReport run={run.data} xml={xml} draftKey={key} /> : null}
       {run.error ? <ErrorMessage error={run.error} /> : null}
     </>
+  );
+}
+
+/** A draft the server would not deploy is not run: its errors, in a list and pinned on the diagram. */
+function DraftProblems({ error, xml, draftKey }: { error: ApiError; xml: string; draftKey: string }) {
+  const problems = useMemo(() => ((error.body?.errors as DraftProblem[] | undefined) ?? []).filter((p) => p.file === `${draftKey}.bpmn`), [error, draftKey]);
+  const pins = useMemo(() => problems.filter((p) => p.elementId).map((p) => ({ elementId: p.elementId!, message: p.message })), [problems]);
+  const noIds = useMemo(() => [] as string[], []);
+  return (
+    <section aria-labelledby="concept-fouten-kop" data-testid="concept-fouten">
+      <Alert type="error" heading="Het concept is niet geprobeerd">
+        <Paragraph>{error.message}</Paragraph>
+      </Alert>
+      <Heading level={2} id="concept-fouten-kop">
+        Problemen in het concept
+      </Heading>
+      <ul className="utrecht-unordered-list">
+        {problems.map((p, i) => (
+          <li key={`${p.elementId ?? ''}-${p.code}-${i}`} className="utrecht-unordered-list__item" data-element-id={p.elementId ?? ''} data-code={p.code}>
+            {p.elementId ? <strong>{p.elementId}: </strong> : null}
+            {p.message}
+          </li>
+        ))}
+      </ul>
+      {pins.length > 0 ? (
+        <Suspense fallback={<Paragraph>Diagram laden…</Paragraph>}>
+          <StopDiagram xml={xml} elementIds={noIds} pins={pins} label={`Concept ${draftKey} met ${pins.length} probleem/problemen bij de elementen`} />
+        </Suspense>
+      ) : null}
+    </section>
   );
 }
 

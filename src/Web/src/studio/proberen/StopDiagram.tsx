@@ -1,4 +1,5 @@
-// The draft's diagram with the elements where a scenario stopped marked (bpmn-js, loaded only when shown).
+// The draft's diagram with the elements where a scenario stopped marked, or its errors pinned to their elements (bpmn-js,
+// loaded only when shown).
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -9,11 +10,20 @@ interface Canvas {
   addMarker(id: string, marker: string): void;
 }
 
+interface Overlays {
+  add(id: string, type: string, overlay: { position: Record<string, number>; html: HTMLElement }): string;
+}
+
+export interface Pin {
+  elementId: string;
+  message: string;
+}
+
 interface ElementRegistry {
   get(id: string): unknown;
 }
 
-export default function StopDiagram({ xml, elementIds, label }: { xml: string; elementIds: string[]; label: string }) {
+export default function StopDiagram({ xml, elementIds, label, pins = [] }: { xml: string; elementIds: string[]; label: string; pins?: Pin[] }) {
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -31,6 +41,16 @@ export default function StopDiagram({ xml, elementIds, label }: { xml: string; e
         elementIds.forEach((id) => {
           if (registry.get(id)) canvas.addMarker(id, 'highlight-active');
         });
+        const overlays = viewer.get<Overlays>('overlays');
+        pins.forEach((p) => {
+          if (!registry.get(p.elementId)) return;
+          const html = document.createElement('div');
+          html.className = 'app-studio-pin';
+          html.textContent = p.message;
+          html.setAttribute('data-testid', `pin-${p.elementId}`);
+          overlays.add(p.elementId, 'studio-problem', { position: { bottom: -4, left: 0 }, html });
+          canvas.addMarker(p.elementId, 'studio-error');
+        });
       })
       .catch(() => {
         if (!cancelled) setFailed('Het diagram kon niet worden getoond.');
@@ -39,7 +59,7 @@ export default function StopDiagram({ xml, elementIds, label }: { xml: string; e
       cancelled = true;
       viewer.destroy();
     };
-  }, [xml, elementIds]);
+  }, [xml, elementIds, pins]);
 
   return (
     <>

@@ -12,6 +12,14 @@ export interface SandboxResult {
   detail: string | null;
 }
 
+/** A problem in a draft that the server would not deploy (422 sandbox.draft-invalid). */
+export interface DraftProblem {
+  file: string;
+  elementId: string | null;
+  code: string;
+  message: string;
+}
+
 export interface SandboxRun {
   id: string;
   status: 'queued' | 'running' | 'completed' | 'failed' | 'timed-out';

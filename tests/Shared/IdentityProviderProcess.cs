@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Inburgering.Server.Tests.Security;
+namespace Inburgering.Tests;
 
 /// <summary>
 /// The development identity provider (src/IdentityProvider, OpenIddict) as its own process on a free loopback port; tests
-/// get access tokens from it over HTTP with the password grant of client <c>inburgering-tests</c>.
+/// get access tokens from it over HTTP with the password grant of client <c>inburgering-tests</c>, and the browser tests sign
+/// in on its login page (client <c>inburgering-web</c>, authorization code + PKCE, with the arguments naming the
+/// web application's redirect URIs: <c>--IdentityProvider:WebRedirectUris:0</c>).
 /// </summary>
 public sealed class IdentityProviderProcess : IAsyncDisposable
 {
@@ -34,7 +36,7 @@ public sealed class IdentityProviderProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<IdentityProviderProcess> StartAsync()
+    public static async Task<IdentityProviderProcess> StartAsync(params string[] extra)
     {
         var port = ServerProcess.FreePort();
         var dll = Locate();
@@ -48,6 +50,10 @@ public sealed class IdentityProviderProcess : IAsyncDisposable
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var argument in extra)
+        {
+            info.ArgumentList.Add(argument);
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the identity provider.");
         var provider = new IdentityProviderProcess(process, port);
         process.OutputDataReceived += (_, e) => provider.Append(e.Data);

@@ -1,0 +1,71 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class AccessLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "personal_data_erased_at",
+                table: "instances",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "access_log",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    instance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    root_instance_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_access_log", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_tenant_id_ended_at",
+                table: "instances",
+                columns: new[] { "tenant_id", "ended_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_log_root_instance_id_id",
+                table: "access_log",
+                columns: new[] { "root_instance_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_access_log_tenant_id_at",
+                table: "access_log",
+                columns: new[] { "tenant_id", "at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "access_log");
+
+            migrationBuilder.DropIndex(
+                name: "ix_instances_tenant_id_ended_at",
+                table: "instances");
+
+            migrationBuilder.DropColumn(
+                name: "personal_data_erased_at",
+                table: "instances");
+        }
+    }
+}

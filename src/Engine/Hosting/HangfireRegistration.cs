@@ -36,6 +36,14 @@ public sealed class HangfireSettings
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// PostgreSQL: after how long a lock of Hangfire's (a job's state change, the poller that enqueues scheduled jobs) counts as
+    /// left behind by a node that died, and is taken over. Hangfire.PostgreSql's default, 10 minutes, holds up a job whose state
+    /// change a SIGKILL interrupted, or every back-off, that long; its locks are held for milliseconds, and a job run twice
+    /// does no harm (the row decides).
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>After how long without a heartbeat a node counts as dead on the dashboard.</summary>
     public TimeSpan ServerTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }
@@ -91,6 +99,7 @@ public static class HangfireRegistration
                 QueuePollInterval = settings.QueuePollInterval,
                 UseSlidingInvisibilityTimeout = true,
                 InvisibilityTimeout = settings.InvisibilityTimeout,
+                DistributedLockTimeout = settings.DistributedLockTimeout,
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
         }

@@ -14,11 +14,11 @@ public sealed class AchterstandenPage(IPage page)
         await page.Locator("tr[data-soort]").First.WaitForAsync();
     }
 
-    /// <summary>The "te laat" count of a kind for a gemeente code, or "samen" for the samenwerkingsverband.</summary>
     /// <summary>Whether the te-laat badge of a soort and gemeente is neutral (a zero) rather than an alarm.</summary>
     public async Task<bool> TeLaatNeutralAsync(string soort, string gemeente) =>
         await page.Locator($"tr[data-soort='{soort}'] td[data-gemeente='{gemeente}'] .utrecht-badge-counter.app-badge-counter--neutral").CountAsync() == 1;
 
+    /// <summary>The "te laat" count of a kind for a gemeente code, or "samen" for the samenwerkingsverband.</summary>
     public async Task<int> TeLaatAsync(string soort, string gemeente) =>
         int.Parse(await page.Locator($"tr[data-soort='{soort}'] td[data-gemeente='{gemeente}'] .utrecht-badge-counter").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 

@@ -56,4 +56,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Retry now: {Count} partner calls of {ActivityType} get their next attempt now")]
     public static partial void PartnerCallsRetriedNow(ILogger logger, int count, string activityType);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Warning, Message = "Partner call {Id} could not run on Hangfire; Hangfire tries it again later")]
+    public static partial void PartnerCallRunFailed(ILogger logger, Guid id, Exception exception);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Debug, Message = "Hangfire job for partner call {Id} due at microsecond {DueAt} is stale (the row has moved on); nothing to do")]
+    public static partial void PartnerCallJobStale(ILogger logger, Guid id, long dueAt);
 }

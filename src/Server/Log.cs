@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "{Method} {Path} refused: {Status} {Code}")]
     public static partial void RequestRefused(ILogger logger, string method, string path, int status, string code);
+
+    [LoggerMessage(EventId = 910, Level = LogLevel.Warning, Message = "The schedulers' queue depths for /metrics could not be read; the gauges keep their last value")]
+    public static partial void QueueDepthsNotRead(ILogger logger, Exception exception);
 }

@@ -54,10 +54,9 @@ if (settings.SimulationClock)
 }
 else
 {
-    // Real time: Quartz (clustered on PostgreSQL) fires timers and runs partner calls; the reconciler keeps it in line with the rows.
-    var scheduler = new SchedulerSettings();
-    builder.Configuration.GetSection("Inburgering:Scheduler").Bind(scheduler);
-    builder.Services.AddQuartzScheduling(database, scheduler, o => builder.Configuration.GetSection("Inburgering:Reconciler").Bind(o));
+    // Real time: Quartz (clustered on PostgreSQL) fires timers, Hangfire runs partner calls, each with its own threads; the
+    // reconciler keeps both in line with the rows.
+    builder.AddWorkScheduling(database);
 }
 builder.Services.AddSingleton<DefinitionsDeployer>();
 builder.Services.AddMigrationBatches();
@@ -84,7 +83,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow; // a misspelt field is refused, by name
     o.SerializerOptions.TypeInfoResolver = (o.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(ApiJson.TenantAsGemeente);
 });
-builder.Services.AddHealthChecks();
+builder.Services.AddHealthChecks().AddEngineDatabaseCheck();
 builder.Services.AddEngineMetrics();
 
 var app = builder.Build();
@@ -102,9 +101,11 @@ app.UseStatusCodePages(async context =>
 app.UseRequestLimits();
 app.UseWebApplication();
 app.UseEngineMetrics();
+app.UseSchedulerQueueMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 
+app.MapHangfireDashboard(settings.DevelopmentSignIn);
 app.MapInburgeringOpenApi();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(Readiness.Tag) });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = Readiness.WriteAsync });

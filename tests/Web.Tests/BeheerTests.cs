@@ -10,8 +10,8 @@ namespace Inburgering.Web.Tests;
 
 /// <summary>
 /// A beheerder's morning on the demo data (Henk, beheerder of the four Ferm Werk gemeenten): what is overdue, the quarter's
-/// counts with the charts beside them and the export (the XLSX opened with ClosedXML agrees with the API), and an incident of a
-/// DUO outage retried from the page once DUO is back.
+/// counts with the charts beside them and the export (the XLSX opened with ClosedXML agrees with the API), an incident of a
+/// DUO outage retried from the page once DUO is back, and a call waiting out its back-off tried now from the page.
 /// </summary>
 public abstract class BeheerTests(WebServer server)
 {
@@ -32,9 +32,12 @@ public abstract class BeheerTests(WebServer server)
         {
             var key = (string)soort!["key"]!;
             Assert.Equal((int)soort["teLaat"]!, await achterstanden.TeLaatAsync(key, "samen"));
+            Assert.Equal((int)soort["teLaat"]! == 0, await achterstanden.TeLaatNeutralAsync(key, "samen"));
             foreach (var g in soort["perGemeente"]!.AsArray())
             {
+                // A zero is neutral, anything overdue an alarm.
                 Assert.Equal((int)g!["teLaat"]!, await achterstanden.TeLaatAsync(key, (string)g["code"]!));
+                Assert.Equal((int)g["teLaat"]! == 0, await achterstanden.TeLaatNeutralAsync(key, (string)g["code"]!));
             }
 
             total += (int)soort["teLaat"]! + (int)soort["binnenkort"]!;
@@ -174,6 +177,64 @@ public abstract class BeheerTests(WebServer server)
         await Assertions.Expect(incidenten.Incident(incidentId)).ToHaveCountAsync(0);
         var all = await api.GetFromJsonAsync<JsonObject>("api/v1/incidents?gemeente=1901&status=all&pageSize=500");
         Assert.Equal("resolved", (string)all!["items"]!.AsArray().Single(i => (string)i!["id"]! == incidentId.ToString())!["status"]!);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACallWaitingOutItsBackOff_IsListed_AndRetriedNowFromThePage_OnceDuoIsBack()
+    {
+        const string Activity = "duo.inburgeringsplicht-raadplegen";
+        using var api = server.Api("henk", "beheerder,consulent");
+        var bsn = await server.SeedPersonAsync("0335");
+        (await api.PostAsJsonAsync("sim/duo/v1/_sim/failure", new { down = true })).EnsureSuccessStatusCode();
+        JsonObject call;
+        var page = await server.NewPageAsync();
+        var wachtend = new WachtendeAanroepenPage(page);
+        try
+        {
+            using var started = await api.PostAsJsonAsync("api/v1/trajecten", new { bsn, naam = "Wacht Persoon", gemeente = "0335", gebeurtenis = "SS101" });
+            started.EnsureSuccessStatusCode();
+            var traject = Guid.Parse((string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+
+            // Its first attempt fails while DUO is down: the call waits out its back-off.
+            call = await WaitForAsync(api, async () =>
+            {
+                var list = await api.GetFromJsonAsync<JsonObject>($"api/v1/partner-calls?state=waiting&gemeente=0335&activityType={Activity}&pageSize=500");
+                foreach (var item in list!["items"]!.AsArray())
+                {
+                    if (await IsOfTrajectAsync(api, item!.AsObject(), traject))
+                    {
+                        return item.AsObject();
+                    }
+                }
+
+                return null;
+            });
+
+            await SignInPage.SignInAsync(page, "henk");
+            await wachtend.OpenAsync($"?gemeente=0335&activityType={Activity}");
+            await Assertions.Expect(wachtend.Call(Guid.Parse((string)call["id"]!))).ToBeVisibleAsync();
+            await Assertions.Expect(wachtend.Call(Guid.Parse((string)call["id"]!)).Locator("[data-testid='laatste-antwoord']")).Not.ToBeEmptyAsync();
+            await Screenshots.TakeAsync(page, "beheer-wachtende-aanroepen", server.Database);
+            var violations = Axe.Serious(await Axe.RunAsync(page, "beheer-wachtende-aanroepen", server.Database));
+            Assert.True(violations.Count == 0, string.Join("; ", violations.Select(v => $"{v.Id}: {v.Help} ({v.Targets})")));
+        }
+        finally
+        {
+            (await api.PostAsJsonAsync("sim/duo/v1/_sim/failure", new { down = false })).EnsureSuccessStatusCode();
+        }
+
+        // DUO is back: the next attempt now, not after the back-off. The call leaves the list once it succeeded.
+        var id = Guid.Parse((string)call["id"]!);
+        await wachtend.RetryNowAsync(id);
+        await Assertions.Expect(page.GetByText("De aanroep krijgt nu zijn volgende poging.")).ToBeVisibleAsync();
+        await Assertions.Expect(wachtend.Call(id)).ToHaveCountAsync(0, new() { Timeout = 120_000 });
+        var waiting = await api.GetFromJsonAsync<JsonObject>($"api/v1/partner-calls?state=waiting&gemeente=0335&activityType={Activity}&pageSize=500");
+        Assert.DoesNotContain(waiting!["items"]!.AsArray(), i => (string)i!["id"]! == id.ToString());
+
+        // Retrying it again is refused in place, in Dutch: it no longer waits.
+        using var again = await api.PostAsync($"api/v1/partner-calls/{id}/retry-now", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
         await page.Context.CloseAsync();
     }
 

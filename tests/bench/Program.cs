@@ -28,6 +28,9 @@ switch (scenario)
     case "tasks":
         await TaskListBench.RunAsync(Option("tasks", 100_000), Option("requests", 200));
         break;
+    case "retry-burst":
+        await RetryBurstBench.RunAsync(Option("calls", 5_000), Option("timers", 1_000), options.ContainsKey("hangfire-workers") ? Option("hangfire-workers", 10) : null, options.ContainsKey("quartz-threads") ? Option("quartz-threads", 10) : null, options.GetValueOrDefault("pgbench-tps"));
+        break;
     case "operations":
         await OperationsBench.RunAsync(Option("trajecten", 100_000), Option("requests", 100), options.GetValueOrDefault("pgbench-tps"));
         break;
@@ -38,7 +41,7 @@ switch (scenario)
         ExpressionBench.Run(Option("iterations", 5_000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, keten, expressions, tasks, operations, web");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, retry-burst, keten, expressions, tasks, operations, web");
         return 2;
 }
 

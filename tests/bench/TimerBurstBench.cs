@@ -136,7 +136,7 @@ internal static class TimerBurstBench
         services.AddProcessEngine(database.Options);
         if (quartz)
         {
-            services.AddQuartzScheduling(database.Options);
+            services.AddWorkScheduling(database.Options);
         }
 
         return services.BuildServiceProvider();

@@ -11,7 +11,7 @@ namespace Inburgering.Engine.Hosting;
 public sealed class SchedulerSettings
 {
     /// <summary>
-    /// How many timers and partner calls run at once on this node. Unset: 10 on PostgreSQL; 4 on SQLite, whose one writer
+    /// How many timers fire at once on this node (Quartz's threads; partner calls have Hangfire's workers apart). Unset: 10 on PostgreSQL; 4 on SQLite, whose one writer
     /// makes more pointless, and whose driver blocks threads while it waits for that writer (the API would wait for threads).
     /// </summary>
     public int? MaxConcurrency { get; set; }
@@ -34,11 +34,11 @@ public sealed class SchedulerSettings
 public static class QuartzRegistration
 {
     /// <summary>
-    /// Timers and partner calls on Quartz: on PostgreSQL the ADO.NET job store in clustered mode (qrtz_* tables in the
+    /// Timers on Quartz (partner calls: <see cref="HangfireRegistration.AddWorkScheduling"/>): on PostgreSQL the ADO.NET job store in clustered mode (qrtz_* tables in the
     /// engine's database, created when missing), so any number of nodes share the work and a trigger fires on one node; on
     /// SQLite an in-memory store that the reconciler rebuilds from the timer and job rows at start-up.
     /// </summary>
-    public static IServiceCollection AddQuartzScheduling(this IServiceCollection services, EngineDatabaseOptions database, SchedulerSettings? settings = null, Action<ReconcilerOptions>? reconciler = null)
+    internal static IServiceCollection AddQuartzScheduling(this IServiceCollection services, EngineDatabaseOptions database, SchedulerSettings? settings = null, Action<ReconcilerOptions>? reconciler = null)
     {
         settings ??= new SchedulerSettings();
         var concurrency = settings.MaxConcurrency ?? (database.Provider == DatabaseProvider.PostgreSql ? 10 : 4);
@@ -54,6 +54,7 @@ public static class QuartzRegistration
             q.UseDefaultThreadPool(concurrency);
             // Durable (they outlive their triggers) and recoverable (a node that dies mid-firing has it re-run elsewhere).
             q.AddJob<FireTimerJob>(j => j.WithIdentity(QuartzWorkScheduler.FireTimerKey).StoreDurably().RequestRecovery());
+            // Partner calls run on Hangfire; this job stays so a trigger left by an older version still runs its call once.
             q.AddJob<RunActivityJob>(j => j.WithIdentity(QuartzWorkScheduler.RunActivityKey).StoreDurably().RequestRecovery());
             if (database.Provider == DatabaseProvider.PostgreSql)
             {
@@ -78,9 +79,6 @@ public static class QuartzRegistration
         services.AddSingleton(settings);
         services.AddOptions<ReconcilerOptions>().Configure(o => reconciler?.Invoke(o));
         services.AddSingleton(sp => new QuartzWorkScheduler(sp.GetRequiredService<ISchedulerFactory>(), persistentStore: database.Provider == DatabaseProvider.PostgreSql));
-        services.RemoveAll<IWorkScheduler>();
-        services.AddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<QuartzWorkScheduler>());
-        services.AddHostedService<WorkReconciler>();
         return services;
     }
 }

@@ -9,14 +9,17 @@ using Quartz;
 namespace Inburgering.Engine.Scheduling;
 
 /// <summary>
-/// Keeps Quartz in line with the engine's rows, which are the truth. At start-up, and then periodically, it hands over the
-/// outbox rows a crash left behind, schedules every timer row and job attempt that has no trigger (in due order, in bounded
-/// batches, in the background so start-up is not stalled), and removes triggers whose row is gone.
+/// Keeps Quartz (timers) and Hangfire (partner calls) in line with the engine's rows, which are the truth. At start-up, and
+/// then periodically, it hands over the outbox rows a crash left behind, schedules every timer row that has no Quartz trigger
+/// and every job attempt that has no Hangfire job (in due order, in bounded batches, in the background so start-up is not
+/// stalled), and removes triggers and scheduled Hangfire jobs whose row is gone.
 /// </summary>
 internal sealed class WorkReconciler(
     IEngineDbContextFactory databases,
     ISchedulerFactory schedulers,
     QuartzWorkScheduler quartz,
+    HangfireWorkScheduler hangfire,
+    IWorkScheduler scheduler,
     TimeProvider time,
     IOptions<ReconcilerOptions> options,
     ILogger<WorkReconciler> logger) : BackgroundService
@@ -77,7 +80,7 @@ internal sealed class WorkReconciler(
                 rows.Where(r => r.Kind == "timer-cancel").Select(r => new ScheduledWork(r.TargetId, r.DueAt)).ToList(),
                 jobs.Select(j => new ScheduledWork(j.Id, j.DueAt)).ToList(),
                 rows.Where(r => r.Kind == "job-cancel").Select(r => new ScheduledWork(r.TargetId, r.DueAt)).ToList());
-            await quartz.HandOverAsync(changes, cancellationToken);
+            await scheduler.HandOverAsync(changes, cancellationToken);
             var ids = rows.Select(r => r.Id).ToList();
             await db.Outbox.Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync(cancellationToken);
             total += rows.Count;
@@ -85,16 +88,18 @@ internal sealed class WorkReconciler(
     }
 
     /// <summary>
-    /// Compares every scheduled timer and pending or running job with Quartz's triggers: schedules what is missing (oldest
-    /// first, in batches) and unschedules triggers without a row. Safe to run on several nodes at once.
+    /// Compares every scheduled timer with Quartz's triggers and every pending or running job with Hangfire's jobs: schedules
+    /// what is missing (oldest first, in batches) and removes triggers and scheduled Hangfire jobs without a row (and the
+    /// partner-call triggers Quartz held before partner calls moved to Hangfire). Safe to run on several nodes at once.
     /// </summary>
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var timerTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(QuartzWorkScheduler.TimerGroup), cancellationToken))
+        var quartzScheduler = await schedulers.GetScheduler(cancellationToken);
+        var timerTriggers = (await quartzScheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(QuartzWorkScheduler.TimerGroup), cancellationToken))
             .Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
-        var jobTriggers = (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(QuartzWorkScheduler.JobGroup), cancellationToken))
+        var oldJobTriggers = (await quartzScheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(QuartzWorkScheduler.JobGroup), cancellationToken))
             .Select(k => k.Name).ToHashSet(StringComparer.Ordinal);
+        var hangfireJobs = await Task.Run(hangfire.Existing, cancellationToken);
         var wantedTimers = new HashSet<string>(StringComparer.Ordinal);
         var wantedJobs = new HashSet<string>(StringComparer.Ordinal);
         var timersScheduled = 0;
@@ -160,7 +165,7 @@ internal sealed class WorkReconciler(
                 var work = new ScheduledWork(job.Id, job.Status == JobStatus.Running && job.LockedUntil is { } until ? until : job.DueAt);
                 var name = QuartzWorkScheduler.Name(work);
                 wantedJobs.Add(name);
-                if (!jobTriggers.Contains(name))
+                if (!hangfireJobs.Names.Contains(name))
                 {
                     missing.Add(work);
                 }
@@ -169,28 +174,33 @@ internal sealed class WorkReconciler(
             for (var i = 0; i < missing.Count; i += _options.BatchSize)
             {
                 var batch = missing.Skip(i).Take(_options.BatchSize).ToList();
-                await quartz.HandOverAsync(new WorkChanges([], [], batch, []), cancellationToken);
+                await hangfire.HandOverAsync(batch, cancellationToken);
             }
 
             jobsScheduled = missing.Count;
         }
 
-        // Triggers whose row is gone (scope ended, job done) are removed, so nothing is left behind.
+        // Triggers and scheduled jobs whose row is gone (scope ended, job done, moved on) are removed, so nothing is left behind.
         var removed = 0;
         foreach (var orphan in timerTriggers.Where(t => !wantedTimers.Contains(t)))
         {
-            if (await scheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.TimerGroup), cancellationToken))
+            if (await quartzScheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.TimerGroup), cancellationToken))
             {
                 removed++;
             }
         }
 
-        foreach (var orphan in jobTriggers.Where(t => !wantedJobs.Contains(t)))
+        foreach (var orphan in oldJobTriggers)
         {
-            if (await scheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.JobGroup), cancellationToken))
+            if (await quartzScheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.JobGroup), cancellationToken))
             {
                 removed++;
             }
+        }
+
+        foreach (var (name, ids) in hangfireJobs.Scheduled.Where(p => !wantedJobs.Contains(p.Key)))
+        {
+            removed += ids.Count(hangfire.Delete);
         }
 
         return new ReconcileResult(timersScheduled, jobsScheduled, removed);

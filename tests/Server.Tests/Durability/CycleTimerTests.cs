@@ -42,18 +42,22 @@ public sealed class CycleTimerTests(ITestOutputHelper output)
 
             var firings = await JournalReader.TimerFiringsAsync(database, "herinner");
             var first = firings[0].DueAt;
-            for (var k = 0; k < firings.Count; k++)
-            {
-                Assert.Equal(k + 1, firings[k].Count);
-                Assert.Equal(first + (Period * k), firings[k].DueAt);
-                Assert.True(firings[k].At >= firings[k].DueAt, $"Occurrence {k + 1} fired before it was due.");
-            }
-
             await using (var db = database.Context())
             {
+                // Everything the test saw, in every failure message: the firings in the journal against the timer row.
                 var timer = await db.Timers.SingleAsync();
-                Assert.Equal((TimerStatus.Scheduled, firings.Count, first + (Period * firings.Count)), (timer.Status, timer.FiredCount, timer.DueAt));
-                Assert.Equal(firings.Count, await db.Journal.CountAsync(j => j.Type == "boundary-triggered"));
+                var triggered = await db.Journal.CountAsync(j => j.Type == "boundary-triggered");
+                var seen = $"{provider}: {firedAtKill} firings before the kill, restarted {restartedAt:HH:mm:ss.fff}; timer row {timer.Status} fired {timer.FiredCount} next due {timer.DueAt:HH:mm:ss.fff}; " +
+                    $"{triggered} boundary-triggered; journal: {string.Join(", ", firings.Select(f => $"#{f.Count} due {f.DueAt:HH:mm:ss.fff} at {f.At:HH:mm:ss.fff}"))}";
+                for (var k = 0; k < firings.Count; k++)
+                {
+                    Assert.True(firings[k].Count == k + 1, $"Entry {k + 1} has count {firings[k].Count}. {seen}");
+                    Assert.True(firings[k].DueAt == first + (Period * k), $"Entry {k + 1} was due {firings[k].DueAt:HH:mm:ss.fff}, not {first + (Period * k):HH:mm:ss.fff}. {seen}");
+                    Assert.True(firings[k].At >= firings[k].DueAt, $"Occurrence {k + 1} fired before it was due. {seen}");
+                }
+
+                Assert.True((TimerStatus.Scheduled, firings.Count, first + (Period * firings.Count)) == (timer.Status, timer.FiredCount, timer.DueAt), $"The timer row does not follow the journal. {seen}");
+                Assert.True(firings.Count == triggered, $"{firings.Count} firings but {triggered} boundary-triggered entries. {seen}");
             }
 
             output.WriteLine($"{provider}: {firedAtKill} occurrences before the kill, {firings.Count} in all; the ones due while down fired at the restart, {string.Join(", ", firings.Select(f => $"#{f.Count} {(f.At - f.DueAt).TotalSeconds:0.0}s late"))}");

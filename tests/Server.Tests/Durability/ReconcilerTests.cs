@@ -8,8 +8,9 @@ using Quartz;
 namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>
-/// The reconciler keeps Quartz in line with the rows: rows without a trigger get one (oldest first, in batches), triggers
-/// without a row are removed, and outbox rows a crash left behind are handed over.
+/// The reconciler keeps Quartz (timers) and Hangfire (partner calls) in line with the rows: rows without a trigger or a
+/// Hangfire job get one (oldest first, in batches), triggers and scheduled Hangfire jobs without a row are removed, and outbox
+/// rows a crash left behind are handed over.
 /// </summary>
 [Collection(DurabilityCollection.Name)]
 public sealed class ReconcilerTests
@@ -39,22 +40,32 @@ public sealed class ReconcilerTests
         var scheduler = await engine.SchedulerAsync();
         var orphan = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
         await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.FireTimerKey, QuartzWorkScheduler.TimerTrigger(orphan), orphan), ScheduleJobOptions.Replacing);
+        var orphanCall = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
+        await engine.Hangfire().HandOverAsync([orphanCall], CancellationToken.None);
+
+        // A partner-call trigger Quartz held before partner calls moved to Hangfire.
+        var oldTrigger = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
+        await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.RunActivityKey, QuartzWorkScheduler.JobTrigger(oldTrigger), oldTrigger), ScheduleJobOptions.Replacing);
         var reconciler = engine.Reconciler();
+        Assert.Contains(QuartzWorkScheduler.Name(orphanCall), engine.Hangfire().Existing().Scheduled.Keys);
+        Assert.Contains(QuartzWorkScheduler.Name(oldTrigger), await engine.TriggersAsync(QuartzWorkScheduler.JobGroup));
 
         var first = await reconciler.ReconcileAsync(CancellationToken.None);
 
-        Assert.Equal(new ReconcileResult(150, 20, 1), first);
+        Assert.Equal(new ReconcileResult(150, 20, 3), first);
         await using (var db = database.Context())
         {
             var timers = await db.Timers.Where(t => t.Status == TimerStatus.Scheduled).Select(t => new { t.Id, t.DueAt }).ToListAsync();
             var jobs = await db.Jobs.Where(j => j.Status == JobStatus.Pending).Select(j => new { j.Id, j.DueAt }).ToListAsync();
             Assert.Equal(timers.Select(t => QuartzWorkScheduler.Name(new(t.Id, t.DueAt))).Order(), (await engine.TriggersAsync(QuartzWorkScheduler.TimerGroup)).Order());
-            Assert.Equal(jobs.Select(j => QuartzWorkScheduler.Name(new(j.Id, j.DueAt))).Order(), (await engine.TriggersAsync(QuartzWorkScheduler.JobGroup)).Order());
+            Assert.Equal(jobs.Select(j => QuartzWorkScheduler.Name(new(j.Id, j.DueAt))).Order(), engine.Hangfire().Existing().Names.Order());
+            Assert.Empty(await engine.TriggersAsync(QuartzWorkScheduler.JobGroup));
             var trigger = await scheduler.GetTrigger(QuartzWorkScheduler.TimerTrigger(new(timers[0].Id, timers[0].DueAt)));
             Assert.Equal(timers[0].DueAt.UtcTicks / 10, trigger!.StartTimeUtc.UtcTicks / 10);
         }
 
         Assert.False(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(orphan)));
+        Assert.DoesNotContain(QuartzWorkScheduler.Name(orphanCall), engine.Hangfire().Existing().Names);
 
         // A second pass finds everything in order.
         Assert.Equal(new ReconcileResult(0, 0, 0), await reconciler.ReconcileAsync(CancellationToken.None));

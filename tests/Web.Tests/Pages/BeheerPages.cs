@@ -14,6 +14,10 @@ public sealed class AchterstandenPage(IPage page)
         await page.Locator("tr[data-soort]").First.WaitForAsync();
     }
 
+    /// <summary>Whether the te-laat badge of a soort and gemeente is neutral (a zero) rather than an alarm.</summary>
+    public async Task<bool> TeLaatNeutralAsync(string soort, string gemeente) =>
+        await page.Locator($"tr[data-soort='{soort}'] td[data-gemeente='{gemeente}'] .utrecht-badge-counter.app-badge-counter--neutral").CountAsync() == 1;
+
     /// <summary>The "te laat" count of a kind for a gemeente code, or "samen" for the samenwerkingsverband.</summary>
     public async Task<int> TeLaatAsync(string soort, string gemeente) =>
         int.Parse(await page.Locator($"tr[data-soort='{soort}'] td[data-gemeente='{gemeente}'] .utrecht-badge-counter").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -71,4 +75,22 @@ public sealed class IncidentenPage(IPage page)
     public ILocator Incident(Guid id) => page.Locator($"[data-incident='{id}']");
 
     public async Task RetryAsync(Guid id) => await Incident(id).Locator("[data-testid='opnieuw']").ClickAsync();
+}
+
+/// <summary>Beheer: partner calls waiting out their back-off, with "nu opnieuw proberen".</summary>
+public sealed class WachtendeAanroepenPage(IPage page)
+{
+    public IPage Page => page;
+
+    public async Task OpenAsync(string query = "")
+    {
+        await page.GotoAsync($"/beheer/wachtende-aanroepen{query}");
+        await page.Locator("[data-testid='aantal-wachtend']").WaitForAsync();
+    }
+
+    public ILocator Call(Guid id) => page.Locator($"[data-aanroep='{id}']");
+
+    public async Task RetryNowAsync(Guid id) => await Call(id).Locator("[data-testid='nu-opnieuw']").ClickAsync();
+
+    public async Task RetryAllNowAsync() => await page.Locator("[data-testid='alles-nu']").ClickAsync();
 }

@@ -163,7 +163,9 @@ export function AchterstandenPage() {
 function Aantal({ teLaat, binnenkort }: { teLaat: number; binnenkort: number }) {
   return (
     <>
-      <BadgeCounter label={`${teLaat} te laat`}>{teLaat}</BadgeCounter> <span className="app-muted">+ {binnenkort} binnenkort</span>
+      <BadgeCounter label={`${teLaat} te laat`} neutral={teLaat === 0}>
+        {teLaat}
+      </BadgeCounter> <span className="app-muted">+ {binnenkort} binnenkort</span>
     </>
   );
 }

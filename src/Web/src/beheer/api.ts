@@ -183,3 +183,52 @@ export async function download(path: string, query: Query): Promise<void> {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/** A partner call waiting out its back-off after a failed attempt (GET /partner-calls?state=waiting). */
+export interface WachtendeAanroep {
+  id: string;
+  instanceId: string;
+  definitionKey: string;
+  elementId: string;
+  activityType: string;
+  gemeente: string;
+  businessKey: string | null;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+}
+
+export interface AanroepFilter {
+  gemeente: string | null;
+  activityType: string | null;
+  pagina: number;
+}
+
+export const aanroepPageSize = 25;
+
+export function useWachtendeAanroepen(f: AanroepFilter) {
+  return useQuery({
+    queryKey: ['beheer', 'wachtende-aanroepen', f] as const,
+    queryFn: ({ signal }) =>
+      api.get<Paged<WachtendeAanroep>>('/partner-calls', { state: 'waiting', gemeente: f.gemeente, activityType: f.activityType, page: f.pagina, pageSize: aanroepPageSize }, signal),
+    placeholderData: keepPreviousData,
+    // Calls retry and finish by themselves: the list follows without a reload.
+    refetchInterval: 10_000,
+  });
+}
+
+/** "Nu opnieuw proberen": the next attempt of one waiting call now, or of every waiting call matching a filter; returns how many. */
+export function useRetryNow() {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: { id: string } | { activityType: string | null; gemeente: string | null }): Promise<number> => {
+      if ('id' in input) {
+        await api.post<void>(`/partner-calls/${input.id}/retry-now`);
+        return 1;
+      }
+
+      return (await api.post<{ count: number }>('/partner-calls/retry-now', input)).count;
+    },
+    onSettled: () => queries.invalidateQueries({ queryKey: beheerKeys.all }),
+  });
+}

@@ -39,6 +39,9 @@ public sealed class InProcessEngine : IAsyncDisposable
     /// <summary>A reconciler of this engine (not started: the test calls its passes).</summary>
     internal WorkReconciler Reconciler() => ActivatorUtilities.CreateInstance<WorkReconciler>(_services);
 
+    /// <summary>The partner calls' Hangfire scheduler of this engine.</summary>
+    internal HangfireWorkScheduler Hangfire() => _services.GetRequiredService<HangfireWorkScheduler>();
+
     public async Task<IScheduler> SchedulerAsync() => await _services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
     /// <summary>With <paramref name="quartz"/> false the rows are written and no trigger is made (as after a crash before the hand-over).</summary>
@@ -50,7 +53,8 @@ public sealed class InProcessEngine : IAsyncDisposable
         services.AddProcessEngine(database.Options, configure);
         if (quartz)
         {
-            services.AddQuartzScheduling(database.Options, new SchedulerSettings(), o => o.BatchSize = reconcilerBatch);
+            // No Hangfire server either: partner-call jobs wait in Hangfire's storage until the test looks at them.
+            services.AddWorkScheduling(database.Options, new SchedulerSettings(), new HangfireSettings(), o => o.BatchSize = reconcilerBatch, runServer: false);
         }
 
         var provider = services.BuildServiceProvider();

@@ -70,9 +70,10 @@ export function StatusBadge({ status, children }: { status: 'neutral' | 'active'
   return <span className={cx('utrecht-status-badge', `utrecht-status-badge--${status}`)}>{children}</span>;
 }
 
-export function BadgeCounter({ children, label }: { children: ReactNode; label?: string }) {
+/** A count in a badge; `neutral` for a count that needs no attention (a zero), which the theme otherwise shows as an alarm. */
+export function BadgeCounter({ children, label, neutral = false }: { children: ReactNode; label?: string; neutral?: boolean }) {
   return (
-    <span className="utrecht-badge-counter" aria-label={label}>
+    <span className={cx('utrecht-badge-counter', neutral && 'app-badge-counter--neutral')} aria-label={label}>
       {children}
     </span>
   );

@@ -5,10 +5,12 @@
 // Existing diagram information is replaced. Sub-processes come out collapsed, with their content on a drill-down plane.
 // bpmn-auto-layout follows each node's <incoming>/<outgoing> references, which hand-written files often leave out (the
 // engine reads sourceRef/targetRef): they are filled in from the sequence flows first, else the layout has no edges.
-// A file the layout cannot handle (bpmn-auto-layout 1.3.0 fails on some large fan-outs) is left unchanged and named.
+// A file bpmn-auto-layout 1.3.0 cannot handle (it fails on some large fan-outs, e.g. schakel 4) is laid out with ELK
+// instead (elk-layout.mjs); the line printed says which.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { BpmnModdle } from 'bpmn-moddle';
 import { layoutProcess } from 'bpmn-auto-layout';
+import { elkLayout } from './elk-layout.mjs';
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
@@ -38,10 +40,18 @@ for (const file of files) {
       if (root.$type === 'bpmn:Process') linkFlows(root);
     }
     const { xml } = await moddle.toXML(rootElement, { format: true });
-    const laidOut = await layoutProcess(xml);
+    let laidOut;
+    let how = 'bpmn-auto-layout';
+    try {
+      laidOut = await layoutProcess(xml);
+    } catch (error) {
+      how = `ELK, as bpmn-auto-layout failed: ${error.message}`;
+      await elkLayout(moddle, rootElement);
+      laidOut = (await moddle.toXML(rootElement, { format: true })).xml;
+    }
     const edges = (laidOut.match(/<bpmndi:BPMNEdge /g) ?? []).length;
     writeFileSync(file, laidOut.endsWith('\n') ? laidOut : laidOut + '\n');
-    console.log(`${file}: laid out (${edges} sequence flows drawn)`);
+    console.log(`${file}: laid out with ${how} (${edges} sequence flows drawn)`);
   } catch (error) {
     failed.push(file);
     console.error(`${file}: not laid out, left unchanged (${error.message})`);

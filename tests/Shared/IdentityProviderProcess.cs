@@ -125,6 +125,7 @@ public sealed class IdentityProviderProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // reads the redirected output to its end first
                 throw new InvalidOperationException($"The identity provider exited with {_process.ExitCode}:\n{Output}");
             }
 

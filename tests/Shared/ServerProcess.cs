@@ -121,6 +121,9 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // The parameterless WaitForExit also waits until the redirected output has been read to its end: without it
+                // the last lines (a refusal's reason) may not have arrived yet.
+                _process.WaitForExit();
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             }
 

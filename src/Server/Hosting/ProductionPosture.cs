@@ -55,20 +55,17 @@ public static class ProductionPosture
         return refusals;
     }
 
-    /// <summary>Throws <see cref="ProductionPostureException"/> naming every refusal; the host does not start.</summary>
+    /// <summary>Refuses the start (<see cref="StartupRefusedException"/>) naming every reason; the host does not start.</summary>
     public static void Enforce(WebApplicationBuilder builder, ServerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var refusals = Refusals(builder.Environment, settings, builder.Configuration);
         if (refusals.Count > 0)
         {
-            throw new ProductionPostureException(
-                $"De service start niet in omgeving '{builder.Environment.EnvironmentName}':{Environment.NewLine}- " +
+            throw new StartupRefusedException(
+                $"Inburgering cannot start: De service start niet in omgeving '{builder.Environment.EnvironmentName}':{Environment.NewLine}- " +
                 string.Join($"{Environment.NewLine}- ", refusals) +
                 $"{Environment.NewLine}(Zet ASPNETCORE_ENVIRONMENT=Development alleen op een ontwikkelmachine.)");
         }
     }
 }
-
-/// <summary>The configuration may not run outside Development; the message says which settings and why.</summary>
-public sealed class ProductionPostureException(string message) : Exception(message);

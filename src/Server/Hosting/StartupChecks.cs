@@ -74,8 +74,6 @@ public static class StartupChecks
         var refusal = exception switch
         {
             StartupRefusedException r => r,
-            // The production posture lists every reason and what to do about it in its message.
-            ProductionPostureException p => new StartupRefusedException($"Inburgering cannot start: {p.Message}", ""),
             _ when Find<SocketException>(exception) is { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
                 new StartupRefusedException("Inburgering cannot start: the address to listen on is already in use.", "Stop the other process, or choose another port with --urls http://127.0.0.1:<port>."),
             // A setting our own code refuses (e.g. PersoonReferentie:Secret, DemoData without the simulation clock).

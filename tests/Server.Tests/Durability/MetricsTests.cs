@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Inburgering.Engine.Persistence;
 using Inburgering.Simulators;
 using Inburgering.Simulators.Taalaanbieder;
@@ -12,7 +11,7 @@ namespace Inburgering.Server.Tests.Durability;
 
 /// <summary>Issue 11 item 3: <c>/metrics</c> in Prometheus format, scraped and parsed after steps, a timer and partner calls.</summary>
 [Collection(DurabilityCollection.Name)]
-public sealed partial class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
+public sealed class MetricsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -76,24 +75,9 @@ public sealed partial class MetricsTests(Xunit.Abstractions.ITestOutputHelper ou
         using var response = await anonymous.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
-        var samples = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n'))
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var match = Sample().Match(line);
-            Assert.True(match.Success, $"Not a Prometheus sample line: {line}");
-            samples[match.Groups["series"].Value] = double.Parse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-
-        return samples;
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private static double Value(Dictionary<string, double> samples, string series) => samples.GetValueOrDefault(series);
 
-    [GeneratedRegex(@"^(?<series>[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*=""([^""\\]|\\.)*"",?)*\})?) (?<value>[^ ]+)( -?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Sample();
 }

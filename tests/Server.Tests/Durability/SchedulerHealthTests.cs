@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Inburgering.Engine.Persistence;
 using Inburgering.Simulators;
 using Inburgering.Simulators.Taalaanbieder;
@@ -13,7 +11,7 @@ namespace Inburgering.Server.Tests.Durability;
 /// Quartz and Hangfire, and <c>/metrics</c> shows both schedulers' queue depths, scraped and parsed.
 /// </summary>
 [Collection(DurabilityCollection.Name)]
-public sealed partial class SchedulerHealthTests
+public sealed class SchedulerHealthTests
 {
     private const int Timers = 6;
     private const int Calls = 4;
@@ -73,24 +71,9 @@ public sealed partial class SchedulerHealthTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         using var response = await http.GetAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var samples = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in (await response.Content.ReadAsStringAsync()).Split('\n'))
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var match = Sample().Match(line);
-            Assert.True(match.Success, $"Not a Prometheus sample line: {line}");
-            samples[match.Groups["series"].Value] = double.Parse(match.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-
-        return samples;
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync());
     }
 
     private static double Value(Dictionary<string, double> samples, string series) => samples.GetValueOrDefault(series);
 
-    [GeneratedRegex(@"^(?<series>[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*=""([^""\\]|\\.)*"",?)*\})?) (?<value>[^ ]+)( -?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Sample();
 }

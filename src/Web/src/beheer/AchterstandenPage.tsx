@@ -1,10 +1,11 @@
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Link as RouterLink } from 'react-router';
 import { ErrorMessage } from '../shared/errors';
 import { formatShortDate } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { BadgeCounter, Button, FormField, Heading, Link, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
 import { useAchterstanden, useAchterstandenLijst } from './api';
 import { ExportButtons } from './ExportButtons';
+import { useSearchFilter } from '../shared/layout/useSearchFilter';
 
 const pageSize = 25;
 
@@ -13,24 +14,15 @@ const pageSize = 25;
  * chosen kind's trajecten, each linking to its dossier. The URL holds the view (?soort=pip&gemeente=0632&staat=te-laat&pagina=2).
  */
 export function AchterstandenPage() {
-  const [search, setSearch] = useSearchParams();
+  const { search, pagina, set } = useSearchFilter();
   const summary = useAchterstanden();
   const soorten = summary.data?.soorten ?? [];
   const soort = search.get('soort') ?? 'pip';
   const gemeente = search.get('gemeente');
   const staat = search.get('staat') === 'te-laat' ? 'te-laat' : 'alle';
-  const pagina = Math.max(1, Number.parseInt(search.get('pagina') ?? '1', 10) || 1);
   const current = soorten.find((s) => s.key === soort);
   usePageTitle(`Achterstanden${current ? `: ${current.naam}` : ''}`);
   const list = useAchterstandenLijst(soort, { gemeente, staat, page: pagina, pageSize });
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries({ pagina: null, ...changes })) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setSearch(next);
-  };
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 

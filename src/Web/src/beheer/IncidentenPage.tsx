@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMe } from '../shared/api/common';
 import { ErrorMessage } from '../shared/errors';
 import { formatDateTime } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Select, StatusBadge, Textbox } from '../shared/ui';
 import { incidentPageSize, useIncidents, useRetry, type Incident, type IncidentFilter } from './api';
+import { useSearchFilter } from '../shared/layout/useSearchFilter';
 
 /**
  * Incidents: partner calls and steps that stopped after their attempts. Filter by gemeente, activity type and status; see the
@@ -13,26 +13,18 @@ import { incidentPageSize, useIncidents, useRetry, type Incident, type IncidentF
  */
 export function IncidentenPage() {
   usePageTitle('Incidenten');
-  const [search, setSearch] = useSearchParams();
+  const { search, pagina, set } = useSearchFilter();
   const filter: IncidentFilter = {
     gemeente: search.get('gemeente'),
     activityType: search.get('activityType'),
     status: search.get('status') === 'all' ? 'all' : 'open',
-    pagina: Math.max(1, Number.parseInt(search.get('pagina') ?? '1', 10) || 1),
+    pagina,
   };
   const [activityText, setActivityText] = useState(filter.activityType ?? '');
   const incidents = useIncidents(filter);
   const me = useMe();
   const retry = useRetry();
   const [done, setDone] = useState<string | null>(null);
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries({ pagina: null, ...changes })) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setSearch(next);
-  };
   const total = incidents.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / incidentPageSize));
   const gemeenteNaam = (code: string) => me.data?.gemeenten.find((g) => g.code === code)?.naam ?? code;

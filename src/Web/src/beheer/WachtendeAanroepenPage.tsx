@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMe } from '../shared/api/common';
 import { ErrorMessage } from '../shared/errors';
 import { formatDateTime } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Select, StatusBadge, Textbox } from '../shared/ui';
 import { aanroepPageSize, useRetryNow, useWachtendeAanroepen, type AanroepFilter, type WachtendeAanroep } from './api';
+import { useSearchFilter } from '../shared/layout/useSearchFilter';
 
 /**
  * Wachtende aanroepen: partner calls that failed and wait out their back-off before the next attempt. The day a partner is
@@ -14,25 +14,17 @@ import { aanroepPageSize, useRetryNow, useWachtendeAanroepen, type AanroepFilter
  */
 export function WachtendeAanroepenPage() {
   usePageTitle('Wachtende aanroepen');
-  const [search, setSearch] = useSearchParams();
+  const { search, pagina, set } = useSearchFilter();
   const filter: AanroepFilter = {
     gemeente: search.get('gemeente'),
     activityType: search.get('activityType'),
-    pagina: Math.max(1, Number.parseInt(search.get('pagina') ?? '1', 10) || 1),
+    pagina,
   };
   const [activityText, setActivityText] = useState(filter.activityType ?? '');
   const calls = useWachtendeAanroepen(filter);
   const me = useMe();
   const bulk = useRetryNow();
   const [done, setDone] = useState<string | null>(null);
-  const set = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries({ pagina: null, ...changes })) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setSearch(next);
-  };
   const total = calls.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / aanroepPageSize));
   const gemeenteNaam = (code: string) => me.data?.gemeenten.find((g) => g.code === code)?.naam ?? code;

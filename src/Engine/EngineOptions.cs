@@ -42,5 +42,12 @@ public sealed class EngineOptions
     /// </summary>
     public IList<string> TaskDisplayVariables { get; } = [];
 
+    /// <summary>
+    /// Top-level instance variables that operations count instances by (e.g. a target group, a route): the engine keeps their
+    /// values beside each instance, so <see cref="Queries.EngineQueries.VariableCountsAsync"/> need not parse every instance's
+    /// variables. Counting by other variables still works, the slow way. Values are cut to 100 characters.
+    /// </summary>
+    public IList<string> CountedVariables { get; } = [];
+
     internal TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

@@ -99,6 +99,7 @@ public sealed partial class ProcessEngine
         foreach (var instance in tree)
         {
             instance.Variables = Scrub(instance.Variables, variableNames) ?? "{}";
+            instance.CountedValues = _counted.Of(instance.Variables);
             instance.PersonalDataErasedAt = now;
             instance.Version++;
         }

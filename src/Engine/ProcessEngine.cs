@@ -27,6 +27,7 @@ public sealed partial class ProcessEngine
     private readonly IWorkScheduler _scheduler;
     private readonly TimeProvider _time;
     private readonly EngineOptions _options;
+    private readonly CountedVariables _counted;
     private readonly EngineServices _services;
     private readonly ILogger<ProcessEngine> _logger;
 
@@ -47,6 +48,7 @@ public sealed partial class ProcessEngine
         _scheduler = scheduler;
         _time = time;
         _options = options.Value;
+        _counted = new CountedVariables(_options.CountedVariables);
         _services = new EngineServices(expressions, _options);
         _logger = logger;
     }
@@ -409,7 +411,7 @@ public sealed partial class ProcessEngine
         for (var attempt = 1; ; attempt++)
         {
             await using var db = _databases.Create();
-            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable);
+            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable, _counted);
             var executor = new Executor(step, _services);
             T result;
             WorkChanges changes;

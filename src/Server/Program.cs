@@ -44,6 +44,11 @@ builder.Services.AddProcessEngine(database, options =>
 {
     // The keten's BPMN reads the instance's gemeente as execution.gemeente.
     options.TenantVariable = "gemeente";
+    foreach (var name in Inburgering.Workflows.Beheer.Kwartaalcijfers.TrajectKenmerken)
+    {
+        options.CountedVariables.Add(name);
+    }
+
     builder.Configuration.GetSection("Inburgering:Engine").Bind(options);
 });
 if (settings.SimulationClock)

@@ -9,7 +9,7 @@ namespace Inburgering.Engine.Execution;
 /// One unit of work: the instances a command touches, loaded into one DbContext and committed in one
 /// transaction with optimistic concurrency on every instance row it changed.
 /// </summary>
-internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor, string tenantVariable)
+internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor, string tenantVariable, CountedVariables counted)
 {
     private readonly Dictionary<Guid, InstanceState> _instances = [];
 
@@ -133,8 +133,13 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
     {
         foreach (var instance in _instances.Values)
         {
-            instance.Flush();
             var entry = Db.Entry(instance.Entity);
+            if (!counted.IsEmpty && (instance.VariablesChanged || entry.State == EntityState.Added || !counted.IsCurrent(instance.Entity.CountedValues)))
+            {
+                instance.Entity.CountedValues = counted.Of(instance.Variables);
+            }
+
+            instance.Flush();
             if (entry.State != EntityState.Added)
             {
                 // Every step that loaded an instance bumps its version, so two steps on one instance cannot both commit.

@@ -35,6 +35,7 @@ public static class EngineRegistration
         services.AddOptions<EngineOptions>()
             .Configure(o => configure?.Invoke(o))
             .Validate(o => IsIdentifier(o.TenantVariable), "EngineOptions.TenantVariable must be a JavaScript identifier (letters, digits, '_', not starting with a digit).")
+            .Validate(o => o.CountedVariables.Count <= CountedVariables.MaxNames && o.CountedVariables.Distinct(StringComparer.Ordinal).Count() == o.CountedVariables.Count && o.CountedVariables.All(IsIdentifier), $"EngineOptions.CountedVariables holds at most {CountedVariables.MaxNames} distinct variable names (JavaScript identifiers).")
             .Validate(o => o.TimerStartTenants.All(Tenants.IsValid), "EngineOptions.TimerStartTenants holds an invalid tenant id.")
             .ValidateOnStart();
         services.AddOptions<DispatcherOptions>();
@@ -82,6 +83,7 @@ public static class EngineRegistration
             sp.GetRequiredService<ClockService>(),
             sp.GetRequiredService<ILogger<EngineDatabaseInitializer>>()));
         services.AddSingleton<WorkDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CountedVariablesBackfill>());
         services.TryAddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<WorkDispatcher>());
         return services;
     }

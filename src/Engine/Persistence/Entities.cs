@@ -60,6 +60,9 @@ internal sealed class InstanceEntity
     /// <summary>The instance's variables as a JSON object.</summary>
     public string Variables { get; set; } = "{}";
 
+    /// <summary>The values of the counted variables (<see cref="CountedVariables"/>), kept with every change of <see cref="Variables"/>.</summary>
+    public string? CountedValues { get; set; }
+
     public Guid? ParentInstanceId { get; set; }
 
     /// <summary>The call-activity execution in the parent that waits for this instance.</summary>

@@ -34,7 +34,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceE
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.TenantId, i.Status, i.StartedAt });
         builder.HasIndex(i => i.BusinessKey);
-        builder.HasIndex(i => new { i.DefinitionKey, i.Status });
+        builder.Property(i => i.CountedValues).HasMaxLength(2000);
+
+        // Running instances per process (the schakel counts) and per counted value and tenant, from the index alone.
+        builder.HasIndex(i => new { i.DefinitionKey, i.Status, i.TenantId, i.CountedValues });
         builder.HasIndex(i => i.ParentInstanceId);
 
         // Operations' counts per quarter: started and ended per process.

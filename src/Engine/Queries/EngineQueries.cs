@@ -10,6 +10,7 @@ public sealed partial class EngineQueries
 {
     private readonly IEngineDbContextFactory databases;
     private readonly Microsoft.Extensions.Options.IOptions<EngineOptions> options;
+    private CountedVariables? _counted;
 
     internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
     {

@@ -11,6 +11,12 @@ public static class Kwartaalcijfers
     public const string Traject = "inburgeringstraject";
     public const string Schakel2 = "schakel2-voorbereiden-op-inburgering";
 
+    /// <summary>
+    /// The traject's variables the counts group by (doelgroep as DUO gives it, the detail, the PIP's leerroute): the engine keeps
+    /// them beside each instance (<c>EngineOptions.CountedVariables</c>) so the counts read an index, not every traject's variables.
+    /// </summary>
+    public static readonly IReadOnlyList<string> TrajectKenmerken = ["doelgroep", "gedetailleerdeDoelgroep", "pipLeerroute"];
+
     public enum Bron
     {
         /// <summary>A user task (definitionKey/elementId) completed in the quarter.</summary>

@@ -60,7 +60,7 @@ internal static class Cijfers
         var schakels = await queries.ActiveInstanceCountsAsync(Kwartaalcijfers.Schakels.Select(s => s.Key).ToList(), actor, cancellationToken);
         var schakelRows = Kwartaalcijfers.Schakels.Select(s => Row(s.Key, s.Naam, codes, schakels.Where(c => c.Key == s.Key).Select(c => (c.TenantId, c.Count)))).ToList();
 
-        var running = await queries.VariableCountsAsync(Kwartaalcijfers.Traject, ["doelgroep", "gedetailleerdeDoelgroep", "pipLeerroute"], null, actor, cancellationToken);
+        var running = await queries.VariableCountsAsync(Kwartaalcijfers.Traject, Kwartaalcijfers.TrajectKenmerken, null, actor, cancellationToken);
         var doelgroepRows = Enum.GetValues<Doelgroep>().Select(d => Row(d.ToString(), d.DutchName(), codes, running.Where(c => DoelgroepOf(c.Values[0], c.Values[1]) == d).Select(c => (c.TenantId, c.Count))))
             .Append(Row("onbekend", "Nog niet bekend", codes, running.Where(c => DoelgroepOf(c.Values[0], c.Values[1]) is null).Select(c => (c.TenantId, c.Count))))
             .ToList();

@@ -382,6 +382,11 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .HasColumnName("business_key");
 
+                    b.Property<string>("CountedValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("counted_values");
+
                     b.Property<Guid>("DefinitionId")
                         .HasColumnType("uuid")
                         .HasColumnName("definition_id");
@@ -471,14 +476,14 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("DefinitionKey", "StartedAt")
                         .HasDatabaseName("ix_instances_definition_key_started_at");
 
-                    b.HasIndex("DefinitionKey", "Status")
-                        .HasDatabaseName("ix_instances_definition_key_status");
-
                     b.HasIndex("TenantId", "EndedAt")
                         .HasDatabaseName("ix_instances_tenant_id_ended_at");
 
                     b.HasIndex("TenantId", "Status", "StartedAt")
                         .HasDatabaseName("ix_instances_tenant_id_status_started_at");
+
+                    b.HasIndex("DefinitionKey", "Status", "TenantId", "CountedValues")
+                        .HasDatabaseName("ix_instances_definition_key_status_tenant_id_counted_values");
 
                     b.ToTable("instances", (string)null);
                 });

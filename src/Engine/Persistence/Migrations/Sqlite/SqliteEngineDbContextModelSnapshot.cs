@@ -375,6 +375,11 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("business_key");
 
+                    b.Property<string>("CountedValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counted_values");
+
                     b.Property<Guid>("DefinitionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("definition_id");
@@ -464,14 +469,14 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("DefinitionKey", "StartedAt")
                         .HasDatabaseName("ix_instances_definition_key_started_at");
 
-                    b.HasIndex("DefinitionKey", "Status")
-                        .HasDatabaseName("ix_instances_definition_key_status");
-
                     b.HasIndex("TenantId", "EndedAt")
                         .HasDatabaseName("ix_instances_tenant_id_ended_at");
 
                     b.HasIndex("TenantId", "Status", "StartedAt")
                         .HasDatabaseName("ix_instances_tenant_id_status_started_at");
+
+                    b.HasIndex("DefinitionKey", "Status", "TenantId", "CountedValues")
+                        .HasDatabaseName("ix_instances_definition_key_status_tenant_id_counted_values");
 
                     b.ToTable("instances", (string)null);
                 });

@@ -1,0 +1,47 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class CountedValues : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_instances_definition_key_status",
+                table: "instances");
+
+            migrationBuilder.AddColumn<string>(
+                name: "counted_values",
+                table: "instances",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_definition_key_status_tenant_id_counted_values",
+                table: "instances",
+                columns: new[] { "definition_key", "status", "tenant_id", "counted_values" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_instances_definition_key_status_tenant_id_counted_values",
+                table: "instances");
+
+            migrationBuilder.DropColumn(
+                name: "counted_values",
+                table: "instances");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_definition_key_status",
+                table: "instances",
+                columns: new[] { "definition_key", "status" });
+        }
+    }
+}

@@ -21,6 +21,9 @@ public sealed record DuoSimGebeurtenisRequest(
 /// <summary>A leerbaarheidstoets result to register (the toetsafnemer's side of DUO), followed by SS131.</summary>
 public sealed record DuoSimLbtResultaatRequest(string Resultaat, string BehaaldeScore = "50,00", string BenodigdeScore = "40,00", DateOnly? DatumAfname = null);
 
+/// <summary>A contactpersoon to register for a gemeente through the control API.</summary>
+public sealed record DuoSimContactpersoonSeed(string Gemeentecode, string Naam, string Email, string Telefoonnummer);
+
 /// <summary>The DUO simulator's control API under <c>{prefix}/_sim</c>.</summary>
 internal static class DuoSimulatorControl
 {
@@ -33,7 +36,21 @@ internal static class DuoSimulatorControl
         control.MapPost("/notificaties", EmitAsync);
         control.MapPost("/notificaties/bezorgen", DeliverAsync);
         control.MapGet("/notificaties", (DuoSimulatorState state) => TypedResults.Ok(state.Notificaties()));
+        control.MapGet("/contactpersonen", (DuoSimulatorState state) => TypedResults.Ok(state.ContactpersonenSnapshot()));
+        control.MapPost("/contactpersonen", RegisterContactpersoon);
         control.MapDelete("/", Reset);
+    }
+
+    /// <summary>A contactpersoon the gemeente registered at DUO before (its id goes into the gemeente's policy).</summary>
+    private static Results<Created<DuoSimContactpersoon>, ProblemHttpResult> RegisterContactpersoon(DuoSimContactpersoonSeed seed, DuoSimulatorState state)
+    {
+        if (Gemeentecode.Normalize(seed.Gemeentecode) is not { } gemeente || string.IsNullOrWhiteSpace(seed.Naam) || string.IsNullOrWhiteSpace(seed.Email) || string.IsNullOrWhiteSpace(seed.Telefoonnummer))
+        {
+            return TypedResults.Problem("gemeentecode (4 cijfers), naam, email en telefoonnummer zijn verplicht.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var contactpersoon = state.RegisterContactpersoon(gemeente, new DuoContactpersoongegevens(seed.Naam, seed.Email, seed.Telefoonnummer));
+        return TypedResults.Created($"contactpersonen/{contactpersoon.Id}", contactpersoon);
     }
 
     private static Results<Created<DuoSimPersoon>, ProblemHttpResult> Seed(DuoSimPersoonSeed seed, DuoSimulatorState state)

@@ -209,6 +209,17 @@ public sealed class DuoSimulatorState(TimeProvider time)
 
     internal int NextContactpersoonId() => _nextContactpersoonId++;
 
+    /// <summary>Registers a contactpersoon for a gemeente, as its POST /contactpersonen would (a registration done once, earlier).</summary>
+    public DuoSimContactpersoon RegisterContactpersoon(string gemeentecode, DuoContactpersoongegevens gegevens)
+    {
+        lock (Gate)
+        {
+            var contactpersoon = new DuoSimContactpersoon(NextContactpersoonId(), gemeentecode, gegevens);
+            Contactpersonen[contactpersoon.Id] = contactpersoon;
+            return contactpersoon;
+        }
+    }
+
     /// <summary>Queues a notificatie about <paramref name="persoon"/> to its gemeente. Call under <see cref="Gate"/>.</summary>
     internal DuoSimNotificatie Enqueue(DuoSimPersoon persoon, string gebeurtenisId)
     {

@@ -125,6 +125,14 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
     public async Task<JsonObject> DuoPersoonAsync(string bsn, CancellationToken ct = default) =>
         await GetAsync<JsonObject>($"sim/duo/v1/_sim/personen/{bsn}", ct);
 
+    /// <summary>The contactpersonen registered at DUO, by every gemeente.</summary>
+    public async Task<JsonArray> DuoContactpersonenAsync(CancellationToken ct = default) =>
+        await GetAsync<JsonArray>("sim/duo/v1/_sim/contactpersonen", ct);
+
+    /// <summary>Registers a contactpersoon at DUO for a gemeente, as the gemeente does once before it names the id in its policy.</summary>
+    public async Task<int> DuoContactpersoonRegistrerenAsync(string gemeentecode, string naam, string email, string telefoonnummer, CancellationToken ct = default) =>
+        (int)(await SendAsync(HttpMethod.Post, "sim/duo/v1/_sim/contactpersonen", new { gemeentecode, naam, email, telefoonnummer }, null, ct))!["id"]!;
+
     /// <summary>DUO's notificaties so far, delivered or not.</summary>
     public async Task<JsonArray> DuoNotificatiesAsync(CancellationToken ct = default) =>
         await GetAsync<JsonArray>("sim/duo/v1/_sim/notificaties", ct);

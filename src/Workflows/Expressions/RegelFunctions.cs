@@ -44,12 +44,8 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
                     new PipMelding(Date(i.Dagtekening, "dagtekening"), LeerrouteExtensions.Parse(i.Leerroute), Niveau(i.Niveau), i.Intensiteit is { } n ? (int)Math.Round(n) : null),
                     new PipContext(ParseDoelgroep(i.Doelgroep), Date(i.StartPlicht, "startPlicht"), Date(i.Vestiging, "vestiging"), OptionalDate(i.DagtekeningEerstePip), OptionalDate(i.DagtekeningActuelePip)))),
             "De regels van DUO voor een PIP (dagtekening, niveau en leerroute, intensiteit), vóór het melden: één fout per regel, leeg als het PIP klopt."),
-        ExpressionFunction.Named("regel.resultaatFouten", (ResultaatFoutenInput i) =>
-                Text(ResultaatValidation.Validate(
-                    new ResultaatMelding(Onderdeel(i.Onderdeel), OptionalDate(i.Datum), Verwijtbaarheid(i.Verwijtbaar)),
-                    new ResultaatContext(Date(i.TermijnStart, "termijnStart"), Date(i.TermijnEinde, "termijnEinde"), Date(i.Peildatum, "peildatum")),
-                    _normen)),
-            "De regels van DUO voor de datum eindgesprek MAP of ondertekening PVT met 'verwijtbaar' (onderdeel MAP of PVT), vóór het melden: één fout per regel, leeg als het klopt."),
+        ExpressionFunction.Named("regel.resultaatFouten", (ResultaatFoutenInput i) => ResultaatFouten(i),
+            "De regels van DUO voor de datum eindgesprek MAP of ondertekening PVT met 'verwijtbaar' (onderdeel MAP of PVT), vóór het melden: één fout per regel, leeg als het klopt. Een melding zonder datum en zonder 'verwijtbaar' is leeg (bij DUO zou die een eerdere datum intrekken)."),
         new("regel.zrouteUren", (Func<string, double>)(d => ZRouteUren.NormFor(ParseDoelgroep(d), _normen).Totaal),
             "Het aantal uren van de Z-route voor de doelgroep: 800 cursusuren plus (asielstatushouders) 800 participatie-uren."),
         ExpressionFunction.Named("regel.zrouteCompleet", (ZrouteInput i) => ZRouteUren.Progress(ParseDoelgroep(i.Doelgroep), i.CursusUren, i.ParticipatieUren, _normen).IsComplete,
@@ -103,6 +99,27 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         "PVT" => Resultaatonderdeel.Pvt,
         _ => throw new FormatException($"'{text}' is geen onderdeel; gebruik MAP of PVT."),
     };
+
+    /// <summary>
+    /// DUO's rules for a MAP or PVT report, and one of the gemeente's own: a first report needs a date or 'verwijtbaar' (without
+    /// a date, 'verwijtbaar' alone reports that the eindgesprek or ondertekening did not take place: Ja after the termijn, Nee
+    /// from two months before its end, MAP, PVT, Z-route API). Both empty would withdraw at DUO, which is not what the task is for.
+    /// </summary>
+    private string ResultaatFouten(ResultaatFoutenInput i)
+    {
+        var melding = new ResultaatMelding(Onderdeel(i.Onderdeel), OptionalDate(i.Datum), Verwijtbaarheid(i.Verwijtbaar));
+        var fouten = Text(ResultaatValidation.Validate(
+            melding,
+            new ResultaatContext(Date(i.TermijnStart, "termijnStart"), Date(i.TermijnEinde, "termijnEinde"), Date(i.Peildatum, "peildatum")),
+            _normen));
+        if (melding.Datum is null && melding.Verwijtbaar is null)
+        {
+            var wat = melding.Onderdeel == Resultaatonderdeel.Map ? "de datum van het eindgesprek MAP" : "de datum van de ondertekening van de PVT";
+            fouten = string.Join('\n', new[] { $"Vul {wat} in, of kies bij 'Verwijtbaar' Ja of Nee als die er niet is.", fouten }.Where(f => f.Length > 0));
+        }
+
+        return fouten;
+    }
 
     private static Verwijtbaar? Verwijtbaarheid(string? text) =>
         Verwijtbaar.TryParse(text, out var verwijtbaar, out var error) ? verwijtbaar : throw new FormatException(error);

@@ -23,6 +23,14 @@ public sealed record Casuistiekoverleg(Casuistiekoverlegvorm Vorm, int? Interval
 /// </summary>
 public sealed record Ketenpartner(string Naam, string PartnerId, bool IsBevestigd, string? DuoInstellingsnummer = null);
 
+/// <summary>
+/// The gemeente's contactpersoon for DUO (Contactpersoon API, SDI014), shared by every inburgeraar whose consulent does not give
+/// their own. <see cref="DuoId"/> is the id DUO gave when the gemeente registered it once: with it every inburgeraar is linked
+/// to that one contactpersoon; without it each traject registers the contactpersoon anew. <see cref="IsPlaceholder"/> marks
+/// details that are not yet the real ones.
+/// </summary>
+public sealed record DuoContactpersoon(string Naam, string Email, string Telefoonnummer, int? DuoId, bool IsPlaceholder);
+
 /// <summary>The gemeente's Ontzorging policy: which fixed costs are paid out of the bijstand and for how long.</summary>
 public sealed record OntzorgingBeleid(IReadOnlyList<string> Kostenposten, int DuurMaanden)
 {
@@ -52,7 +60,8 @@ public sealed record Gemeentebeleid(
     OntzorgingBeleid Ontzorging,
     bool VierOgen,
     int PipEscalatieWekenVooraf,
-    HandhavingInstellingen Handhaving)
+    HandhavingInstellingen Handhaving,
+    DuoContactpersoon DuoContactpersoon)
 {
     public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
 }

@@ -315,11 +315,29 @@ public sealed partial class PolicyCatalog
         var hh = Pick(b => b.Handhaving, "handhaving", out _);
         var handhaving = new HandhavingInstellingen(hh?.DuoResultaatboeteAsielstatushouders ?? false);
 
-        if (p.Count > before || code is null || regio is null || oin is null || casuistiek is null || maatschappelijk is null || financieel is null || ontzorging is null)
+        // The contactpersoon for DUO: the schema checks the shapes (DUO's patterns); here only what is missing.
+        var cp = Pick(b => b.DuoContactpersoon, "duoContactpersoon", out var cpAt);
+        DuoContactpersoon? contactpersoon = null;
+        if (cp is null)
+        {
+            p.Add(cpAt, Missing("De contactpersoon voor DUO (naam, email, telefoonnummer)"));
+        }
+        else
+        {
+            var cpNaam = p.Required(cp.Naam, $"{cpAt}.naam", "de naam van de contactpersoon voor DUO ontbreekt");
+            var cpEmail = p.Required(cp.Email, $"{cpAt}.email", "het e-mailadres van de contactpersoon voor DUO ontbreekt");
+            var cpTelefoon = p.Required(cp.Telefoonnummer, $"{cpAt}.telefoonnummer", "het telefoonnummer van de contactpersoon voor DUO ontbreekt");
+            if (cp.DuoContactpersoonId is < 1)
+                p.Add($"{cpAt}.duoContactpersoonId", $"Het DUO-id van de contactpersoon is een positief getal; {cp.DuoContactpersoonId} is ongeldig.");
+            else if (cpNaam is not null && cpEmail is not null && cpTelefoon is not null)
+                contactpersoon = new DuoContactpersoon(cpNaam, cpEmail, cpTelefoon, cp.DuoContactpersoonId, cp.IsPlaceholder ?? false);
+        }
+
+        if (p.Count > before || code is null || regio is null || oin is null || casuistiek is null || maatschappelijk is null || financieel is null || ontzorging is null || contactpersoon is null)
             return null;
 
         return new Gemeentebeleid(code, naam, orgId, orgNaam, regio, oin, interval, marge, casuistiek, taalaanbieders,
-            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving);
+            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon);
     }
 
     private static Ketenpartner? Fail(Reporter p, string path, string reason)

@@ -67,6 +67,21 @@ internal sealed class BeleidDto
     public int? PipEscalatieWekenVooraf { get; set; }
 
     public HandhavingDto? Handhaving { get; set; }
+
+    public DuoContactpersoonDto? DuoContactpersoon { get; set; }
+}
+
+internal sealed class DuoContactpersoonDto
+{
+    public string? Naam { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Telefoonnummer { get; set; }
+
+    public int? DuoContactpersoonId { get; set; }
+
+    public bool? IsPlaceholder { get; set; }
 }
 
 internal sealed class VoortgangsgesprekDto

@@ -32,9 +32,12 @@ public sealed class KetenHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; }
 
-    public static async Task<KetenHost> StartAsync(DatabaseProvider provider)
+    private (string Key, string Value)[] _settings = [];
+
+    /// <param name="settings">Settings beside the keten's own (e.g. <c>Inburgering:DefinitionsPath</c> for changed policy files).</param>
+    public static async Task<KetenHost> StartAsync(DatabaseProvider provider, params (string Key, string Value)[] settings)
     {
-        var host = new KetenHost(await TestDatabases.CreateAsync(provider), ServerProcess.FreePort());
+        var host = new KetenHost(await TestDatabases.CreateAsync(provider), ServerProcess.FreePort()) { _settings = settings };
         host.UseKestrel(host._port);
         host.StartServer();
         await host.AlignClockAsync();
@@ -52,6 +55,10 @@ public sealed class KetenHost : WebApplicationFactory<Program>
         builder.UseSetting("Inburgering:DeployDefinitionsAtStartup", "true");
         builder.UseSetting("Partners:Duo:Simulator:AutoDeliver", "false");
         builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>

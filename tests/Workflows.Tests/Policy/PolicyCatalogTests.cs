@@ -21,12 +21,14 @@ public class PolicyCatalogTests
             "financieleZelfredzaamheid": { "naam": "FZ", "partnerId": "fz" },
             "ontzorging": { "kostenposten": ["huur", "zorgverzekering"], "duurMaanden": 9 },
             "vierOgen": true,
-            "pipEscalatieWekenVooraf": 3
+            "pipEscalatieWekenVooraf": 3,
+            "duoContactpersoon": { "naam": "Team Inburgering", "email": "inburgering@voorbeeld.example", "telefoonnummer": "020 000 0000", "duoContactpersoonId": 12 }
           },
           "gemeenten": [
             { "code": "0363", "naam": "Amsterdam", "arbeidsmarktregio": "Groot Amsterdam", "duoOin": "00000001002564440000" },
             { "code": "0344", "naam": "Utrecht", "arbeidsmarktregio": "Midden-Utrecht", "duoOin": "00000001999990344000", "duoOinIsPlaceholder": true,
-              "afwijkingen": { "vierOgen": false, "casuistiekoverleg": { "vorm": "adHoc" } } }
+              "afwijkingen": { "vierOgen": false, "casuistiekoverleg": { "vorm": "adHoc" },
+                "duoContactpersoon": { "naam": "Team Inburgering Utrecht", "email": "inburgering@utrecht.example", "telefoonnummer": "030 000 0000", "isPlaceholder": true } } }
           ]
         }
         """;
@@ -65,6 +67,19 @@ public class PolicyCatalogTests
         Assert.Equal(3, amsterdam.PipEscalatieWekenVooraf);
         Assert.False(amsterdam.Oin.IsPlaceholder);
         Assert.True(amsterdam.TaalaanbiederFor(Workflows.Leerroutes.Leerroute.ZRoute).IsBevestigd);
+        Assert.Equal(new DuoContactpersoon("Team Inburgering", "inburgering@voorbeeld.example", "020 000 0000", 12, false), amsterdam.DuoContactpersoon);
+        Assert.Equal(new DuoContactpersoon("Team Inburgering Utrecht", "inburgering@utrecht.example", "030 000 0000", null, true), utrecht.DuoContactpersoon);
+    }
+
+    [Fact]
+    public void LoadFrom_WithoutAContactpersoonForDuo_IsRefusedForEachGemeenteWithoutOne()
+    {
+        var result = LoadOne(Edit(n => n["standaard"]!.AsObject().Remove("duoContactpersoon")));
+
+        var problem = SingleProblem(result);
+        Assert.Equal("$.standaard.duoContactpersoon", problem.Path);
+        Assert.Contains("Amsterdam", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("De contactpersoon voor DUO", problem.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

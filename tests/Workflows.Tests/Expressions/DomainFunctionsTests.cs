@@ -127,6 +127,19 @@ public class DomainFunctionsTests
     public void TimerTijdstip_IsAnIsoDateTimeInDutchTime() =>
         Assert.Equal("2025-03-15T08:00:00+01:00", Fn<Func<string, string>>("timer.tijdstip")("2025-03-15"));
 
+    [Theory]
+    [InlineData("2026-12-14T09:30:00+00:00", "14 december 2026 om 10:30")] // winter: UTC+1
+    [InlineData("2026-07-01T06:05:00Z", "1 juli 2026 om 08:05")] // summer: UTC+2
+    [InlineData("2026-12-14", "14 december 2026")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void DatumTekst_IsHowAPersonInTheNetherlandsReadsIt(string? moment, string expected) =>
+        Assert.Equal(expected, Fn<Func<string?, string>>("datum.tekst")(moment));
+
+    [Fact]
+    public void DatumTekst_NotAMoment_SaysWhatItExpects() =>
+        Assert.Contains("jjjj-mm-dd", Assert.Throws<FormatException>(() => Fn<Func<string?, string>>("datum.tekst")("morgen")).Message, StringComparison.Ordinal);
+
     [Fact]
     public void Functions_NotADate_ThrowFormatExceptionInDutch()
     {

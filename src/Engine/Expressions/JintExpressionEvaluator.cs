@@ -216,6 +216,33 @@ public sealed partial class JintExpressionEvaluator : IExpressionEvaluator
             ?? throw new ExpressionException(text, $"Expressie '{Quote(text)}' is ongeldig: {error}");
     }
 
+    /// <summary>
+    /// The parser's reason in Dutch for the syntax errors a designer makes (Acornima's error codes); a rarer one keeps the
+    /// parser's English description rather than a vague Dutch one.
+    /// </summary>
+    internal static string SyntaxReason(string code, string description)
+    {
+        var quoted = QuotedPart().Match(description) is { Success: true } m ? m.Groups[1].Value : null;
+        return code switch
+        {
+            "UnexpectedEOS" => "de expressie houdt onverwacht op (ontbreekt er een haakje, een aanhalingsteken of een waarde?)",
+            "UnexpectedToken" when quoted is not null => $"onverwacht teken '{quoted}'",
+            "UnexpectedToken" => "onverwacht teken",
+            "UnexpectedTokenIdentifier" => quoted is null ? "onverwachte naam (ontbreekt er een operator of komma?)" : $"onverwachte naam '{quoted}' (ontbreekt er een operator of komma?)",
+            "UnexpectedTokenNumber" => "onverwacht getal (ontbreekt er een operator of komma?)",
+            "UnexpectedTokenString" => "onverwachte tekst tussen aanhalingstekens (ontbreekt er een operator of komma?)",
+            "UnexpectedTemplateString" => "onverwachte tekst tussen backticks",
+            "InvalidOrUnexpectedToken" => "ongeldig of onverwacht teken (is een aanhalingsteken niet gesloten?)",
+            "UnterminatedRegExp" => "een reguliere expressie is niet afgesloten",
+            "InvalidLhsInAssignment" => "links van '=' staat iets waaraan niets kan worden toegekend (bedoelt u '===' om te vergelijken?)",
+            "UnexpectedReserved" or "UnexpectedStrictReserved" => quoted is null ? "een gereserveerd woord op een onverwachte plek" : $"het gereserveerde woord '{quoted}' op een onverwachte plek",
+            _ => description,
+        };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex QuotedPart();
+
     private static CompiledScript Parse(string text, string code)
     {
         try
@@ -228,7 +255,7 @@ public sealed partial class JintExpressionEvaluator : IExpressionEvaluator
             const string InvalidRegex = "Invalid regular expression: ";
             var reason = description.StartsWith(InvalidRegex, StringComparison.Ordinal)
                 ? $"bevat een ongeldige reguliere expressie {description[InvalidRegex.Length..]}"
-                : $"bevat een syntaxfout: {description}";
+                : $"bevat een syntaxfout: {SyntaxReason(parse.Error.Code, description)}";
             throw new ExpressionException(text, $"Expressie '{Quote(text)}' {reason} (regel {parse.LineNumber}, kolom {parse.Column + 1}).", ex);
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is InsufficientExecutionStackException || ex.Message.Contains("nesting", StringComparison.OrdinalIgnoreCase))

@@ -181,7 +181,7 @@ public class ExpressionEvaluatorTests
     {
         var ex = Assert.Throws<ExpressionException>(() => _evaluator.Evaluate("leerroute ===", NoVariables));
 
-        Assert.Equal("Expressie 'leerroute ===' bevat een syntaxfout: Unexpected end of input (regel 1, kolom 14).", ex.Message);
+        Assert.Equal("Expressie 'leerroute ===' bevat een syntaxfout: de expressie houdt onverwacht op (ontbreekt er een haakje, een aanhalingsteken of een waarde?) (regel 1, kolom 14).", ex.Message);
     }
 
     [Fact]

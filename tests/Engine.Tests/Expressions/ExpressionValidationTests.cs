@@ -31,8 +31,13 @@ public class ExpressionValidationTests
     }
 
     [Theory]
-    [InlineData("leerroute ===", true, "Expressie 'leerroute ===' bevat een syntaxfout: Unexpected end of input (regel 1, kolom 14).")]
-    [InlineData("Hallo ${naam +}", false, "Expressie 'Hallo ${naam +}' bevat een syntaxfout: Unexpected end of input")]
+    [InlineData("leerroute ===", true, "Expressie 'leerroute ===' bevat een syntaxfout: de expressie houdt onverwacht op (ontbreekt er een haakje, een aanhalingsteken of een waarde?) (regel 1, kolom 14).")]
+    [InlineData("Hallo ${naam +}", false, "Expressie 'Hallo ${naam +}' bevat een syntaxfout: de expressie houdt onverwacht op (ontbreekt er een haakje, een aanhalingsteken of een waarde?)")]
+    [InlineData("naam leerroute", true, "bevat een syntaxfout: onverwachte naam 'leerroute' (ontbreekt er een operator of komma?)")]
+    [InlineData("f(1))", true, "bevat een syntaxfout: onverwacht teken ')'")]
+    [InlineData("naam 3", true, "bevat een syntaxfout: onverwacht getal")]
+    [InlineData("'open", true, "bevat een syntaxfout: ongeldig of onverwacht teken (is een aanhalingsteken niet gesloten?)")]
+    [InlineData("a + 1 = 2", true, "bedoelt u '===' om te vergelijken?")]
     [InlineData("Hallo ${naam", false, "'${' op positie 7 heeft geen bijbehorende '}'.")]
     [InlineData("/(/.test(x)", true, "bevat een ongeldige reguliere expressie /(/")]
     [InlineData("   ", true, "Expressie is leeg.")]

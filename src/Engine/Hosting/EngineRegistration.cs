@@ -70,7 +70,8 @@ public static class EngineRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<EngineOptions>>(),
             sp.GetRequiredService<ILogger<ProcessEngine>>()));
-        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EngineOptions>>()));
+        services.AddSingleton<CountedVariablesProgress>();
+        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EngineOptions>>(), sp.GetRequiredService<CountedVariablesProgress>()));
         services.AddSingleton(sp => new ClockService(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ProcessEngine>(),

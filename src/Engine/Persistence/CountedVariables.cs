@@ -80,3 +80,17 @@ internal sealed class CountedVariables
         return text.Length > MaxValueLength ? text[..MaxValueLength] : text;
     }
 }
+
+/// <summary>
+/// Whether every instance row has its counted values under the current names: set when <see cref="CountedVariablesBackfill"/>
+/// has gone through the table (every row written since is current). Until then the counts also read the rows without them, the
+/// slow way; after it they skip that scan.
+/// </summary>
+internal sealed class CountedVariablesProgress
+{
+    private volatile bool _allCurrent;
+
+    public bool AllCurrent => _allCurrent;
+
+    public void Completed() => _allCurrent = true;
+}

@@ -11,7 +11,7 @@ namespace Inburgering.Engine.Persistence;
 /// Until it is done the counts stay right (those rows are read the slow way). A row a step changed meanwhile is left to that
 /// step, which writes the values itself.
 /// </summary>
-internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory databases, IOptions<EngineOptions> options, ILogger<CountedVariablesBackfill> logger) : BackgroundService
+internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory databases, IOptions<EngineOptions> options, CountedVariablesProgress progress, ILogger<CountedVariablesBackfill> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
@@ -44,43 +44,58 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
         }
     }
 
-    /// <summary>Rewrites every row not current under <paramref name="counted"/>; returns how many it wrote.</summary>
+    /// <summary>Rewrites every row not current under <paramref name="counted"/> (in key order, once); returns how many it wrote.</summary>
     public async Task<int> RunAsync(CountedVariables counted, CancellationToken cancellationToken)
     {
         var signature = counted.Signature;
         var total = 0;
+        var after = Guid.Empty;
         while (true)
         {
             await using var db = databases.Create();
+
+            // By key, so each batch reads the next stretch of the primary key instead of the whole table again.
+            var last = after;
             var batch = await db.Instances.AsNoTracking()
-                .Where(i => i.CountedValues == null || !i.CountedValues.StartsWith(signature))
+                .Where(i => i.Id.CompareTo(last) > 0)
                 .OrderBy(i => i.Id)
-                .Select(i => new { i.Id, i.Version, i.Variables })
+                .Select(i => new { i.Id, i.Version, i.Variables, i.CountedValues })
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
+                progress.Completed();
                 return total;
             }
 
-            var written = 0;
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+            after = batch[^1].Id;
+            var stale = batch.Where(r => !counted.IsCurrent(r.CountedValues)).ToList();
+            if (stale.Count == 0)
             {
-                foreach (var row in batch)
-                {
-                    var values = counted.Of(row.Variables);
-                    written += await db.Instances.Where(i => i.Id == row.Id && i.Version == row.Version)
-                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.CountedValues, values), cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
+                continue;
             }
 
-            total += written;
-            if (written == 0)
+            // One batched UPDATE per stretch, each row guarded by its version: a row a step changed meanwhile is that step's.
+            foreach (var row in stale)
             {
-                // Every row of the batch changed under us: their steps write the values; look again shortly.
-                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                var entity = new InstanceEntity { Id = row.Id, Version = row.Version, DefinitionKey = "", TenantId = "" };
+                db.Instances.Attach(entity);
+                entity.CountedValues = counted.Of(row.Variables);
+            }
+
+            try
+            {
+                total += await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                foreach (var row in stale)
+                {
+                    var values = counted.Of(row.Variables);
+                    total += await db.Instances.Where(i => i.Id == row.Id && i.Version == row.Version)
+                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.CountedValues, values), cancellationToken);
+                }
             }
         }
     }

@@ -224,6 +224,13 @@ public sealed partial class EngineQueries
                 Add(group.TenantId, positions.Select(p => values[p]).ToList(), group.Count);
             }
 
+            if (counting.AllCurrent)
+            {
+                // Every row has its values (the backfill went through the table; rows written since are current): no scan for
+                // rows without them, which PostgreSQL would answer by reading the whole table.
+                return Counts();
+            }
+
             slowWhere = $" AND (counted_values IS NULL OR substr(counted_values, 1, {signature.Length}) <> '{signature}')";
         }
 
@@ -243,7 +250,10 @@ public sealed partial class EngineQueries
             Add(row.Tenant, [row.V0, row.V1, row.V2], (int)row.Count);
         }
 
-        return counts.Select(c => new VariableCount(c.Key.Tenant, new[] { c.Key.V0, c.Key.V1, c.Key.V2 }.Take(variables.Count).ToList(), c.Value)).ToList();
+        return Counts();
+
+        List<VariableCount> Counts() =>
+            counts.Select(c => new VariableCount(c.Key.Tenant, new[] { c.Key.V0, c.Key.V1, c.Key.V2 }.Take(variables.Count).ToList(), c.Value)).ToList();
     }
 
     private CountedVariables Counted => _counted ??= new CountedVariables(options.Value.CountedVariables);

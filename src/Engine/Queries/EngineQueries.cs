@@ -12,10 +12,13 @@ public sealed partial class EngineQueries
     private readonly Microsoft.Extensions.Options.IOptions<EngineOptions> options;
     private CountedVariables? _counted;
 
-    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options)
+    private readonly CountedVariablesProgress counting;
+
+    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options, CountedVariablesProgress counting)
     {
         this.databases = databases;
         this.options = options;
+        this.counting = counting;
     }
 
     /// <summary>Whether the database holds any instance at all (e.g. to decide that it is new).</summary>

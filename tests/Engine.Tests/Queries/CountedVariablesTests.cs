@@ -64,11 +64,13 @@ public sealed class CountedVariablesTests
             await db.Instances.Where(i => i.Id == ids[5]).ExecuteUpdateAsync(s => s.SetProperty(i => i.CountedValues, "0000beef[\"oud\"]"));
         }
 
+        Assert.False(h.Services.GetRequiredService<CountedVariablesProgress>().AllCurrent);
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"]));
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"], started: (EngineHarness.Start.AddDays(-1), EngineHarness.Start.AddDays(1))));
         var backfill = h.Services.GetServices<IHostedService>().OfType<CountedVariablesBackfill>().Single();
         Assert.Equal(3, await backfill.RunAsync(new CountedVariables(["doelgroep", "route"]), CancellationToken.None));
         Assert.Equal(0, await backfill.RunAsync(new CountedVariables(["doelgroep", "route"]), CancellationToken.None));
+        Assert.True(h.Services.GetRequiredService<CountedVariablesProgress>().AllCurrent);
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"]));
 
         // A step that changes a counted variable writes the new value; an ended instance no longer counts as running.

@@ -103,6 +103,22 @@ public sealed partial class WorkflowDefinitionsTests
         Assert.All(called, name => Assert.Contains(name, known));
     }
 
+    /// <summary>
+    /// Issue 13, point 8: a task without a due date is never late, so nobody is warned when it waits (22 of 34 had none). Every
+    /// user task of the keten is due: by law (the PIP deadline, the termijn, Awb art. 5:51's thirteen weeks for a boete), by
+    /// policy (voortgangsgesprek, casuïstiekoverleg), or by a stated working norm (README, "Due dates").
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryUserTask_HasADueDate(string file)
+    {
+        var without = XDocument.Load(Path.Combine(Folder, file)).Descendants(Bpmn + "userTask")
+            .Where(t => string.IsNullOrWhiteSpace((string?)t.Attribute(Camunda + "dueDate")))
+            .Select(t => (string)t.Attribute("id")!)
+            .ToList();
+        Assert.True(without.Count == 0, $"{file}: user tasks without camunda:dueDate: {string.Join(", ", without)}");
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void EveryFormKey_HasAForm(string file)

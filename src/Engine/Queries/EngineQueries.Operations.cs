@@ -153,6 +153,59 @@ public sealed partial class EngineQueries
     }
 
     /// <summary>
+    /// Instances of a process started, and ended, in each of the consecutive periods [b0, b1), [b1, b2)… that
+    /// <paramref name="boundaries"/> mark, per tenant: two queries for any number of periods (a trend of quarters).
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodCount>> StartedAndEndedPerPeriodAsync(string definitionKey, IReadOnlyList<DateTimeOffset> boundaries, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (boundaries.Count < 2 || boundaries.Zip(boundaries.Skip(1)).Any(b => b.First >= b.Second))
+        {
+            throw new ArgumentException("At least two boundaries, each later than the one before.", nameof(boundaries));
+        }
+
+        await using var db = databases.Create();
+        var query = Visible(db.Instances.AsNoTracking(), actor, null).Where(i => i.DefinitionKey == definitionKey);
+        var (first, last) = (boundaries[0], boundaries[^1]);
+        var started = await query.Where(i => i.StartedAt >= first && i.StartedAt < last)
+            .GroupBy(Bucket<DateTimeOffset>(nameof(InstanceEntity.StartedAt), boundaries))
+            .Select(g => new { g.Key.TenantId, g.Key.Period, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var ended = await query.Where(i => i.EndedAt >= first && i.EndedAt < last)
+            .GroupBy(Bucket<DateTimeOffset?>(nameof(InstanceEntity.EndedAt), boundaries))
+            .Select(g => new { g.Key.TenantId, g.Key.Period, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return started.Select(r => new PeriodCount(r.TenantId, r.Period, "started", r.Count))
+            .Concat(ended.Select(r => new PeriodCount(r.TenantId, r.Period, "ended", r.Count)))
+            .ToList();
+    }
+
+    /// <summary>i => new PeriodKey(i.TenantId, i.Date &lt; b1 ? 0 : i.Date &lt; b2 ? 1 : …): one CASE in SQL.</summary>
+    private static System.Linq.Expressions.Expression<Func<InstanceEntity, PeriodKey>> Bucket<TDate>(string property, IReadOnlyList<DateTimeOffset> boundaries)
+    {
+        var i = System.Linq.Expressions.Expression.Parameter(typeof(InstanceEntity), "i");
+        var date = System.Linq.Expressions.Expression.Property(i, property);
+        System.Linq.Expressions.Expression period = System.Linq.Expressions.Expression.Constant(boundaries.Count - 2);
+        for (var b = boundaries.Count - 2; b >= 1; b--)
+        {
+            var before = System.Linq.Expressions.Expression.LessThan(date, System.Linq.Expressions.Expression.Constant(boundaries[b], typeof(TDate)));
+            period = System.Linq.Expressions.Expression.Condition(before, System.Linq.Expressions.Expression.Constant(b - 1), period);
+        }
+
+        var key = System.Linq.Expressions.Expression.MemberInit(
+            System.Linq.Expressions.Expression.New(typeof(PeriodKey)),
+            System.Linq.Expressions.Expression.Bind(typeof(PeriodKey).GetProperty(nameof(PeriodKey.TenantId))!, System.Linq.Expressions.Expression.Property(i, nameof(InstanceEntity.TenantId))),
+            System.Linq.Expressions.Expression.Bind(typeof(PeriodKey).GetProperty(nameof(PeriodKey.Period))!, period));
+        return System.Linq.Expressions.Expression.Lambda<Func<InstanceEntity, PeriodKey>>(key, i);
+    }
+
+    private sealed class PeriodKey
+    {
+        public string TenantId { get; init; } = "";
+
+        public int Period { get; init; }
+    }
+
+    /// <summary>
     /// Tasks at the given elements created (<paramref name="completed"/> false) or completed within [from, to), per tenant and
     /// element (key "definitionKey/elementId"), with how many of the completed ones were completed by their due date.
     /// </summary>
@@ -292,6 +345,9 @@ public sealed record DueItemView(string Source, Guid Id, Guid InstanceId, Guid R
 
 /// <summary>A count for one tenant and key.</summary>
 public sealed record TenantCount(string TenantId, string Key, int Count);
+
+/// <summary>A count for one tenant, period (index of the period in the boundaries asked for) and key ("started" or "ended").</summary>
+public sealed record PeriodCount(string TenantId, int Period, string Key, int Count);
 
 /// <summary>How many instances of one tenant have these variable values.</summary>
 public sealed record VariableCount(string TenantId, IReadOnlyList<string> Values, int Count);

@@ -42,12 +42,20 @@ internal static class Cijfers
         var codes = gemeenten.Select(g => g.Code).ToList();
         var (from, to) = (kwartaal.Van, kwartaal.Tot);
 
-        // The memo's table (seed 001), each row from where the keten records it.
+        // Every read at once (each on its own connection): the page waits for the slowest, not for their sum.
         var memo = Kwartaalcijfers.Memo;
-        var completed = await queries.TaskCountsPerTenantAsync(Elements(memo, Kwartaalcijfers.Bron.TaakAfgerond).Append(Element(Kwartaalcijfers.PipTaak)).Distinct().ToList(), completed: true, from, to, actor, cancellationToken);
-        var created = await queries.TaskCountsPerTenantAsync(Elements(memo, Kwartaalcijfers.Bron.TaakGestart).ToList(), completed: false, from, to, actor, cancellationToken);
-        var jobs = await queries.CompletedJobCountsAsync(memo.Where(r => r.Bron == Kwartaalcijfers.Bron.PartnerAanroep).Select(r => r.Sleutel).ToList(), from, to, actor, cancellationToken);
-        var startedDoelgroep = await queries.VariableCountsAsync(Kwartaalcijfers.Traject, ["doelgroep", "gedetailleerdeDoelgroep"], (from, to), actor, cancellationToken);
+        var quarters = Enumerable.Range(0, VerloopKwartalen).Select(i => Enumerable.Range(0, VerloopKwartalen - 1 - i).Aggregate(kwartaal, (q, _) => q.Vorige)).ToList();
+        var completedRead = queries.TaskCountsPerTenantAsync(Elements(memo, Kwartaalcijfers.Bron.TaakAfgerond).Append(Element(Kwartaalcijfers.PipTaak)).Distinct().ToList(), completed: true, from, to, actor, cancellationToken);
+        var createdRead = queries.TaskCountsPerTenantAsync(Elements(memo, Kwartaalcijfers.Bron.TaakGestart).ToList(), completed: false, from, to, actor, cancellationToken);
+        var jobsRead = queries.CompletedJobCountsAsync(memo.Where(r => r.Bron == Kwartaalcijfers.Bron.PartnerAanroep).Select(r => r.Sleutel).ToList(), from, to, actor, cancellationToken);
+        var startedDoelgroepRead = queries.VariableCountsAsync(Kwartaalcijfers.Traject, ["doelgroep", "gedetailleerdeDoelgroep"], (from, to), actor, cancellationToken);
+        var schakelsRead = queries.ActiveInstanceCountsAsync(Kwartaalcijfers.Schakels.Select(s => s.Key).ToList(), actor, cancellationToken);
+        var runningRead = queries.VariableCountsAsync(Kwartaalcijfers.Traject, Kwartaalcijfers.TrajectKenmerken, null, actor, cancellationToken);
+        var verloopRead = queries.StartedAndEndedPerPeriodAsync(Kwartaalcijfers.Traject, quarters.Select(q => q.Van).Append(quarters[^1].Tot).ToList(), actor, cancellationToken);
+        await Task.WhenAll(completedRead, createdRead, jobsRead, startedDoelgroepRead, schakelsRead, runningRead, verloopRead);
+        var (completed, created, jobs, startedDoelgroep) = (completedRead.Result, createdRead.Result, jobsRead.Result, startedDoelgroepRead.Result);
+
+        // The memo's table (seed 001), each row from where the keten records it.
         var memoRows = memo.Select(r => Row(r.Key, r.Naam, codes, r.Bron switch
         {
             Kwartaalcijfers.Bron.TaakAfgerond => completed.Where(c => c.Key == r.Sleutel).Select(c => (c.TenantId, c.Count)),
@@ -57,10 +65,10 @@ internal static class Cijfers
         })).ToList();
 
         // Running trajecten per schakel, doelgroep and leerroute (now).
-        var schakels = await queries.ActiveInstanceCountsAsync(Kwartaalcijfers.Schakels.Select(s => s.Key).ToList(), actor, cancellationToken);
+        var schakels = schakelsRead.Result;
         var schakelRows = Kwartaalcijfers.Schakels.Select(s => Row(s.Key, s.Naam, codes, schakels.Where(c => c.Key == s.Key).Select(c => (c.TenantId, c.Count)))).ToList();
 
-        var running = await queries.VariableCountsAsync(Kwartaalcijfers.Traject, Kwartaalcijfers.TrajectKenmerken, null, actor, cancellationToken);
+        var running = runningRead.Result;
         var doelgroepRows = Enum.GetValues<Doelgroep>().Select(d => Row(d.ToString(), d.DutchName(), codes, running.Where(c => DoelgroepOf(c.Values[0], c.Values[1]) == d).Select(c => (c.TenantId, c.Count))))
             .Append(Row("onbekend", "Nog niet bekend", codes, running.Where(c => DoelgroepOf(c.Values[0], c.Values[1]) is null).Select(c => (c.TenantId, c.Count))))
             .ToList();
@@ -77,20 +85,12 @@ internal static class Cijfers
         var pipNorm = new PipNormView(binnen, buiten, totaalBinnen, totaalBuiten, totaalBinnen + totaalBuiten == 0 ? null : Math.Round((double)totaalBinnen / (totaalBinnen + totaalBuiten), 3));
 
         // Started and finished trajecten over the last quarters.
-        var verloop = new List<KwartaalView>();
-        var q = kwartaal;
-        for (var i = 1; i < VerloopKwartalen; i++)
+        var verloop = quarters.Select((q, i) =>
         {
-            q = q.Vorige;
-        }
-
-        for (var i = 0; i < VerloopKwartalen; i++, q = q.Volgende)
-        {
-            var counts = await queries.StartedAndEndedAsync(Kwartaalcijfers.Traject, q.Van, q.Tot, actor, cancellationToken);
-            var gestart = PerGemeente(codes, counts.Where(c => c.Key == "started").Select(c => (c.TenantId, c.Count)));
-            var afgerond = PerGemeente(codes, counts.Where(c => c.Key == "ended").Select(c => (c.TenantId, c.Count)));
-            verloop.Add(new KwartaalView(q.ToString(), q.Naam, gestart, afgerond, gestart.Values.Sum(), afgerond.Values.Sum()));
-        }
+            var gestart = PerGemeente(codes, verloopRead.Result.Where(c => c.Period == i && c.Key == "started").Select(c => (c.TenantId, c.Count)));
+            var afgerond = PerGemeente(codes, verloopRead.Result.Where(c => c.Period == i && c.Key == "ended").Select(c => (c.TenantId, c.Count)));
+            return new KwartaalView(q.ToString(), q.Naam, gestart, afgerond, gestart.Values.Sum(), afgerond.Values.Sum());
+        }).ToList();
 
         return new CijfersView(
             kwartaal.ToString(),

@@ -470,14 +470,14 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 
-                    b.HasIndex("DefinitionKey", "EndedAt")
-                        .HasDatabaseName("ix_instances_definition_key_ended_at");
-
-                    b.HasIndex("DefinitionKey", "StartedAt")
-                        .HasDatabaseName("ix_instances_definition_key_started_at");
-
                     b.HasIndex("TenantId", "EndedAt")
                         .HasDatabaseName("ix_instances_tenant_id_ended_at");
+
+                    b.HasIndex("DefinitionKey", "EndedAt", "TenantId")
+                        .HasDatabaseName("ix_instances_definition_key_ended_at_tenant_id");
+
+                    b.HasIndex("DefinitionKey", "StartedAt", "TenantId")
+                        .HasDatabaseName("ix_instances_definition_key_started_at_tenant_id");
 
                     b.HasIndex("TenantId", "Status", "StartedAt")
                         .HasDatabaseName("ix_instances_tenant_id_status_started_at");

@@ -11,6 +11,14 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_instances_definition_key_ended_at",
+                table: "instances");
+
+            migrationBuilder.DropIndex(
+                name: "ix_instances_definition_key_started_at",
+                table: "instances");
+
+            migrationBuilder.DropIndex(
                 name: "ix_instances_definition_key_status",
                 table: "instances");
 
@@ -22,6 +30,16 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_instances_definition_key_ended_at_tenant_id",
+                table: "instances",
+                columns: new[] { "definition_key", "ended_at", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_definition_key_started_at_tenant_id",
+                table: "instances",
+                columns: new[] { "definition_key", "started_at", "tenant_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_instances_definition_key_status_tenant_id_counted_values",
                 table: "instances",
                 columns: new[] { "definition_key", "status", "tenant_id", "counted_values" });
@@ -31,12 +49,30 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_instances_definition_key_ended_at_tenant_id",
+                table: "instances");
+
+            migrationBuilder.DropIndex(
+                name: "ix_instances_definition_key_started_at_tenant_id",
+                table: "instances");
+
+            migrationBuilder.DropIndex(
                 name: "ix_instances_definition_key_status_tenant_id_counted_values",
                 table: "instances");
 
             migrationBuilder.DropColumn(
                 name: "counted_values",
                 table: "instances");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_definition_key_ended_at",
+                table: "instances",
+                columns: new[] { "definition_key", "ended_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_instances_definition_key_started_at",
+                table: "instances",
+                columns: new[] { "definition_key", "started_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_instances_definition_key_status",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresEngineDbContext))]
-    [Migration("20261205142243_CountedValues")]
+    [Migration("20261205151830_CountedValues")]
     partial class CountedValues
     {
         /// <inheritdoc />
@@ -473,14 +473,14 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 
-                    b.HasIndex("DefinitionKey", "EndedAt")
-                        .HasDatabaseName("ix_instances_definition_key_ended_at");
-
-                    b.HasIndex("DefinitionKey", "StartedAt")
-                        .HasDatabaseName("ix_instances_definition_key_started_at");
-
                     b.HasIndex("TenantId", "EndedAt")
                         .HasDatabaseName("ix_instances_tenant_id_ended_at");
+
+                    b.HasIndex("DefinitionKey", "EndedAt", "TenantId")
+                        .HasDatabaseName("ix_instances_definition_key_ended_at_tenant_id");
+
+                    b.HasIndex("DefinitionKey", "StartedAt", "TenantId")
+                        .HasDatabaseName("ix_instances_definition_key_started_at_tenant_id");
 
                     b.HasIndex("TenantId", "Status", "StartedAt")
                         .HasDatabaseName("ix_instances_tenant_id_status_started_at");

@@ -79,7 +79,16 @@ internal static partial class TracingHosting
                     });
                 if (endpoint is not null)
                 {
-                    tracing.AddOtlpExporter(o => o.Endpoint = endpoint);
+                    // The standard variables (OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS…) are read by the exporter
+                    // itself (for http/protobuf it appends /v1/traces); our own setting is taken as the full address.
+                    var own = !string.IsNullOrWhiteSpace(builder.Configuration["Inburgering:Tracing:OtlpEndpoint"]);
+                    tracing.AddOtlpExporter(o =>
+                    {
+                        if (own)
+                        {
+                            o.Endpoint = endpoint;
+                        }
+                    });
                 }
             });
     }

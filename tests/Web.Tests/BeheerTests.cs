@@ -167,6 +167,10 @@ public abstract class BeheerTests(WebServer server)
             var seen = await consulent.GetFromJsonAsync<JsonObject>("api/v1/incidents?gemeente=1901&activityType=duo.inburgeringsplicht-raadplegen&pageSize=500");
             var same = seen!["items"]!.AsArray().Single(i => (string)i!["id"]! == incidentId.ToString())!;
             Assert.Null(same["exchange"]);
+
+            // Henk saw the request with its BSN: that read is in the traject's access log.
+            var log = await api.GetFromJsonAsync<JsonObject>($"api/v1/privacy/trajecten/{traject}/access-log?page=1&pageSize=200");
+            Assert.Contains(log!["items"]!.AsArray(), e => (string)e!["action"]! == "incident.read" && (string)e["user"]! == "henk");
         }
         finally
         {

@@ -50,7 +50,7 @@ public sealed partial class ProcessEngine
             var correlated = new List<Guid>();
             foreach (var (subscriptionId, instanceId) in await FindSubscriptionsAsync(message, actor, cancellationToken))
             {
-                var delivered = await RunAsync(actor, async (step, executor, ct) =>
+                var delivered = await RunAsync("correlate", actor, async (step, executor, ct) =>
                 {
                     var instance = await step.LoadAsync(instanceId, ct);
                     var subscription = instance?.Subscriptions.FirstOrDefault(s => s.Id == subscriptionId);
@@ -58,6 +58,8 @@ public sealed partial class ProcessEngine
                     {
                         return false;
                     }
+
+                    EngineMetrics.TagStep(null, subscription.ElementId);
 
                     ledger.WriteWith(step.Db, step.Now);
                     executor.DeliverMessage(instance, subscription, variables.DeepClone().AsObject());
@@ -209,10 +211,11 @@ public sealed partial class ProcessEngine
         var started = new List<Guid>();
         foreach (var definition in definitions)
         {
-            var id = await RunAsync(actor, async (step, executor, ct) =>
+            var id = await RunAsync("correlate", actor, async (step, executor, ct) =>
             {
                 var model = await _definitions.ModelAsync(definition.Id, definition.Key, ct);
                 var start = model.MessageStartEvents.First(s => s.MessageName == message.Name);
+                EngineMetrics.TagStep(definition.Key, start.Id);
                 ledger.WriteWith(step.Db, step.Now);
                 var instance = executor.CreateInstance(definition.Id, model, definition.Version, message.CorrelationKey, tenantId, [], null, null);
                 step.Journal(instance, "message-correlated", start.Id, new { name = message.Name, correlationKey = message.CorrelationKey, messageId = message.MessageId }, actor.Name);

@@ -204,7 +204,7 @@ public sealed partial class ProcessEngine
     {
         try
         {
-            await RunAsync(actor, async (step, executor, ct) =>
+            await RunAsync("migrate-instance", actor, async (step, executor, ct) =>
             {
                 var item = await step.Db.Set<MigrationBatchItemEntity>().FirstAsync(i => i.Id == itemId, ct);
                 if (item.Status != MigrationItemStatus.Pending)

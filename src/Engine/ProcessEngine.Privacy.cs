@@ -126,6 +126,10 @@ public sealed partial class ProcessEngine
             message.Version++;
         }
 
+        // What a failed partner call sent and got back carries a BSN: it goes, the incident itself stays.
+        await db.Incidents.Where(i => ids.Contains(i.InstanceId) && i.Exchange != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Exchange, (string?)null), cancellationToken);
+
         db.Journal.Add(new JournalEntity { InstanceId = rootInstanceId, At = now, Type = "personal-data-erased", User = Shorten(user, 200) });
         db.AccessLog.Add(new AccessLogEntity { At = now, User = Shorten(user, 200), Action = "erased", InstanceId = rootInstanceId, RootInstanceId = rootInstanceId, TenantId = root.TenantId, Detail = $"{tree.Count} instanties" });
         await db.SaveChangesAsync(cancellationToken);

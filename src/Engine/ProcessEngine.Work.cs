@@ -23,13 +23,15 @@ public sealed partial class ProcessEngine
     {
         try
         {
-            return await RunAsync(Actor.System, async (step, executor, ct) =>
+            return await RunAsync("fire-timer", Actor.System, async (step, executor, ct) =>
             {
                 var timer = await step.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
                 if (timer is null || timer.Status != TimerStatus.Scheduled || timer.DueAt > step.Now)
                 {
                     return false;
                 }
+
+                EngineMetrics.TagStep(null, timer.ElementId);
 
                 EngineMetrics.TimerFired(step.Now - timer.DueAt);
 
@@ -153,26 +155,40 @@ public sealed partial class ProcessEngine
         }
 
         var (job, context) = claim.Value;
+        using var span = EngineMetrics.StartPartnerCall(job.ActivityType, job.DefinitionKey, job.ElementId, job.Attempts, job.TraceParent);
         var descriptor = _activities.Find(job.ActivityType);
         ActivityResult result;
+        PartnerExchange? exchange = null;
         if (descriptor is null)
         {
             result = ActivityResult.Fail(EngineErrors.ActivityUnknown.With(("activityType", job.ActivityType)), retryable: false);
         }
         else
         {
-            result = await ExecuteActivityAsync(job, context, services, cancellationToken);
+            var recorder = PartnerExchanges.Listen();
+            try
+            {
+                result = await ExecuteActivityAsync(job, context, services, cancellationToken);
+            }
+            finally
+            {
+                PartnerExchanges.Stop();
+            }
+
+            exchange = result is ActivityResult.Failed ? recorder.ToExchange(context.Input) : null;
         }
 
-        var outcome = await RecordJobResultAsync(job, descriptor, result, cancellationToken);
-        EngineMetrics.PartnerCallAttempt(job.ActivityType, outcome switch
+        var outcome = await RecordJobResultAsync(job, descriptor, result, exchange, cancellationToken);
+        var outcomeName = outcome switch
         {
             JobOutcome.Completed => "completed",
             JobOutcome.BpmnError => "bpmn-error",
             JobOutcome.RetryScheduled => "retry-scheduled",
             JobOutcome.IncidentOpened => "incident",
             _ => "discarded",
-        });
+        };
+        EngineMetrics.PartnerCallAttempt(job.ActivityType, outcomeName);
+        EngineMetrics.EndSpan(span, outcomeName, result is ActivityResult.Failed failed ? failed.Error?.Code ?? "activity.failed" : null);
         return outcome;
     }
 
@@ -267,13 +283,14 @@ public sealed partial class ProcessEngine
         }
     }
 
-    private async Task<JobOutcome> RecordJobResultAsync(JobEntity claimed, ActivityDescriptor? descriptor, ActivityResult result, CancellationToken cancellationToken)
+    private async Task<JobOutcome> RecordJobResultAsync(JobEntity claimed, ActivityDescriptor? descriptor, ActivityResult result, PartnerExchange? exchange, CancellationToken cancellationToken)
     {
         var policy = _options.RetryPolicies.TryGetValue(claimed.ActivityType, out var configured) ? configured : descriptor?.Retry ?? RetryPolicy.Default;
         try
         {
-            return await RunAsync(Actor.System, async (step, executor, ct) =>
+            return await RunAsync("record-partner-call", Actor.System, async (step, executor, ct) =>
             {
+                EngineMetrics.TagStep(claimed.DefinitionKey, claimed.ElementId, claimed.ActivityType);
                 var job = await step.Db.Jobs.FirstOrDefaultAsync(j => j.Id == claimed.Id, ct);
                 if (job is null || job.Status != JobStatus.Running || job.LockedBy != _options.NodeId || job.Attempts != claimed.Attempts)
                 {
@@ -314,7 +331,7 @@ public sealed partial class ProcessEngine
                         var reason = failure.Error ?? EngineErrors.ActivityFailed.With(("reason", Executor.Truncate(failure.Reason)));
                         executor.FailJob(instance, tracked, failure.Retryable
                             ? EngineErrors.ActivityAttemptsExhausted.Because(reason, ("attempts", tracked.Attempts))
-                            : reason);
+                            : reason, exchange);
                         return JobOutcome.IncidentOpened;
                     default:
                         throw new InvalidOperationException($"Unknown activity result {result.GetType().Name}.");
@@ -344,13 +361,15 @@ public sealed partial class ProcessEngine
 
     /// <summary>Retries what an incident stopped.</summary>
     public async Task RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken cancellationToken = default) =>
-        await RunAsync(actor, async (step, executor, ct) =>
+        await RunAsync("retry-incident", actor, async (step, executor, ct) =>
         {
             var incident = await step.Db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, ct);
             if (incident is null || !actor.MayAccess(incident.TenantId))
             {
                 throw EngineErrors.IncidentNotFound.Exception(("incidentId", incidentId));
             }
+
+            EngineMetrics.TagStep(incident.DefinitionKey, incident.ElementId, incident.ActivityType);
 
             if (incident.Status != IncidentStatus.Open)
             {

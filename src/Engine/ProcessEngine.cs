@@ -190,7 +190,7 @@ public sealed partial class ProcessEngine
             throw EngineErrors.BusinessKeyTooLong.Exception(("maxLength", MaxKeyLength));
         }
 
-        var started = await RunAsync(actor, async (step, executor, ct) =>
+        var started = await RunAsync("start", actor, async (step, executor, ct) =>
         {
             var definition = (command.Version is { } v
                     ? await DefinitionRegistry.VersionAsync(step.Db, command.DefinitionKey, v, ct)
@@ -200,6 +200,7 @@ public sealed partial class ProcessEngine
                     : EngineErrors.DefinitionVersionNotFound.Exception(("key", command.DefinitionKey), ("version", command.Version)));
             var model = await _definitions.ModelAsync(definition.Id, definition.Key, ct);
             var start = model.NoneStartEvent ?? throw EngineErrors.DefinitionNoNoneStart.Exception(("key", model.Id));
+            EngineMetrics.TagStep(definition.Key, start.Id);
             var instance = executor.CreateInstance(definition.Id, model, definition.Version, command.BusinessKey, command.TenantId, command.Variables?.DeepClone().AsObject() ?? [], null, null);
             executor.Begin(instance, start);
             return instance.Entity;
@@ -209,7 +210,7 @@ public sealed partial class ProcessEngine
 
     /// <summary>Terminates a top-level instance and everything it called.</summary>
     public async Task CancelInstanceAsync(Guid instanceId, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
-        await RunAsync(actor, async (step, executor, ct) =>
+        await RunAsync("cancel", actor, async (step, executor, ct) =>
         {
             var instance = await LoadVisibleAsync(step, instanceId, actor, ct);
             if (!instance.IsActive)
@@ -228,7 +229,7 @@ public sealed partial class ProcessEngine
 
     /// <summary>Sets instance variables (operations fixing data before retrying an incident).</summary>
     public async Task SetVariablesAsync(Guid instanceId, JsonObject variables, Actor actor, CancellationToken cancellationToken = default) =>
-        await RunAsync(actor, async (step, _, ct) =>
+        await RunAsync("set-variables", actor, async (step, _, ct) =>
         {
             var instance = await LoadVisibleAsync(step, instanceId, actor, ct);
             if (!instance.IsActive)
@@ -296,7 +297,7 @@ public sealed partial class ProcessEngine
 
     /// <summary>Completes a task with the form's variables; the token moves on to its next wait states.</summary>
     public async Task CompleteTaskAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken = default) =>
-        await RunAsync(actor, async (step, executor, ct) =>
+        await RunAsync("complete-task", actor, async (step, executor, ct) =>
         {
             var task = await step.Db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !actor.MayAccess(task.TenantId))
@@ -304,6 +305,7 @@ public sealed partial class ProcessEngine
                 throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
             }
 
+            EngineMetrics.TagStep(task.DefinitionKey, task.ElementId);
             EnsureOpen(task);
             if (task.Assignee is not null && task.Assignee != actor.Name && !actor.IsAdministrator)
             {
@@ -405,7 +407,32 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>Runs one step with retries on optimistic-concurrency conflicts, then hands what fell due to the scheduler.</summary>
-    internal async Task<T> RunAsync<T>(Actor actor, Func<Step, Executor, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Traced as one span <c>step {kind}</c> (see <see cref="EngineMetrics"/>) that covers every retry; the body names the
+    /// definition and element it worked on with <see cref="EngineMetrics.TagStep"/>.
+    /// </remarks>
+    internal async Task<T> RunAsync<T>(string kind, Actor actor, Func<Step, Executor, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
+    {
+        using var span = EngineMetrics.StartStep(kind);
+        try
+        {
+            var result = await RunStepAsync(actor, body, cancellationToken);
+            EngineMetrics.EndSpan(span, "committed");
+            return result;
+        }
+        catch (EngineException ex)
+        {
+            EngineMetrics.EndSpan(span, "refused", ex.Code);
+            throw;
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            EngineMetrics.EndSpan(span, "failed", ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<T> RunStepAsync<T>(Actor actor, Func<Step, Executor, CancellationToken, Task<T>> body, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)

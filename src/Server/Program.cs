@@ -90,6 +90,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddHealthChecks().AddEngineDatabaseCheck();
 builder.Services.AddEngineMetrics();
+builder.AddInburgeringTracing();
 
 var app = builder.Build();
 

@@ -1,7 +1,8 @@
 namespace Inburgering.Simulators;
 
 /// <summary>
-/// One request a simulator received. <see cref="MessageKey"/> is the DUO BerichtId or the Idempotency-Key header.
+/// One request a simulator received. <see cref="MessageKey"/> is the DUO BerichtId or the Idempotency-Key header;
+/// <see cref="TraceParent"/> the W3C trace context the caller sent (the engine's partner call carries its trace).
 /// Kept in memory for test assertions and the <c>_sim/requests</c> endpoint; never logged (DUO paths carry a BSN).
 /// </summary>
 public sealed record RecordedRequest(
@@ -13,7 +14,8 @@ public sealed record RecordedRequest(
     int Status,
     bool Replayed,
     bool Injected,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? TraceParent = null);
 
 /// <summary>Every request every simulator received, in order.</summary>
 public sealed class RequestJournal

@@ -98,6 +98,7 @@ internal sealed class SimulatorFilter(string partner, string keyHeader) : IEndpo
         var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
         var key = http.Request.Headers[keyHeader].FirstOrDefault();
         var injected = decision.Outcome != FailureOutcome.Pass;
+        var traceParent = http.Request.Headers["traceparent"].FirstOrDefault();
 
         http.Response.OnCompleted(() =>
         {
@@ -110,7 +111,8 @@ internal sealed class SimulatorFilter(string partner, string keyHeader) : IEndpo
                 http.Response.StatusCode,
                 http.Items.ContainsKey(ReplayedItem),
                 injected,
-                time.GetUtcNow()));
+                time.GetUtcNow(),
+                traceParent));
             return Task.CompletedTask;
         });
 

@@ -125,7 +125,7 @@ public abstract class BeheerTests(WebServer server)
     }
 
     [Fact]
-    public async Task AnIncidentOfADuoOutage_IsShownWithItsAnswer_AndRetriedFromThePage()
+    public async Task AnIncidentOfADuoOutage_IsShownWithItsRequestAndAnswer_AndRetriedFromThePage()
     {
         using var api = server.Api("henk", "beheerder,consulent");
         var bsn = await server.SeedPersonAsync("1901");
@@ -156,6 +156,21 @@ public abstract class BeheerTests(WebServer server)
                 return null;
             });
             incidentId = Guid.Parse((string)incident["id"]!);
+
+            // The failed call's request and answer: for a beheerder of the gemeente; a consulent of it sees the incident only.
+            var exchange = incident["exchange"]!.AsObject();
+            Assert.Equal("GET", (string)exchange["method"]!);
+            Assert.Contains($"/personen/{bsn}/inburgeringsplicht", (string)exchange["url"]!, StringComparison.Ordinal);
+            Assert.Equal(503, (int)exchange["status"]!);
+            Assert.Equal(bsn, (string)JsonNode.Parse((string)exchange["request"]!)!["bsn"]!);
+            using var consulent = server.Api("carla", "consulent", "1901");
+            var seen = await consulent.GetFromJsonAsync<JsonObject>("api/v1/incidents?gemeente=1901&activityType=duo.inburgeringsplicht-raadplegen&pageSize=500");
+            var same = seen!["items"]!.AsArray().Single(i => (string)i!["id"]! == incidentId.ToString())!;
+            Assert.Null(same["exchange"]);
+
+            // Henk saw the request with its BSN: that read is in the traject's access log.
+            var log = await api.GetFromJsonAsync<JsonObject>($"api/v1/privacy/trajecten/{traject}/access-log?page=1&pageSize=200");
+            Assert.Contains(log!["items"]!.AsArray(), e => (string)e!["action"]! == "incident.read" && (string)e["user"]! == "henk");
         }
         finally
         {
@@ -167,7 +182,11 @@ public abstract class BeheerTests(WebServer server)
         var incidenten = new IncidentenPage(page);
         await incidenten.OpenAsync("?gemeente=1901&activityType=duo.inburgeringsplicht-raadplegen");
         await Assertions.Expect(incidenten.Incident(incidentId)).ToBeVisibleAsync();
-        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='antwoord']")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='fout']")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='verzoek']")).ToContainTextAsync("GET ");
+        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='verzoek']")).ToContainTextAsync($"/personen/{bsn}/inburgeringsplicht");
+        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='verzoek']")).ToContainTextAsync($"\"bsn\": \"{bsn}\"");
+        await Assertions.Expect(incidenten.Incident(incidentId).Locator("[data-testid='antwoord']")).ToContainTextAsync("HTTP 503");
         await Screenshots.TakeAsync(page, "beheer-incidenten", server.Database);
         var violations = Axe.Serious(await Axe.RunAsync(page, "beheer-incidenten", server.Database));
         Assert.True(violations.Count == 0, string.Join("; ", violations.Select(v => $"{v.Id}: {v.Help} ({v.Targets})")));

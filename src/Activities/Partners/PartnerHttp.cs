@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Inburgering.Engine.Activities;
 using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Activities.Partners;
@@ -30,6 +31,9 @@ internal static class PartnerHttp
             return new PartnerResponse(null, "", null, $"Partners:{partner}:BaseUrl is niet geconfigureerd.", false) { Misconfigured = true };
         }
 
+        // The engine keeps the last exchange of a failed call on its incident (for a beheerder; never logged).
+        var url = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(http.BaseAddress!, request.RequestUri!);
+        var method = request.Method.Method;
         var watch = Stopwatch.StartNew();
         try
         {
@@ -37,18 +41,23 @@ internal static class PartnerHttp
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             var apiVersion = response.Headers.TryGetValues("API-Version", out var values) ? values.FirstOrDefault() : null;
             Log.PartnerCall(logger, partner, operation, (int)response.StatusCode, watch.ElapsedMilliseconds);
+            PartnerExchanges.Record(method, url, (int)response.StatusCode, body);
             return new PartnerResponse(response.StatusCode, body, apiVersion, null, false);
         }
         catch (HttpRequestException ex)
         {
             var reason = ex.HttpRequestError == HttpRequestError.Unknown ? "transportfout" : ex.HttpRequestError.ToString();
             Log.PartnerUnreachable(logger, partner, operation, reason);
-            return new PartnerResponse(null, "", null, $"{partner} is niet bereikbaar ({reason}).", false);
+            var error = $"{partner} is niet bereikbaar ({reason}).";
+            PartnerExchanges.Record(method, url, null, error);
+            return new PartnerResponse(null, "", null, error, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Log.PartnerUnreachable(logger, partner, operation, "timeout");
-            return new PartnerResponse(null, "", null, $"{partner} antwoordde niet binnen {http.Timeout.TotalSeconds:0.#} s.", true);
+            var error = $"{partner} antwoordde niet binnen {http.Timeout.TotalSeconds:0.#} s.";
+            PartnerExchanges.Record(method, url, null, error);
+            return new PartnerResponse(null, "", null, error, true);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Inburgering.Engine.Execution;
 // The executor's incidents: open, close and retry.
 internal sealed partial class Executor
 {
-    private void OpenIncident(InstanceState instance, ExecutionEntity execution, string elementId, string type, EngineError error, string operation, JobEntity? job = null)
+    private void OpenIncident(InstanceState instance, ExecutionEntity execution, string elementId, string type, EngineError error, string operation, JobEntity? job = null, Activities.PartnerExchange? exchange = null)
     {
         var message = error.Message;
         execution.State = ExecutionState.Failed;
@@ -23,6 +23,7 @@ internal sealed partial class Executor
             Message = Truncate(message, 4000),
             Error = error.ToJson().ToJsonString(Json.Options),
             ActivityType = job?.ActivityType,
+            Exchange = exchange is null ? null : System.Text.Json.JsonSerializer.Serialize(exchange, Json.Options),
             Attempts = job?.Attempts ?? 0,
             DefinitionKey = instance.Entity.DefinitionKey,
             TenantId = instance.Entity.TenantId,
@@ -78,6 +79,7 @@ internal sealed partial class Executor
                 job.DueAt = Now;
                 job.LockedBy = null;
                 job.LockedUntil = null;
+                job.TraceParent = EngineMetrics.TraceParent() ?? job.TraceParent;
                 instance.Jobs.Add(job);
                 Step.ReadyJobs.Add(job);
                 break;

@@ -24,6 +24,7 @@ internal sealed partial class Executor
             Status = JobStatus.Pending,
             DueAt = Now,
             CreatedAt = Now,
+            TraceParent = EngineMetrics.TraceParent(),
         };
         Step.Db.Jobs.Add(job);
         instance.Jobs.Add(job);
@@ -64,7 +65,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>The activity ran out of attempts: an incident holds the token at the task.</summary>
-    public void FailJob(InstanceState instance, JobEntity job, EngineError error)
+    public void FailJob(InstanceState instance, JobEntity job, EngineError error, Activities.PartnerExchange? exchange = null)
     {
         var execution = instance.FindExecution(job.ExecutionId) ?? throw EngineErrors.PathGone.Exception();
         job.Status = JobStatus.Failed;
@@ -72,6 +73,6 @@ internal sealed partial class Executor
         job.LockedBy = null;
         job.LockedUntil = null;
         instance.Jobs.Remove(job);
-        OpenIncident(instance, execution, job.ElementId, "activity", error, "job", job);
+        OpenIncident(instance, execution, job.ElementId, "activity", error, "job", job, exchange);
     }
 }

@@ -48,6 +48,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             return null;
         }
 
+        EngineMetrics.TagStep(entity.DefinitionKey, null);
         var model = await Definitions.ModelAsync(entity.DefinitionId, entity.DefinitionKey, cancellationToken);
         var state = new InstanceState(entity, model, tenantVariable);
         if (entity.Status == InstanceStatus.Active)

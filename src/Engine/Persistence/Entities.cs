@@ -333,6 +333,12 @@ internal sealed class JobEntity
 
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the step that scheduled this call (or of the incident retry that restarted it): each
+    /// attempt's span is its child, so the trace runs from the API call through the step to the partner. No personal data.
+    /// </summary>
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
@@ -369,6 +375,13 @@ internal sealed class IncidentEntity
     public string? Error { get; set; }
 
     public string? ActivityType { get; set; }
+
+    /// <summary>
+    /// For an activity incident: what the last attempt sent and got back, as JSON (<see cref="Activities.PartnerExchange"/>:
+    /// the activity's resolved inputs, HTTP method, URL and status, an excerpt of the answer), bounded to a few KB. Holds
+    /// personal data (a BSN): shown to beheerders only, removed with the instance's personal data by the retention job.
+    /// </summary>
+    public string? Exchange { get; set; }
 
     public int Attempts { get; set; }
 

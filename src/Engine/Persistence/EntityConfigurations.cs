@@ -153,6 +153,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobEntity>
         builder.Property(j => j.BusinessKey).HasMaxLength(200);
         builder.Property(j => j.IdempotencyKey).HasMaxLength(200);
         builder.Property(j => j.LockedBy).HasMaxLength(200);
+        builder.Property(j => j.TraceParent).HasMaxLength(64);
         builder.Property(j => j.Version).IsConcurrencyToken();
         builder.HasIndex(j => new { j.Status, j.DueAt });
         builder.HasIndex(j => j.InstanceId);

@@ -179,7 +179,7 @@ public sealed partial class EngineQueries
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         return new PagedList<IncidentView>(
-            rows.Select(ToView).ToList(),
+            rows.Select(i => ToView(i, withExchange: actor.IsAdministrator)).ToList(),
             paging.Page,
             paging.PageSize,
             total);
@@ -266,7 +266,7 @@ public sealed partial class EngineQueries
         FourEyes.Read(t).Select(a => new TaskApprovalView(a.User, a.Role, a.At, a.Variables)).ToList(),
         display);
 
-    private static IncidentView ToView(IncidentEntity i) => new(
+    private static IncidentView ToView(IncidentEntity i, bool withExchange) => new(
         i.Id,
         i.InstanceId,
         i.ElementId,
@@ -280,7 +280,8 @@ public sealed partial class EngineQueries
         i.CreatedAt,
         i.ResolvedAt,
         i.ResolvedBy,
-        i.Error is null ? null : EngineError.FromJson(JsonNode.Parse(i.Error), i.Message));
+        i.Error is null ? null : EngineError.FromJson(JsonNode.Parse(i.Error), i.Message),
+        withExchange && i.Exchange is not null ? System.Text.Json.JsonSerializer.Deserialize<Activities.PartnerExchange>(i.Exchange, Execution.Json.Options) : null);
 
     internal static string StatusName(InstanceStatus status) => status.ToString().ToLowerInvariant();
 

@@ -107,6 +107,8 @@ public sealed record TaskApprovalView(string User, string Role, DateTimeOffset A
 /// <summary>
 /// An incident. <see cref="Message"/> is the engine's English text of <see cref="Error"/> (for incidents from before errors
 /// had codes, the text as it was recorded, and <see cref="Error"/> null); a host words <see cref="Error"/> itself.
+/// <see cref="Exchange"/> is what the failed call sent and got back (activity incidents; personal data): only a beheerder
+/// (<see cref="Actor.IsAdministrator"/>) of the incident's gemeente gets it, for anyone else it is null.
 /// </summary>
 public sealed record IncidentView(
     Guid Id,
@@ -122,7 +124,8 @@ public sealed record IncidentView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ResolvedAt,
     string? ResolvedBy,
-    [property: JsonIgnore] EngineError? Error)
+    [property: JsonIgnore] EngineError? Error,
+    Activities.PartnerExchange? Exchange = null)
 {
     /// <summary>The stable code of the incident's error, or null for incidents recorded before errors had codes.</summary>
     public string? Code => Error?.Code;

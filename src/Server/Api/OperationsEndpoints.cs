@@ -43,6 +43,7 @@ public static class OperationsEndpoints
 
     private static async Task<IResult> ListIncidentsAsync(
         EngineQueries queries,
+        ProcessEngine engine,
         HttpContext context,
         string? gemeente,
         string? definitionKey,
@@ -65,11 +66,16 @@ public static class OperationsEndpoints
             return invalid;
         }
 
+        var actor = Actors.From(context.User);
         var incidents = await queries.IncidentsAsync(
             new IncidentFilter(gemeente, definitionKey, elementId, activityType, instanceId, openOnly),
-            Actors.From(context.User),
+            actor,
             new Paging(page ?? 1, pageSize ?? 50),
             cancellationToken);
+
+        // A failed call's request holds the activity's inputs (a BSN): the beheerder who got them is in the access log.
+        var shown = incidents.Items.Where(i => i.Exchange is not null).Select(i => i.InstanceId).Distinct().ToList();
+        await engine.RecordAccessAsync(actor.Name, "incident.read", shown, "verzoek en antwoord van een mislukte partneraanroep", cancellationToken);
 
         // The engine keeps its English text; the Dutch one is worded here from the incident's code.
         return TypedResults.Ok(incidents with

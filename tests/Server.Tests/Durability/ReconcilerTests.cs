@@ -1,8 +1,11 @@
 using Inburgering.Engine;
 using Inburgering.Engine.Execution;
+using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace Inburgering.Server.Tests.Durability;
@@ -122,5 +125,24 @@ public sealed class ReconcilerTests
         }
 
         Assert.Equal(0, await engine.Reconciler().DrainOutboxAsync(TimeSpan.FromSeconds(10), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The split registers Quartz (<c>AddQuartzScheduling</c>) and Hangfire inside <c>AddWorkScheduling</c>: one reconciler
+    /// covers both, so a node runs exactly one (two would reconcile every row twice, racing each other).
+    /// </summary>
+    [Fact]
+    public async Task TheSplit_RunsOneReconciler_ForQuartzAndHangfire()
+    {
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging();
+        builder.Services.AddProcessEngine(database.Options);
+        builder.Services.AddWorkScheduling(database.Options, runServer: false);
+
+        using var host = builder.Build();
+        var hosted = host.Services.GetServices<IHostedService>().ToList();
+        Assert.Single(hosted.OfType<WorkReconciler>());
+        Assert.Contains(hosted, h => h.GetType().Name == "HangfireServerService" || h.GetType().Name == "QuartzHostedService");
     }
 }

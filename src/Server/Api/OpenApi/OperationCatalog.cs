@@ -114,7 +114,7 @@ public static partial class OperationCatalog
         new("GET", "/api/v1/definitions/{key}/versions/{version}/xml", "getDefinitionXml", "De BPMN-XML van één versie (Camunda Modeler opent haar).", typeof(string), ContentType: "application/xml", NotFoundCode: "definition.not-found"),
 
         // Incidenten
-        new("GET", "/api/v1/incidents", "listIncidents", "Wat vastliep en waarom (een falende expressie, een partneraanroep zonder pogingen meer, een niet opgevangen BPMN-fout); filters gemeente, definitionKey, elementId, activityType, status.", typeof(PagedList<IncidentView>)),
+        new("GET", "/api/v1/incidents", "listIncidents", "Wat vastliep en waarom (een falende expressie, een partneraanroep zonder pogingen meer, een niet opgevangen BPMN-fout); filters gemeente, definitionKey, elementId, activityType, status. Voor een beheerder van de gemeente heeft een incident van een partneraanroep ook exchange: het verzoek (de invoer van de activiteit) en het antwoord van de laatste poging (methode, URL, status, het begin van de body); voor andere rollen is exchange leeg, en de bewaartermijn (AVG) wist het met de rest van de persoonsgegevens.", typeof(PagedList<IncidentView>)),
         new("POST", "/api/v1/incidents/{id}/retry", "retryIncident", "Probeert opnieuw wat het incident stopte (204).", Status: 204, NotFoundCode: "incident.not-found"),
         new("POST", "/api/v1/incidents/retry", "retryIncidents", "Probeert alle open incidenten van een soort opnieuw (de dag dat een partner terug is); minstens één filter.", typeof(BulkRetryResult),
             RequestExample: """{"activityType":"duo.pip-melden"}"""),

@@ -4,12 +4,13 @@ import { ErrorMessage } from '../shared/errors';
 import { formatDateTime } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Select, StatusBadge, Textbox } from '../shared/ui';
-import { incidentPageSize, useIncidents, useRetry, type Incident, type IncidentFilter } from './api';
+import { incidentPageSize, useIncidents, useRetry, type Incident, type IncidentFilter, type PartnerExchange } from './api';
 import { useSearchFilter } from '../shared/layout/useSearchFilter';
 
 /**
  * Incidents: partner calls and steps that stopped after their attempts. Filter by gemeente, activity type and status; see the
- * call and the answer that failed; retry one, or every open incident that matches the filter (e.g. the day DUO is back).
+ * call and the answer that failed (the request and answer of the last attempt, which the API gives a beheerder only); retry
+ * one, or every open incident that matches the filter (e.g. the day DUO is back).
  */
 export function IncidentenPage() {
   usePageTitle('Incidenten');
@@ -123,12 +124,13 @@ function IncidentItem({ incident: i, gemeente, onRetry, busy }: { incident: Inci
           </dd>
         </div>
         <div className="utrecht-data-list__item">
-          <dt className="utrecht-data-list__item-key">Antwoord</dt>
-          <dd className="utrecht-data-list__item-value" data-testid="antwoord">
+          <dt className="utrecht-data-list__item-key">Fout</dt>
+          <dd className="utrecht-data-list__item-value" data-testid="fout">
             {i.message}
             {i.code ? <span className="app-muted"> ({i.code})</span> : null}
           </dd>
         </div>
+        {i.exchange ? <Exchange exchange={i.exchange} /> : null}
         {i.resolvedAt ? (
           <div className="utrecht-data-list__item">
             <dt className="utrecht-data-list__item-key">Opgelost</dt>
@@ -148,4 +150,47 @@ function IncidentItem({ incident: i, gemeente, onRetry, busy }: { incident: Inci
       </div>
     </li>
   );
+}
+
+/** The last attempt's request (the activity's inputs and the HTTP call) and the partner's answer, each cut to a few KB by the server. */
+function Exchange({ exchange: x }: { exchange: PartnerExchange }) {
+  return (
+    <>
+      <div className="utrecht-data-list__item">
+        <dt className="utrecht-data-list__item-key">Verzoek</dt>
+        <dd className="utrecht-data-list__item-value" data-testid="verzoek">
+          {x.method && x.url ? (
+            <code className="app-exchange-call">
+              {x.method} {x.url}
+            </code>
+          ) : (
+            <span className="app-muted">Geen HTTP-aanroep gedaan.</span>
+          )}
+          <pre className="app-exchange">
+            {pretty(x.request)}
+          </pre>
+        </dd>
+      </div>
+      <div className="utrecht-data-list__item">
+        <dt className="utrecht-data-list__item-key">Antwoord</dt>
+        <dd className="utrecht-data-list__item-value" data-testid="antwoord">
+          {x.status !== null ? `HTTP ${x.status}` : x.method ? 'Geen antwoord' : 'Niet van toepassing'}
+          {x.response ? (
+            <pre className="app-exchange">
+              {pretty(x.response)}
+            </pre>
+          ) : null}
+        </dd>
+      </div>
+    </>
+  );
+}
+
+/** JSON laid out over lines; anything else (an excerpt cut mid-way, a transport error) as it is. */
+function pretty(text: string) {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }

@@ -90,6 +90,17 @@ export interface Incident {
   resolvedAt: string | null;
   resolvedBy: string | null;
   code: string | null;
+  /** What the failed call sent and got back (a partner call's incident; only for a beheerder of its gemeente). */
+  exchange?: PartnerExchange | null;
+}
+
+/** The last attempt of a failed partner call: the activity's inputs, and the HTTP call with the start of the answer. */
+export interface PartnerExchange {
+  request: string;
+  method: string | null;
+  url: string | null;
+  status: number | null;
+  response: string | null;
 }
 
 export interface IncidentFilter {

@@ -306,6 +306,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("error");
 
+                    b.Property<string>("Exchange")
+                        .HasColumnType("text")
+                        .HasColumnName("exchange");
+
                     b.Property<Guid?>("ExecutionId")
                         .HasColumnType("uuid")
                         .HasColumnName("execution_id");
@@ -572,6 +576,11 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -299,6 +299,10 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("error");
 
+                    b.Property<string>("Exchange")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exchange");
+
                     b.Property<Guid?>("ExecutionId")
                         .HasColumnType("TEXT")
                         .HasColumnName("execution_id");
@@ -565,6 +569,11 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant_id");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

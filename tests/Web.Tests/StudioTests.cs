@@ -145,6 +145,12 @@ public abstract class StudioTests(WebServer server)
             Assert.Fail($"The form editor did not appear; the browser said: {string.Join(" | ", console)}");
         }
 
+        // The palette in Dutch (form-js-editor writes it in fixed English; formEditorDutch.ts keeps it Dutch).
+        var editor = page.Locator("[data-testid='formulier-editor']");
+        await Assertions.Expect(editor.Locator(".fjs-palette-header")).ToHaveTextAsync("Onderdelen");
+        await Assertions.Expect(editor.Locator(".fjs-palette-field[data-field-type='textfield'] .fjs-palette-field-text")).ToHaveTextAsync("Tekstveld");
+        await Assertions.Expect(editor.Locator("input.fjs-palette-search")).ToHaveAttributeAsync("placeholder", "Onderdelen zoeken");
+
         await page.Locator("[data-testid='formulier-voorbeeld'] .fjs-form").WaitForAsync();
         Assert.True(await page.Locator("#voorbeeld-traject option").CountAsync() > 0);
         await CheckAsync(page, "studio-formulier", "[data-testid='formulier-editor']");
@@ -311,6 +317,8 @@ public abstract class StudioTests(WebServer server)
 
             // The edited plan leaves User_Map out: the instances waiting there cannot be migrated, the others can.
             await migreren.MapAsync("User_Map", "");
+            await Assertions.Expect(migreren.PlanSummary).ToContainTextAsync("1 niet gekoppeld (User_Map)");
+            await migreren.HideMappingAsync();
             await migreren.DryRunAsync(expected);
             await Assertions.Expect(migreren.DryRun).ToContainTextAsync($"{expected - atMap} van {expected} instanties");
             await Assertions.Expect(migreren.DryRunRows(false)).ToHaveCountAsync(atMap);

@@ -26,9 +26,25 @@ export function MigratiePage() {
   const [batchId, setBatchId] = useState<string | null>(null);
   const [showMapping, setShowMapping] = useState(false);
 
-  const generate = useMutation({ mutationFn: () => migrationApi.plan(key, from, to), onSuccess: (p) => { setPlan(p); setValidation(null); setBatchId(null); } });
+  const generate = useMutation({
+    mutationFn: () => migrationApi.plan(key, from, to),
+    onSuccess: (p) => {
+      setPlan(p);
+      setValidation(null);
+      setBatchId(null);
+      // Unfolded when an element has no equal in the new version: that is where the designer has work to do.
+      setShowMapping(p.sourceElements.some((e) => !p.plan.instructions.some((i) => i.sourceElementId === e.id)));
+    },
+  });
   const check = useMutation({ mutationFn: (p: MigrationPlan) => migrationApi.check(p), onSuccess: setPlan });
-  const validate = useMutation({ mutationFn: (p: MigrationPlan) => migrationApi.validate(p), onSuccess: setValidation });
+  // A new dry run starts over: the next batch follows from it.
+  const validate = useMutation({
+    mutationFn: (p: MigrationPlan) => migrationApi.validate(p),
+    onSuccess: (v) => {
+      setValidation(v);
+      setBatchId(null);
+    },
+  });
   const start = useMutation({ mutationFn: (p: MigrationPlan) => migrationApi.start(p), onSuccess: (b) => setBatchId(b.id) });
   const batch = useQuery({
     queryKey: ['migrations', 'batch', batchId],
@@ -129,13 +145,8 @@ export function MigratiePage() {
           ) : null}
           {check.error ? <ErrorMessage error={check.error} /> : null}
           <PlanSummary plan={plan} />
-          {/* The mapping of every element is long (schakel 4 has over a hundred): folded away while every element has its equal. */}
-          <details
-            className="app-details"
-            data-testid="koppeling"
-            open={showMapping || plan.sourceElements.some((e) => !plan.plan.instructions.some((i) => i.sourceElementId === e.id))}
-            onToggle={(e) => setShowMapping(e.currentTarget.open)}
-          >
+          {/* The mapping of every element is long (schakel 4 has over a hundred): folded unless an element has no equal. */}
+          <details className="app-details" data-testid="koppeling" open={showMapping} onToggle={(e) => setShowMapping(e.currentTarget.open)}>
             <summary>Koppeling per element bekijken of aanpassen</summary>
             <Table caption="Koppeling van elementen">
               <TableHead>
@@ -176,7 +187,7 @@ export function MigratiePage() {
             <Button onClick={() => validate.mutate(plan.plan)} busy={validate.isPending} disabled={plan.problems.length > 0}>
               Proefmigratie
             </Button>
-            <Button appearance="primary-action" onClick={() => start.mutate(plan.plan)} busy={start.isPending} disabled={plan.problems.length > 0 || !validation || validation.migratable === 0}>
+            <Button appearance="primary-action" onClick={() => start.mutate(plan.plan)} busy={start.isPending} disabled={plan.problems.length > 0 || !validation || validation.migratable === 0 || batchId !== null}>
               Migreren
             </Button>
           </ButtonGroup>
@@ -190,6 +201,11 @@ export function MigratiePage() {
       {batch.error ? <ErrorMessage error={batch.error} /> : null}
     </>
   );
+}
+
+/** An instance id short enough for a table: its random end (the start of a version-7 id is its creation time, shared by neighbours). */
+function shortId(id: string): string {
+  return `…${id.slice(-8)}`;
 }
 
 /** How the plan maps: on equal ids, onto other elements, or not at all. */
@@ -236,7 +252,8 @@ function ValidationReport({ validation }: { validation: ValidationResponse }) {
           {validation.instances.map((i) => (
             <Tr key={i.instanceId} data-instance-id={i.instanceId} data-can-migrate={i.canMigrate}>
               <Td>
-                <code title={i.instanceId}>{i.instanceId.slice(0, 8)}</code>
+                <code title={i.instanceId}>{shortId(i.instanceId)}</code>
+                {i.businessKey ? <div className="app-muted">{i.businessKey}</div> : null}
               </Td>
               <Td>{i.gemeente}</Td>
               <Td>{i.canMigrate ? <StatusBadge status="success">kan</StatusBadge> : <StatusBadge status="danger">kan niet</StatusBadge>}</Td>
@@ -249,7 +266,10 @@ function ValidationReport({ validation }: { validation: ValidationResponse }) {
                   </ul>
                 ) : null}
                 <details className="app-details">
-                  <summary>{waitSummary(i.waits)}</summary>
+                  <summary>
+                    {i.canMigrate ? '' : 'Verder '}
+                    {waitSummary(i.waits)}
+                  </summary>
                   <ul>
                     {i.waits.map((w, n) => (
                       <li key={`w${n}`}>
@@ -288,7 +308,7 @@ function BatchReport({ batch }: { batch: Batch }) {
           {batch.items.map((item) => (
             <Tr key={item.instanceId} data-instance-id={item.instanceId} data-status={item.status}>
               <Td>
-                <code title={item.instanceId}>{item.instanceId.slice(0, 8)}</code>
+                <code title={item.instanceId}>{shortId(item.instanceId)}</code>
               </Td>
               <Td>{item.status === 'migrated' ? 'gemigreerd' : item.status === 'failed' ? 'mislukt' : 'wacht'}</Td>
               <Td>{item.problems.map((p) => p.message).join(' ')}</Td>

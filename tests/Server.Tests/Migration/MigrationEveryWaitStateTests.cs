@@ -57,11 +57,19 @@ public sealed class MigrationEveryWaitStateTests(ITestOutputHelper output)
         Assert.Equal(baseline.Count, outcome.Count);
         Assert.Equal(baseline, outcome);
 
-        // Every kind of wait was migrated with an instance in it, in the schakels that have it.
+        // Every kind of wait was migrated with an instance in it; every timer, message catch, called process and embedded
+        // sub-process of every schakel was (the demo's personas reach them all). User tasks and partner calls on paths no
+        // persona takes (handhaving, a refused aanbod, a partner call started by a timer) are listed in the coverage file.
         foreach (var kind in new[] { "task", "timer", "message", "job", "call", "scope" })
         {
             Assert.True(migrator.Covered.Any(c => c.Kind == kind), $"No instance was migrated while waiting at a {kind}.");
         }
+
+        var missed = Definitions()
+            .SelectMany(d => WaitStates(XDocument.Load(d.File)).Where(w => w.Kind is "timer" or "message" or "call" or "scope").Select(w => (d.Key, w.Kind, w.Id)))
+            .Where(w => !migrator.Covered.Any(c => c.Key == w.Key && c.Id == w.Id))
+            .ToList();
+        Assert.True(missed.Count == 0, "Not migrated with an instance in them: " + string.Join(", ", missed));
     }
 
     /// <summary>Per inburgeraar and definition: status, end, where it waits — without ids, versions or times.</summary>
@@ -82,9 +90,8 @@ public sealed class MigrationEveryWaitStateTests(ITestOutputHelper output)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{migrator.Weeks} weeks, {migrator.Batches} batches, {migrator.Migrated} instance migrations, {migrator.Failed.Count} failed.");
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(ServerProcess.RepositoryRoot(), "workflow-definitions"), "*.bpmn").Order(StringComparer.Ordinal))
+        foreach (var (key, file) in Definitions())
         {
-            var key = Path.GetFileNameWithoutExtension(file);
             var waits = WaitStates(XDocument.Load(file));
             // An element counts when an instance waited there as it was migrated (a user task also reports its token, a timer
             // event its timer; a call activity its running call).
@@ -99,6 +106,12 @@ public sealed class MigrationEveryWaitStateTests(ITestOutputHelper output)
 
         return text.ToString();
     }
+
+    /// <summary>The keten's definitions: key (the file name) and file.</summary>
+    private static IEnumerable<(string Key, string File)> Definitions() =>
+        Directory.EnumerateFiles(Path.Combine(ServerProcess.RepositoryRoot(), "workflow-definitions"), "*.bpmn")
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileNameWithoutExtension(f), f));
 
     /// <summary>The elements of a definition where an instance can wait, with the kind of wait migration reports for them.</summary>
     private static List<(string Kind, string Id)> WaitStates(XDocument bpmn)

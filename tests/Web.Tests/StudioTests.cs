@@ -269,6 +269,43 @@ public abstract class StudioTests(WebServer server)
     }
 
     /// <summary>
+    /// The draft goes from the modeler to Proberen and back without being deployed: the modeler opens it again with the change
+    /// (kept in the browser tab), marked as not deployed; nothing reached the server.
+    /// </summary>
+    [Fact]
+    public async Task Modeler_HandsItsDraftToProberen_AndGetsItBack_WithoutDeploying()
+    {
+        using var api = server.Api("pim", "procesontwerper", "0632,1901,0335,0589");
+        var latest = (int)(await api.GetFromJsonAsync<JsonObject>($"api/v1/studio/definitions/{Schakel4}"))!["latestVersion"]!;
+        var page = await server.NewPageAsync();
+        try
+        {
+            var signIn = new SignInPage(page);
+            await signIn.OpenAsync($"/studio/ontwerpen/{Schakel4}");
+            await signIn.AsAsync("pim");
+            var modeler = new ModelerPage(page);
+            await modeler.WaitLoadedAsync();
+            const string draftName = "Voortgangsgesprek voeren (concept)";
+            await modeler.RenameAsync("User_Vg", draftName);
+
+            var proberen = await modeler.TryOutAsync();
+            await Assertions.Expect(proberen.Concept).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(draftName)));
+            await page.Locator("[data-testid='concept-uit-ontwerper'] [data-testid='terug-naar-ontwerper']").ClickAsync();
+
+            await modeler.WaitLoadedAsync();
+            await Assertions.Expect(modeler.Status).ToContainTextAsync("Het concept uit Proberen is geopend");
+            await Assertions.Expect(page.GetByText("Niet uitgerolde wijzigingen")).ToBeVisibleAsync();
+            await modeler.SelectAsync("User_Vg");
+            await Assertions.Expect(page.Locator("[data-testid='geselecteerd'] h2")).ToContainTextAsync(draftName);
+            Assert.Equal(latest, (int)(await api.GetFromJsonAsync<JsonObject>($"api/v1/studio/definitions/{Schakel4}"))!["latestVersion"]!);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>
     /// The Migreren page on its own: the generated plan maps equal ids; unmapping an element some instances wait at makes the dry
     /// run refuse exactly those instances (with the reason) and change nothing; with the mapping restored a batch migrates them
     /// all and reports per instance.

@@ -86,7 +86,10 @@ export function ProberenPage() {
         <Alert type="info" data-testid="concept-uit-ontwerper">
           <Paragraph>
             Het concept van {handed.key} uit de ontwerper staat hieronder{handed.baseVersion ? ` (gebaseerd op versie ${handed.baseVersion})` : ''}. Kies de scenario's en
-            start de proefrun.
+            start de proefrun.{' '}
+            <Link to={modelerLink(handed.key, latest.some((d) => d.key === handed.key))} onClick={() => saveConcept({ ...handed, xml })} data-testid="terug-naar-ontwerper">
+              Terug naar de ontwerper
+            </Link>
           </Paragraph>
         </Alert>
       ) : null}
@@ -247,6 +250,11 @@ function RunReport({ run, xml, draftKey }: { run: SandboxRun; xml: string; draft
   );
 }
 
+/** The modeler with this draft opened (a definition not deployed yet opens as a new process). */
+function modelerLink(key: string, deployed: boolean): string {
+  return `/studio/ontwerpen/${deployed ? encodeURIComponent(key) : 'nieuw'}?${new URLSearchParams({ concept: key }).toString()}`;
+}
+
 /**
  * After a completed run: deploy the draft that was tried (not what the field holds now), or take it back to the modeler. A
  * deployed draft leads on to migrating the instances that run on the version it was based on.
@@ -260,7 +268,7 @@ function NextStep({ run, tried, known }: { run: SandboxRun; tried: Concept; know
   });
   const refused: BpmnProblem[] = deploy.error instanceof DeployRefused ? deploy.error.errors : [];
   const deployed: DeployResponse | undefined = deploy.data;
-  const modeler = `/studio/ontwerpen/${known ? encodeURIComponent(tried.key) : 'nieuw'}?${new URLSearchParams({ concept: tried.key }).toString()}`;
+  const modeler = modelerLink(tried.key, known);
   return (
     <section aria-labelledby="vervolg-kop" data-testid="vervolg">
       <Heading level={2} id="vervolg-kop">
@@ -279,7 +287,7 @@ function NextStep({ run, tried, known }: { run: SandboxRun; tried: Concept; know
         <Button appearance="primary-action" onClick={() => deploy.mutate()} busy={deploy.isPending} disabled={deploy.isPending || deployed !== undefined} data-testid="concept-uitrollen">
           Dit concept uitrollen
         </Button>
-        <Link to={modeler} onClick={() => saveConcept(tried)} data-testid="terug-naar-ontwerper">
+        <Link to={modeler} onClick={() => saveConcept(tried)} data-testid="terug-na-proefrun">
           Terug naar de ontwerper
         </Link>
       </ButtonGroup>

@@ -225,11 +225,12 @@ internal sealed class InstanceMigrator
                 continue;
             }
 
+            // A token at a call activity waits on the called process, whichever state it is in while it does: a running call.
             var kind = execution.State switch
             {
-                ExecutionState.Scope when target.Kind == NodeKind.CallActivity => "call",
-                ExecutionState.Scope => "scope",
                 ExecutionState.Failed => "incident",
+                _ when target.Kind == NodeKind.CallActivity => "call",
+                ExecutionState.Scope => "scope",
                 _ => "token",
             };
             waits.Add(new(kind, execution.ElementId, target.Id, Moved(execution.ElementId, target.Id), Detail: execution.State.ToString().ToLowerInvariant()));

@@ -32,6 +32,19 @@ public sealed class DemoOptions
     public IList<DemoRoute> Routes { get; } = [];
 }
 
+/// <summary>
+/// Looks at (or acts on) the keten while the demo builds it, twice a virtual week: before the week's tasks are done, and after
+/// that, before the partner calls they started are settled — when every kind of wait can be present: open tasks, timers,
+/// message subscriptions, partner calls waiting out a back-off, called sub-processes. Registered in the service collection;
+/// none by default (tests take partners down while the tasks are done and migrate every running instance afterwards).
+/// </summary>
+public interface IDemoWeekObserver
+{
+    Task TasksDueAsync(int week, CancellationToken cancellationToken);
+
+    Task WeekWorkedAsync(int week, CancellationToken cancellationToken);
+}
+
 /// <summary>Whether the demo data is being built; <c>/health/ready</c> answers 503 until it is done.</summary>
 public sealed class DemoStatus : IHealthCheck
 {
@@ -68,6 +81,7 @@ public sealed class DemoDataService(
     DemoStatus status,
     IOptions<DemoOptions> options,
     IOptions<EngineOptions> engineOptions,
+    IEnumerable<IDemoWeekObserver> observers,
     ILogger<DemoDataService> logger) : BackgroundService
 {
     private readonly Dictionary<string, PersonaState> _byKey = new(StringComparer.Ordinal);
@@ -132,7 +146,7 @@ public sealed class DemoDataService(
                     await EventsAsync(persona, persona.Age, stoppingToken);
                 }
 
-                await WorkTheTasksAsync(stoppingToken);
+                await WorkTheTasksAsync(week, stoppingToken);
                 await Driver.AdvanceAsync("P1W", stoppingToken);
                 if ((week + 1) % 13 == 0 && logger.IsEnabled(LogLevel.Information))
                 {
@@ -255,8 +269,13 @@ public sealed class DemoDataService(
     /// Every open task of a demo persona that has waited its time (the form's answer file says how long) is done by the
     /// gemeente's team with the form's answer for the persona's route.
     /// </summary>
-    private async Task WorkTheTasksAsync(CancellationToken ct)
+    private async Task WorkTheTasksAsync(int week, CancellationToken ct)
     {
+        foreach (var observer in observers)
+        {
+            await observer.TasksDueAsync(week, ct);
+        }
+
         var today = Today;
         foreach (var task in await Driver.OpenTasksAsync(ct: ct))
         {
@@ -282,6 +301,11 @@ public sealed class DemoDataService(
 
             state.Done[task.FormKey ?? ""] = times + 1;
             await AfterAsync(state, task.FormKey, today, ct);
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.WeekWorkedAsync(week, ct);
         }
 
         await Driver.SettleAsync(ct);

@@ -7,6 +7,8 @@ using Inburgering.Engine.Persistence;
 using Inburgering.Simulators.Keten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Server.Tests.Keten;
 
@@ -22,11 +24,15 @@ public sealed class KetenHost : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly int _port;
+    private readonly int? _demoMonths;
+    private readonly Action<IServiceCollection>? _services;
 
-    private KetenHost(TestDatabase database, int port)
+    private KetenHost(TestDatabase database, int port, int? demoMonths = null, Action<IServiceCollection>? services = null)
     {
         _database = database;
         _port = port;
+        _demoMonths = demoMonths;
+        _services = services;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
@@ -44,8 +50,49 @@ public sealed class KetenHost : WebApplicationFactory<Program>
         return host;
     }
 
+    /// <summary>
+    /// The service with the demo data (the personas run through <paramref name="months"/> months of the keten, see
+    /// DemoDataService), with <paramref name="services"/> added (e.g. an <see cref="Simulators.Demo.IDemoWeekObserver"/>);
+    /// returns once the demo is built (<c>/health/ready</c>).
+    /// </summary>
+    public static async Task<KetenHost> StartWithDemoAsync(DatabaseProvider provider, int months, Action<IServiceCollection>? services = null)
+    {
+        var host = new KetenHost(await TestDatabases.CreateAsync(provider), ServerProcess.FreePort(), months, services);
+        host.UseKestrel(host._port);
+        host.StartServer();
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var deadline = DateTime.UtcNow + ServerProcess.ReadyLimit;
+        while (true)
+        {
+            using var ready = await client.GetAsync("health/ready");
+            var body = await ready.Content.ReadAsStringAsync();
+            if (ready.IsSuccessStatusCode)
+            {
+                return body.Contains("mislukt", StringComparison.Ordinal) ? throw new InvalidOperationException($"The demo data failed: {body}") : host;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The demo data was not built in {ServerProcess.ReadyLimit}: {body}");
+            }
+
+            await Task.Delay(500);
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_demoMonths is { } months)
+        {
+            builder.UseSetting("Inburgering:DemoData", "true");
+            builder.UseSetting("Inburgering:Demo:Months", months.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (_services is { } services)
+        {
+            builder.ConfigureTestServices(services);
+        }
+
         builder.UseSetting("urls", $"http://127.0.0.1:{_port}");
         builder.UseSetting("ConnectionStrings:Inburgering", _database.ConnectionString);
         builder.UseSetting("Inburgering:Database", _database.Provider.ToString());

@@ -119,6 +119,29 @@ public sealed class ModelerPage(IPage page)
 
     public ILocator Properties => page.Locator("[data-testid='eigenschappen']");
 
+    /// <summary>Renames the element through the properties panel's name field (group "Algemeen").</summary>
+    public async Task RenameAsync(string id, string name)
+    {
+        await SelectAsync(id);
+        var field = Properties.Locator("#bio-properties-panel-name");
+        if (!await field.IsVisibleAsync())
+        {
+            await Properties.Locator(".bio-properties-panel-group-header", new() { HasText = "Algemeen" }).First.ClickAsync();
+        }
+
+        await field.FillAsync(name);
+        await field.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid='geselecteerd'] h2")).ToContainTextAsync(name);
+    }
+
+    /// <summary>"Proberen in de keten": the current diagram goes to Proberen as the draft.</summary>
+    public async Task<ProberenPage> TryOutAsync()
+    {
+        await page.Locator("[data-testid='proberen']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid='concept-uit-ontwerper']")).ToBeVisibleAsync();
+        return new ProberenPage(page);
+    }
+
     public async Task DeployAsync() => await page.Locator("[data-testid='uitrollen']").ClickAsync();
 
     public ILocator Status => page.Locator("[data-testid='studio-status']");
@@ -152,4 +175,109 @@ public sealed class ProberenPage(IPage page)
     public Task StartAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Proefrun starten" }).ClickAsync();
 
     public ILocator DraftProblem(string elementId) => page.Locator($"[data-testid='concept-fouten'] li[data-element-id='{elementId}']");
+
+    public ILocator Run => page.Locator("[data-testid='proefrun']");
+
+    /// <summary>Waits until the sandbox run is done (two services run the scenarios in virtual time: minutes on a busy machine).</summary>
+    public async Task WaitCompletedAsync()
+    {
+        await Assertions.Expect(Run.GetByRole(AriaRole.Status)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Klaar|mislukt|te lang"), new() { Timeout = 900_000 });
+        await Assertions.Expect(Run.GetByRole(AriaRole.Status)).ToContainTextAsync("Klaar.");
+    }
+
+    /// <summary>The result rows (one per persona) and those that passed.</summary>
+    public ILocator Results => Run.Locator("tbody tr");
+
+    public ILocator Passed => Run.Locator("tbody tr", new() { HasText = "geslaagd" });
+
+    public ILocator DeployButton => page.Locator("[data-testid='concept-uitrollen']");
+
+    public ILocator DeployStatus => page.Locator("[data-testid='uitrol-status']");
+}
+
+/// <summary>Migreren: choose a definition and two versions, generate and edit the plan, dry run, batch.</summary>
+public sealed class MigreerPage(IPage page)
+{
+    public ILocator Definition => page.Locator("#definitie");
+
+    public ILocator From => page.Locator("#van");
+
+    public ILocator To => page.Locator("#naar");
+
+    public async Task ChooseAsync(string key, int from, int to)
+    {
+        await Assertions.Expect(Definition.Locator($"option[value='{key}']")).ToHaveCountAsync(1);
+        await Definition.SelectOptionAsync(key);
+        await From.SelectOptionAsync(from.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await To.SelectOptionAsync(to.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>"Plan maken": the server maps equal ids; the plan's table appears.</summary>
+    public async Task MakePlanAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Plan maken" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Plan:", Level = 2 }).WaitForAsync();
+    }
+
+    /// <summary>Unfolds the mapping per element (folded while every element has its equal).</summary>
+    public async Task ShowMappingAsync()
+    {
+        var mapping = page.Locator("[data-testid='koppeling']");
+        if (await mapping.GetAttributeAsync("open") is null)
+        {
+            await mapping.Locator("summary").ClickAsync();
+        }
+
+        await Assertions.Expect(mapping).ToHaveAttributeAsync("open", "");
+    }
+
+    public async Task HideMappingAsync()
+    {
+        var mapping = page.Locator("[data-testid='koppeling']");
+        if (await mapping.GetAttributeAsync("open") is not null)
+        {
+            await mapping.Locator("summary").ClickAsync();
+        }
+
+        await Assertions.Expect(mapping).Not.ToHaveAttributeAsync("open", "");
+    }
+
+    public ILocator PlanSummary => page.Locator("[data-testid='plan-samenvatting']");
+
+    /// <summary>The select that maps a source element (its value is the target element id, empty when not mapped).</summary>
+    public ILocator Mapping(string sourceElementId) => page.Locator($"#koppeling-{sourceElementId}");
+
+    /// <summary>Maps a source element to a target (empty: not mapped) and waits until the server's check of the plan came back.</summary>
+    public async Task MapAsync(string sourceElementId, string targetElementId)
+    {
+        await ShowMappingAsync();
+        await Mapping(sourceElementId).SelectOptionAsync(targetElementId);
+        await Assertions.Expect(Mapping(sourceElementId)).ToHaveValueAsync(targetElementId);
+        await Assertions.Expect(DryRunButton).ToBeEnabledAsync();
+    }
+
+    public ILocator DryRunButton => page.GetByRole(AriaRole.Button, new() { Name = "Proefmigratie", Exact = true });
+
+    public ILocator MigrateButton => page.GetByRole(AriaRole.Button, new() { Name = "Migreren", Exact = true });
+
+    public ILocator DryRun => page.Locator("[data-testid='proefmigratie']");
+
+    /// <summary>The dry run's row per instance (data-can-migrate true/false).</summary>
+    public ILocator DryRunRows(bool? canMigrate = null) =>
+        DryRun.Locator(canMigrate is null ? "tr[data-instance-id]" : $"tr[data-instance-id][data-can-migrate='{(canMigrate.Value ? "true" : "false")}']");
+
+    public async Task DryRunAsync(int instances)
+    {
+        await DryRunButton.ClickAsync();
+        await Assertions.Expect(DryRun).ToContainTextAsync($"van {instances} instanties kunnen worden gemigreerd");
+    }
+
+    public ILocator Batch => page.Locator("[data-testid='batch']");
+
+    /// <summary>"Migreren" and waits for the batch report to say it is done (each instance in its own transaction).</summary>
+    public async Task MigrateAsync()
+    {
+        await MigrateButton.ClickAsync();
+        await Assertions.Expect(Batch.GetByRole(AriaRole.Status)).ToContainTextAsync("Klaar", new() { Timeout = 300_000 });
+    }
 }

@@ -46,6 +46,13 @@ public static class Axe
         return violations;
     }
 
+    /// <summary>Runs axe on the page as it stands and fails on serious or critical findings (no screenshot).</summary>
+    public static async Task AssertNoSeriousAsync(IPage page, string pageName, string database, IReadOnlyList<string>? exclude = null)
+    {
+        var serious = Serious(await RunAsync(page, pageName, database, exclude));
+        Assert.True(serious.Count == 0, $"{pageName}: {string.Join("; ", serious.Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.Targets})"))}");
+    }
+
     public static IReadOnlyList<AxeViolation> Serious(IEnumerable<AxeViolation> violations) =>
         violations.Where(v => v.Impact is "serious" or "critical").ToList();
 

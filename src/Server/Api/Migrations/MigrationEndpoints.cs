@@ -35,7 +35,8 @@ public static class MigrationEndpoints
 
     public sealed record PlanResponse(MigrationPlan Plan, IReadOnlyList<MigrationElement> SourceElements, IReadOnlyList<MigrationElement> TargetElements, IReadOnlyList<ProblemDto> Problems);
 
-    public sealed record InstanceDto(Guid InstanceId, string? BusinessKey, string TenantId, bool CanMigrate, IReadOnlyList<MigratedWait> Waits, IReadOnlyList<ProblemDto> Problems);
+    /// <summary>One instance's verdict; <paramref name="Gemeente"/> is its tenant, named as everywhere in the API.</summary>
+    public sealed record InstanceDto(Guid InstanceId, string? BusinessKey, string Gemeente, bool CanMigrate, IReadOnlyList<MigratedWait> Waits, IReadOnlyList<ProblemDto> Problems);
 
     public sealed record ValidationResponse(MigrationPlan Plan, IReadOnlyList<ProblemDto> PlanProblems, int Migratable, int NotMigratable, IReadOnlyList<InstanceDto> Instances);
 

@@ -14,6 +14,7 @@ import { Button, FormField, Heading, Link, Paragraph, Select } from '../shared/u
 import { dutchFormChrome } from '../shared/forms/formMessages';
 import { demoteHeadings, demoteRenderedHeadings } from '../shared/forms/headings';
 import { download, useFormSchema } from './api';
+import { dutchFormEditorPalette } from './formEditorDutch';
 import './studio.css';
 
 interface InstanceSummary {
@@ -53,6 +54,7 @@ export function FormEditorPage() {
     if (!editorHost.current || !schema.data) return;
     const editor = new FormEditor({ container: editorHost.current });
     const stopHeadings = demoteRenderedHeadings(editorHost.current);
+    const stopPalette = dutchFormEditorPalette(editorHost.current);
     editorRef.current = editor;
     let cancelled = false;
     editor
@@ -67,6 +69,7 @@ export function FormEditorPage() {
     return () => {
       cancelled = true;
       stopHeadings();
+      stopPalette();
       editorRef.current = null;
       editor.destroy();
     };

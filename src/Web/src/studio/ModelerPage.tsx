@@ -15,11 +15,12 @@ import lintModule from 'bpmn-js-bpmnlint';
 import 'bpmn-js-bpmnlint/dist/assets/css/bpmn-js-bpmnlint.css';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../shared/errors';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Select } from '../shared/ui';
 import { DeployRefused, definitionXml, deployXml, download, useElementTemplates, useExpressionFunctions, useForms, useStudioDefinition, validateXml, type BpmnProblem } from './api';
+import { loadConcept, migrationLink, processKeyOf, saveConcept } from './concept';
 import { lintConfig, lintResolver, setKnownActivities, setKnownFunctions } from './lint';
 import { newDiagram } from './newDiagram';
 import { dutchTranslateModule } from './translate';
@@ -77,7 +78,10 @@ export function ModelerPage() {
   const templates = useElementTemplates();
   const forms = useForms();
   const functions = useExpressionFunctions();
+  // A draft handed back by Proberen (?concept=<process key>) opens instead of the deployed version.
+  const conceptKey = search.get('concept');
   const version = search.get('versie') ? Number(search.get('versie')) : definition.data?.latestVersion ?? null;
+  const navigate = useNavigate();
   usePageTitle(isNew ? 'Nieuw proces ontwerpen' : `Ontwerpen: ${definition.data?.name ?? key}`);
 
   const container = useRef<HTMLDivElement>(null);
@@ -88,7 +92,8 @@ export function ModelerPage() {
   const [selected, setSelected] = useState<Selected | null>(null);
   const [lintProblems, setLintProblems] = useState<Problem[]>([]);
   const [serverProblems, setServerProblems] = useState<Problem[] | null>(null);
-  const [status, setStatus] = useState<{ type: 'ok' | 'error' | 'info'; text: string; link?: string } | null>(null);
+  const [status, setStatus] = useState<{ type: 'ok' | 'error' | 'info'; text: string; links?: { to: string; text: string; testId?: string }[] } | null>(null);
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
   const [busy, setBusy] = useState<'check' | 'deploy' | null>(null);
   const [dirty, setDirty] = useState(false);
   const queryClient = useQueryClient();
@@ -162,13 +167,16 @@ export function ModelerPage() {
 
     let cancelled = false;
     const load = async () => {
-      const xml = isNew ? newDiagram() : await definitionXml(key, version ?? 1);
+      const concept = conceptKey ? loadConcept(conceptKey) : null;
+      const xml = concept ? concept.xml : isNew ? newDiagram() : await definitionXml(key, version ?? 1);
       if (cancelled) return;
       await modeler.importXML(xml);
       if (cancelled) return;
       modeler.get<Canvas>('canvas').zoom('fit-viewport');
+      setBaseVersion(concept ? concept.baseVersion : isNew ? null : version);
       setReady(true);
-      setDirty(false);
+      setDirty(concept !== null);
+      if (concept) setStatus({ type: 'info', text: 'Het concept uit Proberen is geopend. Rol het uit om er een nieuwe versie van te maken.' });
     };
     load().catch((error: unknown) => {
       if (!cancelled) setLoadError(error);
@@ -179,7 +187,7 @@ export function ModelerPage() {
       modeler.destroy();
       setReady(false);
     };
-  }, [isNew, key, version, templatesReady, needsDefinition, templates.data, functions.data]);
+  }, [isNew, key, version, conceptKey, templatesReady, needsDefinition, templates.data, functions.data]);
 
   /** Pins problems on the canvas at their elements (a badge with the message, the element outlined in red). */
   const pin = useCallback((problems: Problem[]) => {
@@ -240,10 +248,13 @@ export function ModelerPage() {
       pin([]);
       setDirty(false);
       await queryClient.invalidateQueries({ queryKey: ['studio'] });
+      const versions = { to: `/studio/definities/${encodeURIComponent(result.key)}`, text: 'Naar de versies' };
+      // Instances keep running on the version they started on: the next step is migrating them (when there is an older version).
+      const migrate = result.created && result.version > 1 ? [{ to: migrationLink(result.key, baseVersion, result.version), text: 'Lopende instanties migreren', testId: 'naar-migreren' }] : [];
       setStatus(
         result.created
-          ? { type: 'ok', text: `Uitgerold: ${result.definitions.map((d) => `${d.name ?? d.key} versie ${d.version}`).join(', ')}.`, link: `/studio/definities/${encodeURIComponent(result.key)}` }
-          : { type: 'info', text: `Niets uitgerold: dit ontwerp is gelijk aan versie ${result.version}.`, link: `/studio/definities/${encodeURIComponent(result.key)}` },
+          ? { type: 'ok', text: `Uitgerold: ${result.definitions.map((d) => `${d.name ?? d.key} versie ${d.version}`).join(', ')}.`, links: [versions, ...migrate] }
+          : { type: 'info', text: `Niets uitgerold: dit ontwerp is gelijk aan versie ${result.version}.`, links: [versions] },
       );
     } catch (error) {
       if (error instanceof DeployRefused) {
@@ -260,6 +271,14 @@ export function ModelerPage() {
     } finally {
       setBusy(null);
     }
+  };
+
+  /** Hands the current diagram to Proberen (this tab keeps it), to run it through the keten's scenarios before deploying. */
+  const tryOut = async () => {
+    const xml = await currentXml();
+    const processKey = processKeyOf(xml) ?? key;
+    saveConcept({ key: processKey, baseVersion: isNew ? null : baseVersion, xml });
+    void navigate(`/studio/proberen?${new URLSearchParams({ definitie: processKey, concept: processKey }).toString()}`);
   };
 
   const save = async () => {
@@ -344,6 +363,9 @@ export function ModelerPage() {
         <Button onClick={check} busy={busy === 'check'} disabled={!ready || busy !== null} data-testid="controleren">
           Controleren bij de server
         </Button>
+        <Button onClick={tryOut} disabled={!ready || busy !== null} data-testid="proberen">
+          Proberen in de keten
+        </Button>
         <Button onClick={save} disabled={!ready}>
           Opslaan als bestand
         </Button>
@@ -358,7 +380,15 @@ export function ModelerPage() {
         {status ? (
           <Alert type={status.type}>
             <Paragraph>
-              {status.text} {status.link ? <Link to={status.link}>Naar de versies</Link> : null}
+              {status.text}{' '}
+              {(status.links ?? []).map((l, i) => (
+                <span key={l.to}>
+                  {i > 0 ? ' · ' : null}
+                  <Link to={l.to} data-testid={l.testId}>
+                    {l.text}
+                  </Link>
+                </span>
+              ))}
             </Paragraph>
           </Alert>
         ) : null}

@@ -5,6 +5,7 @@ import { formatDateTime } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Button, ButtonLink, FormField, Heading, Link, Paragraph, Select, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
 import { useStudioDefinition } from './api';
+import { migrationLink } from './concept';
 import './studio.css';
 
 /** The versions of one definition, how many instances run on each, and the choice of two versions to compare. */
@@ -61,6 +62,14 @@ export function VersionsPage() {
                     <Link to={`/studio/ontwerpen/${encodeURIComponent(key)}?versie=${v.version}`} aria-label={`Versie ${v.version} openen in de ontwerper`}>
                       Openen
                     </Link>
+                    {v.activeInstances > 0 && v.version !== definition.data.latestVersion ? (
+                      <>
+                        {' · '}
+                        <Link to={migrationLink(key, v.version, definition.data.latestVersion)} aria-label={`Lopende instanties van versie ${v.version} migreren`}>
+                          Migreren
+                        </Link>
+                      </>
+                    ) : null}
                   </Td>
                 </Tr>
               ))}

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format/dates';
 import { usePageTitle } from '../../shared/layout/usePageTitle';
 import { Alert, Button, ButtonGroup, FormField, Heading, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../../shared/ui';
-import { actionLabel, kindLabel, migrationApi, type Batch, type MigrationPlan, type PlanResponse, type ValidationResponse } from './api';
+import { actionLabel, kindLabel, migrationApi, type Batch, type MigratedWait, type MigrationPlan, type PlanResponse, type ValidationResponse } from './api';
 
 /**
  * Instance migration (as Camunda Cockpit's): choose a definition and two versions, let the server map equal ids, edit the
@@ -24,10 +24,27 @@ export function MigratiePage() {
   const [plan, setPlan] = useState<PlanResponse | null>(null);
   const [validation, setValidation] = useState<ValidationResponse | null>(null);
   const [batchId, setBatchId] = useState<string | null>(null);
+  const [showMapping, setShowMapping] = useState(false);
 
-  const generate = useMutation({ mutationFn: () => migrationApi.plan(key, from, to), onSuccess: (p) => { setPlan(p); setValidation(null); setBatchId(null); } });
+  const generate = useMutation({
+    mutationFn: () => migrationApi.plan(key, from, to),
+    onSuccess: (p) => {
+      setPlan(p);
+      setValidation(null);
+      setBatchId(null);
+      // Unfolded when an element has no equal in the new version: that is where the designer has work to do.
+      setShowMapping(p.sourceElements.some((e) => !p.plan.instructions.some((i) => i.sourceElementId === e.id)));
+    },
+  });
   const check = useMutation({ mutationFn: (p: MigrationPlan) => migrationApi.check(p), onSuccess: setPlan });
-  const validate = useMutation({ mutationFn: (p: MigrationPlan) => migrationApi.validate(p), onSuccess: setValidation });
+  // A new dry run starts over: the next batch follows from it.
+  const validate = useMutation({
+    mutationFn: (p: MigrationPlan) => migrationApi.validate(p),
+    onSuccess: (v) => {
+      setValidation(v);
+      setBatchId(null);
+    },
+  });
   const start = useMutation({ mutationFn: (p: MigrationPlan) => migrationApi.start(p), onSuccess: (b) => setBatchId(b.id) });
   const batch = useQuery({
     queryKey: ['migrations', 'batch', batchId],
@@ -127,45 +144,50 @@ export function MigratiePage() {
             </Alert>
           ) : null}
           {check.error ? <ErrorMessage error={check.error} /> : null}
-          <Table caption="Koppeling van elementen">
-            <TableHead>
-              <Th scope="col">Element in versie {plan.plan.sourceVersion}</Th>
-              <Th scope="col">Soort</Th>
-              <Th scope="col">Wordt in versie {plan.plan.targetVersion}</Th>
-            </TableHead>
-            <TBody>
-              {plan.sourceElements.map((element) => {
-                const mapped = plan.plan.instructions.find((i) => i.sourceElementId === element.id)?.targetElementId ?? '';
-                const id = `koppeling-${element.id}`;
-                return (
-                  <Tr key={element.id}>
-                    <Td>
-                      {element.name ?? element.id} <code>{element.id}</code>
-                    </Td>
-                    <Td>{element.kind}</Td>
-                    <Td>
-                      <label className="app-visually-hidden" htmlFor={id}>
-                        Doel voor {element.name ?? element.id}
-                      </label>
-                      <Select id={id} value={mapped} onChange={(e) => mapTo(element.id, e.target.value)}>
-                        <option value="">(niet gekoppeld)</option>
-                        {plan.targetElements.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name ?? t.id} ({t.id})
-                          </option>
-                        ))}
-                      </Select>
-                    </Td>
-                  </Tr>
-                );
-              })}
-            </TBody>
-          </Table>
+          <PlanSummary plan={plan} />
+          {/* The mapping of every element is long (schakel 4 has over a hundred): folded unless an element has no equal. */}
+          <details className="app-details" data-testid="koppeling" open={showMapping} onToggle={(e) => setShowMapping(e.currentTarget.open)}>
+            <summary>Koppeling per element bekijken of aanpassen</summary>
+            <Table caption="Koppeling van elementen">
+              <TableHead>
+                <Th scope="col">Element in versie {plan.plan.sourceVersion}</Th>
+                <Th scope="col">Soort</Th>
+                <Th scope="col">Wordt in versie {plan.plan.targetVersion}</Th>
+              </TableHead>
+              <TBody>
+                {plan.sourceElements.map((element) => {
+                  const mapped = plan.plan.instructions.find((i) => i.sourceElementId === element.id)?.targetElementId ?? '';
+                  const id = `koppeling-${element.id}`;
+                  return (
+                    <Tr key={element.id} data-element-id={element.id}>
+                      <Td>
+                        {element.name ?? element.id} <code>{element.id}</code>
+                      </Td>
+                      <Td>{element.kind}</Td>
+                      <Td>
+                        <label className="app-visually-hidden" htmlFor={id}>
+                          Doel voor {element.name ?? element.id}
+                        </label>
+                        <Select id={id} value={mapped} onChange={(e) => mapTo(element.id, e.target.value)}>
+                          <option value="">(niet gekoppeld)</option>
+                          {plan.targetElements.map((t) => (
+                            <option key={t.id} value={t.id}>
+                              {t.name ?? t.id} ({t.id})
+                            </option>
+                          ))}
+                        </Select>
+                      </Td>
+                    </Tr>
+                  );
+                })}
+              </TBody>
+            </Table>
+          </details>
           <ButtonGroup label="Migreren">
             <Button onClick={() => validate.mutate(plan.plan)} busy={validate.isPending} disabled={plan.problems.length > 0}>
               Proefmigratie
             </Button>
-            <Button appearance="primary-action" onClick={() => start.mutate(plan.plan)} busy={start.isPending} disabled={plan.problems.length > 0 || !validation || validation.migratable === 0}>
+            <Button appearance="primary-action" onClick={() => start.mutate(plan.plan)} busy={start.isPending} disabled={plan.problems.length > 0 || !validation || validation.migratable === 0 || batchId !== null}>
               Migreren
             </Button>
           </ButtonGroup>
@@ -179,6 +201,35 @@ export function MigratiePage() {
       {batch.error ? <ErrorMessage error={batch.error} /> : null}
     </>
   );
+}
+
+/** An instance id short enough for a table: its random end (the start of a version-7 id is its creation time, shared by neighbours). */
+function shortId(id: string): string {
+  return `…${id.slice(-8)}`;
+}
+
+/** How the plan maps: on equal ids, onto other elements, or not at all. */
+function PlanSummary({ plan }: { plan: PlanResponse }) {
+  const instructions = plan.plan.instructions;
+  const equal = instructions.filter((i) => i.sourceElementId === i.targetElementId).length;
+  const other = instructions.length - equal;
+  const unmapped = plan.sourceElements.filter((e) => !instructions.some((i) => i.sourceElementId === e.id));
+  return (
+    <Paragraph data-testid="plan-samenvatting">
+      Van de {plan.sourceElements.length} elementen van versie {plan.plan.sourceVersion} {equal === 1 ? 'is' : 'zijn'} er {equal} gekoppeld op gelijke id, {other} op een ander
+      element en {unmapped.length} niet gekoppeld{unmapped.length > 0 ? ` (${unmapped.map((e) => e.id).join(', ')})` : ''}. Een instantie die op een niet gekoppeld element
+      wacht, kan niet worden gemigreerd.
+    </Paragraph>
+  );
+}
+
+/** One line for the waits of an instance: how many, and what happens to them. */
+function waitSummary(waits: MigratedWait[]): string {
+  const counts = new Map<string, number>();
+  for (const w of waits) counts.set(w.action, (counts.get(w.action) ?? 0) + 1);
+  const plural: Record<string, string> = { kept: 'blijven', cancelled: 'vervallen' };
+  const parts = [...counts.entries()].map(([action, n]) => `${n} ${(n > 1 ? plural[action] : undefined) ?? actionLabel[action] ?? action}`);
+  return `${waits.length} ${waits.length === 1 ? 'wachtplek' : 'wachtplekken'}: ${parts.join(', ')}`;
 }
 
 function ValidationReport({ validation }: { validation: ValidationResponse }) {
@@ -199,25 +250,36 @@ function ValidationReport({ validation }: { validation: ValidationResponse }) {
         </TableHead>
         <TBody>
           {validation.instances.map((i) => (
-            <Tr key={i.instanceId}>
+            <Tr key={i.instanceId} data-instance-id={i.instanceId} data-can-migrate={i.canMigrate}>
               <Td>
-                <code>{i.instanceId.slice(0, 8)}</code>
+                <code title={i.instanceId}>{shortId(i.instanceId)}</code>
+                {i.businessKey ? <div className="app-muted">{i.businessKey}</div> : null}
               </Td>
               <Td>{i.gemeente}</Td>
               <Td>{i.canMigrate ? <StatusBadge status="success">kan</StatusBadge> : <StatusBadge status="danger">kan niet</StatusBadge>}</Td>
               <Td>
-                <ul>
-                  {i.problems.map((p, n) => (
-                    <li key={`p${n}`}>{p.message}</li>
-                  ))}
-                  {i.waits.map((w, n) => (
-                    <li key={`w${n}`}>
-                      {kindLabel[w.kind] ?? w.kind} {w.sourceElementId}
-                      {w.targetElementId && w.targetElementId !== w.sourceElementId ? ` → ${w.targetElementId}` : ''}: {actionLabel[w.action] ?? w.action}
-                      {w.kind === 'timer' && w.newDueAt ? `, valt af ${formatDateTime(w.newDueAt)}` : ''}
-                    </li>
-                  ))}
-                </ul>
+                {i.problems.length > 0 ? (
+                  <ul data-testid="problemen">
+                    {i.problems.map((p, n) => (
+                      <li key={`p${n}`}>{p.message}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <details className="app-details">
+                  <summary>
+                    {i.canMigrate ? '' : 'Verder '}
+                    {waitSummary(i.waits)}
+                  </summary>
+                  <ul>
+                    {i.waits.map((w, n) => (
+                      <li key={`w${n}`}>
+                        {kindLabel[w.kind] ?? w.kind} {w.sourceElementId}
+                        {w.targetElementId && w.targetElementId !== w.sourceElementId ? ` → ${w.targetElementId}` : ''}: {actionLabel[w.action] ?? w.action}
+                        {w.kind === 'timer' && w.newDueAt ? `, valt af ${formatDateTime(w.newDueAt)}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
               </Td>
             </Tr>
           ))}
@@ -244,9 +306,9 @@ function BatchReport({ batch }: { batch: Batch }) {
         </TableHead>
         <TBody>
           {batch.items.map((item) => (
-            <Tr key={item.instanceId}>
+            <Tr key={item.instanceId} data-instance-id={item.instanceId} data-status={item.status}>
               <Td>
-                <code>{item.instanceId.slice(0, 8)}</code>
+                <code title={item.instanceId}>{shortId(item.instanceId)}</code>
               </Td>
               <Td>{item.status === 'migrated' ? 'gemigreerd' : item.status === 'failed' ? 'mislukt' : 'wacht'}</Td>
               <Td>{item.problems.map((p) => p.message).join(' ')}</Td>

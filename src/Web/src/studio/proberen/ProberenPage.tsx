@@ -1,9 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../../shared/api/problem';
 import { ErrorMessage } from '../../shared/errors';
 import { usePageTitle } from '../../shared/layout/usePageTitle';
-import { Alert, Button, Checkbox, FormField, Heading, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Textarea, Textbox, Th, Tr } from '../../shared/ui';
+import { Alert, Button, ButtonGroup, Checkbox, FormField, Heading, Link, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Textarea, Textbox, Th, Tr } from '../../shared/ui';
+import { DeployRefused, deployXml, type BpmnProblem, type DeployResponse } from '../api';
+import { loadConcept, migrationLink, saveConcept, type Concept } from '../concept';
 import { migrationApi } from '../migratie/api';
 import '../studio.css';
 import { resultLabel, sandboxApi, scenarioLabel, type DraftProblem, type SandboxResult, type SandboxRun } from './api';
@@ -19,21 +22,38 @@ export function ProberenPage() {
   const definitions = useQuery({ queryKey: ['definitions', 'all'], queryFn: ({ signal }) => migrationApi.definitions(signal) });
   const scenarios = useQuery({ queryKey: ['sandbox', 'scenarios'], queryFn: ({ signal }) => sandboxApi.scenarios(signal), staleTime: Infinity });
   const latest = useMemo(() => (definitions.data?.items ?? []).filter((d) => d.isLatest).sort((a, b) => a.key.localeCompare(b.key)), [definitions.data]);
-  const [key, setKey] = useState('');
-  const [xml, setXml] = useState('');
+  const [params] = useSearchParams();
+  // A draft handed over by the modeler (?concept=<key>), or a definition chosen by link (?definitie=<key>).
+  const [handed] = useState(() => (params.get('concept') ? loadConcept(params.get('concept')!) : null));
+  const [key, setKey] = useState(handed?.key ?? params.get('definitie') ?? '');
+  const [xml, setXml] = useState(handed?.xml ?? '');
+  const [baseVersion, setBaseVersion] = useState<number | null>(handed ? handed.baseVersion : null);
+  const [tried, setTried] = useState<Concept | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [months, setMonths] = useState('30');
   const [runId, setRunId] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
 
   const load = useMutation({
-    mutationFn: (k: string) => sandboxApi.xml(k, latest.find((d) => d.key === k)!.version),
+    mutationFn: (k: string) => {
+      const version = latest.find((d) => d.key === k)!.version;
+      setBaseVersion(version);
+      return sandboxApi.xml(k, version);
+    },
     onSuccess: setXml,
   });
   const start = useMutation({
     mutationFn: () => sandboxApi.start([{ name: `${key}.bpmn`, content: xml }], chosen, Number(months)),
+    onMutate: () => setTried({ key, baseVersion, xml }),
     onSuccess: (run) => setRunId(run.id),
   });
+
+  // A definition chosen by link: its deployed version is loaded once the list is there.
+  const linked = !handed && key !== '' && xml === '' && !load.isPending && !load.isError && latest.some((d) => d.key === key);
+  const loadXml = load.mutate;
+  useEffect(() => {
+    if (linked) loadXml(key);
+  }, [linked, key, loadXml]);
   const run = useQuery({
     queryKey: ['sandbox', 'run', runId],
     queryFn: ({ signal }) => sandboxApi.run(runId!, signal),
@@ -62,6 +82,17 @@ export function ProberenPage() {
         Laat een gewijzigde schakel de keten-scenario's doorlopen in een afgeschermde proefomgeving, naast de huidige versies. Er komt niets in de
         echte database.
       </Paragraph>
+      {handed ? (
+        <Alert type="info" data-testid="concept-uit-ontwerper">
+          <Paragraph>
+            Het concept van {handed.key} uit de ontwerper staat hieronder{handed.baseVersion ? ` (gebaseerd op versie ${handed.baseVersion})` : ''}. Kies de scenario's en
+            start de proefrun.{' '}
+            <Link to={modelerLink(handed.key, latest.some((d) => d.key === handed.key))} onClick={() => saveConcept({ ...handed, xml })} data-testid="terug-naar-ontwerper">
+              Terug naar de ontwerper
+            </Link>
+          </Paragraph>
+        </Alert>
+      ) : null}
       {definitions.error ? <ErrorMessage error={definitions.error} /> : null}
       {fieldError ? (
         <Alert type="error" heading="Er is een probleem">
@@ -91,6 +122,7 @@ export function ProberenPage() {
                 {d.name ?? d.key} (versie {d.version})
               </option>
             ))}
+            {key && definitions.data && !latest.some((d) => d.key === key) ? <option value={key}>{key} (nieuw proces)</option> : null}
           </Select>
         </FormField>
         {load.error ? <ErrorMessage error={load.error} /> : null}
@@ -117,7 +149,8 @@ export function ProberenPage() {
       ) : start.error ? (
         <ErrorMessage error={start.error} />
       ) : null}
-      {run.data ? <RunReport run={run.data} xml={xml} draftKey={key} /> : null}
+      {run.data && tried ? <RunReport run={run.data} xml={tried.xml} draftKey={tried.key} /> : null}
+      {run.data?.status === 'completed' && tried ? <NextStep run={run.data} tried={tried} known={latest.some((d) => d.key === tried.key)} /> : null}
       {run.error ? <ErrorMessage error={run.error} /> : null}
     </>
   );
@@ -213,6 +246,83 @@ function RunReport({ run, xml, draftKey }: { run: SandboxRun; xml: string; draft
           <StopDiagram xml={xml} elementIds={shown.elementIds} label={`Concept ${draftKey}; gestopt bij ${shown.elementIds.join(', ')}`} />
         </Suspense>
       ) : null}
+    </section>
+  );
+}
+
+/** The modeler with this draft opened (a definition not deployed yet opens as a new process). */
+function modelerLink(key: string, deployed: boolean): string {
+  return `/studio/ontwerpen/${deployed ? encodeURIComponent(key) : 'nieuw'}?${new URLSearchParams({ concept: key }).toString()}`;
+}
+
+/**
+ * After a completed run: deploy the draft that was tried (not what the field holds now), or take it back to the modeler. A
+ * deployed draft leads on to migrating the instances that run on the version it was based on.
+ */
+function NextStep({ run, tried, known }: { run: SandboxRun; tried: Concept; known: boolean }) {
+  const queryClient = useQueryClient();
+  const allPassed = run.results.length > 0 && run.results.every((r) => r.result === 'passed');
+  const deploy = useMutation({
+    mutationFn: () => deployXml(tried.xml),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['definitions'] }),
+  });
+  const refused: BpmnProblem[] = deploy.error instanceof DeployRefused ? deploy.error.errors : [];
+  const deployed: DeployResponse | undefined = deploy.data;
+  const modeler = modelerLink(tried.key, known);
+  return (
+    <section aria-labelledby="vervolg-kop" data-testid="vervolg">
+      <Heading level={2} id="vervolg-kop">
+        Volgende stap
+      </Heading>
+      {allPassed ? (
+        <Alert type="ok">
+          <Paragraph>Alle scenario's eindigen met het concept waar ze nu ook eindigen. Het concept kan worden uitgerold.</Paragraph>
+        </Alert>
+      ) : (
+        <Alert type="warning">
+          <Paragraph>Niet elk scenario eindigt met het concept waar het nu eindigt. Rol het alleen uit als dat de bedoeling is.</Paragraph>
+        </Alert>
+      )}
+      <ButtonGroup label="Volgende stap">
+        <Button appearance="primary-action" onClick={() => deploy.mutate()} busy={deploy.isPending} disabled={deploy.isPending || deployed !== undefined} data-testid="concept-uitrollen">
+          Dit concept uitrollen
+        </Button>
+        <Link to={modeler} onClick={() => saveConcept(tried)} data-testid="terug-na-proefrun">
+          Terug naar de ontwerper
+        </Link>
+      </ButtonGroup>
+      <div aria-live="polite" data-testid="uitrol-status">
+        {deployed ? (
+          <Alert type={deployed.created ? 'ok' : 'info'}>
+            <Paragraph>
+              {deployed.created ? `Uitgerold: ${deployed.definitions[0]?.name ?? deployed.key} versie ${deployed.version}.` : `Niets uitgerold: het concept is gelijk aan versie ${deployed.version}.`}{' '}
+              <Link to={`/studio/definities/${encodeURIComponent(deployed.key)}`}>Naar de versies</Link>
+              {deployed.created && deployed.version > 1 ? (
+                <>
+                  {' · '}
+                  <Link to={migrationLink(deployed.key, tried.baseVersion, deployed.version)} data-testid="naar-migreren">
+                    Lopende instanties migreren
+                  </Link>
+                </>
+              ) : null}
+            </Paragraph>
+          </Alert>
+        ) : null}
+        {deploy.error && !(deploy.error instanceof DeployRefused) ? <ErrorMessage error={deploy.error} /> : null}
+        {deploy.error instanceof DeployRefused ? (
+          <Alert type="error" heading="Niet uitgerold">
+            <Paragraph>{deploy.error.message}</Paragraph>
+            <ul>
+              {refused.map((p, i) => (
+                <li key={`${p.elementId ?? ''}-${p.code}-${i}`}>
+                  {p.elementId ? <strong>{p.elementId}: </strong> : null}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+      </div>
     </section>
   );
 }

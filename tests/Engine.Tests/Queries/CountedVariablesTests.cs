@@ -14,18 +14,7 @@ namespace Inburgering.Engine.Tests.Queries;
 /// </summary>
 public sealed class CountedVariablesTests
 {
-    private const string Process = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
-          <process id="teller" isExecutable="true">
-            <startEvent id="s" />
-            <sequenceFlow id="f1" sourceRef="s" targetRef="taak" />
-            <userTask id="taak" />
-            <sequenceFlow id="f2" sourceRef="taak" targetRef="e" />
-            <endEvent id="e" />
-          </process>
-        </definitions>
-        """;
+    private static readonly string Process = OneTaskProcess.Xml("teller");
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]

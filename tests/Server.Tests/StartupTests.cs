@@ -109,7 +109,8 @@ public sealed class StartupTests
             environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }));
 
         AssertRefused(failure.Message, "'Production'", "Inburgering:DevelopmentSignIn", "Inburgering:SimulationClock", "Inburgering:DemoData",
-            "Inburgering:PartnerSimulators", "Partners:Duo:DuoOin", "ClientCertificateThumbprints", "ASPNETCORE_ENVIRONMENT=Development");
+            "Inburgering:PartnerSimulators", "Partners:Duo:DuoOin", "ClientCertificateThumbprints", "ASPNETCORE_ENVIRONMENT=Development",
+            "placeholder-OIN (duoOinIsPlaceholder)", "Woerden (0632)", "placeholder-contactpersoon voor DUO");
         Assert.False(File.Exists(Path.Combine(work, "data", "inburgering.sqlite")), "The database was created before the posture was checked.");
     }
 

@@ -5,7 +5,8 @@ namespace Inburgering.Server.Hosting;
 /// <summary>
 /// Outside the Development environment the service refuses to start with any development switch on (development sign-in
 /// lets anyone claim any role in any gemeente by header; the simulation clock lets them move time; demo data and the
-/// partner simulators are made-up people and partners) or with the simulator's OINs for DUO, and says which and why.
+/// partner simulators are made-up people and partners), with the simulator's OINs for DUO, or with a gemeentebeleid that still
+/// marks an OIN or the contactpersoon for DUO as placeholder, and says which and why.
 /// </summary>
 public static class ProductionPosture
 {
@@ -47,12 +48,49 @@ public static class ProductionPosture
             refusals.Add($"{DuoOptions.Section}:GemeenteOins heeft voor {string.Join(", ", synthetic)} het verzonnen OIN van de simulator; configureer het echte OIN van elke gemeente.");
         }
 
+        refusals.AddRange(PolicyPlaceholders(settings, environment.ContentRootPath));
+
         if (!Security.DuoEndpointAuthentication.From(configuration).IsConfigured)
         {
             refusals.Add($"{Security.DuoEndpointAuthentication.Section}: het notificatie-eindpunt van DUO heeft een eigen aanmelding nodig: ClientCertificateThumbprints (PKIoverheid, via Digikoppeling) of TokenSha256.");
         }
 
         return refusals;
+    }
+
+    /// <summary>
+    /// What the gemeentebeleid still marks as placeholder: a gemeente's OIN (<c>duoOinIsPlaceholder</c>, the Bron towards DUO) or
+    /// its contactpersoon for DUO (<c>duoContactpersoon.isPlaceholder</c>, what DUO shows the inburgeraar). A policy folder that is
+    /// missing or invalid is left to its own refusal later in the start.
+    /// </summary>
+    private static IEnumerable<string> PolicyPlaceholders(ServerSettings settings, string contentRoot)
+    {
+        string folder;
+        try
+        {
+            folder = Path.Combine(StartupChecks.DefinitionsFolder(settings, contentRoot), "gemeenten");
+        }
+        catch (StartupRefusedException)
+        {
+            yield break;
+        }
+
+        if (Workflows.Policy.PolicyCatalog.Load(folder) is not { IsValid: true, Catalog: { } catalog })
+        {
+            yield break;
+        }
+
+        var oins = catalog.Gemeenten.Where(g => g.Oin.IsPlaceholder).Select(g => $"{g.Naam} ({g.Code})").ToList();
+        if (oins.Count > 0)
+        {
+            yield return $"het gemeentebeleid ({folder}) heeft voor {string.Join(", ", oins)} een placeholder-OIN (duoOinIsPlaceholder): zet het echte OIN uit het OIN-register van Logius.";
+        }
+
+        var contacts = catalog.Gemeenten.Where(g => g.DuoContactpersoon.IsPlaceholder).Select(g => $"{g.Naam} ({g.Code})").ToList();
+        if (contacts.Count > 0)
+        {
+            yield return $"het gemeentebeleid ({folder}) heeft voor {string.Join(", ", contacts)} een placeholder-contactpersoon voor DUO (duoContactpersoon.isPlaceholder): DUO toont die aan de inburgeraar; zet het echte team, e-mailadres en telefoonnummer.";
+        }
     }
 
     /// <summary>Refuses the start (<see cref="StartupRefusedException"/>) naming every reason; the host does not start.</summary>

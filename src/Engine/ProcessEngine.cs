@@ -39,6 +39,7 @@ public sealed partial class ProcessEngine
         IWorkScheduler scheduler,
         TimeProvider time,
         IOptions<EngineOptions> options,
+        CountedVariables counted,
         ILogger<ProcessEngine> logger)
     {
         _databases = databases;
@@ -48,7 +49,7 @@ public sealed partial class ProcessEngine
         _scheduler = scheduler;
         _time = time;
         _options = options.Value;
-        _counted = new CountedVariables(_options.CountedVariables);
+        _counted = counted;
         _services = new EngineServices(expressions, _options);
         _logger = logger;
     }

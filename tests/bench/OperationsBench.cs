@@ -122,7 +122,7 @@ internal static class OperationsBench
 
         // As in the server: its backfill went through the table (here it finds every row current), so counts skip that scan.
         await provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CountedVariablesBackfill>().Single()
-            .RunAsync(new CountedVariables(Kwartaalcijfers.TrajectKenmerken), CancellationToken.None);
+            .RunAsync(CancellationToken.None);
         var actor = new Actor("beheerder", new HashSet<string> { "beheerder" }, new HashSet<string>(Gemeenten.Take(4)));
         var kwartaal = Kwartaal.VanMoment(DateTimeOffset.UtcNow);
         var (from, to) = (kwartaal.Van, kwartaal.Tot);

@@ -69,9 +69,10 @@ public static class EngineRegistration
             sp.GetRequiredService<IWorkScheduler>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<EngineOptions>>(),
+            sp.GetRequiredService<CountedVariables>(),
             sp.GetRequiredService<ILogger<ProcessEngine>>()));
-        services.AddSingleton<CountedVariablesProgress>();
-        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EngineOptions>>(), sp.GetRequiredService<CountedVariablesProgress>()));
+        services.AddSingleton(sp => new CountedVariables(sp.GetRequiredService<IOptions<EngineOptions>>().Value.CountedVariables));
+        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<IOptions<EngineOptions>>(), sp.GetRequiredService<CountedVariables>()));
         services.AddSingleton(sp => new ClockService(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ProcessEngine>(),

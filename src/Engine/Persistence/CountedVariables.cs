@@ -12,6 +12,7 @@ namespace Inburgering.Engine.Persistence;
 /// parsing every instance's variables (100,000 running trajecten took 1.7 s that way). The column holds a signature of the names
 /// (8 hex digits) followed by the values as a JSON array of strings; a row written under other names (or before the column
 /// existed) has another signature or none and is read the slow way until <see cref="CountedVariablesBackfill"/> rewrote it.
+/// One instance per engine (a singleton built from <see cref="EngineOptions.CountedVariables"/>).
 /// </summary>
 internal sealed class CountedVariables
 {
@@ -35,6 +36,16 @@ internal sealed class CountedVariables
     public string Signature { get; }
 
     public bool IsEmpty => Names.Count == 0;
+
+    /// <summary>
+    /// Whether every instance row has its values under these names: set when <see cref="CountedVariablesBackfill"/> has gone
+    /// through the table (every row written since is current). Until then counts also read the rows without them, the slow way.
+    /// </summary>
+    public bool AllCurrent => _allCurrent;
+
+    private volatile bool _allCurrent;
+
+    public void BackfillCompleted() => _allCurrent = true;
 
     /// <summary>Where a variable's value is in a row's values, or -1 when it is not counted.</summary>
     public int IndexOf(string name)
@@ -81,16 +92,3 @@ internal sealed class CountedVariables
     }
 }
 
-/// <summary>
-/// Whether every instance row has its counted values under the current names: set when <see cref="CountedVariablesBackfill"/>
-/// has gone through the table (every row written since is current). Until then the counts also read the rows without them, the
-/// slow way; after it they skip that scan.
-/// </summary>
-internal sealed class CountedVariablesProgress
-{
-    private volatile bool _allCurrent;
-
-    public bool AllCurrent => _allCurrent;
-
-    public void Completed() => _allCurrent = true;
-}

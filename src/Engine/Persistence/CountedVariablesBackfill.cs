@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Inburgering.Engine.Persistence;
 
@@ -11,13 +10,12 @@ namespace Inburgering.Engine.Persistence;
 /// Until it is done the counts stay right (those rows are read the slow way). A row a step changed meanwhile is left to that
 /// step, which writes the values itself.
 /// </summary>
-internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory databases, IOptions<EngineOptions> options, CountedVariablesProgress progress, ILogger<CountedVariablesBackfill> logger) : BackgroundService
+internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory databases, CountedVariables counted, ILogger<CountedVariablesBackfill> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var counted = new CountedVariables(options.Value.CountedVariables);
         if (counted.IsEmpty)
         {
             return;
@@ -27,7 +25,7 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
         try
         {
             var started = TimeProvider.System.GetTimestamp();
-            var rewritten = await RunAsync(counted, stoppingToken);
+            var rewritten = await RunAsync(stoppingToken);
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             var names = string.Join(", ", counted.Names);
             if (rewritten > 0)
@@ -44,8 +42,8 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
         }
     }
 
-    /// <summary>Rewrites every row not current under <paramref name="counted"/> (in key order, once); returns how many it wrote.</summary>
-    public async Task<int> RunAsync(CountedVariables counted, CancellationToken cancellationToken)
+    /// <summary>Rewrites every row not current under the counted names (in key order, once); returns how many it wrote.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var signature = counted.Signature;
         var total = 0;
@@ -64,7 +62,7 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
-                progress.Completed();
+                counted.BackfillCompleted();
                 return total;
             }
 

@@ -248,7 +248,6 @@ public sealed partial class EngineQueries
         }
 
         await using var db = databases.Create();
-        var counted = Counted;
         var positions = variables.Select(counted.IndexOf).ToList();
         var counts = new Dictionary<(string Tenant, string V0, string V1, string V2), int>();
         void Add(string tenant, IReadOnlyList<string> values, int count)
@@ -277,14 +276,14 @@ public sealed partial class EngineQueries
                 Add(group.TenantId, positions.Select(p => values[p]).ToList(), group.Count);
             }
 
-            if (counting.AllCurrent)
+            if (counted.AllCurrent)
             {
                 // Every row has its values (the backfill went through the table; rows written since are current): no scan for
                 // rows without them, which PostgreSQL would answer by reading the whole table.
                 return Counts();
             }
 
-            slowWhere = $" AND (counted_values IS NULL OR substr(counted_values, 1, {signature.Length}) <> '{signature}')";
+            slowWhere = $" AND (counted_values IS NULL OR substr(counted_values, 1, {signature.Length}) <> {{{3 + variables.Count}}})";
         }
 
         var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
@@ -297,7 +296,7 @@ public sealed partial class EngineQueries
         var sql = $"SELECT x.\"Tenant\", x.\"V0\", x.\"V1\", x.\"V2\", COUNT(*) AS \"Count\" FROM (SELECT tenant_id AS \"Tenant\", {columns} FROM instances WHERE definition_key = {{0}} AND {where}) x GROUP BY x.\"Tenant\", x.\"V0\", x.\"V1\", x.\"V2\"";
         object from = started is { } p1 ? (postgres ? p1.From : p1.From.UtcTicks) : 0L;
         object to = started is { } p2 ? (postgres ? p2.To : p2.To.UtcTicks) : 0L;
-        object[] parameters = [definitionKey, from, to, .. variables];
+        object[] parameters = [definitionKey, from, to, .. variables, counted.Signature];
         foreach (var row in await db.Database.SqlQueryRaw<VariableCountRow>(sql, parameters).ToListAsync(cancellationToken))
         {
             Add(row.Tenant, [row.V0, row.V1, row.V2], (int)row.Count);
@@ -308,8 +307,6 @@ public sealed partial class EngineQueries
         List<VariableCount> Counts() =>
             counts.Select(c => new VariableCount(c.Key.Tenant, new[] { c.Key.V0, c.Key.V1, c.Key.V2 }.Take(variables.Count).ToList(), c.Value)).ToList();
     }
-
-    private CountedVariables Counted => _counted ??= new CountedVariables(options.Value.CountedVariables);
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
     private static partial Regex VariableName();

@@ -10,15 +10,14 @@ public sealed partial class EngineQueries
 {
     private readonly IEngineDbContextFactory databases;
     private readonly Microsoft.Extensions.Options.IOptions<EngineOptions> options;
-    private CountedVariables? _counted;
 
-    private readonly CountedVariablesProgress counting;
+    private readonly CountedVariables counted;
 
-    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options, CountedVariablesProgress counting)
+    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options, CountedVariables counted)
     {
         this.databases = databases;
         this.options = options;
-        this.counting = counting;
+        this.counted = counted;
     }
 
     /// <summary>Whether the database holds any instance at all (e.g. to decide that it is new).</summary>

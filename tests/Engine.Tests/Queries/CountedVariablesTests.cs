@@ -41,7 +41,7 @@ public sealed class CountedVariablesTests
         ];
 
         // Every instance has its values under the current names: the fast path, equal to the slow one (a variable not counted).
-        Assert.All(await CountedValuesAsync(h), v => Assert.StartsWith(new CountedVariables(["doelgroep", "route"]).Signature, v, StringComparison.Ordinal));
+        Assert.All(await CountedValuesAsync(h), v => Assert.StartsWith(h.Services.GetRequiredService<CountedVariables>().Signature, v, StringComparison.Ordinal));
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"]));
         Assert.Equal(expected.Select(e => e.Replace("=", "|=", StringComparison.Ordinal)), await CountsAsync(h, ["doelgroep", "route", "nietGeteld"]));
         Assert.Equal(["0632|asiel=3", "1901|7=1", "1901|gezin=2"], await CountsAsync(h, ["doelgroep"]));
@@ -53,13 +53,13 @@ public sealed class CountedVariablesTests
             await db.Instances.Where(i => i.Id == ids[5]).ExecuteUpdateAsync(s => s.SetProperty(i => i.CountedValues, "0000beef[\"oud\"]"));
         }
 
-        Assert.False(h.Services.GetRequiredService<CountedVariablesProgress>().AllCurrent);
+        Assert.False(h.Services.GetRequiredService<CountedVariables>().AllCurrent);
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"]));
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"], started: (EngineHarness.Start.AddDays(-1), EngineHarness.Start.AddDays(1))));
         var backfill = h.Services.GetServices<IHostedService>().OfType<CountedVariablesBackfill>().Single();
-        Assert.Equal(3, await backfill.RunAsync(new CountedVariables(["doelgroep", "route"]), CancellationToken.None));
-        Assert.Equal(0, await backfill.RunAsync(new CountedVariables(["doelgroep", "route"]), CancellationToken.None));
-        Assert.True(h.Services.GetRequiredService<CountedVariablesProgress>().AllCurrent);
+        Assert.Equal(3, await backfill.RunAsync(CancellationToken.None));
+        Assert.Equal(0, await backfill.RunAsync(CancellationToken.None));
+        Assert.True(h.Services.GetRequiredService<CountedVariables>().AllCurrent);
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"]));
 
         // A step that changes a counted variable writes the new value; an ended instance no longer counts as running.

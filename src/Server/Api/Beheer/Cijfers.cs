@@ -44,7 +44,12 @@ internal static class Cijfers
 
         // Every read at once (each on its own connection): the page waits for the slowest, not for their sum.
         var memo = Kwartaalcijfers.Memo;
-        var quarters = Enumerable.Range(0, VerloopKwartalen).Select(i => Enumerable.Range(0, VerloopKwartalen - 1 - i).Aggregate(kwartaal, (q, _) => q.Vorige)).ToList();
+        var quarters = new List<Kwartaal> { kwartaal };
+        while (quarters.Count < VerloopKwartalen)
+        {
+            quarters.Insert(0, quarters[0].Vorige);
+        }
+
         var completedRead = queries.TaskCountsPerTenantAsync(Elements(memo, Kwartaalcijfers.Bron.TaakAfgerond).Append(Element(Kwartaalcijfers.PipTaak)).Distinct().ToList(), completed: true, from, to, actor, cancellationToken);
         var createdRead = queries.TaskCountsPerTenantAsync(Elements(memo, Kwartaalcijfers.Bron.TaakGestart).ToList(), completed: false, from, to, actor, cancellationToken);
         var jobsRead = queries.CompletedJobCountsAsync(memo.Where(r => r.Bron == Kwartaalcijfers.Bron.PartnerAanroep).Select(r => r.Sleutel).ToList(), from, to, actor, cancellationToken);

@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 42, Level = LogLevel.Debug, Message = "Timer {TimerId} fired on node {Node}")]
     public static partial void TimerFiredOnNode(ILogger logger, Guid timerId, string node);
 
+    [LoggerMessage(EventId = 47, Level = LogLevel.Warning, Message = "The timer pump of trigger {Trigger} failed; its trigger fires again later")]
+    public static partial void TimerPumpFailed(ILogger logger, string trigger, Exception exception);
+
     [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "Firing of {Kind} {Id} failed; its trigger fires again later")]
     public static partial void WorkFiringFailed(ILogger logger, string kind, Guid id, Exception exception);
 

@@ -19,17 +19,27 @@ public sealed partial class ProcessEngine
     /// The one timer dispatcher: fires a timer that is due and still scheduled. Safe to call twice and from several
     /// nodes: only the step that changes the timer row wins. Returns false when there was nothing (more) to fire.
     /// </summary>
-    internal async Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    internal Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => FireTimerAsync(timerId, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="FireTimerAsync(Guid, CancellationToken)"/>; with <paramref name="occurrence"/> (the due moment a pump
+    /// claimed) the step fires only that occurrence: a cycle that another firing already moved on to its next due moment is
+    /// left alone, even when that moment is due as well.
+    /// </summary>
+    internal async Task<bool> FireTimerAsync(Guid timerId, DateTimeOffset? occurrence, CancellationToken cancellationToken = default)
     {
         try
         {
             return await RunAsync("fire-timer", Actor.System, async (step, executor, ct) =>
             {
                 var timer = await step.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
-                if (timer is null || timer.Status != TimerStatus.Scheduled || timer.DueAt > step.Now)
+                if (timer is null || timer.Status != TimerStatus.Scheduled || timer.DueAt > step.Now || (occurrence is { } due && timer.DueAt != due))
                 {
                     return false;
                 }
+
+                // A re-armed cycle is free for the next claim.
+                timer.ClaimedUntil = null;
 
                 EngineMetrics.TagStep(null, timer.ElementId);
 
@@ -90,6 +100,55 @@ public sealed partial class ProcessEngine
             step.Journal(instance, "timer-fired", start.Id, new { timerId = timer.Id });
             executor.Begin(instance, start);
         }
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due timers that no live claim holds, oldest first, until <paramref name="until"/>:
+    /// one write transaction for the whole batch. On PostgreSQL the rows are picked with <c>FOR UPDATE SKIP LOCKED</c>, so
+    /// pumps on several nodes take different timers instead of racing for the same ones; SQLite has one writer and one node.
+    /// </summary>
+    internal async Task<List<ClaimedTimer>> ClaimDueTimersAsync(DateTimeOffset now, int limit, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = _databases.Provider == DatabaseProvider.PostgreSql
+            ? db.Timers.FromSqlInterpolated(
+                $"SELECT * FROM timers WHERE status = 'Scheduled' AND due_at <= {now} AND (claimed_until IS NULL OR claimed_until < {now}) ORDER BY due_at LIMIT {limit} FOR UPDATE SKIP LOCKED")
+            : db.Timers.Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= now && (t.ClaimedUntil == null || t.ClaimedUntil < now)).OrderBy(t => t.DueAt).Take(limit);
+        var claimed = await due.AsNoTracking().Select(t => new { t.Id, t.DueAt, t.InstanceId }).ToListAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = claimed.Select(t => t.Id).ToList();
+        await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedUntil, until), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed.Select(t => new ClaimedTimer(t.Id, t.DueAt, t.InstanceId)).ToList();
+    }
+
+    /// <summary>Lets go of claims, so the next pump takes these timers at once instead of after the lease.</summary>
+    internal async Task ReleaseTimerClaimsAsync(IReadOnlyCollection<Guid> timerIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        await db.Timers.Where(t => timerIds.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    /// <summary>
+    /// When a timer due by <paramref name="covered"/> still needs a firing: its due moment if no live claim holds it, else
+    /// the moment its claim runs out (the pump holding it may have died). Null when every such timer has fired.
+    /// </summary>
+    internal async Task<DateTimeOffset?> NextNeededFiringAsync(DateTimeOffset covered, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        var open = db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= covered);
+        var unclaimed = await open.Where(t => t.ClaimedUntil == null || t.ClaimedUntil < now).OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
+        if (unclaimed is not null)
+        {
+            return unclaimed;
+        }
+
+        return await open.Where(t => t.ClaimedUntil >= now).OrderBy(t => t.ClaimedUntil).Select(t => t.ClaimedUntil).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The due moment of a timer that is still scheduled, or null (fired, cancelled, gone).</summary>

@@ -24,6 +24,21 @@ public sealed class SchedulerSettings
 
     public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How many due timers a pump claims at once (one write transaction per batch).</summary>
+    public int TimerBatchSize { get; set; } = 200;
+
+    /// <summary>How many instances one pump fires timers for at once (each instance's timers in due order). Unset: 4 on PostgreSQL, 1 on SQLite.</summary>
+    public int? TimerParallelism { get; set; }
+
+    /// <summary>
+    /// How many pumps one moment's burst may have: a pump whose first claim is full starts one more (on whichever node takes
+    /// its trigger), up to this many.
+    /// </summary>
+    public int TimerPumps { get; set; } = 2;
+
+    /// <summary>How long a pump's claim on a due timer holds off other pumps; a pump that died lets it run out.</summary>
+    public TimeSpan TimerClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// How long a timer firing or partner-call attempt that failed (database unreachable, every race for the instance lost)
     /// waits before its trigger fires again; doubled for every further failure of the same firing, up to ten minutes.
@@ -41,6 +56,7 @@ public static class QuartzRegistration
     internal static IServiceCollection AddQuartzScheduling(this IServiceCollection services, EngineDatabaseOptions database, SchedulerSettings? settings = null, Action<ReconcilerOptions>? reconciler = null)
     {
         settings ??= new SchedulerSettings();
+        settings.TimerParallelism ??= database.Provider == DatabaseProvider.PostgreSql ? 4 : 1;
         var concurrency = settings.MaxConcurrency ?? (database.Provider == DatabaseProvider.PostgreSql ? 10 : 4);
         var batch = Math.Min(settings.MaxBatchSize ?? concurrency, concurrency);
         services.AddQuartz(q =>

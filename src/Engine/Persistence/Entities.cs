@@ -238,6 +238,12 @@ internal sealed class TimerEntity
 
     public DateTimeOffset? FiredAt { get; set; }
 
+    /// <summary>
+    /// Until when a node's timer pump holds this due timer (claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL), so
+    /// pumps on other nodes take other timers; a pump that died lets its claims run out. Not a guard: the firing step is.
+    /// </summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
     public int Version { get; set; }
 }
 

@@ -6,49 +6,63 @@ using Quartz;
 namespace Inburgering.Engine.Scheduling;
 
 /// <summary>
-/// Quartz job: fires one timer through the engine's dispatcher (<see cref="ProcessEngine.FireTimerAsync"/>). A one-shot
-/// trigger is gone once it has fired, so a firing that did not fire a timer that is still scheduled (it came early, lost
-/// every race for its instance, or the database failed) leaves a new trigger behind rather than a row nobody wakes.
+/// Quartz job: a moment's trigger fired (<see cref="QuartzWorkScheduler"/>), so the <see cref="TimerPump"/> drains what is
+/// due. A drain that found a full batch first starts one more pump (a trigger for now, which Quartz may give to another
+/// node), up to <see cref="SchedulerSettings.TimerPumps"/>. A one-shot trigger is gone once it has fired, so a firing that
+/// leaves a timer it stood for unfired (it came early by this node's clock, lost every race, another pump's claim is still
+/// live, or the database failed) leaves a trigger behind for the moment that timer can fire, rather than a row nobody wakes.
 /// </summary>
 internal sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, SchedulerSettings settings, IOptions<EngineOptions> options, ILogger<FireTimerJob> logger) : IJob
 {
+    /// <summary>Job data: which pump of a drain this firing is (0 for a moment's own trigger).</summary>
+    public const string PumpKey = "pump";
+
+    /// <summary>The name prefix of a helper pump's trigger.</summary>
+    public const string HelperPrefix = "pump.";
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (!Guid.TryParseExact(context.MergedJobDataMap.GetString(QuartzWorkScheduler.IdKey), "N", out var id))
-        {
-            return;
-        }
-
+        var pump = context.MergedJobDataMap.TryGetValue(PumpKey, out var value) && int.TryParse(value?.ToString(), out var n) ? n : 0;
         try
         {
-            if (await engine.FireTimerAsync(id, cancellationToken))
+            await new TimerPump(engine, time, settings).DrainAsync(
+                pump + 1 < settings.TimerPumps ? () => StartHelperAsync(context, pump + 1) : null,
+                id => Log.TimerFiredOnNode(logger, id, options.Value.NodeId),
+                cancellationToken);
+
+            if (QuartzWorkScheduler.StandsFor(context.Trigger.Key.Name) is not { } covered)
             {
-                Log.TimerFiredOnNode(logger, id, options.Value.NodeId);
                 return;
             }
 
-            if (await engine.ScheduledTimerDueAsync(id, cancellationToken) is { } due)
+            // Anything this trigger stood for that is still waiting: a trigger for when it can fire.
+            var now = time.GetUtcNow();
+            if (await engine.NextNeededFiringAsync(covered, now, cancellationToken) is { } next)
             {
-                // Still scheduled: too early (clock skew between nodes) or every attempt lost a race for the instance.
-                var now = time.GetUtcNow();
-                var key = QuartzWorkScheduler.TimerTrigger(new(id, due));
-                if (due > now)
+                if (next > now)
                 {
-                    await QuartzRetry.ScheduleAsync(context, QuartzWorkScheduler.FireTimerKey, key, id, due, retry: 0, logger);
+                    await QuartzRetry.ScheduleAsync(context, QuartzWorkScheduler.FireTimerKey, context.Trigger.Key, next, retry: 0, logger);
                 }
                 else
                 {
-                    await QuartzRetry.AgainAsync(context, QuartzWorkScheduler.FireTimerKey, key, id, now, settings.RetryDelay, logger);
+                    await QuartzRetry.AgainAsync(context, QuartzWorkScheduler.FireTimerKey, context.Trigger.Key, now, settings.RetryDelay, logger);
                 }
             }
         }
-#pragma warning disable CA1031 // A failed firing must leave a trigger behind, whatever failed; the row decides on the next firing.
+#pragma warning disable CA1031 // A failed firing must leave a trigger behind, whatever failed; the rows decide on the next firing.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.WorkFiringFailed(logger, "timer", id, ex);
-            await QuartzRetry.AgainAsync(context, QuartzWorkScheduler.FireTimerKey, context.Trigger.Key, id, time.GetUtcNow(), settings.RetryDelay, logger);
+            Log.TimerPumpFailed(logger, context.Trigger.Key.Name, ex);
+            await QuartzRetry.AgainAsync(context, QuartzWorkScheduler.FireTimerKey, context.Trigger.Key, time.GetUtcNow(), settings.RetryDelay, logger);
         }
+    }
+
+    private static async Task StartHelperAsync(IJobExecutionContext context, int pump)
+    {
+        var trigger = QuartzWorkScheduler.Trigger(QuartzWorkScheduler.FireTimerKey, new TriggerKey(HelperPrefix + Guid.NewGuid().ToString("N"), QuartzWorkScheduler.TimerGroup), DateTimeOffset.UtcNow);
+        trigger.JobDataMap[PumpKey] = pump.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await context.Scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, CancellationToken.None);
     }
 }
 
@@ -99,20 +113,38 @@ internal static class QuartzRetry
     /// </summary>
     public static Task AgainAsync(IJobExecutionContext context, JobKey job, TriggerKey key, Guid id, DateTimeOffset now, TimeSpan delay, ILogger logger)
     {
-        var retry = context.MergedJobDataMap.TryGetValue(RetryKey, out var value) && int.TryParse(value?.ToString(), out var previous) ? previous + 1 : 1;
-        var wait = TimeSpan.FromTicks(Math.Min(delay.Ticks * (1L << Math.Min(retry - 1, 16)), MaxDelay.Ticks));
+        var (retry, wait) = Backoff(context, delay);
         return ScheduleAsync(context, job, key, id, now + wait, retry, logger);
+    }
+
+    /// <summary>As above, for a trigger that carries no row id (a moment's trigger).</summary>
+    public static Task AgainAsync(IJobExecutionContext context, JobKey job, TriggerKey key, DateTimeOffset now, TimeSpan delay, ILogger logger)
+    {
+        var (retry, wait) = Backoff(context, delay);
+        return ScheduleAsync(context, job, key, now + wait, retry, logger);
+    }
+
+    private static (int Retry, TimeSpan Wait) Backoff(IJobExecutionContext context, TimeSpan delay)
+    {
+        var retry = context.MergedJobDataMap.TryGetValue(RetryKey, out var value) && int.TryParse(value?.ToString(), out var previous) ? previous + 1 : 1;
+        return (retry, TimeSpan.FromTicks(Math.Min(delay.Ticks * (1L << Math.Min(retry - 1, 16)), MaxDelay.Ticks)));
     }
 
     /// <summary>
     /// Stores a one-shot trigger under <paramref name="key"/> (possibly the key now firing, which Quartz then keeps rather
     /// than deletes when this firing completes). If even that fails, the reconciler's next full pass finds the row.
     /// </summary>
-    public static async Task ScheduleAsync(IJobExecutionContext context, JobKey job, TriggerKey key, Guid id, DateTimeOffset at, int retry, ILogger logger)
+    public static Task ScheduleAsync(IJobExecutionContext context, JobKey job, TriggerKey key, Guid id, DateTimeOffset at, int retry, ILogger logger) =>
+        ScheduleAsync(context, QuartzWorkScheduler.Trigger(job, key, id, at), id, retry, logger);
+
+    /// <summary>As above, for a trigger that carries no row id (a moment's trigger).</summary>
+    public static Task ScheduleAsync(IJobExecutionContext context, JobKey job, TriggerKey key, DateTimeOffset at, int retry, ILogger logger) =>
+        ScheduleAsync(context, QuartzWorkScheduler.Trigger(job, key, at), Guid.Empty, retry, logger);
+
+    private static async Task ScheduleAsync(IJobExecutionContext context, ITrigger trigger, Guid id, int retry, ILogger logger)
     {
         try
         {
-            var trigger = QuartzWorkScheduler.Trigger(job, key, id, at);
             if (retry > 0)
             {
                 trigger.JobDataMap[RetryKey] = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -6,10 +6,14 @@ using Quartz;
 namespace Inburgering.Engine.Scheduling;
 
 /// <summary>
-/// Timers and partner-call attempts as Quartz triggers. Each timer row or job attempt gets one one-shot trigger named
-/// after its id and due moment, pointing at one of two durable Quartz jobs that call the engine's dispatcher
-/// (<see cref="FireTimerJob"/>, <see cref="RunActivityJob"/>). Quartz decides when and on which node; the engine's rows
-/// decide whether there is anything to do, so a trigger that fires twice or late does no harm.
+/// Timers as Quartz wake-ups. Timers due in the same <see cref="Bucket"/> (a tenth of a second) share one one-shot trigger
+/// named after that moment; when it fires, <see cref="FireTimerJob"/> claims the due timer rows in batches and fires them
+/// (<see cref="TimerPump"/>). So Quartz stores and fires a trigger per moment, not per timer: a step that schedules
+/// a timer in a moment that already has a trigger rewrites that one trigger, and 100,000 timers due at once are one
+/// firing that the pump drains. A cancelled timer leaves its moment's trigger alone (others may share it); a trigger that
+/// finds nothing to fire costs one query, and the reconciler removes moments nobody needs any more. Quartz decides when and
+/// on which node; the engine's rows decide whether there is anything to do, so a trigger that fires twice or late does no
+/// harm.
 /// </summary>
 /// <remarks>
 /// Hand-overs are group-committed: every change handed over while the previous store call runs goes to the store in the
@@ -20,6 +24,11 @@ namespace Inburgering.Engine.Scheduling;
 /// and hand-over loses nothing. The in-memory store (SQLite) loses every trigger in a crash anyway and is rebuilt from the
 /// rows at start-up, so there the outbox would only cost a write and a delete per step.
 /// </para>
+/// <para>
+/// <see cref="RunActivityJob"/> and the job group remain for triggers an older version left behind (partner calls run on
+/// Hangfire); so does reading a trigger named after one timer (<c>id.moment</c>), which the reconciler replaces by its
+/// moment's trigger.
+/// </para>
 /// </remarks>
 internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool persistentStore = true) : IWorkScheduler
 {
@@ -29,6 +38,12 @@ internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool per
 
     /// <summary>How many trigger changes one store call takes at most.</summary>
     public const int MaxBatch = 500;
+
+    /// <summary>The prefix of a moment's trigger name: <c>due.</c> and the moment in whole microseconds.</summary>
+    public const string MomentPrefix = "due.";
+
+    /// <summary>Timers due within one bucket share a trigger, which fires at the bucket's end: at most this much late.</summary>
+    public static readonly TimeSpan Bucket = TimeSpan.FromMilliseconds(100);
 
     public static readonly JobKey FireTimerKey = new("fire-timer", "inburgering");
     public static readonly JobKey RunActivityKey = new("run-activity", "inburgering");
@@ -50,8 +65,9 @@ internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool per
     /// <summary>Stores the triggers of <paramref name="changes"/> (and removes the cancelled ones); completes when they are stored.</summary>
     public Task HandOverAsync(WorkChanges changes, CancellationToken cancellationToken)
     {
-        if (changes.IsEmpty)
+        if (changes.Timers.Count == 0 && changes.Jobs.Count == 0 && changes.CancelledJobs.Count == 0)
         {
+            // Only cancelled timers: their moments' triggers stay (see the class remarks).
             return Task.CompletedTask;
         }
 
@@ -117,11 +133,7 @@ internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool per
         var last = new Dictionary<TriggerKey, ITrigger?>();
         foreach (var changes in batch.Select(p => p.Changes))
         {
-            foreach (var work in changes.CancelledTimers)
-            {
-                last[TimerTrigger(work)] = null;
-            }
-
+            // A cancelled timer leaves its moment's trigger: other timers may share it, and an empty firing costs a query.
             foreach (var work in changes.CancelledJobs)
             {
                 last[JobTrigger(work)] = null;
@@ -129,7 +141,8 @@ internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool per
 
             foreach (var work in changes.Timers)
             {
-                last[TimerTrigger(work)] = Trigger(FireTimerKey, TimerTrigger(work), work.Id, work.DueAt);
+                var key = TimerTrigger(work);
+                last[key] = Trigger(FireTimerKey, key, Moment(work.DueAt));
             }
 
             foreach (var work in changes.Jobs)
@@ -173,7 +186,35 @@ internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool per
         }
     }
 
-    public static TriggerKey TimerTrigger(ScheduledWork work) => new(Name(work), TimerGroup);
+    /// <summary>The trigger of the moment <paramref name="work"/> falls in.</summary>
+    public static TriggerKey TimerTrigger(ScheduledWork work) => MomentTrigger(Moment(work.DueAt));
+
+    /// <summary>The trigger that fires at <paramref name="moment"/> (a bucket's end).</summary>
+    public static TriggerKey MomentTrigger(DateTimeOffset moment) =>
+        new(MomentPrefix + (moment.UtcTicks / TimeSpan.TicksPerMicrosecond).ToString(CultureInfo.InvariantCulture), TimerGroup);
+
+    /// <summary>The end of the bucket <paramref name="due"/> falls in: the moment its trigger fires.</summary>
+    public static DateTimeOffset Moment(DateTimeOffset due)
+    {
+        var ticks = due.UtcTicks;
+        var end = (ticks + Bucket.Ticks - 1) / Bucket.Ticks * Bucket.Ticks;
+        return new DateTimeOffset(end, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// The latest due moment the trigger named <paramref name="name"/> stands for: a moment's trigger, or one left by an older
+    /// version for a single timer (<c>id.microseconds</c>). Null for a name of neither kind (a pump's helper).
+    /// </summary>
+    public static DateTimeOffset? StandsFor(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        if (dot < 0 || !long.TryParse(name.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var micros) || micros > DateTimeOffset.MaxValue.UtcTicks / TimeSpan.TicksPerMicrosecond)
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(micros * TimeSpan.TicksPerMicrosecond, TimeSpan.Zero);
+    }
 
     public static TriggerKey JobTrigger(ScheduledWork work) => new(Name(work), JobGroup);
 
@@ -188,6 +229,15 @@ internal sealed class QuartzWorkScheduler(ISchedulerFactory schedulers, bool per
 
     /// <summary>A one-shot trigger for <paramref name="work"/> at its due moment.</summary>
     public static ITrigger Trigger(JobKey job, TriggerKey key, ScheduledWork work) => Trigger(job, key, work.Id, work.DueAt);
+
+    /// <summary>A one-shot trigger firing at <paramref name="at"/> for whatever is due then (a moment's or a pump's trigger).</summary>
+    public static ITrigger Trigger(JobKey job, TriggerKey key, DateTimeOffset at) =>
+        TriggerBuilder.Create()
+            .WithIdentity(key)
+            .ForJob(job)
+            .StartAt(at)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires))
+            .Build();
 
     /// <summary>
     /// A one-shot trigger firing at <paramref name="at"/>. A trigger that is late (the service was down) fires as soon as

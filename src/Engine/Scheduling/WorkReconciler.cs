@@ -88,9 +88,10 @@ internal sealed class WorkReconciler(
     }
 
     /// <summary>
-    /// Compares every scheduled timer with Quartz's triggers and every pending or running job with Hangfire's jobs: schedules
-    /// what is missing (oldest first, in batches) and removes triggers and scheduled Hangfire jobs without a row (and the
-    /// partner-call triggers Quartz held before partner calls moved to Hangfire). Safe to run on several nodes at once.
+    /// Compares the moments of the scheduled timers with Quartz's triggers and every pending or running job with Hangfire's
+    /// jobs: schedules what is missing (oldest first, in batches) and removes triggers and scheduled Hangfire jobs without a
+    /// row (and the partner-call triggers Quartz held before partner calls moved to Hangfire). Safe to run on several nodes at
+    /// once. <see cref="ReconcileResult.TimersScheduled"/> counts moments' triggers.
     /// </summary>
     public async Task<ReconcileResult> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -105,52 +106,47 @@ internal sealed class WorkReconciler(
         var timersScheduled = 0;
         var jobsScheduled = 0;
 
-        // Timers, oldest first, paged by due moment so 100,000 rows never sit in one query result.
+        // Every moment that has a scheduled timer needs its trigger; everything already due shares one trigger for now, so a
+        // backlog after an outage is one drain. Paged by due moment so 100,000 rows never sit in one query result.
+        var now = time.GetUtcNow();
+        var nowMoment = QuartzWorkScheduler.Moment(now);
+        var missingMoments = new List<DateTimeOffset>();
         var cursor = DateTimeOffset.MinValue;
-        var take = _options.BatchSize;
         while (true)
         {
             await using var db = databases.Create();
             var from = cursor;
             var page = await db.Timers.AsNoTracking()
-                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt >= from)
-                .OrderBy(t => t.DueAt).ThenBy(t => t.Id)
-                .Take(take)
-                .Select(t => new { t.Id, t.DueAt })
+                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt > from)
+                .OrderBy(t => t.DueAt)
+                .Take(_options.BatchSize)
+                .Select(t => t.DueAt)
                 .ToListAsync(cancellationToken);
-            var fresh = page.Select(t => new ScheduledWork(t.Id, t.DueAt)).Where(w => !wantedTimers.Contains(QuartzWorkScheduler.Name(w))).ToList();
-            if (fresh.Count == 0)
+            foreach (var due in page)
             {
-                if (page.Count < take)
+                var moment = due <= now ? nowMoment : QuartzWorkScheduler.Moment(due);
+                if (wantedTimers.Add(QuartzWorkScheduler.MomentTrigger(moment).Name) && !timerTriggers.Contains(QuartzWorkScheduler.MomentTrigger(moment).Name))
                 {
-                    break;
-                }
-
-                // A page of timers all due at the same moment, already seen: look further in one bigger page.
-                take *= 2;
-                continue;
-            }
-
-            var missing = new List<ScheduledWork>();
-            foreach (var work in fresh)
-            {
-                var name = QuartzWorkScheduler.Name(work);
-                wantedTimers.Add(name);
-                if (!timerTriggers.Contains(name))
-                {
-                    missing.Add(work);
+                    missingMoments.Add(moment);
                 }
             }
 
-            if (missing.Count > 0)
+            if (page.Count < _options.BatchSize)
             {
-                await quartz.HandOverAsync(new WorkChanges(missing, [], [], []), cancellationToken);
-                timersScheduled += missing.Count;
+                break;
             }
 
-            cursor = page[^1].DueAt;
-            take = _options.BatchSize;
+            // The next page starts after the last moment seen: every timer in it is covered by that moment's trigger.
+            cursor = QuartzWorkScheduler.Moment(page[^1]);
         }
+
+        for (var i = 0; i < missingMoments.Count; i += _options.BatchSize)
+        {
+            var batch = missingMoments.Skip(i).Take(_options.BatchSize).Select(m => new ScheduledWork(Guid.Empty, m)).ToList();
+            await quartz.HandOverAsync(new WorkChanges(batch, [], [], []), cancellationToken);
+        }
+
+        timersScheduled = missingMoments.Count;
 
         await using (var db = databases.Create())
         {
@@ -180,14 +176,30 @@ internal sealed class WorkReconciler(
             jobsScheduled = missing.Count;
         }
 
-        // Triggers and scheduled jobs whose row is gone (scope ended, job done, moved on) are removed, so nothing is left behind.
+        // Triggers and scheduled jobs whose row is gone (scope ended, job done, moved on) are removed, so nothing is left behind:
+        // moments no scheduled timer falls in any more, and triggers an older version made per timer.
         var removed = 0;
-        foreach (var orphan in timerTriggers.Where(t => !wantedTimers.Contains(t)))
+        foreach (var orphan in timerTriggers.Where(t => !wantedTimers.Contains(t) && !t.StartsWith(FireTimerJob.HelperPrefix, StringComparison.Ordinal)))
         {
-            if (await quartzScheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.TimerGroup), cancellationToken))
+            if (!await quartzScheduler.UnscheduleJob(new TriggerKey(orphan, QuartzWorkScheduler.TimerGroup), cancellationToken))
             {
-                removed++;
+                continue;
             }
+
+            // A step may have scheduled a timer in that moment since the timers were read: its own hand-over comes after its
+            // commit, so if this check misses the row, that hand-over stores the trigger again after the removal.
+            if (orphan.StartsWith(QuartzWorkScheduler.MomentPrefix, StringComparison.Ordinal) && QuartzWorkScheduler.StandsFor(orphan) is { } moment && moment > time.GetUtcNow())
+            {
+                var start = moment - QuartzWorkScheduler.Bucket;
+                await using var db = databases.Create();
+                if (await db.Timers.AnyAsync(t => t.Status == TimerStatus.Scheduled && t.DueAt > start && t.DueAt <= moment, cancellationToken))
+                {
+                    await quartz.HandOverAsync(new WorkChanges([new ScheduledWork(Guid.Empty, moment)], [], [], []), cancellationToken);
+                    continue;
+                }
+            }
+
+            removed++;
         }
 
         foreach (var orphan in oldJobTriggers)

@@ -29,7 +29,7 @@ internal static class SchedulingHosting
         builder.Services.AddHangfire((services, configuration) => configuration.UseStorage(services.GetRequiredService<JobStorage>()));
     }
 
-    private static readonly Prometheus.Gauge QuartzTriggers = Prometheus.Metrics.CreateGauge("inburgering_quartz_triggers", "Quartz triggers of timers by state (waiting: stored, not yet fired).", "state");
+    private static readonly Prometheus.Gauge QuartzTriggers = Prometheus.Metrics.CreateGauge("inburgering_quartz_triggers", "Quartz triggers of timers by state (waiting: stored, not yet fired); timers due in one tenth of a second share one trigger.", "state");
 
     private static readonly Prometheus.Gauge HangfireJobs = Prometheus.Metrics.CreateGauge("inburgering_hangfire_jobs", "Hangfire jobs of partner calls by state: enqueued (due, waiting for a worker), scheduled (due later), processing.", "state");
 

@@ -40,8 +40,9 @@ public sealed class BacklogTests(ITestOutputHelper output)
         if (provider == DatabaseProvider.PostgreSql)
         {
             // The clustered store keeps its triggers while every node is down: store them as the running service would have.
+            // Everything already due shares one trigger, for now: the whole backlog is one drain.
             await using var quartz = await InProcessEngine.CreateAsync(database, quartz: true);
-            Assert.Equal(Timers, (await quartz.Reconciler().ReconcileAsync(CancellationToken.None)).TimersScheduled);
+            Assert.Equal(1, (await quartz.Reconciler().ReconcileAsync(CancellationToken.None)).TimersScheduled);
         }
 
         var prepared = prepare.Elapsed;

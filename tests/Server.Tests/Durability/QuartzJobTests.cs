@@ -29,10 +29,11 @@ public sealed class QuartzJobTests
 
         var scheduler = await engine.SchedulerAsync();
         var key = QuartzWorkScheduler.TimerTrigger(new(timer.Id, timer.DueAt));
+        Assert.NotNull(await scheduler.GetTrigger(key));
         await scheduler.UnscheduleJob(key);
 
-        // A trigger that fires an hour early (another node's clock, a stale trigger).
-        await engine.Create<FireTimerJob>().Execute(Context(scheduler, timer.Id, new TriggerKey("vroeg", QuartzWorkScheduler.TimerGroup)));
+        // The timer's moment fires an hour early (another node's clock): nothing is due, so nothing fires.
+        await engine.Create<FireTimerJob>().Execute(Context(scheduler, timer.Id, key));
 
         var trigger = await scheduler.GetTrigger(key);
         Assert.NotNull(trigger);
@@ -40,6 +41,38 @@ public sealed class QuartzJobTests
         await using (var db = database.Context())
         {
             Assert.Equal(TimerStatus.Scheduled, (await db.Timers.SingleAsync(t => t.Id == timer.Id)).Status);
+        }
+    }
+
+    [Fact]
+    public async Task TimersOfOneMoment_ShareOneTrigger_AndOneFiringFiresThemAll()
+    {
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+        await using var engine = await InProcessEngine.CreateAsync(database, quartz: true);
+        await engine.DeployAsync(DurabilityBpmn.TaskWithDeadline);
+        for (var i = 0; i < 5; i++)
+        {
+            await engine.Engine.StartInstanceAsync(new StartInstance("taakMetTermijn", $"M-{i}", "0632", new() { ["termijn"] = "PT1H" }), InProcessEngine.Admin);
+        }
+
+        var due = DateTimeOffset.UtcNow.AddSeconds(-1);
+        await using (var db = database.Context())
+        {
+            // All five due in one moment, which has passed.
+            await db.Timers.ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, due));
+        }
+
+        var reconciled = await engine.Reconciler().ReconcileAsync(CancellationToken.None);
+        Assert.Equal(1, reconciled.TimersScheduled);
+        var scheduler = await engine.SchedulerAsync();
+        var key = Assert.Single(await engine.TriggersAsync(QuartzWorkScheduler.TimerGroup), n => n.StartsWith(QuartzWorkScheduler.MomentPrefix, StringComparison.Ordinal));
+
+        await engine.Create<FireTimerJob>().Execute(Context(scheduler, Guid.Empty, new TriggerKey(key, QuartzWorkScheduler.TimerGroup)));
+
+        await using (var db = database.Context())
+        {
+            Assert.Equal(5, await db.Timers.CountAsync(t => t.Status == TimerStatus.Fired));
+            Assert.Equal(0, await db.Timers.CountAsync(t => t.ClaimedUntil != null));
         }
     }
 
@@ -71,7 +104,7 @@ public sealed class QuartzJobTests
         // The first retry waits 5 s, the second 10 s: each waits longer than the one before.
         Assert.InRange(first.StartTimeUtc, before + TimeSpan.FromSeconds(5), after + TimeSpan.FromSeconds(5));
         Assert.InRange(second!.StartTimeUtc, beforeSecond + TimeSpan.FromSeconds(10), afterSecond + TimeSpan.FromSeconds(10));
-        Assert.Equal(id.ToString("N"), second.JobDataMap.GetString(QuartzWorkScheduler.IdKey));
+        Assert.Equal("2", second.JobDataMap.GetString(QuartzRetry.RetryKey));
     }
 
     private static IJobExecutionContext Context(IScheduler scheduler, Guid id, TriggerKey key, JobDataMap? data = null)

@@ -41,8 +41,12 @@ public sealed class ReconcilerTests
 
         await using var engine = await InProcessEngine.CreateAsync(database, quartz: true, reconcilerBatch: 64);
         var scheduler = await engine.SchedulerAsync();
+        // A trigger an older version made for one timer, whose row is gone, and a moment no timer falls in.
         var orphan = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
-        await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.FireTimerKey, QuartzWorkScheduler.TimerTrigger(orphan), orphan), ScheduleJobOptions.Replacing);
+        var orphanKey = new TriggerKey(QuartzWorkScheduler.Name(orphan), QuartzWorkScheduler.TimerGroup);
+        await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.FireTimerKey, orphanKey, orphan), ScheduleJobOptions.Replacing);
+        var emptyMoment = QuartzWorkScheduler.MomentTrigger(QuartzWorkScheduler.Moment(DateTimeOffset.UtcNow.AddMinutes(30)));
+        await scheduler.ScheduleJob(QuartzWorkScheduler.Trigger(QuartzWorkScheduler.FireTimerKey, emptyMoment, DateTimeOffset.UtcNow.AddMinutes(30)), ScheduleJobOptions.Replacing);
         var orphanCall = new ScheduledWork(Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(1));
         await engine.Hangfire().HandOverAsync([orphanCall], CancellationToken.None);
 
@@ -55,19 +59,24 @@ public sealed class ReconcilerTests
 
         var first = await reconciler.ReconcileAsync(CancellationToken.None);
 
-        Assert.Equal(new ReconcileResult(150, 20, 3), first);
         await using (var db = database.Context())
         {
             var timers = await db.Timers.Where(t => t.Status == TimerStatus.Scheduled).Select(t => new { t.Id, t.DueAt }).ToListAsync();
             var jobs = await db.Jobs.Where(j => j.Status == JobStatus.Pending).Select(j => new { j.Id, j.DueAt }).ToListAsync();
-            Assert.Equal(timers.Select(t => QuartzWorkScheduler.Name(new(t.Id, t.DueAt))).Order(), (await engine.TriggersAsync(QuartzWorkScheduler.TimerGroup)).Order());
+
+            // One trigger per moment (a tenth of a second) in which a timer falls due.
+            var moments = timers.Select(t => QuartzWorkScheduler.TimerTrigger(new(t.Id, t.DueAt)).Name).Distinct().Order().ToList();
+            Assert.Equal(new ReconcileResult(moments.Count, 20, 4), first);
+            Assert.Equal(moments, (await engine.TriggersAsync(QuartzWorkScheduler.TimerGroup)).Order());
             Assert.Equal(jobs.Select(j => QuartzWorkScheduler.Name(new(j.Id, j.DueAt))).Order(), engine.Hangfire().Existing().Names.Order());
             Assert.Empty(await engine.TriggersAsync(QuartzWorkScheduler.JobGroup));
             var trigger = await scheduler.GetTrigger(QuartzWorkScheduler.TimerTrigger(new(timers[0].Id, timers[0].DueAt)));
-            Assert.Equal(timers[0].DueAt.UtcTicks / 10, trigger!.StartTimeUtc.UtcTicks / 10);
+            Assert.Equal(QuartzWorkScheduler.Moment(timers[0].DueAt), trigger!.StartTimeUtc);
+            Assert.InRange(trigger.StartTimeUtc - timers[0].DueAt, TimeSpan.Zero, QuartzWorkScheduler.Bucket);
         }
 
-        Assert.False(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(orphan)));
+        Assert.False(await scheduler.Exists(orphanKey));
+        Assert.False(await scheduler.Exists(emptyMoment));
         Assert.DoesNotContain(QuartzWorkScheduler.Name(orphanCall), engine.Hangfire().Existing().Names);
 
         // A second pass finds everything in order.
@@ -106,11 +115,16 @@ public sealed class ReconcilerTests
 
         Assert.Equal(2, handedOver);
         Assert.True(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(keptTimer.Id, keptTimer.DueAt))));
-        Assert.False(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(endedTimer.Id, endedTimer.DueAt))));
         await using (var db = database.Context())
         {
             Assert.Equal(0, await db.Outbox.CountAsync());
         }
+
+        // The cancelled timer's moment stays until the full pass finds no timer in it.
+        Assert.True(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(endedTimer.Id, endedTimer.DueAt))));
+        await engine.Reconciler().ReconcileAsync(CancellationToken.None);
+        Assert.False(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(endedTimer.Id, endedTimer.DueAt))));
+        Assert.True(await scheduler.Exists(QuartzWorkScheduler.TimerTrigger(new(keptTimer.Id, keptTimer.DueAt))));
     }
 
     [Fact]

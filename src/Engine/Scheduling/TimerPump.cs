@@ -1,0 +1,78 @@
+using Inburgering.Engine.Execution;
+using Inburgering.Engine.Hosting;
+
+namespace Inburgering.Engine.Scheduling;
+
+/// <summary>
+/// Fires the timers that are due: claims them in batches (<see cref="ProcessEngine.ClaimDueTimersAsync"/>, one write per
+/// batch) and fires each through the engine's dispatcher, one step each, instances in parallel and each instance's timers
+/// in due order. A firing is guarded by its own row (status, due moment, version), so a timer claimed twice after a lease
+/// ran out still fires once.
+/// </summary>
+internal sealed class TimerPump(ProcessEngine engine, TimeProvider time, SchedulerSettings settings)
+{
+    /// <summary>What one drain did.</summary>
+    public sealed record Drained(int Fired, int Claimed, IReadOnlyList<Guid> NotFired);
+
+    /// <summary>
+    /// Claims and fires due timers until none is left unclaimed. <paramref name="fullBatch"/> is called once, the first time
+    /// a claim comes back full (more is waiting: another pump may join); <paramref name="fired"/> for every timer this pump
+    /// fired. Timers whose firing lost every race are released and returned, so the caller can try them again later.
+    /// </summary>
+    public async Task<Drained> DrainAsync(Func<Task>? fullBatch, Action<Guid>? fired, CancellationToken cancellationToken)
+    {
+        var batchSize = settings.TimerBatchSize;
+        var firings = 0;
+        var claimed = 0;
+        var notFired = new List<Guid>();
+        var announced = false;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var batch = await engine.ClaimDueTimersAsync(now, batchSize, now + settings.TimerClaimLease, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            claimed += batch.Count;
+            if (batch.Count == batchSize && !announced && fullBatch is not null)
+            {
+                announced = true;
+                await fullBatch();
+            }
+
+            // Instances in parallel, each instance's timers one after the other in due order.
+            var groups = batch.GroupBy(t => t.InstanceId ?? t.Id).Select(g => g.OrderBy(t => t.DueAt).ToList()).ToList();
+            var lost = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+            var count = 0;
+            await Parallel.ForEachAsync(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.TimerParallelism ?? 1, CancellationToken = cancellationToken },
+                async (timers, ct) =>
+                {
+                    foreach (var timer in timers)
+                    {
+                        if (await engine.FireTimerAsync(timer.Id, timer.DueAt, ct))
+                        {
+                            Interlocked.Increment(ref count);
+                            fired?.Invoke(timer.Id);
+                        }
+                        else if (await engine.ScheduledTimerDueAsync(timer.Id, ct) == timer.DueAt)
+                        {
+                            lost.Add(timer.Id);
+                        }
+                    }
+                });
+            firings += count;
+            notFired.AddRange(lost);
+        }
+
+        if (notFired.Count > 0)
+        {
+            await engine.ReleaseTimerClaimsAsync(notFired, CancellationToken.None);
+        }
+
+        return new Drained(firings, claimed, notFired);
+    }
+}

@@ -15,6 +15,12 @@ public sealed class EngineOptions
     /// <summary>How often a step is retried after losing an optimistic-concurrency race.</summary>
     public int MaxConcurrencyRetries { get; set; } = 8;
 
+    /// <summary>
+    /// Under the simulation clock: for how many instances at once an advance fires the timers and runs the partner calls
+    /// that fall due at one moment (each instance's own in due order). Unset: 4 on PostgreSQL, 2 on SQLite (one writer).
+    /// </summary>
+    public int? SimulationParallelism { get; set; }
+
     /// <summary>How many operations one step may run before the engine calls it an endless loop and opens an incident.</summary>
     public int MaxOperationsPerStep { get; set; } = 10_000;
 

@@ -175,6 +175,20 @@ public sealed partial class ProcessEngine
             .ToList();
     }
 
+    /// <summary>Timers due at or before <paramref name="until"/>, oldest first, with their instance (null for a timer start event).</summary>
+    internal async Task<List<ClaimedTimer>> DueTimerRowsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        return (await db.Timers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= until)
+                .OrderBy(t => t.DueAt)
+                .Take(limit)
+                .Select(t => new { t.Id, t.DueAt, t.InstanceId })
+                .ToListAsync(cancellationToken))
+            .Select(t => new ClaimedTimer(t.Id, t.DueAt, t.InstanceId))
+            .ToList();
+    }
+
     /// <summary>The earliest scheduled timer and the earliest pending job, if any.</summary>
     internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
@@ -185,6 +199,20 @@ public sealed partial class ProcessEngine
     }
 
     // ---------------------------------------------------------------- jobs
+
+    /// <summary>As <see cref="DueJobsAsync"/>, with each job's instance.</summary>
+    internal async Task<List<(Guid Id, Guid InstanceId)>> DueJobRowsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        return (await db.Jobs.AsNoTracking()
+                .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= until) || (j.Status == JobStatus.Running && j.LockedUntil < until))
+                .OrderBy(j => j.DueAt)
+                .Take(limit)
+                .Select(j => new { j.Id, j.InstanceId })
+                .ToListAsync(cancellationToken))
+            .Select(j => (j.Id, j.InstanceId))
+            .ToList();
+    }
 
     /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease).</summary>
     internal async Task<List<ScheduledWork>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)

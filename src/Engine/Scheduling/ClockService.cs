@@ -185,13 +185,8 @@ public sealed class ClockService : IDisposable
                 }
 
                 clock.MoveTo(next.Value);
-                foreach (var timer in await engine.DueTimersAsync(clock.GetUtcNow(), 500, cancellationToken))
-                {
-                    if (await engine.FireTimerAsync(timer.Id, cancellationToken))
-                    {
-                        timers++;
-                    }
-                }
+                var due = await engine.DueTimerRowsAsync(clock.GetUtcNow(), 500, cancellationToken);
+                timers += await ByInstanceAsync(due, t => t.InstanceId ?? t.Id, t => engine.FireTimerAsync(t.Id, t.DueAt, cancellationToken), cancellationToken);
             }
 
             clock.MoveTo(target);
@@ -215,14 +210,12 @@ public sealed class ClockService : IDisposable
         var waitedFor = TimeSpan.Zero;
         while (true)
         {
-            var due = await engine.DueJobsAsync(now, 200, cancellationToken);
-            foreach (var job in due)
-            {
-                if (await engine.RunJobAsync(job.Id, services, cancellationToken: cancellationToken) != JobOutcome.NotReady)
-                {
-                    count++;
-                }
-            }
+            var due = await engine.DueJobRowsAsync(now, 200, cancellationToken);
+            count += await ByInstanceAsync(
+                due,
+                j => j.InstanceId,
+                async j => await engine.RunJobAsync(j.Id, services, cancellationToken: cancellationToken) != JobOutcome.NotReady,
+                cancellationToken);
 
             if (due.Count > 0)
             {
@@ -240,6 +233,30 @@ public sealed class ClockService : IDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
             waitedFor += TimeSpan.FromMilliseconds(20);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> for every item, instances in parallel (up to <see cref="EngineOptions.SimulationParallelism"/>)
+    /// and each instance's items one after the other in the order given (due order). Returns how many returned true.
+    /// </summary>
+    private async Task<int> ByInstanceAsync<T>(IReadOnlyList<T> items, Func<T, Guid> instance, Func<T, Task<bool>> run, CancellationToken cancellationToken)
+    {
+        var parallelism = options.Value.SimulationParallelism ?? (databases.Provider == DatabaseProvider.PostgreSql ? 4 : 2);
+        var done = 0;
+        await Parallel.ForEachAsync(
+            items.GroupBy(instance),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+            async (group, _) =>
+            {
+                foreach (var item in group)
+                {
+                    if (await run(item))
+                    {
+                        Interlocked.Increment(ref done);
+                    }
+                }
+            });
+        return done;
     }
 
     private async Task SaveAsync(DateTimeOffset now, CancellationToken cancellationToken)

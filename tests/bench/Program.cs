@@ -29,7 +29,7 @@ switch (scenario)
         await TaskListBench.RunAsync(Option("tasks", 100_000), Option("requests", 200));
         break;
     case "retry-burst":
-        await RetryBurstBench.RunAsync(Option("calls", 5_000), Option("timers", 1_000), options.ContainsKey("hangfire-workers") ? Option("hangfire-workers", 10) : null, options.ContainsKey("quartz-threads") ? Option("quartz-threads", 10) : null, options.GetValueOrDefault("pgbench-tps"));
+        await RetryBurstBench.RunAsync(Option("calls", 5_000), Option("timers", 1_000), options.ContainsKey("hangfire-workers") ? Option("hangfire-workers", 10) : null, options.ContainsKey("quartz-threads") ? Option("quartz-threads", 10) : null, options.ContainsKey("timer-parallelism") ? Option("timer-parallelism", 4) : null, options.ContainsKey("timer-pumps") ? Option("timer-pumps", 2) : null, options.GetValueOrDefault("pgbench-tps"));
         break;
     case "operations":
         await OperationsBench.RunAsync(Option("trajecten", 100_000), Option("requests", 100), options.GetValueOrDefault("pgbench-tps"));

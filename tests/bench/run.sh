@@ -8,7 +8,7 @@
 #   bash tests/bench/run.sh expressions [--iterations=5000]           µs per expression evaluation (no database)
 #   bash tests/bench/run.sh tasks [--tasks=100000] [--requests=200]   the werkvoorraad's /tasks per tab and /tasks/counts on PostgreSQL
 #   bash tests/bench/run.sh web [--navigations=20]                    the werkvoorraad in chromium on the demo data: usable time, JS size
-#   bash tests/bench/run.sh retry-burst [--calls=5000] [--timers=1000] [--hangfire-workers=10] [--quartz-threads=10]
+#   bash tests/bench/run.sh retry-burst [--calls=5000] [--timers=1000] [--hangfire-workers=10] [--quartz-threads=10] [--timer-parallelism=4] [--timer-pumps=2]
 #                                                                     a bulk retry now of partner calls (Hangfire) while timers (Quartz) fall due
 #   bash tests/bench/run.sh operations [--trajecten=100000] [--requests=100]  beheer: overdue lists and the quarter's counts on PostgreSQL
 set -euo pipefail

@@ -36,6 +36,12 @@ public sealed class SchedulerSettings
     /// </summary>
     public int TimerPumps { get; set; } = 2;
 
+    /// <summary>
+    /// How long a partner-call job on this node waits for the timer pumps here to finish draining before it starts its attempt
+    /// anyway (timers before partner calls; zero: no waiting).
+    /// </summary>
+    public TimeSpan TimerPrecedence { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a pump's claim on a due timer holds off other pumps; a pump that died lets it run out.</summary>
     public TimeSpan TimerClaimLease { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -93,6 +99,7 @@ public static class QuartzRegistration
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(settings);
+        services.AddSingleton<TimerPrecedence>();
         services.AddOptions<ReconcilerOptions>().Configure(o => reconciler?.Invoke(o));
         services.AddSingleton(sp => new QuartzWorkScheduler(sp.GetRequiredService<ISchedulerFactory>(), persistentStore: database.Provider == DatabaseProvider.PostgreSql));
         return services;

@@ -1,4 +1,5 @@
 using Hangfire;
+using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,10 @@ namespace Inburgering.Engine.Scheduling;
 /// Hangfire job waits for the moment the call can run; one whose row has moved on (retry now, a new back-off, done,
 /// cancelled) does nothing, as the step that moved the row handed over its new moment. When the engine itself fails
 /// (database unreachable), the exception goes to Hangfire, which tries the job again after 5 s, 10 s, 20 s … up to ten
-/// minutes; after that the reconciler's next full pass finds the row.
+/// minutes; after that the reconciler's next full pass finds the row. Timers go first: while a timer pump drains on this
+/// node, the job waits for it a few seconds (<see cref="TimerPrecedence"/>).
 /// </summary>
-internal sealed class PartnerCallJob(ProcessEngine engine, IServiceProvider services, IEngineDbContextFactory databases, ILogger<PartnerCallJob> logger)
+internal sealed class PartnerCallJob(ProcessEngine engine, IServiceProvider services, IEngineDbContextFactory databases, TimerPrecedence precedence, SchedulerSettings settings, ILogger<PartnerCallJob> logger)
 {
     [JobDisplayName("Partneraanroep {0}")]
     [Queue(HangfireWorkScheduler.Queue)]
@@ -23,6 +25,7 @@ internal sealed class PartnerCallJob(ProcessEngine engine, IServiceProvider serv
     {
         try
         {
+            await precedence.WaitAsync(settings.TimerPrecedence, cancellationToken);
             var outcome = await engine.RunJobAsync(partnerCallId, services, takeOverLease: false, cancellationToken);
             if (outcome != JobOutcome.NotReady)
             {

@@ -12,7 +12,7 @@ namespace Inburgering.Engine.Scheduling;
 /// leaves a timer it stood for unfired (it came early by this node's clock, lost every race, another pump's claim is still
 /// live, or the database failed) leaves a trigger behind for the moment that timer can fire, rather than a row nobody wakes.
 /// </summary>
-internal sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, SchedulerSettings settings, IOptions<EngineOptions> options, ILogger<FireTimerJob> logger) : IJob
+internal sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, SchedulerSettings settings, TimerPrecedence precedence, IOptions<EngineOptions> options, ILogger<FireTimerJob> logger) : IJob
 {
     /// <summary>Job data: which pump of a drain this firing is (0 for a moment's own trigger).</summary>
     public const string PumpKey = "pump";
@@ -25,10 +25,13 @@ internal sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, Sche
         var pump = context.MergedJobDataMap.TryGetValue(PumpKey, out var value) && int.TryParse(value?.ToString(), out var n) ? n : 0;
         try
         {
-            await new TimerPump(engine, time, settings).DrainAsync(
-                pump + 1 < settings.TimerPumps ? () => StartHelperAsync(context, pump + 1) : null,
-                id => Log.TimerFiredOnNode(logger, id, options.Value.NodeId),
-                cancellationToken);
+            using (precedence.Draining())
+            {
+                await new TimerPump(engine, time, settings).DrainAsync(
+                    pump + 1 < settings.TimerPumps ? () => StartHelperAsync(context, pump + 1) : null,
+                    id => Log.TimerFiredOnNode(logger, id, options.Value.NodeId),
+                    cancellationToken);
+            }
 
             if (QuartzWorkScheduler.StandsFor(context.Trigger.Key.Name) is not { } covered)
             {

@@ -116,12 +116,15 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
     /// <summary>Writes the schedule changes to the outbox, in this step's transaction.</summary>
     public List<OutboxEntity> WriteOutbox(WorkChanges changes) => WriteOutbox(Db, changes, Now);
 
-    /// <summary>Writes schedule changes to the outbox of <paramref name="db"/>, to be saved with the change that made them.</summary>
+    /// <summary>
+    /// Writes schedule changes to the outbox of <paramref name="db"/>, to be saved with the change that made them. A cancelled
+    /// timer needs no hand-over (its moment's trigger stays; see <see cref="Scheduling.QuartzWorkScheduler"/>), so a step
+    /// that only ends timers (a task with a deadline completed) writes no outbox rows and deletes none after its commit.
+    /// </summary>
     public static List<OutboxEntity> WriteOutbox(EngineDbContext db, WorkChanges changes, DateTimeOffset now)
     {
         OutboxEntity Row(string kind, ScheduledWork work) => new() { Kind = kind, TargetId = work.Id, DueAt = work.DueAt, CreatedAt = now };
         var rows = changes.Timers.Select(w => Row("timer", w))
-            .Concat(changes.CancelledTimers.Select(w => Row("timer-cancel", w)))
             .Concat(changes.Jobs.Select(w => Row("job", w)))
             .Concat(changes.CancelledJobs.Select(w => Row("job-cancel", w)))
             .ToList();

@@ -464,7 +464,7 @@ internal sealed class OutboxEntity
 {
     public long Id { get; set; }
 
-    /// <summary>timer, timer-cancel, job or job-cancel.</summary>
+    /// <summary>timer, job or job-cancel (timer-cancel in rows an older version wrote).</summary>
     public required string Kind { get; set; }
 
     public Guid TargetId { get; set; }

@@ -70,6 +70,7 @@ public sealed class PipWijzigingScenarioTests
         var wijziging = await p.TodayAsync();
         await p.CompleteAsync("User_Afschalen", new { gevolgdeLesuren = 640, wijzigingDagtekening = wijziging.Iso(), afschalenToelichting = "Ondanks inzet blijft B1 buiten bereik" });
         Assert.Equal(2, (await p.DuoOperatiesAsync()).Count(o => o == "postPipByBsn"));
+        Assert.Equal("A2", (string?)(await p.DuoPersoonAsync())["actuelePip"]?["niveau"]);
         var vars = await p.VariablesAsync(Schakel4);
         Assert.Equal("A2", (string?)vars["pipNiveau"]);
         Assert.Equal("B", (string?)vars["pipLeerroute"]);

@@ -39,6 +39,9 @@ public sealed record Wi2021Normen
     /// <summary>Z-route participation hours, asielstatushouders only. [M] Besluit art. 3.14 via S33.</summary>
     public int ZRouteParticipatieUrenAsiel { get; init; } = 800;
 
+    /// <summary>Afschalen B1 → A2 needs at least this many lesson hours. Wi2021 art. 17(3) with Besluit inburgering 2021 art. 5.5 ([H] S14, [M] S33).</summary>
+    public int AfschalenMinimumLesuren { get; init; } = 600;
+
     /// <summary>Ontzorging lasts at least this long from the start of the right to bijstand. [H] Participatiewet art. 56a.</summary>
     public Period OntzorgingMinimum { get; init; } = Period.OfMonths(6);
 

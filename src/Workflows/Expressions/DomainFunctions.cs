@@ -89,6 +89,27 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
         new("datum.tekst",
             (Func<string?, string>)BpmnTimer.Readable,
             "Een datum of tijdstip zoals een mens het leest, in Nederlandse tijd: '14 december 2026 om 10:30' (een datum alleen: '14 december 2026'); leeg blijft leeg."),
+        ExpressionFunction.Named("awb.zienswijzeUiterlijk",
+            (ZienswijzeInput i) => Iso(AwbTermijnen.ZienswijzeUiterlijk(Date(i.Verzonden, "verzonden"), Whole(i.Weken, "weken"))),
+            "Laatste dag voor een zienswijze op het voornemen (Awb 4:8, 5:53): het aantal weken uit het beleid na de verzending, op een werkdag (Algemene termijnenwet)."),
+        new("awb.boetebesluitUiterlijk",
+            (Func<string, string>)(rapport => Iso(AwbTermijnen.BoetebesluitUiterlijk(Date(rapport, "rapport")))),
+            "Laatste dag voor het boetebesluit: dertien weken na de dagtekening van het rapport (Awb 5:51 lid 1)."),
+        new("awb.bezwaartermijnEinde",
+            (Func<string, string>)(bekendmaking => Iso(AwbTermijnen.BezwaartermijnEinde(Date(bekendmaking, "bekendmaking")))),
+            "Laatste dag van de bezwaartermijn: zes weken vanaf de dag na de bekendmaking (Awb 6:7, 6:8), op een werkdag (Algemene termijnenwet)."),
+        new("awb.onherroepelijkOp",
+            (Func<string, string>)(bekendmaking => Iso(AwbTermijnen.OnherroepelijkOp(Date(bekendmaking, "bekendmaking")))),
+            "Eerste dag waarop het besluit onherroepelijk is als er geen bezwaar kwam: de dag na de bezwaartermijn."),
+        ExpressionFunction.Named("awb.bezwaarTijdig",
+            (BezwaarInput i) => AwbTermijnen.BezwaarTijdig(Date(i.Ontvangen, "ontvangen"), Date(i.Bekendmaking, "bekendmaking")),
+            "Waar als het bezwaarschrift voor het einde van de bezwaartermijn is ontvangen (Awb 6:9)."),
+        ExpressionFunction.Named("awb.beslissingOpBezwaarUiterlijk",
+            (BeslissingOpBezwaarInput i) => Iso(AwbTermijnen.BeslissingOpBezwaarUiterlijk(Date(i.Bekendmaking, "bekendmaking"), i.Adviescommissie)),
+            "Laatste dag voor de beslissing op bezwaar: zes weken na de bezwaartermijn, twaalf met een adviescommissie (Awb 7:10 lid 1)."),
+        new("awb.dagNa",
+            (Func<string, string>)(datum => Iso(Date(datum, "datum").AddDays(1))),
+            "De dag na een datum: het moment waarop een termijn die op die dag eindigt, verstreken is."),
         new("timer.tijdstip",
             (Func<string, string>)(datum => BpmnTimer.TimeDate(Date(datum, "datum"))),
             "ISO 8601-tijdstip voor een BPMN timeDate: 08:00 op die datum in Nederlandse tijd, bijvoorbeeld 2025-03-15T08:00:00+01:00."),
@@ -182,6 +203,18 @@ public sealed class DomainFunctions(Wi2021Normen? normen = null) : IExpressionFu
     public sealed record VoorafInput(
         [property: Description("De datum (yyyy-MM-dd).")] string Datum,
         [property: Description("De periode ervoor (ISO 8601, bijvoorbeeld P1M).")] string Periode);
+
+    public sealed record ZienswijzeInput(
+        [property: Description("Datum waarop het voornemen is verzonden (yyyy-MM-dd).")] string Verzonden,
+        [property: Description("Zienswijzetermijn in weken (beleid.zienswijzeTermijnWeken).")] double Weken);
+
+    public sealed record BezwaarInput(
+        [property: Description("Datum waarop het bezwaarschrift is ontvangen (yyyy-MM-dd).")] string Ontvangen,
+        [property: Description("Datum van de bekendmaking van het besluit (yyyy-MM-dd).")] string Bekendmaking);
+
+    public sealed record BeslissingOpBezwaarInput(
+        [property: Description("Datum van de bekendmaking van het besluit (yyyy-MM-dd).")] string Bekendmaking,
+        [property: Description("Of een adviescommissie het bezwaar behandelt (Awb 7:13).")] bool Adviescommissie = false);
 
     public sealed record OntzorgingVerlengInput(
         [property: Description("Huidige einddatum van het ontzorgen (yyyy-MM-dd, exclusief).")] string Einde,

@@ -55,6 +55,10 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         ExpressionFunction.Named("regel.wisselReden", (WisselInput i) =>
                 LeerrouteWissel.Decide(LeerrouteExtensions.Parse(i.Van), LeerrouteExtensions.Parse(i.Naar), OptionalDate(i.TermijnStart), Date(i.Datum, "datum"), _normen).Reason,
             "Waarom de leerroute wel of niet mag wisselen (zie leerroute.magWisselen)."),
+        ExpressionFunction.Named("regel.afschalenMag", (AfschalenInput i) => Afschalen(i).IsAllowed,
+            "Waar als de inburgeraar van B1 naar A2 mag afschalen: B1-route, niveau B1 en minimaal 600 lesuren gevolgd (Wi2021 art. 17 lid 3, Besluit inburgering 2021 art. 5.5)."),
+        ExpressionFunction.Named("regel.afschalenReden", (AfschalenInput i) => Afschalen(i).Reason,
+            "De uitleg bij regel.afschalenMag."),
         ExpressionFunction.Named("regel.boeteMag", (BoeteMagInput i) => Boete(i).IsAllowed,
             "Waar als een boete mag worden voorgesteld: er is een interventie ingezet en besproken (handhaving is het sluitstuk)."),
         ExpressionFunction.Named("regel.boeteMagReden", (BoeteMagInput i) => Boete(i).Reason,
@@ -82,6 +86,10 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         "Tijdelijke vrijstelling" => RedenGeenInburgeringsplicht.TijdelijkeVrijstelling,
         _ => RedenGeenInburgeringsplicht.Overig,
     };
+
+    private Decision Afschalen(AfschalenInput input) =>
+        LeerrouteWissel.DecideAfschalen(LeerrouteExtensions.Parse(input.Leerroute),
+            string.IsNullOrEmpty(input.Niveau) ? Leerroutes.Niveau.B1 : Enum.Parse<Leerroutes.Niveau>(input.Niveau, ignoreCase: true), input.GevolgdeLesuren ?? 0, _normen);
 
     private static Decision Boete(BoeteMagInput input)
     {
@@ -176,6 +184,11 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         [property: Description("Gewenste leerroute (B, Z, O).")] string Naar,
         [property: Description("Start van de inburgeringstermijn (yyyy-MM-dd), of leeg als die nog niet liep.")] string? TermijnStart,
         [property: Description("Dagtekening van de PIP-wijziging (yyyy-MM-dd).")] string Datum);
+
+    public sealed record AfschalenInput(
+        [property: Description("Leerroute (B, Z, O).")] string Leerroute,
+        [property: Description("Huidig niveau (B1 of A2; leeg: B1).")] string? Niveau,
+        [property: Description("Gevolgde lesuren volgens de taalaanbieder.")] double? GevolgdeLesuren);
 
     public sealed record BoeteMagInput(
         [property: Description("Datum waarop een interventie is ingezet (yyyy-MM-dd), of leeg.")] string? InterventieIngezetOp,

@@ -68,8 +68,11 @@ public static class GemeentelijkeBoete
     };
 }
 
-/// <summary>Setting for DUO's result fines; off for asielstatushouders unless a gemeente's policy turns it on.</summary>
-public sealed record HandhavingInstellingen(bool DuoResultaatboeteAsielstatushouders = false)
+/// <summary>
+/// Setting for DUO's result fines (off for asielstatushouders unless a gemeente's policy turns it on) and the gemeente's
+/// zienswijzetermijn before its own boete (Awb 4:8 and 5:53 ask for the opportunity; two weeks is usual).
+/// </summary>
+public sealed record HandhavingInstellingen(bool DuoResultaatboeteAsielstatushouders = false, int ZienswijzeTermijnWeken = 2)
 {
     public static readonly HandhavingInstellingen Default = new();
 }

@@ -1,10 +1,10 @@
 namespace Inburgering.Workflows.Leerroutes;
 
 /// <summary>
-/// Switching leerroute (schakelen), a PIP change: only within 1.5 years from the start of the Inburgeringstermijn, except
-/// onderwijsroute → B1-route, which is possible at any time ([M] S15; that the window counts from termijn start is [L]).
-/// Afschalen B1 → A2 (within the B1-route, after at least 600 lesson hours, [H] S14) is not modelled yet: the PIP-wijzigen
-/// path switches routes only (README, "Not modelled").
+/// Switching leerroute (schakelen) and scaling down (afschalen), both PIP changes. Schakelen: only within 1.5 years from the
+/// start of the Inburgeringstermijn, except onderwijsroute → B1-route, which is possible at any time ([M] S15; that the window
+/// counts from termijn start is [L]). Afschalen B1 → A2: any time, only within the B1-route, after at least 600 lesson hours
+/// (Wi2021 art. 17(3), Besluit inburgering 2021 art. 5.5; [H] S14, [M] S33).
 /// </summary>
 public static class LeerrouteWissel
 {
@@ -34,5 +34,18 @@ public static class LeerrouteWissel
 
         return Decision.Refuse("WISSEL-NA-VENSTER",
             $"Wisselen van de {van.DutchName()} naar de {naar.DutchName()} kan niet meer: de termijn startte op {Dates.Dutch(start)} en wisselen kon tot {Dates.Dutch(tot)}. Alleen van de onderwijsroute naar de B1-route kan nog op elk moment.");
+    }
+
+    /// <summary>Afschalen from B1 to A2 within the B1-route (Wi2021 art. 17(3)).</summary>
+    public static Decision DecideAfschalen(Leerroute leerroute, Niveau huidigNiveau, double gevolgdeLesuren, Wi2021Normen? normen = null)
+    {
+        var minimum = (normen ?? Wi2021Normen.Default).AfschalenMinimumLesuren;
+        if (leerroute != Leerroute.B1Route)
+            return Decision.Refuse("AFSCHALEN-ALLEEN-B1", $"Afschalen naar A2 kan alleen binnen de B1-route, niet in de {leerroute.DutchName()}.");
+        if (huidigNiveau != Niveau.B1)
+            return Decision.Refuse("AFSCHALEN-NIET-B1", $"Afschalen kan alleen van B1 naar A2; het huidige niveau is {huidigNiveau}.");
+        if (gevolgdeLesuren < minimum)
+            return Decision.Refuse("AFSCHALEN-TE-WEINIG-UREN", string.Create(Dates.Nl, $"Afschalen naar A2 kan pas na minimaal {minimum} lesuren; er zijn er {gevolgdeLesuren:0.#} gevolgd."));
+        return Decision.Allow("AFSCHALEN", string.Create(Dates.Nl, $"Afschalen naar A2 kan: {gevolgdeLesuren:0.#} lesuren gevolgd (minimaal {minimum}). Beoordeel ook of de inburgeraar zich voldoende heeft ingespannen."));
     }
 }

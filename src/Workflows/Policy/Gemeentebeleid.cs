@@ -61,10 +61,17 @@ public sealed record Gemeentebeleid(
     bool VierOgen,
     int PipEscalatieWekenVooraf,
     HandhavingInstellingen Handhaving,
-    DuoContactpersoon DuoContactpersoon)
+    DuoContactpersoon DuoContactpersoon,
+    Mandaat Mandaat)
 {
     public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
 }
+
+/// <summary>
+/// The mandate of the college (Awb 10:3): who in the service may take a beschikking on its behalf. <paramref name="PipVaststellen"/>
+/// is the candidate group (roles, comma-separated) of the task that vaststelt the PIP (Wi2021 art. 15).
+/// </summary>
+public sealed record Mandaat(string PipVaststellen);
 
 /// <summary>One organisation's policy file, resolved.</summary>
 public sealed record Organisatiebeleid(string Id, string Naam, string Beschrijving, string Bestand, IReadOnlyList<string> OpenPunten, IReadOnlyList<Gemeentebeleid> Gemeenten);

@@ -312,8 +312,20 @@ public sealed partial class PolicyCatalog
         if (escalatie is null) p.Add(esAt, Missing("Hoeveel weken voor de PIP-termijn wordt geëscaleerd (pipEscalatieWekenVooraf)"));
         else if (escalatie is < 0 or > 9) p.Add(esAt, $"De escalatie voor de PIP-termijn moet 0 tot 9 weken vooraf liggen (de termijn is 10 weken); {escalatie} is ongeldig.");
 
-        var hh = Pick(b => b.Handhaving, "handhaving", out _);
-        var handhaving = new HandhavingInstellingen(hh?.DuoResultaatboeteAsielstatushouders ?? false);
+        var hh = Pick(b => b.Handhaving, "handhaving", out var hhAt);
+        var zienswijze = hh?.ZienswijzeTermijnWeken ?? 2;
+        if (zienswijze is < 1 or > 8) p.Add($"{hhAt}.zienswijzeTermijnWeken", $"De zienswijzetermijn voor een boete is 1 tot 8 weken (Awb 4:8 vraagt een redelijke termijn); {zienswijze} is ongeldig.");
+        var handhaving = new HandhavingInstellingen(hh?.DuoResultaatboeteAsielstatushouders ?? false, zienswijze);
+
+        // Who may vaststellen the PIP (a beschikking, Wi2021 art. 15) under the mandate of the college: a role of the service.
+        var mandaat = Pick(b => b.Mandaat, "mandaat", out var mdAt);
+        string? pipMandaat = null;
+        if (mandaat?.PipVaststellen is not { Length: > 0 } mandaatRollen)
+            p.Add($"{mdAt}.pipVaststellen", Missing("Wie het PIP in mandaat vaststelt (mandaat.pipVaststellen: consulent of beheerder)"));
+        else if (mandaatRollen.Split(',').Any(r => r.Trim() is not ("consulent" or "beheerder")))
+            p.Add($"{mdAt}.pipVaststellen", $"Het mandaat om het PIP vast te stellen noemt rollen van de dienst (consulent, beheerder), met komma's gescheiden; '{mandaatRollen}' kan niet.");
+        else
+            pipMandaat = string.Join(',', mandaatRollen.Split(',').Select(r => r.Trim()));
 
         // The contactpersoon for DUO: the schema checks the shapes (DUO's patterns); here only what is missing.
         var cp = Pick(b => b.DuoContactpersoon, "duoContactpersoon", out var cpAt);
@@ -333,11 +345,11 @@ public sealed partial class PolicyCatalog
                 contactpersoon = new DuoContactpersoon(cpNaam, cpEmail, cpTelefoon, cp.DuoContactpersoonId, cp.IsPlaceholder ?? false);
         }
 
-        if (p.Count > before || code is null || regio is null || oin is null || casuistiek is null || maatschappelijk is null || financieel is null || ontzorging is null || contactpersoon is null)
+        if (p.Count > before || code is null || regio is null || oin is null || casuistiek is null || maatschappelijk is null || financieel is null || ontzorging is null || contactpersoon is null || pipMandaat is null)
             return null;
 
         return new Gemeentebeleid(code, naam, orgId, orgNaam, regio, oin, interval, marge, casuistiek, taalaanbieders,
-            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon);
+            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat));
     }
 
     private static Ketenpartner? Fail(Reporter p, string path, string reason)

@@ -68,6 +68,8 @@ internal sealed class BeleidDto
 
     public HandhavingDto? Handhaving { get; set; }
 
+    public MandaatDto? Mandaat { get; set; }
+
     public DuoContactpersoonDto? DuoContactpersoon { get; set; }
 }
 
@@ -119,4 +121,11 @@ internal sealed class OntzorgingDto
 internal sealed class HandhavingDto
 {
     public bool? DuoResultaatboeteAsielstatushouders { get; set; }
+
+    public int? ZienswijzeTermijnWeken { get; set; }
+}
+
+internal sealed class MandaatDto
+{
+    public string? PipVaststellen { get; set; }
 }

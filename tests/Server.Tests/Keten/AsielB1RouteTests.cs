@@ -64,7 +64,8 @@ public sealed class AsielB1RouteTests
         Assert.False((bool)vars["pipTermijnOverschreden"]!);
 
         // The aanbod: maatschappelijke begeleiding, ontzorgen (asiel with bijstand), PVT, MAP, the leerroute at the taalaanbieder.
-        Assert.Equal(["User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
+        // Beside it the PIP's bezwaartermijn (a beschikking, Wi2021 art. 15; Awb 6:7): a task that only a bezwaar completes.
+        Assert.Equal(["User_BezwaarOntvangen", "User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
         await p.CompleteAsync("User_Mb", new { begeleider = "Vluchtelingenwerk", startBegeleiding = dagtekening.Iso() }, Inburgeraar.Begeleider);
         await p.CompleteAsync("User_OntzorgingVoorbereiden", new { huurBedrag = 612.40, energieBedrag = 145, waterBedrag = 20, zorgverzekeringBedrag = 140, machtigingGetekend = true });
         await p.CompleteAsync("User_PvtStarten", new { pvtStart = dagtekening.Iso() });

@@ -371,15 +371,29 @@ public sealed class KetenScenarioTests
         var besproken = (await p.TodayAsync()).Iso();
         await p.CompleteAsync("User_Interventie", new { interventieSoort = "AansprekenOpPlichten", interventieIngezetOp = besproken, interventieBesprokenOp = besproken, interventieUitkomst = "boeteOverwegen" });
 
-        await p.CompleteAsync("User_Handhaving", new { boeteOpleggen = true, boeteBedrag = 900, boeteGrond = "NietMeewerkenAanBredeIntake", motivering = "Tweemaal niet verschenen" });
-        Assert.Contains("€ 800", (string)(await p.VariablesAsync(Schakel3))["handhavingFouten"]!);
-        await p.CompleteAsync("User_Handhaving", new { boeteOpleggen = true, boeteBedrag = 250, boeteGrond = "NietMeewerkenAanBredeIntake", handhavingVervolg = "pipZonderInbreng", motivering = "Tweemaal niet verschenen" });
-
+        // The boete is considered and the PIP made without the inburgeraar's input; the boete's Awb procedure (voornemen,
+        // zienswijze, besluit) does not hold up the PIP: it runs in schakel 4 beside the rest (issue 13, point 6).
+        await p.CompleteAsync("User_Handhaving", new { boeteOverwegen = true, handhavingVervolg = "pipZonderInbreng", motivering = "Tweemaal niet verschenen" });
         var vars = await p.VariablesAsync(Schakel3);
-        Assert.True((bool)vars["boeteOpleggen"]!);
-        Assert.Equal(250, (double)vars["boeteBedrag"]!);
+        Assert.True((bool)vars["intakeBoeteOverwogen"]!);
         Assert.Equal(["User_Pip"], (await p.OpenTaskElementsAsync()).Where(t => t.StartsWith("User_", StringComparison.Ordinal) && t != "User_Escalatie").ToList());
         Assert.Equal(2, (await p.JournalTypesAsync(Schakel3, "task-created")).Count(t => t == "User_Intake"));
+
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = (await p.TodayAsync()).Iso(), pipLeerroute = "B" });
+        Assert.Equal("boete-voornemen", (await p.TaskAsync("User_Voornemen")).FormKey);
+        Assert.Equal("NietMeewerkenAanBredeIntake", (string?)(await p.VariablesAsync("handhaving-bestuurlijke-boete"))["boeteGrond"]);
+        await p.CompleteAsync("User_Voornemen", new { boeteVoornemen = true, boeteBedrag = 900, boeteGrond = "NietMeewerkenAanBredeIntake", overtreding = "Tweemaal niet verschenen" });
+        Assert.Contains("€ 800", (string)(await p.VariablesAsync("handhaving-bestuurlijke-boete"))["handhavingFouten"]!);
+        await p.CompleteAsync("User_Voornemen", new { boeteVoornemen = true, boeteBedrag = 250, boeteGrond = "NietMeewerkenAanBredeIntake", overtreding = "Tweemaal niet verschenen" });
+        await p.AdvanceAsync("P3W");
+        await p.CompleteAsync("User_Zienswijze", new { zienswijzeGegeven = false, zienswijze = "Geen zienswijze ontvangen" });
+        await p.CompleteAsync("User_Besluit", new { boeteOpleggen = true, boeteBedrag = 250, boeteGrond = "NietMeewerkenAanBredeIntake", motivering = "Tweemaal niet verschenen" });
+        await p.CompleteAsync("User_Bekendmaking", new { verzendwijze = "post" });
+        await p.AdvanceAsync("P7W");
+        vars = await p.VariablesAsync("schakel4-inburgeren-en-participeren");
+        Assert.True((bool)vars["intakeBoeteOpgelegd"]!);
+        Assert.Equal(250, (double)vars["intakeBoeteBedrag"]!);
+        Assert.NotNull((string?)vars["intakeBoeteOnherroepelijkOp"]);
         await p.AssertNoIncidentsAsync();
         await GoldenJournal.AssertAsync(nameof(NoShowAtTheBredeIntake_InterventionsFirst_ThenAFineDecision), provider, p);
     }

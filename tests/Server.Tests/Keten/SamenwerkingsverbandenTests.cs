@@ -36,7 +36,8 @@ public sealed class SamenwerkingsverbandenTests
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
         Assert.Equal(dagtekening.AddMonths(3), await p.TimerDueAsync(Schakel4, "Timer_Vg"));
         Assert.NotNull(await p.TimerDueAsync(Schakel4, "Timer_TweeMaanden"));
-        Assert.Equal(["User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
+        // Beside them the PIP's bezwaartermijn (a beschikking, Wi2021 art. 15; Awb 6:7): a task that only a bezwaar completes.
+        Assert.Equal(["User_BezwaarOntvangen", "User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
 
         // Every task of the aanbod has a due date (Mb and ontzorging two weeks, PVT and MAP four weeks).
         Assert.Equal(dagtekening.AddDays(14), p.DueDate(await p.TaskAsync("User_Mb")));

@@ -29,7 +29,7 @@ public sealed partial class WorkflowDefinitionsTests
         Directory.GetFiles(Path.Combine(RepoRoot.Find(), "workflow-definitions"), "*.bpmn").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 
     [Fact]
-    public void TheKetenIsThere_OneProcessPerSchakelAndTheTraject()
+    public void TheKetenIsThere_OneProcessPerSchakelAndTheTraject_AndTheAwbProcedures()
     {
         var ids = Directory.GetFiles(Folder, "*.bpmn")
             .SelectMany(f => XDocument.Load(f).Root!.Elements(Bpmn + "process").Select(p => (string)p.Attribute("id")!))
@@ -37,6 +37,8 @@ public sealed partial class WorkflowDefinitionsTests
             .ToList();
         Assert.Equal(
         [
+            "awb-bezwaartermijn",
+            "handhaving-bestuurlijke-boete",
             "inburgeringstraject",
             "schakel1-vaststellen-inburgeringsplicht",
             "schakel2-voorbereiden-op-inburgering",
@@ -139,6 +141,6 @@ public sealed partial class WorkflowDefinitionsTests
         });
     }
 
-    [GeneratedRegex(@"\b((?:beleid|regel|termijn|pip|ontzorging|voortgang|leerroute|timer)\.[A-Za-z]+)\(")]
+    [GeneratedRegex(@"\b((?:beleid|regel|termijn|pip|ontzorging|voortgang|leerroute|timer|awb)\.[A-Za-z]+)\(")]
     private static partial Regex FunctionCall();
 }

@@ -29,6 +29,30 @@ public sealed class KetenFunctionsTests
         Assert.ThrowsAny<Exception>(() => Call("beleid.vierOgen", "9999"));
     }
 
+    /// <summary>Issue 13, point 6: the zienswijzetermijn (Awb 4:8) and the mandate to vaststellen the PIP (Awb 10:3) come from the policy.</summary>
+    [Fact]
+    public void Beleid_ZienswijzetermijnAndMandaat()
+    {
+        foreach (var gemeente in new[] { "0632", "0505", "0388" })
+        {
+            Assert.Equal(2.0, Call("beleid.zienswijzeTermijnWeken", gemeente));
+            Assert.Equal("consulent", Call("beleid.mandaatPipVaststellen", gemeente));
+        }
+    }
+
+    [Fact]
+    public void Awb_Deadlines()
+    {
+        Assert.Equal("2026-01-21", Call("awb.zienswijzeUiterlijk", "2026-01-07", 2.0));
+        Assert.Equal("2026-04-08", Call("awb.boetebesluitUiterlijk", "2026-01-07"));
+        Assert.Equal("2026-02-18", Call("awb.bezwaartermijnEinde", "2026-01-07"));
+        Assert.Equal("2026-02-19", Call("awb.onherroepelijkOp", "2026-01-07"));
+        Assert.Equal(true, Call("awb.bezwaarTijdig", "2026-02-18", "2026-01-07"));
+        Assert.Equal(false, Call("awb.bezwaarTijdig", "2026-02-19", "2026-01-07"));
+        Assert.Equal("2026-04-01", Call("awb.beslissingOpBezwaarUiterlijk", "2026-01-07", false));
+        Assert.Equal("2026-01-08", Call("awb.dagNa", "2026-01-07"));
+    }
+
     [Fact]
     public void Regel_WetDoelgroepEnPip()
     {

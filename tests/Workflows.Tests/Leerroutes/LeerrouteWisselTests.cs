@@ -87,4 +87,19 @@ public class LeerrouteWisselTests
 
         Assert.False(decision.IsAllowed);
     }
+
+    /// <summary>Wi2021 art. 17(3), Besluit inburgering 2021 art. 5.5: afschalen B1 → A2 after at least 600 lesuren, within the B1-route.</summary>
+    [Theory]
+    [InlineData(599.5, false)]
+    [InlineData(600, true)]
+    public void DecideAfschalen_NeedsSixHundredLesuren(double uren, bool allowed) =>
+        Assert.Equal(allowed, LeerrouteWissel.DecideAfschalen(Leerroute.B1Route, Niveau.B1, uren).IsAllowed);
+
+    [Fact]
+    public void DecideAfschalen_OutsideTheB1Route_IsRefused() =>
+        Assert.Equal("AFSCHALEN-ALLEEN-B1", LeerrouteWissel.DecideAfschalen(Leerroute.ZRoute, Niveau.B1, 900).Code);
+
+    [Fact]
+    public void DecideAfschalen_AlreadyA2_IsRefused() =>
+        Assert.Equal("AFSCHALEN-NIET-B1", LeerrouteWissel.DecideAfschalen(Leerroute.B1Route, Niveau.A2, 900).Code);
 }

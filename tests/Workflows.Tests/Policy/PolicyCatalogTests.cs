@@ -22,6 +22,7 @@ public class PolicyCatalogTests
             "ontzorging": { "kostenposten": ["huur", "zorgverzekering"], "duurMaanden": 9 },
             "vierOgen": true,
             "pipEscalatieWekenVooraf": 3,
+            "mandaat": { "pipVaststellen": "consulent" },
             "duoContactpersoon": { "naam": "Team Inburgering", "email": "inburgering@voorbeeld.example", "telefoonnummer": "020 000 0000", "duoContactpersoonId": 12 }
           },
           "gemeenten": [
@@ -164,6 +165,20 @@ public class PolicyCatalogTests
         var problem = SingleProblem(LoadOne(Edit(n => n["gemeenten"]!.AsArray().Clear())));
 
         Assert.Equal("$.gemeenten", problem.Path);
+    }
+
+    /// <summary>Issue 13, point 6: who may vaststellen the PIP is named in the policy, as roles of the service (Awb 10:3).</summary>
+    [Fact]
+    public void LoadFrom_MandaatMissingOrNamingAnUnknownRole_IsReported()
+    {
+        var missing = LoadOne(Edit(n => n["standaard"]!.AsObject().Remove("mandaat")));
+        Assert.Contains(missing.Problems, p => p.Path == "$.standaard.mandaat.pipVaststellen");
+
+        var unknown = LoadOne(Edit(n => n["standaard"]!["mandaat"] = JsonNode.Parse("""{ "pipVaststellen": "wethouder" }""")));
+        Assert.Contains(unknown.Problems, p => p.Path == "$.standaard.mandaat.pipVaststellen" && p.Reason.Contains("wethouder", StringComparison.Ordinal));
+
+        var zienswijze = LoadOne(Edit(n => n["standaard"]!["handhaving"] = JsonNode.Parse("""{ "zienswijzeTermijnWeken": 0 }""")));
+        Assert.Contains(zienswijze.Problems, p => p.Path == "$.standaard.handhaving.zienswijzeTermijnWeken");
     }
 
     [Fact]

@@ -19,20 +19,22 @@ public sealed partial class ProcessEngine
     /// The one timer dispatcher: fires a timer that is due and still scheduled. Safe to call twice and from several
     /// nodes: only the step that changes the timer row wins. Returns false when there was nothing (more) to fire.
     /// </summary>
-    internal Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => FireTimerAsync(timerId, null, cancellationToken);
+    internal Task<bool> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => FireTimerAsync(timerId, null, null, cancellationToken);
 
     /// <summary>
     /// As <see cref="FireTimerAsync(Guid, CancellationToken)"/>; with <paramref name="occurrence"/> (the due moment a pump
     /// claimed) the step fires only that occurrence: a cycle that another firing already moved on to its next due moment is
-    /// left alone, even when that moment is due as well.
+    /// left alone, even when that moment is due as well. With <paramref name="instanceId"/> (known from the timer's row) the
+    /// step loads the instance with its timers at once instead of reading the timer row first.
     /// </summary>
-    internal async Task<bool> FireTimerAsync(Guid timerId, DateTimeOffset? occurrence, CancellationToken cancellationToken = default)
+    internal async Task<bool> FireTimerAsync(Guid timerId, DateTimeOffset? occurrence, Guid? instanceId, CancellationToken cancellationToken = default)
     {
         try
         {
             return await RunAsync("fire-timer", Actor.System, async (step, executor, ct) =>
             {
-                var timer = await step.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
+                var known = instanceId is { } id && await step.LoadAsync(id, ct) is { } loaded ? loaded.Timers.FirstOrDefault(t => t.Id == timerId) : null;
+                var timer = known ?? await step.Db.Timers.FirstOrDefaultAsync(t => t.Id == timerId, ct);
                 if (timer is null || timer.Status != TimerStatus.Scheduled || timer.DueAt > step.Now || (occurrence is { } due && timer.DueAt != due))
                 {
                     return false;

@@ -186,7 +186,7 @@ public sealed class ClockService : IDisposable
 
                 clock.MoveTo(next.Value);
                 var due = await engine.DueTimerRowsAsync(clock.GetUtcNow(), 500, cancellationToken);
-                timers += await ByInstanceAsync(due, t => t.InstanceId ?? t.Id, t => engine.FireTimerAsync(t.Id, t.DueAt, cancellationToken), cancellationToken);
+                timers += await ByInstanceAsync(due, t => t.InstanceId ?? t.Id, t => engine.FireTimerAsync(t.Id, t.DueAt, t.InstanceId, cancellationToken), cancellationToken);
             }
 
             clock.MoveTo(target);

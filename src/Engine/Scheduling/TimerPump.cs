@@ -53,7 +53,7 @@ internal sealed class TimerPump(ProcessEngine engine, TimeProvider time, Schedul
                 {
                     foreach (var timer in timers)
                     {
-                        if (await engine.FireTimerAsync(timer.Id, timer.DueAt, ct))
+                        if (await engine.FireTimerAsync(timer.Id, timer.DueAt, timer.InstanceId, ct))
                         {
                             Interlocked.Increment(ref count);
                             fired?.Invoke(timer.Id);

@@ -36,7 +36,9 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
     public sealed record Input(
         [Description("BSN van de inburgeraar")] string Bsn,
         [Description("Eerste dag van het ontzorgen (meestal de ingangsdatum van de bijstand)")] DateOnly Ingangsdatum,
-        [Description("Vaste lasten die de gemeente betaalt")] List<KostenpostInput> Kostenposten);
+        [Description("Vaste lasten die de gemeente betaalt")] List<KostenpostInput> Kostenposten,
+        [Description("Het huishouden (leefeenheid) van de inburgeraar, zodat een huishouden één keer wordt ontzorgd")] string? HuishoudenId = null,
+        [Description("Datum waarop de inburgeraar de machtiging tekende")] DateOnly? MachtigingDatum = null);
 
     public sealed record Output(
         [Description("Id van de ontzorging in het Participatiewet-systeem")] string OntzorgingId,
@@ -55,7 +57,9 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
             bsn.Value,
             ActivityInput.Gemeente(context).Value,
             input.Ingangsdatum,
-            input.Kostenposten.Select(k => new Kostenpost(k.Soort.Trim().ToLowerInvariant(), k.Crediteur, k.BedragPerMaand, k.Betalingskenmerk, k.Iban)).ToList());
+            input.Kostenposten.Select(k => new Kostenpost(k.Soort.Trim().ToLowerInvariant(), k.Crediteur, k.BedragPerMaand, k.Betalingskenmerk, k.Iban)).ToList(),
+            string.IsNullOrWhiteSpace(input.HuishoudenId) ? null : input.HuishoudenId.Trim(),
+            input.MachtigingDatum);
         var result = await uitkering.StartOntzorgingAsync(verzoek, context.IdempotencyKey, cancellationToken);
         if (result is { Outcome: PartnerOutcome.Rejected, Code: "GEEN_BIJSTAND" })
         {
@@ -103,12 +107,15 @@ public sealed class OntzorgingStoppenActivity(UitkeringClient uitkering)
 public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
     : Activity<BijstandRaadplegenActivity.Input, BijstandRaadplegenActivity.Output>
 {
-    public sealed record Input([Description("BSN van de inburgeraar")] string Bsn);
+    public sealed record Input(
+        [Description("BSN van de inburgeraar")] string Bsn,
+        [Description("Het huishouden (leefeenheid) van de inburgeraar, als bekend")] string? HuishoudenId = null);
 
     public sealed record Output(
         [Description("Recht op bijstand vandaag")] bool BijstandActief,
         [Description("Ingangsdatum van het recht op bijstand")] DateOnly? BijstandIngangsdatum,
-        [Description("Einddatum van het recht op bijstand; leeg als die niet vastligt")] DateOnly? BijstandEinddatum);
+        [Description("Einddatum van het recht op bijstand; leeg als die niet vastligt")] DateOnly? BijstandEinddatum,
+        [Description("Id van een lopende ontzorging van hetzelfde huishouden; leeg als er geen loopt")] string? HuishoudenOntzorgingId = null);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
@@ -118,10 +125,12 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
         }
 
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
-        var result = await uitkering.BijstandStatusAsync(bsn.Value, cancellationToken);
+        var huishouden = string.IsNullOrWhiteSpace(input.HuishoudenId) ? null : input.HuishoudenId.Trim();
+        var result = await uitkering.BijstandStatusAsync(bsn.Value, huishouden, cancellationToken);
         return result.ToActivityResult("UITKERING_ONBEKEND", "UITKERING_AFGEWEZEN", b => Complete(new Output(
             b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today),
             b.Ingangsdatum,
-            b.Einddatum)));
+            b.Einddatum,
+            b.HuishoudenOntzorgingId)));
     }
 }

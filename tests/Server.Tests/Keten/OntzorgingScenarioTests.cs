@@ -1,0 +1,266 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Inburgering.Activities.Uitkering;
+using Inburgering.Engine.Persistence;
+using Inburgering.Simulators.Keten;
+using Inburgering.Simulators.Uitkering;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Server.Tests.Keten;
+
+/// <summary>
+/// Issue 13, point 2, through the API on SQLite and PostgreSQL over virtual months: financieel ontzorgen follows the bijstand.
+/// Participatiewet art. 56a: the college pays the huur, the energie and the premie zorgverzekering of an asielstatushouder
+/// (Wi2021 art. 2 and 8 for the doelgroep; Besluit inburgering 2021 art. 2.1 and 2.2 on the aanbod) out of the bijstand during
+/// the first six months from the start of the bijstand, with a signed machtiging, and stops when the right to bijstand ends;
+/// art. 57 lets it go on after an evaluation, which is paying out of the bijstand, so not without bijstand. The bijstand is
+/// for the leefeenheid (Pw art. 4 and 11), so a household is ontzorgd once. SDD (Dordrecht, sdd.json): no four eyes, the
+/// evaluation four weeks before the end (ontzorging.evaluatieVoorlooptijdWeken).
+/// </summary>
+public sealed class OntzorgingScenarioTests
+{
+    private const string Schakel4 = "schakel4-inburgeren-en-participeren";
+    private const string Dordrecht = "0505";
+
+    /// <summary>Creditor data for the three vaste lasten of art. 56a, with valid Dutch IBANs, and the signed machtiging.</summary>
+    private static object Voorbereiding(DateOnly machtiging) => new
+    {
+        huurBedrag = 580,
+        huurCrediteur = "Woonbedrijf Drechtsteden",
+        huurIban = "NL91 ABNA 0417 1643 00",
+        huurKenmerk = "Huurcontract 2231",
+        energieBedrag = 130,
+        energieCrediteur = "Energieleverancier",
+        energieIban = "NL20INGB0001234567",
+        energieKenmerk = "Klant 99812",
+        zorgverzekeringBedrag = 140,
+        zorgverzekeringCrediteur = "Zorgverzekeraar",
+        zorgverzekeringIban = "NL02ABNA0123456789",
+        zorgverzekeringKenmerk = "Polis 5521",
+        machtigingGetekend = true,
+        machtigingDatum = machtiging.Iso(),
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task BijstandAfterThePip_OntzorgingStartsThen_MachtigingAndIbanChecked_EvaluationAheadOfTheEnd_VerlengenRefusedWithoutBijstand(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222709", Dordrecht);
+        await ToThePipAsync(p);
+
+        // No bijstand yet at the PIP: no ontzorging, schakel 4 waits for the bijstand (not "geen ontzorging" for good).
+        Assert.DoesNotContain("User_OntzorgingVoorbereiden", await p.OpenTaskElementsAsync());
+        Assert.Contains("Receive_BijstandToegekend", await p.JournalTypesAsync(Schakel4, "element-entered"));
+        await p.AdvanceAsync("P6W");
+        Assert.DoesNotContain("User_OntzorgingVoorbereiden", await p.OpenTaskElementsAsync());
+
+        // Pw art. 56a: the right to bijstand starts six weeks after the PIP; the Participatiewet system says so and the
+        // ontzorging is prepared at once, not at the next monthly check.
+        var bijstandStart = await p.TodayAsync();
+        await p.BijstandAsync(bijstandStart);
+        await BijstandToegekendAsync(host, p);
+        var voorbereiden = await p.TaskAsync("User_OntzorgingVoorbereiden");
+        Assert.Equal(bijstandStart.AddDays(14), p.DueDate(voorbereiden));
+
+        // Without a signed machtiging the ontzorging cannot start: the form is refused with a Dutch reason; a wrong IBAN too.
+        var zonderMachtiging = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Voorbereiding(bijstandStart), KetenJson.Web))!.AsObject();
+        zonderMachtiging["machtigingGetekend"] = false;
+        var refused = await CompleteRefusedAsync(host, voorbereiden, zonderMachtiging);
+        Assert.Contains(refused, e => e is not null && (string?)e["field"] == "machtigingGetekend" && (string?)e["code"] == "form.required-true"
+            && ((string?)e["message"])!.Contains("Zonder getekende machtiging", StringComparison.Ordinal));
+        var fouteIban = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Voorbereiding(bijstandStart), KetenJson.Web))!.AsObject();
+        fouteIban["huurIban"] = "NL91ABNA0417164301"; // one digit off: the mod-97 check fails
+        refused = await CompleteRefusedAsync(host, voorbereiden, fouteIban);
+        Assert.Contains(refused, e => e is not null && (string?)e["field"] == "huurIban" && (string?)e["code"] == "form.iban");
+        Assert.True(await p.HasTaskAsync("User_OntzorgingVoorbereiden"));
+        Assert.NotEqual(true, (bool?)(await p.VariablesAsync(Schakel4))["ontzorgingActief"]);
+
+        // With the machtiging it starts, from the bijstand's start (the same day: not backdated), with the creditors.
+        await p.AdvanceAsync("P3D");
+        var gestart = await p.TodayAsync();
+        await p.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(gestart.AddDays(-1)));
+        var vars = await p.VariablesAsync(Schakel4);
+        Assert.True((bool)vars["ontzorgingActief"]!);
+        Assert.Equal(gestart.Iso(), (string)vars["ontzorgingIngang"]!);
+        Assert.Equal(bijstandStart.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
+        var ontzorging = Assert.Single(Uitkering(host).Ontzorgingen(p.Key));
+        Assert.Equal(gestart, ontzorging.Ingangsdatum);
+        Assert.Equal(["huur", "energie", "zorgverzekering"], ontzorging.Kostenposten.Select(k => k.Soort));
+        Assert.Equal("NL91 ABNA 0417 1643 00", ontzorging.Kostenposten[0].Iban);
+        Assert.Equal("Huurcontract 2231", ontzorging.Kostenposten[0].Betalingskenmerk);
+
+        // The evaluation comes the policy's four weeks before the last day of the six months, due on that last day.
+        var laatsteDag = bijstandStart.AddMonths(6).AddDays(-1);
+        var evaluatieOp = laatsteDag.AddDays(-28);
+        Assert.Equal(evaluatieOp, await p.TimerDueAsync(Schakel4, "Bnd_OzEvaluatie"));
+        while (!await p.HasTaskAsync("User_OzEvalueren"))
+        {
+            Assert.True(await p.TodayAsync() < evaluatieOp, $"No evaluation on {(await p.TodayAsync()).Iso()}, the lead time's day is {evaluatieOp.Iso()}.");
+            await p.AdvanceAsync("P1W");
+        }
+
+        Assert.True(await p.TodayAsync() >= evaluatieOp);
+        Assert.True(await p.TodayAsync() < laatsteDag.AddDays(-21), "The evaluation must come weeks ahead, not on the last day.");
+        Assert.Equal(laatsteDag, p.DueDate(await p.TaskAsync("User_OzEvalueren")));
+
+        // Meanwhile the bijstand ended (yesterday): verlengen is refused (art. 57 extends paying out of the bijstand); the task
+        // comes back with the reason and the period is not extended. Stopping then ends it on the bijstand's last day.
+        var bijstandEinde = (await p.TodayAsync()).AddDays(-1);
+        await p.BijstandAsync(bijstandStart, bijstandEinde);
+        await p.CompleteAsync("User_OzEvalueren", new { ozUitkomst = "verlengen", ozVerlengMaanden = 3, motivering = "Nog niet zelfredzaam" });
+        var opnieuw = await p.TaskAsync("User_OzEvalueren");
+        vars = await p.VariablesAsync(Schakel4);
+        Assert.Contains("Verlengen kan niet", (string)vars["ozMelding"]!, StringComparison.Ordinal);
+        Assert.Equal(bijstandStart.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
+        Assert.True((bool)vars["ontzorgingActief"]!);
+        Assert.Contains("Verlengen kan niet", (string?)(await FormDataAsync(host, opnieuw))["ozMelding"], StringComparison.Ordinal);
+
+        await p.CompleteAsync("User_OzEvalueren", new { ozUitkomst = "stoppen", motivering = "Geen bijstand meer" });
+        Assert.False((bool)(await p.VariablesAsync(Schakel4))["ontzorgingActief"]!);
+        var gestopt = Assert.Single(Uitkering(host).Ontzorgingen(p.Key));
+        Assert.Equal(UitkeringWaarden.Beeindigd, gestopt.Status);
+        Assert.Equal(bijstandEinde, gestopt.Einddatum);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task BijstandEnds_OntzorgingStops_CasusregisseurInformsTheInburgeraar(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222710", Dordrecht);
+        var bijstandStart = (await p.TodayAsync()).AddDays(-3);
+        await p.BijstandAsync(bijstandStart);
+        await ToThePipAsync(p);
+
+        // Bijstand before the PIP: the ontzorging is prepared right after it and starts on the day it can (the machtiging is
+        // signed now), not backdated to the bijstand's start; the six months still count from the bijstand's start (art. 56a).
+        await p.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await p.TodayAsync()));
+        var gestart = await p.TodayAsync();
+        var vars = await p.VariablesAsync(Schakel4);
+        Assert.True((bool)vars["ontzorgingActief"]!);
+        Assert.Equal(gestart.Iso(), (string)vars["ontzorgingIngang"]!);
+        Assert.Equal(bijstandStart.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
+
+        // Two months on the bijstand ends (werk gevonden): the monthly check stops the ontzorging per the bijstand's end, and
+        // the casusregisseur gets a task to tell the inburgeraar (nobody was told when it stopped by itself before).
+        await p.AdvanceAsync("P2M");
+        var bijstandEinde = await p.TodayAsync();
+        await p.BijstandAsync(bijstandStart, bijstandEinde);
+        while (!await p.HasTaskAsync("User_OzGestoptInformeren"))
+        {
+            Assert.True(await p.TodayAsync() < bijstandEinde.AddMonths(1).AddDays(7), "The ontzorging was not stopped within a month of the bijstand's end.");
+            await p.AdvanceAsync("P1W");
+        }
+
+        vars = await p.VariablesAsync(Schakel4);
+        Assert.False((bool)vars["ontzorgingActief"]!);
+        var gestopt = Assert.Single(Uitkering(host).Ontzorgingen(p.Key));
+        Assert.Equal(UitkeringWaarden.Beeindigd, gestopt.Status);
+        Assert.Equal(bijstandEinde, gestopt.Einddatum);
+        Assert.Equal("Bijstand beëindigd", gestopt.Reden);
+        var informeren = await p.TaskAsync("User_OzGestoptInformeren");
+        Assert.Equal("ontzorging-gestopt-informeren", informeren.FormKey);
+        Assert.InRange(p.DueDate(informeren), bijstandEinde.AddDays(7), (await p.TodayAsync()).AddDays(7)); // a week to tell the inburgeraar
+        await p.CompleteAsync("User_OzGestoptInformeren", new { ozGeinformeerdOp = (await p.TodayAsync()).Iso(), ozGeinformeerdHoe = "gesprek" });
+        Assert.False(await p.HasTaskAsync("User_OzEvalueren"));
+        Assert.Null(await p.TimerDueAsync(Schakel4, "Bnd_OzEvaluatie"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TwoTrajectenOfOneHousehold_OneOntzorging_TheSecondLinksToTheFirst(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        const string gezin = "GEZIN-DORDRECHT-0042";
+        var vader = new Inburgeraar(host, "111222722", Dordrecht);
+        var moeder = new Inburgeraar(host, "111222734", Dordrecht);
+        var bijstandStart = (await vader.TodayAsync()).AddDays(-3);
+        await vader.BijstandAsync(bijstandStart);
+        await moeder.BijstandAsync(bijstandStart);
+
+        // The first traject of the household starts the ontzorging (the leefeenheid's rent, energy and insurance).
+        await ToThePipAsync(vader, gezin);
+        await vader.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await vader.TodayAsync()));
+        var ontzorgingId = (string)(await vader.VariablesAsync(Schakel4))["ontzorgingId"]!;
+
+        // The second traject of the same household sees it running and links to it: no second preparation, no second
+        // ontzorging (the rent is not withheld twice).
+        await ToThePipAsync(moeder, gezin);
+        Assert.DoesNotContain("User_OntzorgingVoorbereiden", await moeder.OpenTaskElementsAsync());
+        var vars = await moeder.VariablesAsync(Schakel4);
+        Assert.Equal(ontzorgingId, (string)vars["ontzorgingGekoppeld"]!);
+        Assert.NotEqual(true, (bool?)vars["ontzorgingActief"]);
+        Assert.Contains("End_OzHuishouden", await moeder.JournalTypesAsync(Schakel4, "element-entered"));
+        var ontzorging = Assert.Single(Uitkering(host).OntzorgingenVanHuishouden(gezin));
+        Assert.Equal(ontzorgingId, ontzorging.OntzorgingId);
+        Assert.Empty(Uitkering(host).Ontzorgingen(moeder.Key));
+
+        // Another household in the same gemeente gets its own.
+        var ander = new Inburgeraar(host, "111222746", Dordrecht);
+        await ander.BijstandAsync(bijstandStart);
+        await ToThePipAsync(ander, "GEZIN-DORDRECHT-0043");
+        await ander.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await ander.TodayAsync()));
+        Assert.NotEqual(ontzorgingId, (string)(await ander.VariablesAsync(Schakel4))["ontzorgingId"]!);
+        await vader.AssertNoIncidentsAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task BijstandEndedBeforeTheOntzorgingWouldStart_NoOntzorging(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222758", Dordrecht);
+        var today = await p.TodayAsync();
+        await p.BijstandAsync(today.AddDays(-120), today.AddDays(-20));
+        await ToThePipAsync(p);
+
+        Assert.DoesNotContain("User_OntzorgingVoorbereiden", await p.OpenTaskElementsAsync());
+        var entered = await p.JournalTypesAsync(Schakel4, "element-entered");
+        Assert.Contains("End_GeenOntzorging", entered);
+        Assert.DoesNotContain("Receive_BijstandToegekend", entered);
+        Assert.Empty(Uitkering(host).Ontzorgingen(p.Key));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>An asielstatushouder in Dordrecht from DUO's SS139 to the vastgesteld PIP (schakel 4 starts), in <paramref name="huishouden"/>.</summary>
+    private static async Task ToThePipAsync(Inburgeraar p, string? huishouden = null)
+    {
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
+        await p.CompleteAsync("User_Intake", huishouden is null ? new { verschenen = true } : new { verschenen = true, huishoudenId = huishouden });
+        await p.AdvanceAsync("P2W");
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "B1 haalbaar" });
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B", pipIntensiteit = 600, urenPerWeek = 12 });
+        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+    }
+
+    /// <summary>The Participatiewet system tells the keten that bijstand was granted (message correlated by the business key).</summary>
+    private static async Task BijstandToegekendAsync(KetenHost host, Inburgeraar p)
+    {
+        using var client = host.Client(gemeenten: p.Gemeente);
+        await client.PostAsync("api/v1/messages", new { name = "uitkering.bijstand-toegekend", correlationKey = p.Key, gemeente = p.Gemeente }, "bijstand toegekend");
+        await p.Keten.SettleAsync();
+    }
+
+    private static async Task<JsonArray> CompleteRefusedAsync(KetenHost host, KetenTask task, JsonObject variables)
+    {
+        using var client = host.Client("carla", "consulent", Dordrecht);
+        using var response = await client.PostAsJsonAsync($"api/v1/tasks/{task.Id}/complete", new { variables }, KetenJson.Web);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"Expected 422, got {(int)response.StatusCode}: {body.ToJsonString()}");
+        return body["errors"]!.AsArray();
+    }
+
+    private static async Task<JsonObject> FormDataAsync(KetenHost host, KetenTask task)
+    {
+        using var client = host.Client("carla", "consulent", Dordrecht);
+        return (await client.GetJsonAsync($"api/v1/tasks/{task.Id}/form"))["data"]!.AsObject();
+    }
+
+    private static UitkeringSimulatorState Uitkering(KetenHost host) => host.Services.GetRequiredService<UitkeringSimulatorState>();
+}

@@ -12,6 +12,7 @@ public static class UitkeringErrors
     public const string GeenBijstand = "UITKERING_GEEN_BIJSTAND: de inburgeraar heeft op de ingangsdatum geen recht op bijstand";
     public const string Afgewezen = "UITKERING_AFGEWEZEN: het Participatiewet-systeem wees het verzoek af (zie partnerMeldingen)";
     public const string Onbekend = "UITKERING_ONBEKEND: het Participatiewet-systeem kent deze ontzorging niet";
+    public const string LooptAl = "UITKERING_ONTZORGING_LOOPT_AL: voor deze inburgeraar of zijn huishouden loopt al een ontzorging";
 }
 
 /// <summary>One cost item as the BPMN passes it (the gemeente's policy lists which).</summary>
@@ -28,7 +29,7 @@ public sealed record KostenpostInput(
     "Financieel ontzorgen starten",
     Category = "Uitkering",
     Description = "Start het financieel ontzorgen (art. 56a Pw): de vaste lasten uit de lijst worden uit de bijstand betaald vanaf de ingangsdatum.",
-    ErrorCodes = [UitkeringErrors.GeenBijstand, UitkeringErrors.Afgewezen],
+    ErrorCodes = [UitkeringErrors.GeenBijstand, UitkeringErrors.LooptAl, UitkeringErrors.Afgewezen],
     MaxAttempts = 50)]
 public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, PersoonReferentieGenerator referenties)
     : Activity<OntzorgingStartenActivity.Input, OntzorgingStartenActivity.Output>
@@ -64,6 +65,12 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
         if (result is { Outcome: PartnerOutcome.Rejected, Code: "GEEN_BIJSTAND" })
         {
             return ActivityResult.Raise("UITKERING_GEEN_BIJSTAND", result.Message);
+        }
+
+        if (result is { Outcome: PartnerOutcome.Rejected, Code: "ONTZORGING_LOOPT_AL" })
+        {
+            // A household member's traject started it meanwhile: the process links to that one instead.
+            return ActivityResult.Raise("UITKERING_ONTZORGING_LOOPT_AL", result.Message);
         }
 
         return result.ToActivityResult("UITKERING_ONBEKEND", "UITKERING_AFGEWEZEN", o => Complete(new Output(o.OntzorgingId, o.Ingangsdatum, o.TotaalPerMaand)));
@@ -115,7 +122,8 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
         [Description("Recht op bijstand vandaag")] bool BijstandActief,
         [Description("Ingangsdatum van het recht op bijstand")] DateOnly? BijstandIngangsdatum,
         [Description("Einddatum van het recht op bijstand; leeg als die niet vastligt")] DateOnly? BijstandEinddatum,
-        [Description("Id van een lopende ontzorging van hetzelfde huishouden; leeg als er geen loopt")] string? HuishoudenOntzorgingId = null);
+        [Description("Id van een lopende ontzorging van hetzelfde huishouden; leeg als er geen loopt")] string? HuishoudenOntzorgingId = null,
+        [Description("Id van de lopende ontzorging die voor deze inburgeraar is gestart; leeg als er geen loopt")] string? LopendeOntzorgingId = null);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
@@ -131,6 +139,7 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
             b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today),
             b.Ingangsdatum,
             b.Einddatum,
-            b.HuishoudenOntzorgingId)));
+            b.HuishoudenOntzorgingId,
+            b.OntzorgingId)));
     }
 }

@@ -37,8 +37,15 @@ public sealed record BijstandStatusVraag(string Bsn, string? HuishoudenId = null
 /// The right to bijstand: since when, until when (null: open-ended). <see cref="Bijstand"/> is false when the system knows none.
 /// <see cref="HuishoudenOntzorgingId"/>: an active ontzorging of the same leefeenheid (started for this person or a
 /// household member), so a second traject of the household links to it instead of withholding the rent twice.
+/// <see cref="OntzorgingId"/>: the active ontzorging started for this person (to stop it when the plicht ends or the person moves).
 /// </summary>
-public sealed record BijstandStatus(bool Bijstand, DateOnly? Ingangsdatum = null, DateOnly? Einddatum = null, string? Gemeentecode = null, string? HuishoudenOntzorgingId = null);
+public sealed record BijstandStatus(
+    bool Bijstand,
+    DateOnly? Ingangsdatum = null,
+    DateOnly? Einddatum = null,
+    string? Gemeentecode = null,
+    string? HuishoudenOntzorgingId = null,
+    string? OntzorgingId = null);
 
 /// <summary>Values of the Uitkering contract.</summary>
 public static class UitkeringWaarden

@@ -51,9 +51,10 @@ public sealed class UitkeringSimulatorState
         lock (_gate)
         {
             var lopend = Lopend(bsn, huishoudenId)?.OntzorgingId;
+            var eigen = Lopend(bsn, null)?.OntzorgingId;
             return _bijstand.TryGetValue(bsn, out var b)
-                ? new BijstandStatus(true, b.Ingangsdatum, b.Einddatum, b.Gemeentecode, lopend)
-                : new BijstandStatus(false, HuishoudenOntzorgingId: lopend);
+                ? new BijstandStatus(true, b.Ingangsdatum, b.Einddatum, b.Gemeentecode, lopend, eigen)
+                : new BijstandStatus(false, HuishoudenOntzorgingId: lopend, OntzorgingId: eigen);
         }
     }
 

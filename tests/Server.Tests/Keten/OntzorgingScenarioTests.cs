@@ -199,6 +199,26 @@ public sealed class OntzorgingScenarioTests
         Assert.Equal(ontzorgingId, ontzorging.OntzorgingId);
         Assert.Empty(Uitkering(host).Ontzorgingen(moeder.Key));
 
+        // Two members of another household prepared at the same time: the first starts it, the second's start is refused by the
+        // Participatiewet system (ONTZORGING_LOOPT_AL) and that traject asks again and links to the running one.
+        const string gezin2 = "GEZIN-DORDRECHT-0044";
+        var eerste = new Inburgeraar(host, "111222795", Dordrecht);
+        var tweede = new Inburgeraar(host, "111222801", Dordrecht);
+        foreach (var lid in new[] { eerste, tweede })
+        {
+            await lid.BijstandAsync(bijstandStart);
+            await ToThePipAsync(lid, gezin2);
+        }
+
+        Assert.Contains("User_OntzorgingVoorbereiden", await eerste.OpenTaskElementsAsync());
+        Assert.Contains("User_OntzorgingVoorbereiden", await tweede.OpenTaskElementsAsync());
+        await eerste.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await eerste.TodayAsync()));
+        await tweede.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await tweede.TodayAsync()));
+        var eenmaal = Assert.Single(Uitkering(host).OntzorgingenVanHuishouden(gezin2));
+        Assert.Equal(eenmaal.OntzorgingId, (string)(await tweede.VariablesAsync(Schakel4))["ontzorgingGekoppeld"]!);
+        Assert.Contains("Bnd_OntzorgingLooptAl", await tweede.JournalTypesAsync(Schakel4, "boundary-triggered"));
+        await tweede.AssertNoIncidentsAsync();
+
         // Another household in the same gemeente gets its own.
         var ander = new Inburgeraar(host, "111222746", Dordrecht);
         await ander.BijstandAsync(bijstandStart);
@@ -224,6 +244,47 @@ public sealed class OntzorgingScenarioTests
         Assert.DoesNotContain("Receive_BijstandToegekend", entered);
         Assert.Empty(Uitkering(host).Ontzorgingen(p.Key));
         await p.AssertNoIncidentsAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MoveOrEndOfThePlicht_StopsThePersonsOntzorging_TheOldGemeenteInformsOnAMove(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var verhuizer = new Inburgeraar(host, "111222771", Dordrecht);
+        var geslaagd = new Inburgeraar(host, "111222783", Dordrecht);
+        var bijstandStart = (await verhuizer.TodayAsync()).AddDays(-3);
+        foreach (var p in new[] { verhuizer, geslaagd })
+        {
+            await p.BijstandAsync(bijstandStart);
+            await ToThePipAsync(p);
+            await p.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await p.TodayAsync()));
+        }
+
+        // Two months on, one moves to Woerden (DUO: SS121 to the new gemeente, SS122 to Dordrecht). The bijstand of Dordrecht
+        // ends with the move and so does its ontzorging (Pw art. 56a); Dordrecht's casusregisseur tells the inburgeraar.
+        await verhuizer.AdvanceAsync("P2M");
+        var verhuisd = await verhuizer.TodayAsync();
+        await verhuizer.DuoMeldtAsync("SS121", "0632");
+        var ontzorging = Assert.Single(Uitkering(host).Ontzorgingen(verhuizer.Key));
+        Assert.Equal(UitkeringWaarden.Beeindigd, ontzorging.Status);
+        Assert.Equal(verhuisd, ontzorging.Einddatum);
+        Assert.Equal("Verhuisd naar een andere gemeente", ontzorging.Reden);
+        var informeren = await verhuizer.TaskAsync("User_OzVerhuisdInformeren");
+        Assert.Equal(Dordrecht, informeren.Gemeente);
+        await verhuizer.CompleteAsync("User_OzVerhuisdInformeren", new { ozGeinformeerdOp = verhuisd.Iso(), ozGeinformeerdHoe = "telefoon" });
+        var oud = await verhuizer.InstanceAsync(gemeente: Dordrecht);
+        Assert.Equal("completed", oud.Status);
+        Assert.Contains("End_Verhuisd", oud.EndReason!);
+
+        // The other passes the exam (SS106): schakel 5 asks the Participatiewet system, which knows the running ontzorging
+        // though schakel 4 was interrupted, and stops it.
+        await geslaagd.DuoMeldtAsync("SS106");
+        var gestopt = Assert.Single(Uitkering(host).Ontzorgingen(geslaagd.Key));
+        Assert.Equal(UitkeringWaarden.Beeindigd, gestopt.Status);
+        Assert.Equal("Inburgeringsplicht beëindigd", gestopt.Reden);
+        Assert.Equal(["User_Afronden"], await geslaagd.OpenTaskElementsAsync());
+        await geslaagd.AssertNoIncidentsAsync();
     }
 
     /// <summary>An asielstatushouder in Dordrecht from DUO's SS139 to the vastgesteld PIP (schakel 4 starts), in <paramref name="huishouden"/>.</summary>

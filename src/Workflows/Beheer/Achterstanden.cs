@@ -32,7 +32,7 @@ public static class Achterstanden
             Period.OfMonths(2),
             [new(DueSourceKind.ScheduledTimer, Schakel4, "Timer_Einde"), new(DueSourceKind.OpenTask, Schakel4, "User_Overschreden")]),
         new("ontzorging", "Ontzorging evalueren",
-            "De periode van financieel ontzorgen is om (of binnen twee weken): stoppen of verlengen.",
+            "De evaluatie van het financieel ontzorgen (stoppen of verlengen) is niet gedaan op de laatste dag van de periode, of de evaluatietaak komt binnen twee weken (de voorlooptijd uit het beleid voor het einde).",
             Period.OfWeeks(2),
             [new(DueSourceKind.ScheduledTimer, Schakel4, "Bnd_OzEvaluatie"), new(DueSourceKind.OpenTask, Schakel4, "User_OzEvalueren")]),
         new("taken", "Taken over de vervaldatum",

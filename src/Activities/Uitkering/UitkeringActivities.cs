@@ -123,7 +123,8 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
         [Description("Ingangsdatum van het recht op bijstand")] DateOnly? BijstandIngangsdatum,
         [Description("Einddatum van het recht op bijstand; leeg als die niet vastligt")] DateOnly? BijstandEinddatum,
         [Description("Id van een lopende ontzorging van hetzelfde huishouden; leeg als er geen loopt")] string? HuishoudenOntzorgingId = null,
-        [Description("Id van de lopende ontzorging die voor deze inburgeraar is gestart; leeg als er geen loopt")] string? LopendeOntzorgingId = null);
+        [Description("Id van de lopende ontzorging die voor deze inburgeraar is gestart; leeg als er geen loopt")] string? LopendeOntzorgingId = null,
+        [Description("Het huishouden (leefeenheid) waarvoor de bijstand is, volgens het Participatiewet-systeem of de keten")] string? HuishoudenId = null);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
@@ -135,11 +136,14 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
         var huishouden = string.IsNullOrWhiteSpace(input.HuishoudenId) ? null : input.HuishoudenId.Trim();
         var result = await uitkering.BijstandStatusAsync(bsn.Value, huishouden, cancellationToken);
+        var gemeente = ActivityInput.Gemeente(context).Value;
         return result.ToActivityResult("UITKERING_ONBEKEND", "UITKERING_AFGEWEZEN", b => Complete(new Output(
-            b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today),
+            // The bijstand of this gemeente: after a move the new gemeente grants its own.
+            b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today) && (b.Gemeentecode is null || b.Gemeentecode == gemeente),
             b.Ingangsdatum,
             b.Einddatum,
             b.HuishoudenOntzorgingId,
-            b.OntzorgingId)));
+            b.OntzorgingId,
+            b.HuishoudenId ?? huishouden)));
     }
 }

@@ -38,6 +38,7 @@ public sealed record BijstandStatusVraag(string Bsn, string? HuishoudenId = null
 /// <see cref="HuishoudenOntzorgingId"/>: an active ontzorging of the same leefeenheid (started for this person or a
 /// household member), so a second traject of the household links to it instead of withholding the rent twice.
 /// <see cref="OntzorgingId"/>: the active ontzorging started for this person (to stop it when the plicht ends or the person moves).
+/// <see cref="HuishoudenId"/>: the leefeenheid the bijstand is for (Pw art. 4 and 11), when the system knows it.
 /// </summary>
 public sealed record BijstandStatus(
     bool Bijstand,
@@ -45,7 +46,8 @@ public sealed record BijstandStatus(
     DateOnly? Einddatum = null,
     string? Gemeentecode = null,
     string? HuishoudenOntzorgingId = null,
-    string? OntzorgingId = null);
+    string? OntzorgingId = null,
+    string? HuishoudenId = null);
 
 /// <summary>Values of the Uitkering contract.</summary>
 public static class UitkeringWaarden

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Simulators.Uitkering;
 
-/// <summary>A bijstand right to seed (<c>POST {prefix}/_sim/bijstand</c>).</summary>
-public sealed record UitkeringSimBijstand(string Bsn, string Gemeentecode, DateOnly Ingangsdatum, DateOnly? Einddatum = null);
+/// <summary>A bijstand right to seed (<c>POST {prefix}/_sim/bijstand</c>), for the leefeenheid <see cref="HuishoudenId"/> when given.</summary>
+public sealed record UitkeringSimBijstand(string Bsn, string Gemeentecode, DateOnly Ingangsdatum, DateOnly? Einddatum = null, string? HuishoudenId = null);
 
 /// <summary>The simulated Participatiewet system: bijstand rights by BSN and ontzorgingen.</summary>
 public sealed class UitkeringSimulatorState
@@ -50,13 +50,18 @@ public sealed class UitkeringSimulatorState
     {
         lock (_gate)
         {
-            var lopend = Lopend(bsn, huishoudenId)?.OntzorgingId;
+            var huishouden = Huishouden(bsn, huishoudenId);
+            var lopend = Lopend(bsn, huishouden)?.OntzorgingId;
             var eigen = Lopend(bsn, null)?.OntzorgingId;
             return _bijstand.TryGetValue(bsn, out var b)
-                ? new BijstandStatus(true, b.Ingangsdatum, b.Einddatum, b.Gemeentecode, lopend, eigen)
-                : new BijstandStatus(false, HuishoudenOntzorgingId: lopend, OntzorgingId: eigen);
+                ? new BijstandStatus(true, b.Ingangsdatum, b.Einddatum, b.Gemeentecode, lopend, eigen, huishouden)
+                : new BijstandStatus(false, HuishoudenOntzorgingId: lopend, OntzorgingId: eigen, HuishoudenId: huishouden);
         }
     }
+
+    /// <summary>The leefeenheid: as the bijstand was granted (seeded), else as the keten says. Called under the lock.</summary>
+    private string? Huishouden(string bsn, string? huishoudenId) =>
+        _bijstand.TryGetValue(bsn, out var b) && !string.IsNullOrWhiteSpace(b.HuishoudenId) ? b.HuishoudenId : huishoudenId;
 
     /// <summary>The active ontzorging of this person or of the household (the leefeenheid is ontzorgd once).</summary>
     private Ontzorging? Lopend(string bsn, string? huishoudenId) =>
@@ -71,7 +76,8 @@ public sealed class UitkeringSimulatorState
                 return (null, "GEEN_BIJSTAND", "De inburgeraar heeft op de ingangsdatum geen recht op bijstand.");
             }
 
-            if (Lopend(verzoek.Bsn, verzoek.HuishoudenId) is { } lopend)
+            var huishouden = Huishouden(verzoek.Bsn, verzoek.HuishoudenId);
+            if (Lopend(verzoek.Bsn, huishouden) is { } lopend)
             {
                 return (null, "ONTZORGING_LOOPT_AL", $"Er loopt al een ontzorging voor deze persoon of dit huishouden ({lopend.OntzorgingId}).");
             }
@@ -83,7 +89,7 @@ public sealed class UitkeringSimulatorState
                 verzoek.Ingangsdatum,
                 verzoek.Kostenposten,
                 verzoek.Kostenposten.Sum(k => k.BedragPerMaand));
-            _ontzorgingen[ontzorging.OntzorgingId] = (ontzorging, verzoek.Bsn, verzoek.HuishoudenId);
+            _ontzorgingen[ontzorging.OntzorgingId] = (ontzorging, verzoek.Bsn, huishouden);
             return (ontzorging, null, null);
         }
     }

@@ -21,6 +21,7 @@ namespace Inburgering.Server.Tests.Keten;
 public sealed class OntzorgingScenarioTests
 {
     private const string Schakel4 = "schakel4-inburgeren-en-participeren";
+    private const string Ontzorgen = "financieel-ontzorgen";
     private const string Dordrecht = "0505";
 
     /// <summary>Creditor data for the three vaste lasten of art. 56a, with valid Dutch IBANs, and the signed machtiging.</summary>
@@ -50,17 +51,16 @@ public sealed class OntzorgingScenarioTests
         var p = new Inburgeraar(host, "111222709", Dordrecht);
         await ToThePipAsync(p);
 
-        // No bijstand yet at the PIP: no ontzorging, schakel 4 waits for the bijstand (not "geen ontzorging" for good).
+        // No bijstand yet at the PIP: no ontzorging; the ontzorging (beside the traject since its start) waits for the bijstand.
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", await p.OpenTaskElementsAsync());
-        Assert.Contains("Receive_BijstandToegekend", await p.JournalTypesAsync(Schakel4, "element-entered"));
+        Assert.Contains("Receive_BijstandToegekend", await p.JournalTypesAsync(Ontzorgen, "element-entered"));
         await p.AdvanceAsync("P6W");
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", await p.OpenTaskElementsAsync());
 
         // Pw art. 56a: the right to bijstand starts six weeks after the PIP; the Participatiewet system says so and the
         // ontzorging is prepared at once, not at the next monthly check.
         var bijstandStart = await p.TodayAsync();
-        await p.BijstandAsync(bijstandStart);
-        await BijstandToegekendAsync(host, p);
+        await p.BijstandAsync(bijstandStart); // the Participatiewet system grants it and tells the keten (uitkering.bijstand-toegekend)
         var voorbereiden = await p.TaskAsync("User_OntzorgingVoorbereiden");
         Assert.Equal(bijstandStart.AddDays(14), p.DueDate(voorbereiden));
 
@@ -75,13 +75,13 @@ public sealed class OntzorgingScenarioTests
         refused = await CompleteRefusedAsync(host, voorbereiden, fouteIban);
         Assert.Contains(refused, e => e is not null && (string?)e["field"] == "huurIban" && (string?)e["code"] == "form.iban");
         Assert.True(await p.HasTaskAsync("User_OntzorgingVoorbereiden"));
-        Assert.NotEqual(true, (bool?)(await p.VariablesAsync(Schakel4))["ontzorgingActief"]);
+        Assert.NotEqual(true, (bool?)(await p.VariablesAsync(Ontzorgen))["ontzorgingActief"]);
 
         // With the machtiging it starts, from the bijstand's start (the same day: not backdated), with the creditors.
         await p.AdvanceAsync("P3D");
         var gestart = await p.TodayAsync();
         await p.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(gestart.AddDays(-1)));
-        var vars = await p.VariablesAsync(Schakel4);
+        var vars = await p.VariablesAsync(Ontzorgen);
         Assert.True((bool)vars["ontzorgingActief"]!);
         Assert.Equal(gestart.Iso(), (string)vars["ontzorgingIngang"]!);
         Assert.Equal(bijstandStart.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
@@ -94,7 +94,7 @@ public sealed class OntzorgingScenarioTests
         // The evaluation comes the policy's four weeks before the last day of the six months, due on that last day.
         var laatsteDag = bijstandStart.AddMonths(6).AddDays(-1);
         var evaluatieOp = laatsteDag.AddDays(-28);
-        Assert.Equal(evaluatieOp, await p.TimerDueAsync(Schakel4, "Bnd_OzEvaluatie"));
+        Assert.Equal(evaluatieOp, await p.TimerDueAsync(Ontzorgen, "Bnd_OzEvaluatie"));
         while (!await p.HasTaskAsync("User_OzEvalueren"))
         {
             Assert.True(await p.TodayAsync() < evaluatieOp, $"No evaluation on {(await p.TodayAsync()).Iso()}, the lead time's day is {evaluatieOp.Iso()}.");
@@ -111,14 +111,14 @@ public sealed class OntzorgingScenarioTests
         await p.BijstandAsync(bijstandStart, bijstandEinde);
         await p.CompleteAsync("User_OzEvalueren", new { ozUitkomst = "verlengen", ozVerlengMaanden = 3, motivering = "Nog niet zelfredzaam" });
         var opnieuw = await p.TaskAsync("User_OzEvalueren");
-        vars = await p.VariablesAsync(Schakel4);
+        vars = await p.VariablesAsync(Ontzorgen);
         Assert.Contains("Verlengen kan niet", (string)vars["ozMelding"]!, StringComparison.Ordinal);
         Assert.Equal(bijstandStart.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
         Assert.True((bool)vars["ontzorgingActief"]!);
         Assert.Contains("Verlengen kan niet", (string?)(await FormDataAsync(host, opnieuw))["ozMelding"], StringComparison.Ordinal);
 
         await p.CompleteAsync("User_OzEvalueren", new { ozUitkomst = "stoppen", motivering = "Geen bijstand meer" });
-        Assert.False((bool)(await p.VariablesAsync(Schakel4))["ontzorgingActief"]!);
+        Assert.False((bool)(await p.VariablesAsync(Ontzorgen))["ontzorgingActief"]!);
         var gestopt = Assert.Single(Uitkering(host).Ontzorgingen(p.Key));
         Assert.Equal(UitkeringWaarden.Beeindigd, gestopt.Status);
         Assert.Equal(bijstandEinde, gestopt.Einddatum);
@@ -133,13 +133,18 @@ public sealed class OntzorgingScenarioTests
         var p = new Inburgeraar(host, "111222710", Dordrecht);
         var bijstandStart = (await p.TodayAsync()).AddDays(-3);
         await p.BijstandAsync(bijstandStart);
-        await ToThePipAsync(p);
+        await AanmeldenAsync(p);
 
-        // Bijstand before the PIP: the ontzorging is prepared right after it and starts on the day it can (the machtiging is
-        // signed now), not backdated to the bijstand's start; the six months still count from the bijstand's start (art. 56a).
+        // Bijstand from before the traject: the ontzorging is prepared at once, weeks before the intake and the PIP (not only
+        // after the PIP), and starts on the day it can (the machtiging is signed now), not backdated to the bijstand's start;
+        // the six months still count from the bijstand's start (art. 56a).
+        Assert.Equal(bijstandStart.AddDays(3 + 14), p.DueDate(await p.TaskAsync("User_OntzorgingVoorbereiden")));
+        await p.AdvanceAsync("P3D");
         await p.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await p.TodayAsync()));
         var gestart = await p.TodayAsync();
-        var vars = await p.VariablesAsync(Schakel4);
+        Assert.Equal(0, await p.InstanceCountAsync(Schakel4)); // no PIP yet
+        await p.CompleteAsync("User_Intake", new { verschenen = true });
+        var vars = await p.VariablesAsync(Ontzorgen);
         Assert.True((bool)vars["ontzorgingActief"]!);
         Assert.Equal(gestart.Iso(), (string)vars["ontzorgingIngang"]!);
         Assert.Equal(bijstandStart.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
@@ -155,7 +160,7 @@ public sealed class OntzorgingScenarioTests
             await p.AdvanceAsync("P1W");
         }
 
-        vars = await p.VariablesAsync(Schakel4);
+        vars = await p.VariablesAsync(Ontzorgen);
         Assert.False((bool)vars["ontzorgingActief"]!);
         var gestopt = Assert.Single(Uitkering(host).Ontzorgingen(p.Key));
         Assert.Equal(UitkeringWaarden.Beeindigd, gestopt.Status);
@@ -166,7 +171,7 @@ public sealed class OntzorgingScenarioTests
         Assert.InRange(p.DueDate(informeren), bijstandEinde.AddDays(7), (await p.TodayAsync()).AddDays(7)); // a week to tell the inburgeraar
         await p.CompleteAsync("User_OzGestoptInformeren", new { ozGeinformeerdOp = (await p.TodayAsync()).Iso(), ozGeinformeerdHoe = "gesprek" });
         Assert.False(await p.HasTaskAsync("User_OzEvalueren"));
-        Assert.Null(await p.TimerDueAsync(Schakel4, "Bnd_OzEvaluatie"));
+        Assert.Null(await p.TimerDueAsync(Ontzorgen, "Bnd_OzEvaluatie"));
         await p.AssertNoIncidentsAsync();
     }
 
@@ -179,22 +184,26 @@ public sealed class OntzorgingScenarioTests
         var vader = new Inburgeraar(host, "111222722", Dordrecht);
         var moeder = new Inburgeraar(host, "111222734", Dordrecht);
         var bijstandStart = (await vader.TodayAsync()).AddDays(-3);
-        await vader.BijstandAsync(bijstandStart);
-        await moeder.BijstandAsync(bijstandStart);
+
+        // The bijstand is for the leefeenheid (Participatiewet art. 4 and 11): the Participatiewet system knows the household.
+        await vader.BijstandAsync(bijstandStart, huishoudenId: gezin);
+        await moeder.BijstandAsync(bijstandStart, huishoudenId: gezin);
 
         // The first traject of the household starts the ontzorging (the leefeenheid's rent, energy and insurance).
-        await ToThePipAsync(vader, gezin);
+        await ToThePipAsync(vader);
         await vader.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await vader.TodayAsync()));
-        var ontzorgingId = (string)(await vader.VariablesAsync(Schakel4))["ontzorgingId"]!;
+        var vaderVars = await vader.VariablesAsync(Ontzorgen);
+        var ontzorgingId = (string)vaderVars["ontzorgingId"]!;
+        Assert.Equal(gezin, (string)vaderVars["huishoudenId"]!);
 
         // The second traject of the same household sees it running and links to it: no second preparation, no second
         // ontzorging (the rent is not withheld twice).
-        await ToThePipAsync(moeder, gezin);
+        await ToThePipAsync(moeder);
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", await moeder.OpenTaskElementsAsync());
-        var vars = await moeder.VariablesAsync(Schakel4);
+        var vars = await moeder.VariablesAsync(Ontzorgen);
         Assert.Equal(ontzorgingId, (string)vars["ontzorgingGekoppeld"]!);
         Assert.NotEqual(true, (bool?)vars["ontzorgingActief"]);
-        Assert.Contains("End_OzHuishouden", await moeder.JournalTypesAsync(Schakel4, "element-entered"));
+        Assert.Contains("End_OzHuishouden", await moeder.JournalTypesAsync(Ontzorgen, "element-entered"));
         var ontzorging = Assert.Single(Uitkering(host).OntzorgingenVanHuishouden(gezin));
         Assert.Equal(ontzorgingId, ontzorging.OntzorgingId);
         Assert.Empty(Uitkering(host).Ontzorgingen(moeder.Key));
@@ -206,8 +215,8 @@ public sealed class OntzorgingScenarioTests
         var tweede = new Inburgeraar(host, "111222801", Dordrecht);
         foreach (var lid in new[] { eerste, tweede })
         {
-            await lid.BijstandAsync(bijstandStart);
-            await ToThePipAsync(lid, gezin2);
+            await lid.BijstandAsync(bijstandStart, huishoudenId: gezin2);
+            await AanmeldenAsync(lid);
         }
 
         Assert.Contains("User_OntzorgingVoorbereiden", await eerste.OpenTaskElementsAsync());
@@ -215,16 +224,16 @@ public sealed class OntzorgingScenarioTests
         await eerste.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await eerste.TodayAsync()));
         await tweede.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await tweede.TodayAsync()));
         var eenmaal = Assert.Single(Uitkering(host).OntzorgingenVanHuishouden(gezin2));
-        Assert.Equal(eenmaal.OntzorgingId, (string)(await tweede.VariablesAsync(Schakel4))["ontzorgingGekoppeld"]!);
-        Assert.Contains("Bnd_OntzorgingLooptAl", await tweede.JournalTypesAsync(Schakel4, "boundary-triggered"));
+        Assert.Equal(eenmaal.OntzorgingId, (string)(await tweede.VariablesAsync(Ontzorgen))["ontzorgingGekoppeld"]!);
+        Assert.Contains("Bnd_OntzorgingLooptAl", await tweede.JournalTypesAsync(Ontzorgen, "boundary-triggered"));
         await tweede.AssertNoIncidentsAsync();
 
         // Another household in the same gemeente gets its own.
         var ander = new Inburgeraar(host, "111222746", Dordrecht);
-        await ander.BijstandAsync(bijstandStart);
-        await ToThePipAsync(ander, "GEZIN-DORDRECHT-0043");
+        await ander.BijstandAsync(bijstandStart, huishoudenId: "GEZIN-DORDRECHT-0043");
+        await AanmeldenAsync(ander);
         await ander.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await ander.TodayAsync()));
-        Assert.NotEqual(ontzorgingId, (string)(await ander.VariablesAsync(Schakel4))["ontzorgingId"]!);
+        Assert.NotEqual(ontzorgingId, (string)(await ander.VariablesAsync(Ontzorgen))["ontzorgingId"]!);
         await vader.AssertNoIncidentsAsync();
     }
 
@@ -239,7 +248,7 @@ public sealed class OntzorgingScenarioTests
         await ToThePipAsync(p);
 
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", await p.OpenTaskElementsAsync());
-        var entered = await p.JournalTypesAsync(Schakel4, "element-entered");
+        var entered = await p.JournalTypesAsync(Ontzorgen, "element-entered");
         Assert.Contains("End_GeenOntzorging", entered);
         Assert.DoesNotContain("Receive_BijstandToegekend", entered);
         Assert.Empty(Uitkering(host).Ontzorgingen(p.Key));
@@ -287,12 +296,11 @@ public sealed class OntzorgingScenarioTests
         await geslaagd.AssertNoIncidentsAsync();
     }
 
-    /// <summary>An asielstatushouder in Dordrecht from DUO's SS139 to the vastgesteld PIP (schakel 4 starts), in <paramref name="huishouden"/>.</summary>
-    private static async Task ToThePipAsync(Inburgeraar p, string? huishouden = null)
+    /// <summary>An asielstatushouder in Dordrecht from DUO's SS139 to the vastgesteld PIP (schakel 4 starts).</summary>
+    private static async Task ToThePipAsync(Inburgeraar p)
     {
-        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
-        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
-        await p.CompleteAsync("User_Intake", huishouden is null ? new { verschenen = true } : new { verschenen = true, huishoudenId = huishouden });
+        await AanmeldenAsync(p);
+        await p.CompleteAsync("User_Intake", new { verschenen = true });
         await p.AdvanceAsync("P2W");
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "B1 haalbaar" });
         var dagtekening = await p.TodayAsync();
@@ -300,12 +308,11 @@ public sealed class OntzorgingScenarioTests
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
     }
 
-    /// <summary>The Participatiewet system tells the keten that bijstand was granted (message correlated by the business key).</summary>
-    private static async Task BijstandToegekendAsync(KetenHost host, Inburgeraar p)
+    /// <summary>DUO's SS139 for an asielstatushouder in Dordrecht: the traject starts, and beside it the ontzorging.</summary>
+    private static async Task AanmeldenAsync(Inburgeraar p)
     {
-        using var client = host.Client(gemeenten: p.Gemeente);
-        await client.PostAsync("api/v1/messages", new { name = "uitkering.bijstand-toegekend", correlationKey = p.Key, gemeente = p.Gemeente }, "bijstand toegekend");
-        await p.Keten.SettleAsync();
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
     }
 
     private static async Task<JsonArray> CompleteRefusedAsync(KetenHost host, KetenTask task, JsonObject variables)

@@ -37,6 +37,7 @@ public sealed partial class WorkflowDefinitionsTests
             .ToList();
         Assert.Equal(
         [
+            "financieel-ontzorgen", // beside the traject from its start (Participatiewet art. 56a)
             "inburgeringstraject",
             "schakel1-vaststellen-inburgeringsplicht",
             "schakel2-voorbereiden-op-inburgering",

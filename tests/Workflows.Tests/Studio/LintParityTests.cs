@@ -31,7 +31,7 @@ public sealed class LintParityTests(ITestOutputHelper output)
         var files = Directory.GetFiles(miwg, "*.bpmn").Order(StringComparer.Ordinal)
             .Concat(Directory.GetFiles(Path.Combine(root, "workflow-definitions"), "*.bpmn").Order(StringComparer.Ordinal))
             .ToList();
-        Assert.Equal(27, files.Count);
+        Assert.Equal(28, files.Count);
 
         var (server, catalog) = await ServerVerdictsAsync(files);
         var lint = await LintVerdictsAsync(root, files, catalog);

@@ -240,7 +240,7 @@ internal static class OperationsBench
                     Timer(Schakel4, "Timer_Einde", pip.AddYears(3).AddDays(random.Next(0, 180)));
                     if (doelgroep == "Asielstatushouder")
                     {
-                        Timer(Schakel4, "Bnd_OzEvaluatie", now.AddDays(random.Next(1, 200)));
+                        Timer("financieel-ontzorgen", "Bnd_OzEvaluatie", now.AddDays(random.Next(1, 200)));
                     }
 
                     Job("taalaanbieder.aanmelden", pip.AddDays(3));

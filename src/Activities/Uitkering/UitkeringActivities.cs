@@ -12,6 +12,7 @@ public static class UitkeringErrors
     public const string GeenBijstand = "UITKERING_GEEN_BIJSTAND: de inburgeraar heeft op de ingangsdatum geen recht op bijstand";
     public const string Afgewezen = "UITKERING_AFGEWEZEN: het Participatiewet-systeem wees het verzoek af (zie partnerMeldingen)";
     public const string Onbekend = "UITKERING_ONBEKEND: het Participatiewet-systeem kent deze ontzorging niet";
+    public const string LooptAl = "UITKERING_ONTZORGING_LOOPT_AL: voor deze inburgeraar of zijn huishouden loopt al een ontzorging";
 }
 
 /// <summary>One cost item as the BPMN passes it (the gemeente's policy lists which).</summary>
@@ -28,7 +29,7 @@ public sealed record KostenpostInput(
     "Financieel ontzorgen starten",
     Category = "Uitkering",
     Description = "Start het financieel ontzorgen (art. 56a Pw): de vaste lasten uit de lijst worden uit de bijstand betaald vanaf de ingangsdatum.",
-    ErrorCodes = [UitkeringErrors.GeenBijstand, UitkeringErrors.Afgewezen],
+    ErrorCodes = [UitkeringErrors.GeenBijstand, UitkeringErrors.LooptAl, UitkeringErrors.Afgewezen],
     MaxAttempts = 50)]
 public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, PersoonReferentieGenerator referenties)
     : Activity<OntzorgingStartenActivity.Input, OntzorgingStartenActivity.Output>
@@ -36,7 +37,9 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
     public sealed record Input(
         [Description("BSN van de inburgeraar")] string Bsn,
         [Description("Eerste dag van het ontzorgen (meestal de ingangsdatum van de bijstand)")] DateOnly Ingangsdatum,
-        [Description("Vaste lasten die de gemeente betaalt")] List<KostenpostInput> Kostenposten);
+        [Description("Vaste lasten die de gemeente betaalt")] List<KostenpostInput> Kostenposten,
+        [Description("Het huishouden (leefeenheid) van de inburgeraar, zodat een huishouden één keer wordt ontzorgd")] string? HuishoudenId = null,
+        [Description("Datum waarop de inburgeraar de machtiging tekende")] DateOnly? MachtigingDatum = null);
 
     public sealed record Output(
         [Description("Id van de ontzorging in het Participatiewet-systeem")] string OntzorgingId,
@@ -55,11 +58,19 @@ public sealed class OntzorgingStartenActivity(UitkeringClient uitkering, Persoon
             bsn.Value,
             ActivityInput.Gemeente(context).Value,
             input.Ingangsdatum,
-            input.Kostenposten.Select(k => new Kostenpost(k.Soort.Trim().ToLowerInvariant(), k.Crediteur, k.BedragPerMaand, k.Betalingskenmerk, k.Iban)).ToList());
+            input.Kostenposten.Select(k => new Kostenpost(k.Soort.Trim().ToLowerInvariant(), k.Crediteur, k.BedragPerMaand, k.Betalingskenmerk, k.Iban)).ToList(),
+            string.IsNullOrWhiteSpace(input.HuishoudenId) ? null : input.HuishoudenId.Trim(),
+            input.MachtigingDatum);
         var result = await uitkering.StartOntzorgingAsync(verzoek, context.IdempotencyKey, cancellationToken);
         if (result is { Outcome: PartnerOutcome.Rejected, Code: "GEEN_BIJSTAND" })
         {
             return ActivityResult.Raise("UITKERING_GEEN_BIJSTAND", result.Message);
+        }
+
+        if (result is { Outcome: PartnerOutcome.Rejected, Code: "ONTZORGING_LOOPT_AL" })
+        {
+            // A household member's traject started it meanwhile: the process links to that one instead.
+            return ActivityResult.Raise("UITKERING_ONTZORGING_LOOPT_AL", result.Message);
         }
 
         return result.ToActivityResult("UITKERING_ONBEKEND", "UITKERING_AFGEWEZEN", o => Complete(new Output(o.OntzorgingId, o.Ingangsdatum, o.TotaalPerMaand)));
@@ -103,12 +114,17 @@ public sealed class OntzorgingStoppenActivity(UitkeringClient uitkering)
 public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
     : Activity<BijstandRaadplegenActivity.Input, BijstandRaadplegenActivity.Output>
 {
-    public sealed record Input([Description("BSN van de inburgeraar")] string Bsn);
+    public sealed record Input(
+        [Description("BSN van de inburgeraar")] string Bsn,
+        [Description("Het huishouden (leefeenheid) van de inburgeraar, als bekend")] string? HuishoudenId = null);
 
     public sealed record Output(
         [Description("Recht op bijstand vandaag")] bool BijstandActief,
         [Description("Ingangsdatum van het recht op bijstand")] DateOnly? BijstandIngangsdatum,
-        [Description("Einddatum van het recht op bijstand; leeg als die niet vastligt")] DateOnly? BijstandEinddatum);
+        [Description("Einddatum van het recht op bijstand; leeg als die niet vastligt")] DateOnly? BijstandEinddatum,
+        [Description("Id van een lopende ontzorging van hetzelfde huishouden; leeg als er geen loopt")] string? HuishoudenOntzorgingId = null,
+        [Description("Id van de lopende ontzorging die voor deze inburgeraar is gestart; leeg als er geen loopt")] string? LopendeOntzorgingId = null,
+        [Description("Het huishouden (leefeenheid) waarvoor de bijstand is, volgens het Participatiewet-systeem of de keten")] string? HuishoudenId = null);
 
     protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
     {
@@ -118,10 +134,16 @@ public sealed class BijstandRaadplegenActivity(UitkeringClient uitkering)
         }
 
         var today = DateOnly.FromDateTime(context.Now.UtcDateTime);
-        var result = await uitkering.BijstandStatusAsync(bsn.Value, cancellationToken);
+        var huishouden = string.IsNullOrWhiteSpace(input.HuishoudenId) ? null : input.HuishoudenId.Trim();
+        var result = await uitkering.BijstandStatusAsync(bsn.Value, huishouden, cancellationToken);
+        var gemeente = ActivityInput.Gemeente(context).Value;
         return result.ToActivityResult("UITKERING_ONBEKEND", "UITKERING_AFGEWEZEN", b => Complete(new Output(
-            b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today),
+            // The bijstand of this gemeente: after a move the new gemeente grants its own.
+            b.Bijstand && b.Ingangsdatum <= today && (b.Einddatum is null || b.Einddatum >= today) && (b.Gemeentecode is null || b.Gemeentecode == gemeente),
             b.Ingangsdatum,
-            b.Einddatum)));
+            b.Einddatum,
+            b.HuishoudenOntzorgingId,
+            b.OntzorgingId,
+            b.HuishoudenId ?? huishouden)));
     }
 }

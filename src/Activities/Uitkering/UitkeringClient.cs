@@ -33,9 +33,10 @@ public sealed class UitkeringClient(HttpClient http, ILogger<UitkeringClient> lo
         return PartnerHttp.Interpret<Ontzorging>(response, Partner, logger, "ontzorging-stoppen");
     }
 
-    public async Task<PartnerResult<BijstandStatus>> BijstandStatusAsync(string bsn, CancellationToken ct)
+    /// <summary>The bijstand status, with the active ontzorging of the household (<paramref name="huishoudenId"/>) when there is one.</summary>
+    public async Task<PartnerResult<BijstandStatus>> BijstandStatusAsync(string bsn, string? huishoudenId, CancellationToken ct)
     {
-        using var request = PartnerHttp.Request(HttpMethod.Post, "bijstand/status", new BijstandStatusVraag(bsn), null);
+        using var request = PartnerHttp.Request(HttpMethod.Post, "bijstand/status", new BijstandStatusVraag(bsn, huishoudenId), null);
         var response = await PartnerHttp.SendAsync(http, request, logger, Partner, "bijstand-status", ct);
         return PartnerHttp.Interpret<BijstandStatus>(response, Partner, logger, "bijstand-status");
     }

@@ -11,7 +11,8 @@ public sealed record FieldError(string Field, string? Label, string Code, string
 /// <summary>
 /// Checks submitted variables against a form-js form, the same rules the browser applies while the consulent types:
 /// required fields, the type per component (text, number, yes/no, date, time), the options of selects, radios and
-/// checklists, <c>min</c>/<c>max</c>, <c>minLength</c>/<c>maxLength</c>, <c>pattern</c> and e-mail/phone validation types.
+/// checklists, <c>min</c>/<c>max</c>, <c>minLength</c>/<c>maxLength</c>, <c>pattern</c> and e-mail/phone validation types, and
+/// (beyond form-js) <c>validationType: "iban"</c>: a Dutch IBAN with valid mod-97 check digits. A required checkbox must be ticked.
 /// Read-only fields may not be changed, and keys the form does not have are refused, so an API caller cannot set process
 /// variables the form does not offer. A required field counts as filled when the submission or the task's current
 /// variables hold a value. Components with a <c>conditional</c> (FEEL, evaluated only in the browser) are not required here.
@@ -48,9 +49,20 @@ public static partial class FormValidator
 
             if (!present || IsEmpty(value))
             {
+                if (field.Type == "checkbox" && field.Required && !field.Conditional)
+                {
+                    // Left out: the task's current value must already be ticked.
+                    if (!(current[field.Key] is JsonValue c && c.TryGetValue<bool>(out var ticked) && ticked))
+                    {
+                        errors.Add(field.Error("form.required-true", field.RequiredMessage ?? $"{field.Name} moet aangevinkt zijn."));
+                    }
+
+                    continue;
+                }
+
                 if (field.Required && !field.Conditional && IsEmpty(current[field.Key]) && !(present && value is JsonValue v && v.TryGetValue<bool>(out _)))
                 {
-                    errors.Add(field.Error("form.required", $"{field.Name} is verplicht."));
+                    errors.Add(field.Error("form.required", field.RequiredMessage ?? $"{field.Name} is verplicht."));
                 }
 
                 continue;
@@ -109,7 +121,15 @@ public static partial class FormValidator
 
                 return null;
             case "checkbox":
-                return value is JsonValue b && b.TryGetValue<bool>(out _) ? null : field.Error("form.type", $"{field.Name} moet ja of nee zijn.");
+                if (value is not JsonValue b || !b.TryGetValue<bool>(out var ticked))
+                {
+                    return field.Error("form.type", $"{field.Name} moet ja of nee zijn.");
+                }
+
+                // A required checkbox is a declaration (such as a signed machtiging): it must be ticked, as in form-js.
+                return field.Required && !field.Conditional && !ticked
+                    ? field.Error("form.required-true", field.RequiredMessage ?? $"{field.Name} moet aangevinkt zijn.")
+                    : null;
             case "radio" or "select":
                 return field.Options is { } options && !options.Any(o => JsonNode.DeepEquals(o, value))
                     ? field.Error("form.option", $"{field.Name}: kies een van de mogelijkheden.")
@@ -175,6 +195,7 @@ public static partial class FormValidator
         {
             "email" when !EmailPattern().IsMatch(text) => field.Error("form.email", $"{field.Name} moet een e-mailadres zijn."),
             "phone" when !PhonePattern().IsMatch(text) => field.Error("form.phone", $"{field.Name} moet een telefoonnummer zijn."),
+            "iban" when !Inburgering.Workflows.Personen.Iban.TryNormalize(text, out _, out var ibanError) => field.Error("form.iban", $"{field.Name}: {ibanError}"),
             _ => null,
         };
     }
@@ -265,6 +286,9 @@ public static partial class FormValidator
         public string? Pattern => (string?)_validate?["pattern"] is { Length: > 0 } p ? p : null;
 
         public string? PatternMessage => (string?)_validate?["patternErrorMessage"];
+
+        /// <summary>The form's own text for an empty required field or an unticked required checkbox (<c>validate.requiredErrorMessage</c>).</summary>
+        public string? RequiredMessage => (string?)_validate?["requiredErrorMessage"];
 
         public string? ValidationType => (string?)_validate?["validationType"];
 

@@ -110,8 +110,8 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
         await SendAsync(HttpMethod.Post, "sim/intake/v1/_sim/uitslagen", new { persoonReferentie, uitslag, behaaldeScore = "47,50", adviesLeerroute, verschenen }, null, ct);
 
     /// <summary>The person's right to bijstand at the uitkering (Participatiewet) from <paramref name="ingangsdatum"/>.</summary>
-    public async Task BijstandAsync(string bsn, string gemeentecode, DateOnly ingangsdatum, DateOnly? einddatum = null, CancellationToken ct = default) =>
-        await SendAsync(HttpMethod.Post, "sim/uitkering/v1/_sim/bijstand", new { bsn, gemeentecode, ingangsdatum = Iso(ingangsdatum), einddatum = einddatum is { } e ? Iso(e) : null }, null, ct);
+    public async Task BijstandAsync(string bsn, string gemeentecode, DateOnly ingangsdatum, DateOnly? einddatum = null, string? huishoudenId = null, CancellationToken ct = default) =>
+        await SendAsync(HttpMethod.Post, "sim/uitkering/v1/_sim/bijstand", new { bsn, gemeentecode, ingangsdatum = Iso(ingangsdatum), einddatum = einddatum is { } e ? Iso(e) : null, huishoudenId }, null, ct);
 
     /// <summary>What a simulator does wrong from now on (down until a moment, errors, delays, duplicates).</summary>
     public async Task SetFailureAsync(string partner, FailurePlan plan, CancellationToken ct = default) =>

@@ -10,15 +10,15 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Simulators.Uitkering;
 
-/// <summary>A bijstand right to seed (<c>POST {prefix}/_sim/bijstand</c>).</summary>
-public sealed record UitkeringSimBijstand(string Bsn, string Gemeentecode, DateOnly Ingangsdatum, DateOnly? Einddatum = null);
+/// <summary>A bijstand right to seed (<c>POST {prefix}/_sim/bijstand</c>), for the leefeenheid <see cref="HuishoudenId"/> when given.</summary>
+public sealed record UitkeringSimBijstand(string Bsn, string Gemeentecode, DateOnly Ingangsdatum, DateOnly? Einddatum = null, string? HuishoudenId = null);
 
 /// <summary>The simulated Participatiewet system: bijstand rights by BSN and ontzorgingen.</summary>
 public sealed class UitkeringSimulatorState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, UitkeringSimBijstand> _bijstand = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Ontzorging Ontzorging, string Bsn)> _ontzorgingen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Ontzorging Ontzorging, string Bsn, string? Huishouden)> _ontzorgingen = new(StringComparer.Ordinal);
     private int _next = 1;
 
     public void SeedBijstand(UitkeringSimBijstand bijstand)
@@ -37,13 +37,35 @@ public sealed class UitkeringSimulatorState
         }
     }
 
-    internal BijstandStatus Status(string bsn)
+    /// <summary>Every ontzorging of the household <paramref name="huishoudenId"/> (to see that a household is ontzorgd once).</summary>
+    public IReadOnlyList<Ontzorging> OntzorgingenVanHuishouden(string huishoudenId)
     {
         lock (_gate)
         {
-            return _bijstand.TryGetValue(bsn, out var b) ? new BijstandStatus(true, b.Ingangsdatum, b.Einddatum, b.Gemeentecode) : new BijstandStatus(false);
+            return _ontzorgingen.Values.Where(v => v.Huishouden == huishoudenId).Select(v => v.Ontzorging).ToList();
         }
     }
+
+    internal BijstandStatus Status(string bsn, string? huishoudenId)
+    {
+        lock (_gate)
+        {
+            var huishouden = Huishouden(bsn, huishoudenId);
+            var lopend = Lopend(bsn, huishouden)?.OntzorgingId;
+            var eigen = Lopend(bsn, null)?.OntzorgingId;
+            return _bijstand.TryGetValue(bsn, out var b)
+                ? new BijstandStatus(true, b.Ingangsdatum, b.Einddatum, b.Gemeentecode, lopend, eigen, huishouden)
+                : new BijstandStatus(false, HuishoudenOntzorgingId: lopend, OntzorgingId: eigen, HuishoudenId: huishouden);
+        }
+    }
+
+    /// <summary>The leefeenheid: as the bijstand was granted (seeded), else as the keten says. Called under the lock.</summary>
+    private string? Huishouden(string bsn, string? huishoudenId) =>
+        _bijstand.TryGetValue(bsn, out var b) && !string.IsNullOrWhiteSpace(b.HuishoudenId) ? b.HuishoudenId : huishoudenId;
+
+    /// <summary>The active ontzorging of this person or of the household (the leefeenheid is ontzorgd once).</summary>
+    private Ontzorging? Lopend(string bsn, string? huishoudenId) =>
+        _ontzorgingen.Values.FirstOrDefault(o => o.Ontzorging.Status == UitkeringWaarden.Actief && (o.Bsn == bsn || (huishoudenId is not null && o.Huishouden == huishoudenId))).Ontzorging;
 
     internal (Ontzorging? Ontzorging, string? Code, string? Detail) Start(OntzorgingStartVerzoek verzoek)
     {
@@ -54,9 +76,10 @@ public sealed class UitkeringSimulatorState
                 return (null, "GEEN_BIJSTAND", "De inburgeraar heeft op de ingangsdatum geen recht op bijstand.");
             }
 
-            if (_ontzorgingen.Values.FirstOrDefault(o => o.Bsn == verzoek.Bsn && o.Ontzorging.Status == UitkeringWaarden.Actief) is { Ontzorging: { } lopend })
+            var huishouden = Huishouden(verzoek.Bsn, verzoek.HuishoudenId);
+            if (Lopend(verzoek.Bsn, huishouden) is { } lopend)
             {
-                return (null, "ONTZORGING_LOOPT_AL", $"Er loopt al een ontzorging ({lopend.OntzorgingId}).");
+                return (null, "ONTZORGING_LOOPT_AL", $"Er loopt al een ontzorging voor deze persoon of dit huishouden ({lopend.OntzorgingId}).");
             }
 
             var ontzorging = new Ontzorging(
@@ -66,7 +89,7 @@ public sealed class UitkeringSimulatorState
                 verzoek.Ingangsdatum,
                 verzoek.Kostenposten,
                 verzoek.Kostenposten.Sum(k => k.BedragPerMaand));
-            _ontzorgingen[ontzorging.OntzorgingId] = (ontzorging, verzoek.Bsn);
+            _ontzorgingen[ontzorging.OntzorgingId] = (ontzorging, verzoek.Bsn, huishouden);
             return (ontzorging, null, null);
         }
     }
@@ -91,7 +114,7 @@ public sealed class UitkeringSimulatorState
             }
 
             var stopped = entry.Ontzorging with { Status = UitkeringWaarden.Beeindigd, Einddatum = verzoek.Einddatum, Reden = verzoek.Reden };
-            _ontzorgingen[id] = (stopped, entry.Bsn);
+            _ontzorgingen[id] = (stopped, entry.Bsn, entry.Huishouden);
             return (stopped, null, null);
         }
     }
@@ -126,7 +149,7 @@ public static class UitkeringSimulatorEndpoints
         api.MapPost("/ontzorgingen/{id}/beeindiging", Stoppen).WithName("uitkering.ontzorging-stoppen");
         api.MapGet("/ontzorgingen/{id}", Ophalen).WithName("uitkering.ontzorging");
         api.MapPost("/bijstand/status", (BijstandStatusVraag vraag, UitkeringSimulatorState state) =>
-            Bsn.IsValid(vraag.Bsn) ? Results.Ok(state.Status(vraag.Bsn)) : PartnerSimulator.Invalid("bsn voldoet niet aan de elfproef."))
+            Bsn.IsValid(vraag.Bsn) ? Results.Ok(state.Status(vraag.Bsn, string.IsNullOrWhiteSpace(vraag.HuishoudenId) ? null : vraag.HuishoudenId)) : PartnerSimulator.Invalid("bsn voldoet niet aan de elfproef."))
             .WithName("uitkering.bijstand-status");
 
         var control = endpoints.MapSimulatorControl(prefix, Partner);
@@ -152,9 +175,10 @@ public static class UitkeringSimulatorEndpoints
 
         if (!PersoonReferentie.LooksValid(verzoek.PersoonReferentie) || !Bsn.IsValid(verzoek.Bsn) || Gemeentecode.Normalize(verzoek.Gemeentecode) is null
             || verzoek.Kostenposten is not { Count: > 0 }
-            || verzoek.Kostenposten.Any(k => !UitkeringWaarden.Kostensoorten.Contains(k.Soort) || k.BedragPerMaand <= 0 || string.IsNullOrWhiteSpace(k.Crediteur)))
+            || verzoek.Kostenposten.Any(k => !UitkeringWaarden.Kostensoorten.Contains(k.Soort) || k.BedragPerMaand <= 0 || string.IsNullOrWhiteSpace(k.Crediteur)
+                || (k.Iban is not null && !Iban.IsValid(k.Iban))))
         {
-            return PartnerSimulator.Invalid("persoonReferentie, bsn, gemeentecode en minstens één kostenpost (bekende soort, crediteur, bedrag > 0) zijn verplicht.");
+            return PartnerSimulator.Invalid("persoonReferentie, bsn, gemeentecode en minstens één kostenpost (bekende soort, crediteur, bedrag > 0, een geldige IBAN als die er is) zijn verplicht.");
         }
 
         var fingerprint = PartnerSimulator.Fingerprint(verzoek);

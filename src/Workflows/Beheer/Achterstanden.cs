@@ -14,6 +14,9 @@ public static class Achterstanden
     public const string Schakel3 = "schakel3-brede-intake-en-pip";
     public const string Schakel4 = "schakel4-inburgeren-en-participeren";
 
+    /// <summary>Financieel ontzorgen runs beside the schakels, from the traject's start (Participatiewet art. 56a).</summary>
+    public const string Ontzorgen = "financieel-ontzorgen";
+
     /// <summary>One kind: its stable key, Dutch name and explanation, how far ahead "binnenkort" looks, and its sources.</summary>
     public sealed record Soort(string Key, string Naam, string Uitleg, Period Vooruit, IReadOnlyList<DueSource> Bronnen);
 
@@ -32,9 +35,9 @@ public static class Achterstanden
             Period.OfMonths(2),
             [new(DueSourceKind.ScheduledTimer, Schakel4, "Timer_Einde"), new(DueSourceKind.OpenTask, Schakel4, "User_Overschreden")]),
         new("ontzorging", "Ontzorging evalueren",
-            "De periode van financieel ontzorgen is om (of binnen twee weken): stoppen of verlengen.",
+            "De evaluatie van het financieel ontzorgen (stoppen of verlengen) is niet gedaan op de laatste dag van de periode, of de evaluatietaak komt binnen twee weken (de voorlooptijd uit het beleid voor het einde).",
             Period.OfWeeks(2),
-            [new(DueSourceKind.ScheduledTimer, Schakel4, "Bnd_OzEvaluatie"), new(DueSourceKind.OpenTask, Schakel4, "User_OzEvalueren")]),
+            [new(DueSourceKind.ScheduledTimer, Ontzorgen, "Bnd_OzEvaluatie"), new(DueSourceKind.OpenTask, Ontzorgen, "User_OzEvalueren")]),
         new("taken", "Taken over de vervaldatum",
             "Open taken in de werkvoorraad waarvan de vervaldatum verstreken is.",
             default,

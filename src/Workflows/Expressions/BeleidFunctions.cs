@@ -44,6 +44,8 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
         new("beleid.maatschappelijkeBegeleiding", (Func<string, string>)(g => For(g).MaatschappelijkeBegeleiding.Naam), "Wie de maatschappelijke begeleiding doet."),
         new("beleid.financieleZelfredzaamheid", (Func<string, string>)(g => For(g).FinancieleZelfredzaamheid.Naam), "Wie de financiële zelfredzaamheid bevordert."),
         new("beleid.ontzorgingDuurMaanden", (Func<string, double>)(g => For(g).Ontzorging.DuurMaanden), "Hoeveel maanden het financieel ontzorgen duurt (minimaal 6)."),
+        new("beleid.ontzorgingEvaluatieVoorlooptijdWeken", (Func<string, double>)(g => For(g).Ontzorging.EvaluatieVoorlooptijdWeken),
+            "Hoeveel weken voor het einde van de ontzorgingsperiode de evaluatietaak komt (ontzorging.evaluatieVoorlooptijdWeken, standaard 4)."),
         new("beleid.ontzorgingKostenposten", (Func<string, string>)(g => string.Join(',', For(g).Ontzorging.Kostenposten)),
             "De vaste lasten die bij ontzorgen uit de bijstand worden betaald, met komma's gescheiden (bijvoorbeeld huur,energie,water,zorgverzekering)."),
         new("beleid.casuistiekoverlegPeriodiek", (Func<string, bool>)(g => For(g).Casuistiekoverleg.Vorm == Casuistiekoverlegvorm.Periodiek),

@@ -31,9 +31,14 @@ public sealed record Ketenpartner(string Naam, string PartnerId, bool IsBevestig
 /// </summary>
 public sealed record DuoContactpersoon(string Naam, string Email, string Telefoonnummer, int? DuoId, bool IsPlaceholder);
 
-/// <summary>The gemeente's Ontzorging policy: which fixed costs are paid out of the bijstand and for how long.</summary>
-public sealed record OntzorgingBeleid(IReadOnlyList<string> Kostenposten, int DuurMaanden)
+/// <summary>
+/// The gemeente's Ontzorging policy: which fixed costs are paid out of the bijstand, for how long, and how many weeks before
+/// the end of the period the evaluation task comes (so the consulent can prepare it; default <see cref="StandaardEvaluatieVoorlooptijdWeken"/>).
+/// </summary>
+public sealed record OntzorgingBeleid(IReadOnlyList<string> Kostenposten, int DuurMaanden, int EvaluatieVoorlooptijdWeken = OntzorgingBeleid.StandaardEvaluatieVoorlooptijdWeken)
 {
+    public const int StandaardEvaluatieVoorlooptijdWeken = 4;
+
     public Period Duur => Period.OfMonths(DuurMaanden);
 }
 

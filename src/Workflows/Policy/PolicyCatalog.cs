@@ -301,8 +301,11 @@ public sealed partial class PolicyCatalog
                 p.Add($"{ozAt}.duurMaanden", $"Ontzorgen duurt minimaal 6 maanden (Participatiewet art. 56a); {duur} is te kort.");
             else if (duur > 60)
                 p.Add($"{ozAt}.duurMaanden", $"Een ontzorgingsduur van {duur} maanden is onwaarschijnlijk; verleng na evaluatie in plaats daarvan.");
+            var voorloop = oz.EvaluatieVoorlooptijdWeken ?? OntzorgingBeleid.StandaardEvaluatieVoorlooptijdWeken;
+            if (voorloop < 0 || (oz.DuurMaanden is { } maanden && voorloop * 7 >= maanden * 28))
+                p.Add($"{ozAt}.evaluatieVoorlooptijdWeken", $"De evaluatie kan niet {voorloop} weken voor het einde komen: kies 0 of meer weken, korter dan de duur van het ontzorgen.");
             if (p.Count == okBefore)
-                ontzorging = new OntzorgingBeleid(posten, oz.DuurMaanden!.Value);
+                ontzorging = new OntzorgingBeleid(posten, oz.DuurMaanden!.Value, voorloop);
         }
 
         var vierOgen = PickValue(b => b.VierOgen, "vierOgen", out var voAt);

@@ -116,6 +116,8 @@ internal sealed class OntzorgingDto
     public List<string>? Kostenposten { get; set; }
 
     public int? DuurMaanden { get; set; }
+
+    public int? EvaluatieVoorlooptijdWeken { get; set; }
 }
 
 internal sealed class HandhavingDto

@@ -68,14 +68,28 @@ public sealed class UitkeringActivityTests : IClassFixture<PartnerSimulatorFixtu
         (await _sim.RunAsync<OntzorgingStartenActivity>(new { bsn = TestBsn.Next(), ingangsdatum = Today, kostenposten = Kosten })).AssertBpmnError("UITKERING_GEEN_BIJSTAND");
 
     [Fact]
-    public async Task OntzorgingStarten_WhileOneIsRunning_RaisesUitkeringAfgewezen()
+    public async Task OntzorgingStarten_WhileOneIsRunning_RaisesOntzorgingLooptAl()
     {
         var bsn = MetBijstand();
         (await _sim.RunAsync<OntzorgingStartenActivity>(new { bsn, ingangsdatum = Today, kostenposten = Kosten })).AssertCompleted();
 
-        var error = (await _sim.RunAsync<OntzorgingStartenActivity>(new { bsn, ingangsdatum = Today, kostenposten = Kosten })).AssertBpmnError("UITKERING_AFGEWEZEN");
+        var error = (await _sim.RunAsync<OntzorgingStartenActivity>(new { bsn, ingangsdatum = Today, kostenposten = Kosten })).AssertBpmnError("UITKERING_ONTZORGING_LOOPT_AL");
 
         Assert.Contains("Er loopt al een ontzorging", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OntzorgingStarten_ForASecondMemberOfTheHousehold_RaisesOntzorgingLooptAl_AndTheStatusNamesTheRunningOne()
+    {
+        // Participatiewet art. 4 and 56a: the bijstand and its ontzorging are for the leefeenheid, once.
+        var eerste = MetBijstand();
+        var tweede = MetBijstand();
+        var gestart = (await _sim.RunAsync<OntzorgingStartenActivity>(new { bsn = eerste, ingangsdatum = Today, kostenposten = Kosten, huishoudenId = "GEZIN-7" })).AssertCompleted();
+
+        (await _sim.RunAsync<OntzorgingStartenActivity>(new { bsn = tweede, ingangsdatum = Today, kostenposten = Kosten, huishoudenId = "GEZIN-7" })).AssertBpmnError("UITKERING_ONTZORGING_LOOPT_AL");
+        var status = (await _sim.RunAsync<BijstandRaadplegenActivity>(new { bsn = tweede, huishoudenId = "GEZIN-7" })).AssertCompleted();
+        Assert.Equal(gestart["ontzorgingId"]!.GetValue<string>(), status["huishoudenOntzorgingId"]!.GetValue<string>());
+        Assert.Null(status["lopendeOntzorgingId"]);
     }
 
     [Fact]

@@ -74,12 +74,13 @@ public sealed class AsielB1RouteTests
         Assert.Contains("postInburgeringsaanbodByBsnAndInstellingsnummer", await p.DuoOperatiesAsync());
         vars = await p.VariablesAsync("schakel4-inburgeren-en-participeren");
         Assert.Equal("taal-utrecht-midden", (string)vars["taalaanbiederId"]!);
+        vars = await p.VariablesAsync("financieel-ontzorgen");
         Assert.True((bool)vars["ontzorgingActief"]!);
         Assert.Equal(housed.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
 
         // Schakel 4: the voortgangsgesprek every three months (Woerden), ontzorgen evaluated at the end of six months.
         Assert.Equal(dagtekening.AddMonths(3), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_Vg"));
-        Assert.Equal(housed.AddMonths(6).AddDays(-1), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Bnd_OzEvaluatie"));
+        Assert.Equal(housed.AddMonths(6).AddDays(-1 - 28), await p.TimerDueAsync("financieel-ontzorgen", "Bnd_OzEvaluatie")); // Ferm Werk: four weeks ahead
         Assert.Equal(dagtekening.AddDays(1).AddYears(3).AddMonths(-2), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_TweeMaanden"));
         var pvt = await p.TaskAsync("User_Pvt");
         Assert.Equal(dagtekening.AddDays(1).AddYears(3), p.DueDate(pvt));
@@ -96,7 +97,7 @@ public sealed class AsielB1RouteTests
         }
 
         await p.CompleteAsync("User_OzEvalueren", new { ozUitkomst = "stoppen", motivering = "Financieel zelfredzaam" });
-        Assert.False((bool)(await p.VariablesAsync("schakel4-inburgeren-en-participeren"))["ontzorgingActief"]!);
+        Assert.False((bool)(await p.VariablesAsync("financieel-ontzorgen"))["ontzorgingActief"]!);
 
         // A voortgangsgesprek left open past the marge gives the overdue signal.
         if (await p.HasTaskAsync("User_Vg"))

@@ -48,7 +48,21 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
     public Task LeerbaarheidstoetsUitslagAsync(string uitslag, string advies, bool verschenen = true) =>
         Keten.LeerbaarheidstoetsUitslagAsync(Key, uitslag, advies, verschenen);
 
-    public Task BijstandAsync(DateOnly ingangsdatum, DateOnly? einddatum = null) => Keten.BijstandAsync(Bsn, Gemeente, ingangsdatum, einddatum);
+    /// <summary>
+    /// The Participatiewet system grants bijstand (for the leefeenheid <paramref name="huishoudenId"/> when given) and, when it is
+    /// open-ended, tells the keten (message <c>uitkering.bijstand-toegekend</c>, kept until the ontzorging waits for it); with an
+    /// <paramref name="einddatum"/> it only records the end (the keten's monthly check finds it).
+    /// </summary>
+    public async Task BijstandAsync(DateOnly ingangsdatum, DateOnly? einddatum = null, string? huishoudenId = null)
+    {
+        await Keten.BijstandAsync(Bsn, Gemeente, ingangsdatum, einddatum, huishoudenId: huishoudenId);
+        if (einddatum is null)
+        {
+            using var client = host.Client(gemeenten: Gemeente);
+            await client.PostAsync("api/v1/messages", new { name = "uitkering.bijstand-toegekend", correlationKey = Key, gemeente = Gemeente }, "bijstand toegekend");
+            await Keten.SettleAsync();
+        }
+    }
 
     /// <summary>The DUO operations about this person (and contactpersonen) that DUO accepted (2xx, not replayed), in order.</summary>
     public async Task<List<string>> DuoOperatiesAsync() =>

@@ -110,6 +110,7 @@ public sealed class KetenScenarioTests
         Assert.DoesNotContain("User_OntzorgingVoorbereiden", journal);
         Assert.Contains("User_PvtStarten", journal);
         Assert.Contains("User_MapAanbieden", journal);
+        Assert.Equal(0, await p.InstanceCountAsync("financieel-ontzorgen")); // only asielstatushouders are ontzorgd (Pw art. 56a)
         vars = await p.VariablesAsync(Schakel4);
         Assert.False((bool)vars["ontzorgingActief"]!);
         Assert.Null(vars["aanmeldingId"]);

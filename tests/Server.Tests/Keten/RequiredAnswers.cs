@@ -8,7 +8,7 @@ namespace Inburgering.Server.Tests.Keten;
 /// <summary>
 /// The server checks every completion against the task's form (issue 10): a scenario's answers are completed with a plain
 /// value for each required field it leaves open, as a consulent who fills in the form would (a date: the service's today;
-/// a number: the form's minimum or 1; a choice: its first option; text: a sentence). The scenario's own answers win.
+/// a number: the form's minimum or 1; a choice: its first option; an IBAN: a valid Dutch one; text: a sentence). The scenario's own answers win.
 /// </summary>
 public static class RequiredAnswers
 {
@@ -39,6 +39,7 @@ public static class RequiredAnswers
                 "number" => component["validate"]?["min"]?.DeepClone() ?? 1,
                 "select" or "radio" => (component["values"] as JsonArray)?.OfType<JsonObject>().Select(v => v["value"]).FirstOrDefault(v => v is not null && (string?)v != "")?.DeepClone(),
                 "checkbox" => true,
+                _ when (string?)component["validate"]?["validationType"] == "iban" => "NL91ABNA0417164300",
                 _ => "Ingevuld in het scenario",
             };
         }

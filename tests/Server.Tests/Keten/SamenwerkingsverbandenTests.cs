@@ -23,7 +23,8 @@ public sealed class SamenwerkingsverbandenTests
         var p = new Inburgeraar(host, "111222473", "0505");
         await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
-        await p.BijstandAsync((await p.TodayAsync()).AddDays(-3));
+        var bijstandBekend = await p.TodayAsync();
+        await p.BijstandAsync(bijstandBekend.AddDays(-3));
 
         // SDD policy (sdd.json, seed 002): no four eyes at the brede intake, so one consulent completes it.
         await p.CompleteAsync("User_Intake", new { verschenen = true });
@@ -39,9 +40,10 @@ public sealed class SamenwerkingsverbandenTests
         // Beside them the PIP's bezwaartermijn (a beschikking, Wi2021 art. 15; Awb 6:7): a task that only a bezwaar completes.
         Assert.Equal(["User_BezwaarOntvangen", "User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
 
-        // Every task of the aanbod has a due date (Mb and ontzorging two weeks, PVT and MAP four weeks).
+        // Every task of the aanbod has a due date (Mb two weeks, PVT and MAP four weeks); the ontzorging runs beside the traject
+        // from the bijstand (Participatiewet art. 56a), its preparation due two weeks after the bijstand became known.
         Assert.Equal(dagtekening.AddDays(14), p.DueDate(await p.TaskAsync("User_Mb")));
-        Assert.Equal(dagtekening.AddDays(14), p.DueDate(await p.TaskAsync("User_OntzorgingVoorbereiden")));
+        Assert.Equal(bijstandBekend.AddDays(14), p.DueDate(await p.TaskAsync("User_OntzorgingVoorbereiden")));
         Assert.Equal(dagtekening.AddDays(28), p.DueDate(await p.TaskAsync("User_PvtStarten")));
         Assert.Equal(dagtekening.AddDays(28), p.DueDate(await p.TaskAsync("User_MapAanbieden")));
 
@@ -58,7 +60,7 @@ public sealed class SamenwerkingsverbandenTests
         Assert.Contains("User_Pvt", await p.OpenTaskElementsAsync());
         await p.CompleteAsync("User_Mb", new { begeleider = "Stichting Vluchtelingenwerk", startBegeleiding = dagtekening.Iso() }, Inburgeraar.Begeleider);
         await p.CompleteAsync("User_OntzorgingVoorbereiden", new { huurBedrag = 580, zorgverzekeringBedrag = 140, machtigingGetekend = true });
-        Assert.True((bool)(await p.VariablesAsync(Schakel4))["ontzorgingActief"]!);
+        Assert.True((bool)(await p.VariablesAsync("financieel-ontzorgen"))["ontzorgingActief"]!);
         await p.AssertNoIncidentsAsync();
     }
 

@@ -38,6 +38,7 @@ public sealed partial class WorkflowDefinitionsTests
         Assert.Equal(
         [
             "awb-bezwaartermijn",
+            "financieel-ontzorgen", // beside the traject from its start (Participatiewet art. 56a)
             "handhaving-bestuurlijke-boete",
             "inburgeringstraject",
             "schakel1-vaststellen-inburgeringsplicht",

@@ -244,6 +244,16 @@ public class PolicyCatalogTests
     }
 
     [Fact]
+    public void LoadFrom_OntzorgingEvaluatieVoorlooptijd_DefaultsToFourWeeks_AndCannotExceedThePeriod()
+    {
+        var standaard = LoadOne(Edit(n => n["standaard"]!["ontzorging"]!.AsObject().Remove("evaluatieVoorlooptijdWeken")));
+        Assert.Empty(standaard.Problems);
+
+        var result = LoadOne(Edit(n => n["standaard"]!["ontzorging"]!["evaluatieVoorlooptijdWeken"] = 30));
+        Assert.Contains(result.Problems, p => p.Path == "$.standaard.ontzorging.evaluatieVoorlooptijdWeken");
+    }
+
+    [Fact]
     public void LoadFrom_MissingTaalaanbiederForARoute_IsRefused()
     {
         var result = LoadOne(Edit(n => n["standaard"]!["taalaanbieders"]!.AsObject().Remove("Onderwijsroute")));

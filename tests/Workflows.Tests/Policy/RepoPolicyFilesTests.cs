@@ -81,6 +81,7 @@ public class RepoPolicyFilesTests
             Assert.True(beleid.VierOgen, code);
             Assert.Equal(6, beleid.Ontzorging.DuurMaanden);
             Assert.Equal(["huur", "energie", "water", "zorgverzekering"], beleid.Ontzorging.Kostenposten);
+            Assert.Equal(4, beleid.Ontzorging.EvaluatieVoorlooptijdWeken);
             Assert.Equal("Ferm Werk", beleid.OrganisatieNaam);
         }
     }

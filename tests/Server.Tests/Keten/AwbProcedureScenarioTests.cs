@@ -104,7 +104,7 @@ public sealed class AwbProcedureScenarioTests
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
         await p.CompleteAsync("User_Pip", new { pipDagtekening = (await p.TodayAsync()).Iso(), pipLeerroute = "B" });
         await p.AdvanceAsync("P7W"); // the PIP's bezwaartermijn passes
-        Assert.True((bool)(await p.VariablesAsync(Schakel4))["bijstandActief"]!);
+        Assert.True((bool)(await p.VariablesAsync("financieel-ontzorgen"))["bijstandActief"]!);
 
         var rapport = await BoeteOverwegenAsync(p);
         await p.CompleteAsync("User_Voornemen", new { boeteVoornemen = true, boeteBedrag = 250, boeteGrond = "NietNakomenPip", rapportDatum = rapport.Iso(), voornemenVerzonden = rapport.Iso() });

@@ -27,7 +27,7 @@ public sealed class SchedulerSettings
     /// <summary>How many due timers a pump claims at once (one write transaction per batch).</summary>
     public int TimerBatchSize { get; set; } = 200;
 
-    /// <summary>How many instances one pump fires timers for at once (each instance's timers in due order). Unset: 4 on PostgreSQL, 1 on SQLite.</summary>
+    /// <summary>How many instances one pump fires timers for at once (each instance's timers in due order). Unset: 8 on PostgreSQL, 1 on SQLite.</summary>
     public int? TimerParallelism { get; set; }
 
     /// <summary>
@@ -41,6 +41,14 @@ public sealed class SchedulerSettings
     /// anyway (timers before partner calls; zero: no waiting).
     /// </summary>
     public TimeSpan TimerPrecedence { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The least number of .NET thread-pool threads kept ready (workers and I/O). Quartz runs its jobs on the thread pool,
+    /// and Hangfire's storage and job creation block pool threads while they wait for the database: in a burst the pool's
+    /// slow growth (about one thread a second) would keep a timer pump waiting for a thread. Unset: 64, or more when the
+    /// pool already keeps more.
+    /// </summary>
+    public int? MinThreadPoolThreads { get; set; }
 
     /// <summary>How long a pump's claim on a due timer holds off other pumps; a pump that died lets it run out.</summary>
     public TimeSpan TimerClaimLease { get; set; } = TimeSpan.FromSeconds(60);
@@ -62,7 +70,7 @@ public static class QuartzRegistration
     internal static IServiceCollection AddQuartzScheduling(this IServiceCollection services, EngineDatabaseOptions database, SchedulerSettings? settings = null, Action<ReconcilerOptions>? reconciler = null)
     {
         settings ??= new SchedulerSettings();
-        settings.TimerParallelism ??= database.Provider == DatabaseProvider.PostgreSql ? 4 : 1;
+        settings.TimerParallelism ??= database.Provider == DatabaseProvider.PostgreSql ? 8 : 1;
         var concurrency = settings.MaxConcurrency ?? (database.Provider == DatabaseProvider.PostgreSql ? 10 : 4);
         var batch = Math.Min(settings.MaxBatchSize ?? concurrency, concurrency);
         services.AddQuartz(q =>
@@ -97,6 +105,7 @@ public static class QuartzRegistration
                 q.UseInMemoryStore(_ => { });
             }
         });
+        services.AddHostedService(_ => new ThreadPoolFloor(settings.MinThreadPoolThreads ?? 64));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(settings);
         services.AddSingleton<TimerPrecedence>();
@@ -104,4 +113,17 @@ public static class QuartzRegistration
         services.AddSingleton(sp => new QuartzWorkScheduler(sp.GetRequiredService<ISchedulerFactory>(), persistentStore: database.Provider == DatabaseProvider.PostgreSql));
         return services;
     }
+}
+
+/// <summary>Raises the thread pool's minimum at start-up (<see cref="SchedulerSettings.MinThreadPoolThreads"/>); never lowers it.</summary>
+internal sealed class ThreadPoolFloor(int minimum) : Microsoft.Extensions.Hosting.IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, minimum), Math.Max(io, minimum));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -109,7 +109,7 @@ public sealed partial class ProcessEngine
     /// one write transaction for the whole batch. On PostgreSQL the rows are picked with <c>FOR UPDATE SKIP LOCKED</c>, so
     /// pumps on several nodes take different timers instead of racing for the same ones; SQLite has one writer and one node.
     /// </summary>
-    internal async Task<List<ClaimedTimer>> ClaimDueTimersAsync(DateTimeOffset now, int limit, DateTimeOffset until, CancellationToken cancellationToken = default)
+    internal async Task<List<DueTimer>> ClaimDueTimersAsync(DateTimeOffset now, int limit, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -126,7 +126,7 @@ public sealed partial class ProcessEngine
         var ids = claimed.Select(t => t.Id).ToList();
         await db.Timers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedUntil, until), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return claimed.Select(t => new ClaimedTimer(t.Id, t.DueAt, t.InstanceId)).ToList();
+        return claimed.Select(t => new DueTimer(t.Id, t.DueAt, t.InstanceId)).ToList();
     }
 
     /// <summary>Lets go of claims, so the next pump takes these timers at once instead of after the lease.</summary>
@@ -163,22 +163,8 @@ public sealed partial class ProcessEngine
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Timers due at or before <paramref name="until"/>, oldest first (for pollers, reconcilers and the simulation clock).</summary>
-    internal async Task<List<ScheduledWork>> DueTimersAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = _databases.Create();
-        return (await db.Timers.AsNoTracking()
-                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= until)
-                .OrderBy(t => t.DueAt)
-                .Take(limit)
-                .Select(t => new { t.Id, t.DueAt })
-                .ToListAsync(cancellationToken))
-            .Select(t => new ScheduledWork(t.Id, t.DueAt))
-            .ToList();
-    }
-
-    /// <summary>Timers due at or before <paramref name="until"/>, oldest first, with their instance (null for a timer start event).</summary>
-    internal async Task<List<ClaimedTimer>> DueTimerRowsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Timers due at or before <paramref name="until"/>, oldest first, with their instance (null for a timer start event): for the dispatcher and the simulation clock.</summary>
+    internal async Task<List<DueTimer>> DueTimersAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         return (await db.Timers.AsNoTracking()
@@ -187,7 +173,7 @@ public sealed partial class ProcessEngine
                 .Take(limit)
                 .Select(t => new { t.Id, t.DueAt, t.InstanceId })
                 .ToListAsync(cancellationToken))
-            .Select(t => new ClaimedTimer(t.Id, t.DueAt, t.InstanceId))
+            .Select(t => new DueTimer(t.Id, t.DueAt, t.InstanceId))
             .ToList();
     }
 
@@ -202,8 +188,8 @@ public sealed partial class ProcessEngine
 
     // ---------------------------------------------------------------- jobs
 
-    /// <summary>As <see cref="DueJobsAsync"/>, with each job's instance.</summary>
-    internal async Task<List<(Guid Id, Guid InstanceId)>> DueJobRowsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
+    /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease), oldest first, with their instance.</summary>
+    internal async Task<List<(Guid Id, Guid InstanceId)>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
         return (await db.Jobs.AsNoTracking()
@@ -213,20 +199,6 @@ public sealed partial class ProcessEngine
                 .Select(j => new { j.Id, j.InstanceId })
                 .ToListAsync(cancellationToken))
             .Select(j => (j.Id, j.InstanceId))
-            .ToList();
-    }
-
-    /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease).</summary>
-    internal async Task<List<ScheduledWork>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = _databases.Create();
-        return (await db.Jobs.AsNoTracking()
-                .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= until) || (j.Status == JobStatus.Running && j.LockedUntil < until))
-                .OrderBy(j => j.DueAt)
-                .Take(limit)
-                .Select(j => new { j.Id, j.DueAt })
-                .ToListAsync(cancellationToken))
-            .Select(j => new ScheduledWork(j.Id, j.DueAt))
             .ToList();
     }
 

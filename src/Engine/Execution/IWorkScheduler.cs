@@ -3,8 +3,8 @@ namespace Inburgering.Engine.Execution;
 /// <summary>Something due at a moment: a timer or a job attempt.</summary>
 internal readonly record struct ScheduledWork(Guid Id, DateTimeOffset DueAt);
 
-/// <summary>A due timer a pump claimed: its occurrence and its instance (null for a timer start event).</summary>
-internal readonly record struct ClaimedTimer(Guid Id, DateTimeOffset DueAt, Guid? InstanceId);
+/// <summary>A due timer (as read, or as a pump claimed it): its occurrence and its instance (null for a timer start event).</summary>
+internal readonly record struct DueTimer(Guid Id, DateTimeOffset DueAt, Guid? InstanceId);
 
 /// <summary>What one committed step changed in the schedule: new or moved timers and job attempts, and cancelled ones.</summary>
 internal sealed record WorkChanges(

@@ -185,7 +185,7 @@ public sealed class ClockService : IDisposable
                 }
 
                 clock.MoveTo(next.Value);
-                var due = await engine.DueTimerRowsAsync(clock.GetUtcNow(), 500, cancellationToken);
+                var due = await engine.DueTimersAsync(clock.GetUtcNow(), 500, cancellationToken);
                 timers += await ByInstanceAsync(due, t => t.InstanceId ?? t.Id, t => engine.FireTimerAsync(t.Id, t.DueAt, t.InstanceId, cancellationToken), cancellationToken);
             }
 
@@ -210,7 +210,7 @@ public sealed class ClockService : IDisposable
         var waitedFor = TimeSpan.Zero;
         while (true)
         {
-            var due = await engine.DueJobRowsAsync(now, 200, cancellationToken);
+            var due = await engine.DueJobsAsync(now, 200, cancellationToken);
             count += await ByInstanceAsync(
                 due,
                 j => j.InstanceId,

@@ -93,7 +93,7 @@ internal sealed class WorkDispatcher(
         var timers = await engine.DueTimersAsync(now, _options.BatchSize, cancellationToken);
         foreach (var timer in timers)
         {
-            await engine.FireTimerAsync(timer.Id, cancellationToken);
+            await engine.FireTimerAsync(timer.Id, timer.DueAt, timer.InstanceId, cancellationToken);
         }
 
         var jobs = await engine.DueJobsAsync(now, _options.BatchSize, cancellationToken);

@@ -7,7 +7,7 @@ namespace Inburgering.Server.Tests.Durability;
 [Collection(DurabilityCollection.Name)]
 public sealed class TimerStartTests
 {
-    [Fact]
+    [SkippableFact]
     public async Task TimerStartEvent_FiredByTwoNodesAtOnce_StartsItsInstanceOnce()
     {
         await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);

@@ -186,7 +186,7 @@ public sealed class ClockService : IDisposable
 
                 clock.MoveTo(next.Value);
                 var due = await engine.DueTimersAsync(clock.GetUtcNow(), 500, cancellationToken);
-                timers += await ByInstanceAsync(due, t => t.InstanceId ?? t.Id, t => engine.FireTimerAsync(t.Id, t.DueAt, t.InstanceId, cancellationToken), cancellationToken);
+                timers += await ByInstance.RunAsync(due, t => t.InstanceId ?? t.Id, Parallelism, (t, ct) => engine.FireTimerAsync(t.Id, t.DueAt, t.InstanceId, ct), cancellationToken);
             }
 
             clock.MoveTo(target);
@@ -211,10 +211,11 @@ public sealed class ClockService : IDisposable
         while (true)
         {
             var due = await engine.DueJobsAsync(now, 200, cancellationToken);
-            count += await ByInstanceAsync(
+            count += await ByInstance.RunAsync(
                 due,
                 j => j.InstanceId,
-                async j => await engine.RunJobAsync(j.Id, services, cancellationToken: cancellationToken) != JobOutcome.NotReady,
+                Parallelism,
+                async (j, ct) => await engine.RunJobAsync(j.Id, services, cancellationToken: ct) != JobOutcome.NotReady,
                 cancellationToken);
 
             if (due.Count > 0)
@@ -235,29 +236,8 @@ public sealed class ClockService : IDisposable
         }
     }
 
-    /// <summary>
-    /// Runs <paramref name="run"/> for every item, instances in parallel (up to <see cref="EngineOptions.SimulationParallelism"/>)
-    /// and each instance's items one after the other in the order given (due order). Returns how many returned true.
-    /// </summary>
-    private async Task<int> ByInstanceAsync<T>(IReadOnlyList<T> items, Func<T, Guid> instance, Func<T, Task<bool>> run, CancellationToken cancellationToken)
-    {
-        var parallelism = options.Value.SimulationParallelism ?? (databases.Provider == DatabaseProvider.PostgreSql ? 4 : 2);
-        var done = 0;
-        await Parallel.ForEachAsync(
-            items.GroupBy(instance),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-            async (group, _) =>
-            {
-                foreach (var item in group)
-                {
-                    if (await run(item))
-                    {
-                        Interlocked.Increment(ref done);
-                    }
-                }
-            });
-        return done;
-    }
+    /// <summary>For how many instances at once an advance fires what falls due at one moment (<see cref="EngineOptions.SimulationParallelism"/>).</summary>
+    private int Parallelism => options.Value.SimulationParallelism ?? (databases.Provider == DatabaseProvider.PostgreSql ? 4 : 2);
 
     private async Task SaveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

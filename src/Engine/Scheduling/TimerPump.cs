@@ -11,19 +11,15 @@ namespace Inburgering.Engine.Scheduling;
 /// </summary>
 internal sealed class TimerPump(ProcessEngine engine, TimeProvider time, SchedulerSettings settings)
 {
-    /// <summary>What one drain did.</summary>
-    public sealed record Drained(int Fired, int Claimed, IReadOnlyList<Guid> NotFired);
-
     /// <summary>
     /// Claims and fires due timers until none is left unclaimed. <paramref name="fullBatch"/> is called once, the first time
     /// a claim comes back full (more is waiting: another pump may join); <paramref name="fired"/> for every timer this pump
-    /// fired. Timers whose firing lost every race are released and returned, so the caller can try them again later.
+    /// fired. Timers whose firing lost every race are released, so the next pump takes them at once. Returns how many fired.
     /// </summary>
-    public async Task<Drained> DrainAsync(Func<Task>? fullBatch, Action<Guid>? fired, CancellationToken cancellationToken)
+    public async Task<int> DrainAsync(Func<Task>? fullBatch, Action<Guid>? fired, CancellationToken cancellationToken)
     {
         var batchSize = settings.TimerBatchSize;
         var firings = 0;
-        var claimed = 0;
         var notFired = new List<Guid>();
         var announced = false;
         while (!cancellationToken.IsCancellationRequested)
@@ -35,36 +31,29 @@ internal sealed class TimerPump(ProcessEngine engine, TimeProvider time, Schedul
                 break;
             }
 
-            claimed += batch.Count;
             if (batch.Count == batchSize && !announced && fullBatch is not null)
             {
                 announced = true;
                 await fullBatch();
             }
 
-            // Instances in parallel, each instance's timers one after the other in due order.
-            var groups = batch.GroupBy(t => t.InstanceId ?? t.Id).Select(g => g.OrderBy(t => t.DueAt).ToList()).ToList();
+            // Instances in parallel, each instance's timers one after the other in due order (claimed oldest first).
             var lost = new System.Collections.Concurrent.ConcurrentBag<Guid>();
-            var count = 0;
-            await Parallel.ForEachAsync(
-                groups,
-                new ParallelOptions { MaxDegreeOfParallelism = settings.TimerParallelism ?? 1, CancellationToken = cancellationToken },
-                async (timers, ct) =>
+            firings += await ByInstance.RunAsync(batch, t => t.InstanceId ?? t.Id, settings.TimerParallelism ?? 1, async (timer, ct) =>
+            {
+                if (await engine.FireTimerAsync(timer.Id, timer.DueAt, timer.InstanceId, ct))
                 {
-                    foreach (var timer in timers)
-                    {
-                        if (await engine.FireTimerAsync(timer.Id, timer.DueAt, timer.InstanceId, ct))
-                        {
-                            Interlocked.Increment(ref count);
-                            fired?.Invoke(timer.Id);
-                        }
-                        else if (await engine.ScheduledTimerDueAsync(timer.Id, ct) == timer.DueAt)
-                        {
-                            lost.Add(timer.Id);
-                        }
-                    }
-                });
-            firings += count;
+                    fired?.Invoke(timer.Id);
+                    return true;
+                }
+
+                if (await engine.ScheduledTimerDueAsync(timer.Id, ct) == timer.DueAt)
+                {
+                    lost.Add(timer.Id);
+                }
+
+                return false;
+            }, cancellationToken);
             notFired.AddRange(lost);
         }
 
@@ -73,6 +62,6 @@ internal sealed class TimerPump(ProcessEngine engine, TimeProvider time, Schedul
             await engine.ReleaseTimerClaimsAsync(notFired, CancellationToken.None);
         }
 
-        return new Drained(firings, claimed, notFired);
+        return firings;
     }
 }

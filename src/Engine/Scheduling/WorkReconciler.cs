@@ -125,7 +125,8 @@ internal sealed class WorkReconciler(
             foreach (var due in page)
             {
                 var moment = due <= now ? nowMoment : QuartzWorkScheduler.Moment(due);
-                if (wantedTimers.Add(QuartzWorkScheduler.MomentTrigger(moment).Name) && !timerTriggers.Contains(QuartzWorkScheduler.MomentTrigger(moment).Name))
+                var name = QuartzWorkScheduler.MomentTrigger(moment).Name;
+                if (wantedTimers.Add(name) && !timerTriggers.Contains(name))
                 {
                     missingMoments.Add(moment);
                 }

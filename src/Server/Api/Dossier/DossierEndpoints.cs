@@ -79,14 +79,21 @@ public static class DossierEndpoints
             }
         }
 
-        var current = tree.LastOrDefault(i => i.Status == "active" && i.Id != root.Id && tree.All(c => c.ParentInstanceId != i.Id || c.Status != "active"))
-            ?? tree.LastOrDefault(i => i.Id != root.Id)
-            ?? root;
         var openTasks = new List<TaskView>();
         foreach (var instance in tree.Where(i => i.Status == "active"))
         {
             openTasks.AddRange((await queries.TasksAsync(new TaskFilter(InstanceId: instance.Id, Sort: TaskSort.DueAscending), actor, new Paging(1, Paging.MaxPageSize), cancellationToken)).Items);
         }
+
+        // Where the traject stands: the schakel holding the task due first (that is where the consulent works), else the
+        // active schakel started last without an active sub-schakel. Side processes started beside the schakels at the
+        // same moment (the financieel ontzorgen waiting for bijstand) do not win a tie by the order they were stored in.
+        var activeLeaves = tree.Where(i => i.Status == "active" && i.Id != root.Id && tree.All(c => c.ParentInstanceId != i.Id || c.Status != "active")).ToList();
+        var firstDueTask = openTasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).FirstOrDefault();
+        var current = (firstDueTask is null ? null : tree.FirstOrDefault(i => i.Id == firstDueTask.InstanceId && i.Id != root.Id))
+            ?? activeLeaves.LastOrDefault()
+            ?? tree.LastOrDefault(i => i.Id != root.Id)
+            ?? root;
 
         IReadOnlyList<IncidentView>? incidents = null;
         if (actor.IsAdministrator)

@@ -6,6 +6,7 @@ using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Queries;
 using Inburgering.Tests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -51,18 +52,27 @@ internal static class EngineBench
 {
     private static readonly Actor User = new("bench", new HashSet<string> { "beheerder" }, null, IsAdministrator: true);
 
+    private sealed record Workload(string Name, string Description, int StepsPerInstance, Func<ProcessEngine, EngineQueries, int, int, Task> Run);
+
     public static async Task RunAsync(int instances, int workers, string? pgbenchTps)
     {
         Console.WriteLine($"# Engine throughput: {instances} instances per measurement, {workers} concurrent workers, {Environment.ProcessorCount} cores");
+        Console.WriteLine("CPU is this process's (engine, EF Core, driver), per instance; write transactions are PostgreSQL's (txid_current), per instance.");
         Console.WriteLine();
-        Console.WriteLine("| database | scenario | instances | seconds | instances/s | steps (commits)/s |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        Console.WriteLine("| database | workload | instances | seconds | instances/s | commits/s | CPU ms/instance (ours + PostgreSQL's) | KB allocated/instance | write tx/instance |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var workloads = new Workload[]
+        {
+            new("straight", "10 no-op steps straight through (tasks + XOR + AND split/join)", 1, (e, _, n, w) => StraightAsync(e, n, w)),
+            new("message", "no-op, message by business key, no-op (start + correlate)", 2, (e, _, n, w) => MessageAsync(e, n, w)),
+            new("tasks", "5 user tasks completed through the engine (start + 5 completions)", 6, UserTasksAsync),
+        };
         var results = new List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
         {
             if (provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
             {
-                Console.WriteLine("| PostgreSQL | (skipped: INBURGERING_TEST_POSTGRES not set) | | | | |");
+                Console.WriteLine("| PostgreSQL | (skipped: INBURGERING_TEST_POSTGRES not set) | | | | | | | |");
                 continue;
             }
 
@@ -71,7 +81,7 @@ internal static class EngineBench
             await services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
             var engine = services.GetRequiredService<ProcessEngine>();
             var queries = services.GetRequiredService<EngineQueries>();
-            foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn" })
+            foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn" })
             {
                 var result = await engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, file)), file, User);
                 if (!result.Succeeded)
@@ -80,24 +90,31 @@ internal static class EngineBench
                 }
             }
 
-            // Warm up: JIT, pools, model cache.
-            await StraightAsync(engine, 50, workers);
-            await UserTasksAsync(engine, queries, 20, workers);
-
-            var seconds = await StraightAsync(engine, instances, workers);
-            Print(provider, "10-step straight-through (tasks + XOR + AND split/join)", instances, seconds, 1);
-            results.Add((provider, "straight", instances / seconds, instances / seconds));
-
-            var userInstances = Math.Max(100, instances / 4);
-            seconds = await UserTasksAsync(engine, queries, userInstances, workers);
-            Print(provider, "5 user tasks completed through the engine (start + 5 completions)", userInstances, seconds, 6);
-            results.Add((provider, "tasks", userInstances / seconds, userInstances * 6 / seconds));
+            foreach (var workload in workloads)
+            {
+                // Warm up: JIT, pools, model cache.
+                await workload.Run(engine, queries, 50, workers);
+                var count = workload.Name == "tasks" ? Math.Max(100, instances / 4) : instances;
+                var transactions = provider == DatabaseProvider.PostgreSql ? await WriteTransactionIdAsync(database) : 0;
+                var allocated = GC.GetTotalAllocatedBytes(precise: false);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var pgCpu = provider == DatabaseProvider.PostgreSql ? await PostgresCpuAsync(database) : TimeSpan.Zero;
+                var watch = Stopwatch.StartNew();
+                await workload.Run(engine, queries, count, workers);
+                var seconds = watch.Elapsed.TotalSeconds;
+                var allocatedKb = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / count;
+                var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
+                var pgCpuMs = provider == DatabaseProvider.PostgreSql ? ((await PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / count : double.NaN;
+                var tx = provider == DatabaseProvider.PostgreSql ? (await WriteTransactionIdAsync(database) - transactions - 1) / (double)count : double.NaN;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | {workload.Description} | {count} | {seconds:0.00} | {count / seconds:0} | {count * workload.StepsPerInstance / seconds:0} | {cpuMs:0.00}{(double.IsNaN(pgCpuMs) ? "" : $" + {pgCpuMs:0.00}")} | {allocatedKb:0} | {(double.IsNaN(tx) ? "–" : tx.ToString("0.0", CultureInfo.InvariantCulture))} |"));
+                results.Add((provider, workload.Name, count / seconds, count * workload.StepsPerInstance / seconds));
+            }
         }
 
         Console.WriteLine();
         if (double.TryParse(pgbenchTps, NumberStyles.Float, CultureInfo.InvariantCulture, out var tps) && tps > 0)
         {
-            Console.WriteLine($"PostgreSQL commit ceiling on this machine (pgbench -N, same cluster, same run): {tps:0} tps");
+            Console.WriteLine($"PostgreSQL commit ceiling on this machine (pgbench -N -c 8, same cluster, same run): {tps:0} tps");
             foreach (var r in results.Where(r => r.Provider == DatabaseProvider.PostgreSql))
             {
                 Console.WriteLine($"  {r.Scenario}: {r.StepsPerSecond:0} engine commits/s = {r.StepsPerSecond / tps:P0} of the pgbench ceiling");
@@ -111,8 +128,41 @@ internal static class EngineBench
         Console.WriteLine("Anchors: Camunda 7 reports 100–500 instances/s started on a 4-core laptop; an Elsa 3 user reports a plateau near 166 workflows/s.");
     }
 
-    private static void Print(DatabaseProvider provider, string scenario, int count, double seconds, int stepsPerInstance) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | {scenario} | {count} | {seconds:0.00} | {count / seconds:0} | {count * stepsPerInstance / seconds:0} |"));
+    private static async Task<long> WriteTransactionIdAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        return await db.Database.SqlQueryRaw<long>("SELECT txid_current() AS \"Value\"").SingleAsync();
+    }
+
+    /// <summary>CPU time of the PostgreSQL server: the postmaster's children (backends, WAL writer, checkpointer), from /proc.</summary>
+    private static async Task<TimeSpan> PostgresCpuAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        var dataDirectory = await db.Database.SqlQueryRaw<string>("SELECT current_setting('data_directory') AS \"Value\"").SingleAsync();
+        var postmaster = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim();
+        long ticks = 0;
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                if (fields[1] == postmaster)
+                {
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we read it.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
 
     private static ServiceProvider Build(TestDatabase database)
     {
@@ -122,32 +172,36 @@ internal static class EngineBench
         return services.BuildServiceProvider();
     }
 
-    private static async Task<double> StraightAsync(ProcessEngine engine, int count, int workers)
-    {
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
+    private static Task StraightAsync(ProcessEngine engine, int count, int workers) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
         {
-            var instance = await engine.StartInstanceAsync(new StartInstance("straight", $"B-{i}", "0632", new JsonObject { ["n"] = i % 10 }), User, ct);
+            var instance = await engine.StartInstanceAsync(new StartInstance("straight", $"B-{Guid.NewGuid():N}", "0632", new JsonObject { ["n"] = i % 10 }), User, ct);
             if (instance.Status != "completed")
             {
                 throw new InvalidOperationException("The straight-through instance did not complete.");
             }
         });
-        return watch.Elapsed.TotalSeconds;
-    }
 
-    private static async Task<double> UserTasksAsync(ProcessEngine engine, EngineQueries queries, int count, int workers)
-    {
-        var watch = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
+    private static Task MessageAsync(ProcessEngine engine, int count, int workers) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
         {
-            var instance = await engine.StartInstanceAsync(new StartInstance("fiveTasks", $"U-{i}", "0632", null), User, ct);
+            var key = $"M-{Guid.NewGuid():N}";
+            await engine.StartInstanceAsync(new StartInstance("message", key, "0632", null), User, ct);
+            var result = await engine.CorrelateMessageAsync(new CorrelateMessage("go", key, null, "0632"), User, ct);
+            if (result.CorrelatedInstances.Count != 1)
+            {
+                throw new InvalidOperationException("The message did not reach its instance.");
+            }
+        });
+
+    private static Task UserTasksAsync(ProcessEngine engine, EngineQueries queries, int count, int workers) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
+        {
+            var instance = await engine.StartInstanceAsync(new StartInstance("fiveTasks", $"U-{Guid.NewGuid():N}", "0632", null), User, ct);
             for (var step = 0; step < 5; step++)
             {
                 var task = (await queries.TasksAsync(new TaskFilter(InstanceId: instance.Id), User, new Paging(1, 1), ct)).Items.Single();
                 await engine.CompleteTaskAsync(task.Id, new JsonObject { ["stap"] = step }, User, ct);
             }
         });
-        return watch.Elapsed.TotalSeconds;
-    }
 }

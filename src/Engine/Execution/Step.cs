@@ -13,6 +13,9 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
 {
     private readonly Dictionary<Guid, InstanceState> _instances = [];
 
+    /// <summary>This step's journal entries, written by <see cref="JournalWriter"/> at commit (not change-tracked).</summary>
+    private readonly List<JournalEntity> _journal = [];
+
     public EngineDbContext Db { get; } = db;
 
     public DefinitionRegistry Definitions { get; } = definitions;
@@ -95,7 +98,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
 
     public void Journal(InstanceState instance, string type, string? elementId, object? data = null, string? user = null)
     {
-        Db.Journal.Add(new JournalEntity
+        _journal.Add(new JournalEntity
         {
             InstanceId = instance.Id,
             At = Now,
@@ -151,6 +154,21 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             }
         }
 
+        if (_journal.Count == 0)
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        // The journal goes in the same transaction as the state it describes, after it (the instance row comes first).
+        // No savepoint inside it (EF Core sets one in a transaction it did not begin): a step that fails is retried whole.
+        await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
+        Db.Database.AutoSavepointsEnabled = false;
         await Db.SaveChangesAsync(cancellationToken);
+        await JournalWriter.WriteAsync(Db, _journal, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }

@@ -148,21 +148,39 @@ public sealed partial class ProcessEngine
         return await db.BufferedMessages.AnyAsync(m => m.Tenants == scope && m.MessageId == messageId, cancellationToken);
     }
 
+    private static readonly ModelBound<Func<EngineDbContext, string, string, string, IAsyncEnumerable<MessageSubscriptionEntity>>> SubscriptionsByKey =
+        new(() => EF.CompileAsyncQuery<EngineDbContext, string, string, string, MessageSubscriptionEntity>((db, name, key, tenantId) => db.MessageSubscriptions.AsNoTracking()
+            .Where(s => s.MessageName == name && s.CorrelationKey == key && s.TenantId == tenantId)
+            .OrderBy(s => s.CreatedAt)));
+
     private async Task<List<(Guid SubscriptionId, Guid InstanceId)>> FindSubscriptionsAsync(CorrelateMessage message, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = _databases.Create();
-        var query = db.MessageSubscriptions.AsNoTracking().Where(s => s.MessageName == message.Name);
-        if (message.CorrelationKey is not null)
+        var subscriptions = new List<MessageSubscriptionEntity>();
+        if (message.CorrelationKey is not null && message.TenantId is not null)
         {
-            query = query.Where(s => s.CorrelationKey == message.CorrelationKey);
+            // The usual message (a partner's answer for one inburgeraar of one gemeente): one compiled, indexed lookup.
+            await foreach (var subscription in SubscriptionsByKey.For(db)(db, message.Name, message.CorrelationKey, message.TenantId).WithCancellation(cancellationToken))
+            {
+                subscriptions.Add(subscription);
+            }
+        }
+        else
+        {
+            var query = db.MessageSubscriptions.AsNoTracking().Where(s => s.MessageName == message.Name);
+            if (message.CorrelationKey is not null)
+            {
+                query = query.Where(s => s.CorrelationKey == message.CorrelationKey);
+            }
+
+            if (message.TenantId is not null)
+            {
+                query = query.Where(s => s.TenantId == message.TenantId);
+            }
+
+            subscriptions = await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         }
 
-        if (message.TenantId is not null)
-        {
-            query = query.Where(s => s.TenantId == message.TenantId);
-        }
-
-        var subscriptions = await query.OrderBy(s => s.CreatedAt).ToListAsync(cancellationToken);
         return subscriptions
             .Where(s => actor.MayAccess(s.TenantId))
             .Select(s => (s.Id, s.InstanceId))

@@ -35,6 +35,9 @@ switch (scenario)
     case "operations":
         await OperationsBench.RunAsync(Option("trajecten", 100_000), Option("requests", 100), options.GetValueOrDefault("pgbench-tps"));
         break;
+    case "profile":
+        await EngineProfile.RunAsync(Option("operations", 1000));
+        break;
     case "web":
         await WebBench.RunAsync(Option("navigations", 20));
         break;
@@ -42,7 +45,7 @@ switch (scenario)
         ExpressionBench.Run(Option("iterations", 5_000));
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, timers, retry-burst, keten, expressions, tasks, operations, web");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: engine, profile, timers, retry-burst, keten, expressions, tasks, operations, web");
         return 2;
 }
 
@@ -205,3 +208,4 @@ internal static class EngineBench
             }
         });
 }
+

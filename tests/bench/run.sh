@@ -5,6 +5,7 @@
 #   bash tests/bench/run.sh timers [--timers=100000]                  a burst of pending timers on PostgreSQL with Quartz
 #   bash tests/bench/run.sh keten [--trajecten=10000] [--months=42] [--start-weeks=8] [--databases=Sqlite,PostgreSql]
 #                                                                     whole trajecten (3-year termijn and beyond) via the API
+#   bash tests/bench/run.sh profile [--operations=1000]              per engine operation: KB allocated, ms, the types that allocate most
 #   bash tests/bench/run.sh expressions [--iterations=5000]           µs per expression evaluation (no database)
 #   bash tests/bench/run.sh tasks [--tasks=100000] [--requests=200]   the werkvoorraad's /tasks per tab and /tasks/counts on PostgreSQL
 #   bash tests/bench/run.sh web [--navigations=20]                    the werkvoorraad in chromium on the demo data: usable time, JS size

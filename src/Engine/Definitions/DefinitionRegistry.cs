@@ -39,27 +39,35 @@ internal sealed class DefinitionRegistry(IEngineDbContextFactory databases)
     /// needs the id and version, and the parsed model is cached by id (the XML was read on every start before, ≈ 8 % of a
     /// straight-through instance's CPU).
     /// </summary>
+    /// <remarks>The latest version can change with a deployment on any node, so it is read, with a compiled query.</remarks>
     public static Task<DefinitionEntity?> LatestAsync(EngineDbContext db, string key, CancellationToken cancellationToken) =>
-        Heads(db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version)).FirstOrDefaultAsync(cancellationToken);
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<DefinitionEntity?>(cancellationToken) : CompiledLatest.For(db)(db, key);
 
     /// <summary>One version of <paramref name="key"/>, without its XML.</summary>
     public static Task<DefinitionEntity?> VersionAsync(EngineDbContext db, string key, int version, CancellationToken cancellationToken) =>
-        Heads(db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version)).FirstOrDefaultAsync(cancellationToken);
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<DefinitionEntity?>(cancellationToken) : CompiledVersion.For(db)(db, key, version);
 
     /// <summary>Definitions without their XML (which only the model cache and the XML download read).</summary>
-    public static IQueryable<DefinitionEntity> Heads(IQueryable<DefinitionEntity> query) =>
-        query.Select(d => new DefinitionEntity
-        {
-            Id = d.Id,
-            Key = d.Key,
-            Version = d.Version,
-            Name = d.Name,
-            ContentHash = d.ContentHash,
-            Xml = "",
-            DeploymentId = d.DeploymentId,
-            Source = d.Source,
-            DeployedBy = d.DeployedBy,
-            DeployedAt = d.DeployedAt,
-            MessageStarts = d.MessageStarts,
-        });
+    public static IQueryable<DefinitionEntity> Heads(IQueryable<DefinitionEntity> query) => query.Select(HeadOnly);
+
+    private static readonly System.Linq.Expressions.Expression<Func<DefinitionEntity, DefinitionEntity>> HeadOnly = d => new DefinitionEntity
+    {
+        Id = d.Id,
+        Key = d.Key,
+        Version = d.Version,
+        Name = d.Name,
+        ContentHash = d.ContentHash,
+        Xml = "",
+        DeploymentId = d.DeploymentId,
+        Source = d.Source,
+        DeployedBy = d.DeployedBy,
+        DeployedAt = d.DeployedAt,
+        MessageStarts = d.MessageStarts,
+    };
+
+    private static readonly ModelBound<Func<EngineDbContext, string, Task<DefinitionEntity?>>> CompiledLatest =
+        new(() => EF.CompileAsyncQuery((EngineDbContext db, string key) => db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(HeadOnly).FirstOrDefault()));
+
+    private static readonly ModelBound<Func<EngineDbContext, string, int, Task<DefinitionEntity?>>> CompiledVersion =
+        new(() => EF.CompileAsyncQuery((EngineDbContext db, string key, int version) => db.Definitions.AsNoTracking().Where(d => d.Key == key && d.Version == version).Select(HeadOnly).FirstOrDefault()));
 }

@@ -8,6 +8,7 @@ using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Queries;
 using Inburgering.Tests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -36,12 +37,14 @@ internal static class EngineProfile
             await using var database = await TestDatabases.CreateAsync(provider);
             var services = new ServiceCollection();
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+            var clock = new ShiftedClock();
+            services.AddSingleton<TimeProvider>(clock);
             services.AddProcessEngine(database.Options);
             await using var provided = services.BuildServiceProvider();
             await provided.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
             var engine = provided.GetRequiredService<ProcessEngine>();
             var queries = provided.GetRequiredService<EngineQueries>();
-            foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn" })
+            foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn", "timer-burst.bpmn" })
             {
                 await engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, file)), file, User);
             }
@@ -60,6 +63,26 @@ internal static class EngineProfile
             await MeasureAsync(listener, "start, waits at a user task", operations, async i => instances.Add((await engine.StartInstanceAsync(new StartInstance("fiveTasks", $"U-{run}-{i}", "0632", null), User)).Id));
             await MeasureAsync(listener, "read the instance's open task (werkvoorraad query)", operations, async i => tasks.Add((await queries.TasksAsync(new TaskFilter(InstanceId: instances[i + WarmUp]), User, new Paging(1, 1))).Items.Single().Id));
             await MeasureAsync(listener, "complete the task (to the next one)", operations, i => engine.CompleteTaskAsync(tasks[i + WarmUp], new JsonObject { ["stap"] = 1 }, User));
+            var waiting = new List<Guid>();
+            await MeasureAsync(listener, "start, waits at a timer", operations, async i => waiting.Add((await engine.StartInstanceAsync(new StartInstance("burst", $"T-{run}-{i}", "0632", null), User)).Id));
+            List<(Guid Id, Guid? InstanceId)> timers;
+            await using (var db = database.Context())
+            {
+                var ids = waiting.ToHashSet();
+                timers = (await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Scheduled).Select(t => new { t.Id, t.InstanceId }).ToListAsync())
+                    .Where(t => t.InstanceId is { } id && ids.Contains(id)).Select(t => (t.Id, t.InstanceId)).OrderBy(t => waiting.IndexOf(t.InstanceId!.Value)).ToList();
+            }
+
+            clock.Shift = TimeSpan.FromHours(2);
+            await MeasureAsync(listener, "fire the timer (by id, instance known, as the timer pump does)", operations, async i =>
+            {
+                var (id, instance) = timers[i + WarmUp];
+                if (!await engine.FireTimerAsync(id, null, instance))
+                {
+                    throw new InvalidOperationException("The timer did not fire.");
+                }
+            });
+            clock.Shift = TimeSpan.Zero;
 
             async Task MeasureAsync(AllocationTicks ticks, string what, int count, Func<int, Task> body)
             {
@@ -84,6 +107,13 @@ internal static class EngineProfile
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {kb:0} | {ms:0.00} | {names} |"));
             }
         }
+    }
+
+    private sealed class ShiftedClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
     }
 
     private static string Short(string type)

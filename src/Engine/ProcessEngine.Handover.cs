@@ -55,8 +55,9 @@ public sealed partial class ProcessEngine
     /// Hands a whole case (the top-level instance of <paramref name="instanceId"/> and every active instance it called) to a
     /// new owner: sets <paramref name="variable"/> to the owner's name on each of them (a called instance copied its
     /// caller's variables when it started, so each holds its own copy), and gives the case's open tasks held by the previous
-    /// owner, or by nobody, to the new owner where the owner may do them (a candidate, not a four-eyes task waiting for a
-    /// second person). Tasks a colleague took stay with the colleague. The host checks who may hand over and to whom.
+    /// owner, and the unassigned ones the model gives the owner (camunda:assignee names <paramref name="variable"/>), to the
+    /// new owner where the owner may do them (a candidate, not a four-eyes task waiting for a second person). Tasks a
+    /// colleague took stay with the colleague. The host checks who may hand over and to whom.
     /// </summary>
     public async Task<CaseHandover> HandOverCaseAsync(Guid instanceId, string variable, Actor owner, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -81,11 +82,13 @@ public sealed partial class ProcessEngine
                 .Where(i => i.RootInstanceId == root.Id && i.Status == InstanceStatus.Active)
                 .Select(i => i.Id)
                 .ToListAsync(ct);
+            var models = new Dictionary<Guid, Bpmn.ProcessModel>();
             foreach (var id in ids)
             {
                 if (await step.LoadAsync(id, ct) is { IsActive: true } instance)
                 {
                     instance.SetVariable(null, variable, JsonValue.Create(owner.Name));
+                    models[id] = instance.Model;
                 }
             }
 
@@ -93,7 +96,11 @@ public sealed partial class ProcessEngine
             var handed = 0;
             foreach (var task in tasks.OrderBy(t => t.CreatedAt))
             {
-                var held = task.Assignee is null || (previous is not null && task.Assignee == previous);
+                // Unassigned: only the tasks the model gives the case owner (their assignee expression names the variable).
+                var ownersByModel = models.TryGetValue(task.InstanceId, out var model)
+                    && model.FindNode(task.ElementId)?.UserTask?.Assignee is { } template
+                    && template.Contains(variable, StringComparison.Ordinal);
+                var held = (task.Assignee is null && ownersByModel) || (previous is not null && task.Assignee == previous);
                 if (!held || task.Assignee == owner.Name || task.Approvals is not null || !IsCandidate(task, owner))
                 {
                     continue;

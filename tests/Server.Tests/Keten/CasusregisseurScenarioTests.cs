@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Inburgering.Engine.Persistence;
+using Inburgering.Simulators.Keten;
+
+namespace Inburgering.Server.Tests.Keten;
+
+/// <summary>
+/// Issue 13, point 8 (case work), through the API on SQLite and PostgreSQL over a virtual year: one casusregisseur per
+/// traject. Seed 001 (Ferm Werk, ketenpartners Wi2021): "is vastgesteld dat Ferm Werk de rol van casusregisseur op zich
+/// neemt"; seed 002 (raadsinformatiebrief): "de casusregisseur werkt in de lokale gemeente". The consulent who takes the brede
+/// intake (Wi2021 art. 14) becomes the casusregisseur; every later task of the traject and its schakels is his or hers by
+/// default; the casusregisseur or a beheerder hands the traject to another consulent of the gemeente, and the open tasks go
+/// along.
+/// </summary>
+public sealed class CasusregisseurScenarioTests
+{
+    private static readonly Medewerker Daan = new("daan", "consulent");
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TheIntakeConsulent_BecomesCasusregisseur_HoldsTheLaterTasks_AndHandsThemOver(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222667", "0632");
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
+
+        // Before the intake nobody holds the traject: the intake waits in the pool of the consulenten and begeleiders.
+        var intake = await p.TaskAsync("User_Intake");
+        Assert.Null(intake.Assignee);
+        var trajectId = (await p.InstanceAsync()).Id;
+        using var carla = host.Client("carla", "consulent", "0632");
+        var dossier = await carla.GetJsonAsync($"api/v1/dossiers/{trajectId}");
+        Assert.Null((string?)dossier["casusregisseur"]!["user"]);
+        Assert.True((bool)dossier["casusregisseur"]!["magOverdragen"]!);
+        Assert.Contains("daan", dossier["casusregisseur"]!["kandidaten"]!.AsArray().Select(k => (string?)k!["user"]));
+
+        // Carla takes the intake (four eyes with Bram, the begeleider): she is the casusregisseur from then on.
+        await p.CompleteFourEyesAsync("User_Intake", new { verschenen = true });
+        Assert.Equal("carla", (string?)(await p.VariablesAsync())["casusregisseur"]);
+        Assert.Equal("carla", (string?)(await p.VariablesAsync("schakel3-brede-intake-en-pip"))["casusregisseur"]);
+        await p.AdvanceAsync("P2W");
+        Assert.Equal("carla", (await p.TaskAsync("User_LbtBespreken")).Assignee);
+
+        // Only the casusregisseur or a beheerder hands over, to a consulent of the gemeente; every refusal says why.
+        using var daan = host.Client("daan", "consulent", "0632");
+        await AssertProblemAsync(await daan.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "daan" }), HttpStatusCode.Forbidden, "casusregisseur.forbidden");
+        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "bram" }), HttpStatusCode.UnprocessableEntity, "casusregisseur.not-colleague");
+        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "sanne" }), HttpStatusCode.UnprocessableEntity, "casusregisseur.not-colleague");
+        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = " " }), HttpStatusCode.BadRequest, "casusregisseur.missing");
+        using var begeleider = host.Client("bram", "begeleider", "0632");
+        Assert.Equal(HttpStatusCode.Forbidden, (await begeleider.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "daan" })).StatusCode);
+
+        // Carla hands the traject to Daan: the variable changes in every active schakel and her open task goes along.
+        var handover = await carla.PostAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "daan" }, "overdragen");
+        Assert.Equal("daan", (string?)handover["casusregisseur"]);
+        Assert.Equal("carla", (string?)handover["vorige"]);
+        Assert.True((int)handover["takenOvergedragen"]! >= 1);
+        Assert.Equal("daan", (await p.TaskAsync("User_LbtBespreken")).Assignee);
+        Assert.Equal("daan", (string?)(await p.VariablesAsync("schakel3-brede-intake-en-pip"))["casusregisseur"]);
+        dossier = await daan.GetJsonAsync($"api/v1/dossiers/{trajectId}");
+        Assert.Equal("daan", (string?)dossier["casusregisseur"]!["user"]);
+        Assert.True((bool)dossier["casusregisseur"]!["magOverdragen"]!);
+        Assert.False((bool)(await carla.GetJsonAsync($"api/v1/dossiers/{trajectId}"))["casusregisseur"]!["magOverdragen"]!);
+        var timeline = await daan.GetJsonAsync($"api/v1/dossiers/{trajectId}/timeline");
+        Assert.Contains(timeline["items"]!.AsArray(), e => ((string?)e!["text"] ?? "").Contains("droeg het traject over van Carla de Vries aan Daan", StringComparison.Ordinal));
+
+        // The tasks that come later are Daan's from the start: the PIP and schakel 4's. The begeleider's own task is not.
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" }, Daan);
+        Assert.Equal("daan", (await p.TaskAsync("User_Pip")).Assignee);
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B", pipIntensiteit = 600, urenPerWeek = 12 }, Daan);
+        Assert.Equal("daan", (await p.TaskAsync("User_PvtStarten")).Assignee);
+        Assert.Null((await p.TaskAsync("User_Mb")).Assignee);
+        Assert.Equal("daan", (string?)(await p.VariablesAsync("schakel4-inburgeren-en-participeren"))["casusregisseur"]);
+
+        // A beheerder hands it back to Carla (Daan is on leave): Daan's open tasks go to her.
+        using var henk = host.Client("henk", "beheerder", "0632");
+        var back = await henk.PostAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "carla" }, "terug overdragen");
+        Assert.Equal("daan", (string?)back["vorige"]);
+        Assert.Equal("carla", (await p.TaskAsync("User_PvtStarten")).Assignee);
+        Assert.Null((await p.TaskAsync("User_Mb")).Assignee);
+
+        // Over the year: the voortgangsgesprek, when it comes, is Carla's.
+        await p.CompleteAsync("User_Mb", null, Inburgeraar.Begeleider);
+        for (var month = 0; month < 12 && !await p.HasTaskAsync("User_Vg"); month++)
+        {
+            await p.AdvanceAsync("P1M");
+        }
+
+        Assert.Equal("carla", (await p.TaskAsync("User_Vg")).Assignee);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
+        var problem = JsonNode.Parse(body)!;
+        Assert.Equal(code, (string?)problem["code"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
+    }
+}

@@ -28,6 +28,8 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
             "De rollen voor een vier-ogen-taak (\"consulent,begeleider\"), of leeg als het beleid geen vier ogen vraagt of de inburgeraar geen maatschappelijk begeleider heeft (alleen asielstatushouders hebben er een)."),
         new("beleid.voortgangsIntervalMaanden", (Func<string, double>)(g => For(g).VoortgangsgesprekIntervalMaanden), "Om de hoeveel maanden een voortgangsgesprek (beleid van de gemeente; er is geen wettelijk minimum)."),
         new("beleid.voortgangsMargeDagen", (Func<string, double>)(g => For(g).VoortgangsgesprekMargeDagen), "Hoeveel dagen een voortgangsgesprek later mag zijn voordat het achterstallig is."),
+        new("beleid.voortgangsVoorlooptijdWeken", (Func<string, double>)(g => For(g).VoortgangsgesprekVoorlooptijdWeken),
+            "Hoeveel weken voor de datum van een voortgangsgesprek de taak komt, om het voor te bereiden (voortgangsgesprek.voorlooptijdWeken, standaard 2)."),
         new("beleid.pipEscalatieWekenVooraf", (Func<string, double>)(g => For(g).PipEscalatieWekenVooraf), "Hoeveel weken voor de uiterlijke PIP-datum wordt geëscaleerd."),
         ExpressionFunction.Named("beleid.taalaanbieder", (TaalaanbiederInput i) => Taalaanbieder(i).PartnerId,
             "Partner-id van de taalaanbieder voor de leerroute (B, Z, O of B1Route, ZRoute, Onderwijsroute) in de arbeidsmarktregio van de gemeente."),

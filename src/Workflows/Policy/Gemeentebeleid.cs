@@ -67,8 +67,15 @@ public sealed record Gemeentebeleid(
     int PipEscalatieWekenVooraf,
     HandhavingInstellingen Handhaving,
     DuoContactpersoon DuoContactpersoon,
-    Mandaat Mandaat)
+    Mandaat Mandaat,
+    int VoortgangsgesprekVoorlooptijdWeken = Gemeentebeleid.StandaardVoortgangsgesprekVoorlooptijdWeken)
 {
+    /// <summary>
+    /// How many weeks before a voortgangsgesprek is due its task comes, so the casusregisseur can plan and prepare it (invite
+    /// the inburgeraar and the begeleider, ask the taalaanbieder for the progress): policy <c>voortgangsgesprek.voorlooptijdWeken</c>.
+    /// </summary>
+    public const int StandaardVoortgangsgesprekVoorlooptijdWeken = 2;
+
     public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
 }
 

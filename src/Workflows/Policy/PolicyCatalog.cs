@@ -202,7 +202,7 @@ public sealed partial class PolicyCatalog
 
         // Voortgangsgesprek
         var vg = Pick(b => b.Voortgangsgesprek, "voortgangsgesprek", out var vgAt);
-        int interval = 0, marge = 0;
+        int interval = 0, marge = 0, vgVoorloop = Gemeentebeleid.StandaardVoortgangsgesprekVoorlooptijdWeken;
         if (vg is null)
         {
             p.Add(vgAt, Missing("Het beleid voor voortgangsgesprekken"));
@@ -216,6 +216,12 @@ public sealed partial class PolicyCatalog
             {
                 if (md is < 0 or > 92) p.Add($"{vgAt}.margeDagen", $"De marge voor voortgangsgesprekken moet tussen 0 en 92 dagen liggen; {md} is ongeldig.");
                 else marge = md;
+            }
+
+            if (vg.VoorlooptijdWeken is { } vw)
+            {
+                if (vw < 0 || (interval > 0 && vw * 7 >= interval * 28)) p.Add($"{vgAt}.voorlooptijdWeken", $"Het voortgangsgesprek kan niet {vw} weken vooraf komen: kies 0 of meer weken, korter dan het interval van de gesprekken.");
+                else vgVoorloop = vw;
             }
         }
 
@@ -352,7 +358,7 @@ public sealed partial class PolicyCatalog
             return null;
 
         return new Gemeentebeleid(code, naam, orgId, orgNaam, regio, oin, interval, marge, casuistiek, taalaanbieders,
-            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat));
+            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat), vgVoorloop);
     }
 
     private static Ketenpartner? Fail(Reporter p, string path, string reason)

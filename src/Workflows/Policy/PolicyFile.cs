@@ -91,6 +91,8 @@ internal sealed class VoortgangsgesprekDto
     public int? IntervalMaanden { get; set; }
 
     public int? MargeDagen { get; set; }
+
+    public int? VoorlooptijdWeken { get; set; }
 }
 
 internal sealed class CasuistiekoverlegDto

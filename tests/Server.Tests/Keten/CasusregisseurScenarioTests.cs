@@ -94,6 +94,51 @@ public sealed class CasusregisseurScenarioTests
         await p.AssertNoIncidentsAsync();
     }
 
+    /// <summary>
+    /// Issue 13, point 8: a task that needs preparation comes a policy lead time ahead. Seed 001 (Ferm Werk): formele
+    /// voortgangsgesprekken with four eyes, so the casusregisseur plans them with the begeleider; the policy
+    /// (voortgangsgesprek.voorlooptijdWeken: 2) puts the task two weeks before the gesprek is due, its due date stays the
+    /// gesprek plus the marge (margeDagen: 14). The next one follows the interval (3 months) from the date of the gesprek.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TheVoortgangsgesprek_ComesThePolicysLeadTimeBeforeItIsDue(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222679", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await p.CompleteAsync("User_Intake", new { verschenen = true });
+        await p.AdvanceAsync("P2W");
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
+
+        // The first gesprek is due three months after the PIP; the task comes two weeks before, not on the day.
+        var gesprek = dagtekening.AddMonths(3);
+        Assert.Equal(gesprek.AddDays(-14), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_Vg"));
+        while (await p.TodayAsync() < gesprek.AddDays(-15))
+        {
+            await p.AdvanceAsync("P1D");
+        }
+
+        Assert.False(await p.HasTaskAsync("User_Vg"));
+        await p.AdvanceAsync("P1D");
+        await p.AdvanceAsync("P1D");
+        var vg = await p.TaskAsync("User_Vg");
+        Assert.Equal(gesprek.AddDays(14), p.DueDate(vg));
+        Assert.Equal("carla", vg.Assignee); // the casusregisseur's, who took the intake
+
+        // Held on its date: the next one is three months after it, again two weeks ahead.
+        while (await p.TodayAsync() < gesprek)
+        {
+            await p.AdvanceAsync("P1D");
+        }
+
+        await p.CompleteAsync("User_Vg", new { gesprekDatum = gesprek.Iso(), vgUitkomst = "voldoende" });
+        Assert.Equal(gesprek.AddMonths(3).AddDays(-14), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_Vg"));
+        await p.AssertNoIncidentsAsync();
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -30,6 +30,8 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
         new("beleid.voortgangsMargeDagen", (Func<string, double>)(g => For(g).VoortgangsgesprekMargeDagen), "Hoeveel dagen een voortgangsgesprek later mag zijn voordat het achterstallig is."),
         new("beleid.voortgangsVoorlooptijdWeken", (Func<string, double>)(g => For(g).VoortgangsgesprekVoorlooptijdWeken),
             "Hoeveel weken voor de datum van een voortgangsgesprek de taak komt, om het voor te bereiden (voortgangsgesprek.voorlooptijdWeken, standaard 2)."),
+        new("beleid.noaAssessment", (Func<string, bool>)(g => For(g).NoaAssessment),
+            "Waar als de brede intake het NOA-assessment omvat, vóór het PIP (beleid noaAssessment; WerkSaam, seed 004)."),
         new("beleid.pipEscalatieWekenVooraf", (Func<string, double>)(g => For(g).PipEscalatieWekenVooraf), "Hoeveel weken voor de uiterlijke PIP-datum wordt geëscaleerd."),
         ExpressionFunction.Named("beleid.taalaanbieder", (TaalaanbiederInput i) => Taalaanbieder(i).PartnerId,
             "Partner-id van de taalaanbieder voor de leerroute (B, Z, O of B1Route, ZRoute, Onderwijsroute) in de arbeidsmarktregio van de gemeente."),

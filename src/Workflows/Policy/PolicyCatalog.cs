@@ -317,6 +317,8 @@ public sealed partial class PolicyCatalog
         var vierOgen = PickValue(b => b.VierOgen, "vierOgen", out var voAt);
         if (vierOgen is null) p.Add(voAt, Missing("Of het vier-ogen-principe geldt (vierOgen)"));
 
+        var noa = PickValue(b => b.NoaAssessment, "noaAssessment", out _) ?? false;
+
         var escalatie = PickValue(b => b.PipEscalatieWekenVooraf, "pipEscalatieWekenVooraf", out var esAt);
         if (escalatie is null) p.Add(esAt, Missing("Hoeveel weken voor de PIP-termijn wordt geëscaleerd (pipEscalatieWekenVooraf)"));
         else if (escalatie is < 0 or > 9) p.Add(esAt, $"De escalatie voor de PIP-termijn moet 0 tot 9 weken vooraf liggen (de termijn is 10 weken); {escalatie} is ongeldig.");
@@ -358,7 +360,7 @@ public sealed partial class PolicyCatalog
             return null;
 
         return new Gemeentebeleid(code, naam, orgId, orgNaam, regio, oin, interval, marge, casuistiek, taalaanbieders,
-            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat), vgVoorloop);
+            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat), vgVoorloop, noa);
     }
 
     private static Ketenpartner? Fail(Reporter p, string path, string reason)

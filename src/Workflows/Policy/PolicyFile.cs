@@ -71,6 +71,8 @@ internal sealed class BeleidDto
     public MandaatDto? Mandaat { get; set; }
 
     public DuoContactpersoonDto? DuoContactpersoon { get; set; }
+
+    public bool? NoaAssessment { get; set; }
 }
 
 internal sealed class DuoContactpersoonDto

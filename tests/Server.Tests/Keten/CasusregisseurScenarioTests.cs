@@ -139,6 +139,80 @@ public sealed class CasusregisseurScenarioTests
         await p.AssertNoIncidentsAsync();
     }
 
+    /// <summary>
+    /// Issue 13, point 8: maatschappelijke begeleiding starts from the brede intake, where the begeleider is the second pair of
+    /// eyes (seed 001: "vier-ogen-principe bij brede intake"), not after the PIP; the task names the partner the policy gives
+    /// (maatschappelijkeBegeleiding), and the ontzorging the one for financiële zelfredzaamheid (financieleZelfredzaamheid).
+    /// Done before the PIP, schakel 4 does not ask for it again.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MaatschappelijkeBegeleiding_StartsAtTheIntake_NamingThePolicysPartners(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222680", "0632");
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.AanmeldenBijDuoAsync("Asielstatushouder", (await p.TodayAsync()).AddDays(-10), "SS139");
+        await p.BijstandAsync((await p.TodayAsync()).AddDays(-3));
+
+        // Beside the intake, at once: the begeleider's task, with Ferm Werk's partner from the policy.
+        var open = await p.OpenTaskElementsAsync();
+        Assert.Contains("User_Intake", open);
+        Assert.Contains("User_Mb", open);
+        var mb = await p.TaskAsync("User_Mb");
+        Assert.Equal("schakel3-brede-intake-en-pip", mb.DefinitionKey);
+        using var bram = host.Client("bram", "begeleider", "0632");
+        var form = await bram.GetJsonAsync($"api/v1/tasks/{mb.Id}/form");
+        Assert.Equal("Maatschappelijke begeleiding (placeholder, partner volgens uitvoeringsplan Ferm Werk)", (string?)form["data"]!["mbPartner"]);
+        var ontzorging = await p.TaskAsync("User_OntzorgingVoorbereiden");
+        var ozForm = await bram.GetJsonAsync($"api/v1/tasks/{ontzorging.Id}/form");
+        Assert.Equal("Ferm Werk (placeholder, te bevestigen in uitvoeringsplan)", (string?)ozForm["data"]!["fzPartner"]);
+
+        await p.CompleteAsync("User_Mb", new { begeleider = "Vluchtelingenwerk", startBegeleiding = (await p.TodayAsync()).Iso() }, Inburgeraar.Begeleider);
+        await p.CompleteFourEyesAsync("User_Intake", new { verschenen = true });
+        await p.AdvanceAsync("P2W");
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = (await p.TodayAsync()).Iso(), pipLeerroute = "B", pipIntensiteit = 600, urenPerWeek = 12 });
+        Assert.Equal("active", (await p.InstanceAsync("schakel4-inburgeren-en-participeren")).Status);
+        Assert.DoesNotContain("User_Mb", await p.JournalTypesAsync("schakel4-inburgeren-en-participeren", "task-created"));
+        Assert.False(await p.HasTaskAsync("User_Mb"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>
+    /// Issue 13, point 8: the NOA-assessment is a policy option (noaAssessment). WerkSaam uses it (seed 004: "Op dit moment
+    /// maakt WerkSaam gebruik van het NOA-Assessment bij het in kaart brengen van de leerbaarheid van haar klanten"): in Hoorn
+    /// the intake includes it as a task before the PIP; in Woerden (Ferm Werk, no NOA) the PIP follows the intake directly.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TheNoaAssessment_ComesBeforeThePip_WhereThePolicyHasIt(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var hoorn = new Inburgeraar(host, "111222692", "0405");
+        var woerden = new Inburgeraar(host, "111222813", "0632");
+        foreach (var p in new[] { hoorn, woerden })
+        {
+            await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+            await p.CompleteAsync("User_Intake", new { verschenen = true });
+        }
+
+        await hoorn.AdvanceAsync("P2W");
+        await woerden.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        Assert.True(await woerden.HasTaskAsync("User_Pip"));
+        Assert.DoesNotContain("User_Noa", await woerden.JournalTypesAsync("schakel3-brede-intake-en-pip", "task-created"));
+
+        await hoorn.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        Assert.False(await hoorn.HasTaskAsync("User_Pip"));
+        var noa = await hoorn.TaskAsync("User_Noa");
+        Assert.Equal("noa-assessment", noa.FormKey);
+        Assert.Equal("carla", noa.Assignee); // the casusregisseur's
+        await hoorn.CompleteAsync("User_Noa", new { noaAfgenomenOp = (await hoorn.TodayAsync()).Iso(), noaUitkomst = "Leerbaar op B1-niveau" });
+        Assert.Equal(hoorn.DueDate(noa), hoorn.DueDate(await hoorn.TaskAsync("User_Pip"))); // within the same ten weeks (pipUiterlijk)
+        Assert.Equal("Leerbaar op B1-niveau", (string?)(await hoorn.VariablesAsync("schakel3-brede-intake-en-pip"))["noaUitkomst"]);
+        await hoorn.AssertNoIncidentsAsync();
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -78,6 +78,7 @@ public sealed class SamenwerkingsverbandenTests
         await p.CompleteAsync("User_Intake", new { verschenen = true });
         await p.AdvanceAsync("P2W");
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "Z-route" });
+        await p.CompleteAsync("User_Noa"); // WerkSaam: the NOA-assessment before the PIP (policy noaAssessment; seed 004)
         var dagtekening = await p.TodayAsync();
         await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "Z", urenPerWeek = 16 });
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);

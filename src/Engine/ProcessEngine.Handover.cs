@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inburgering.Engine.Execution;
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,89 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>
+    /// Hands a whole case (the top-level instance of <paramref name="instanceId"/> and every active instance it called) to a
+    /// new owner: sets <paramref name="variable"/> to the owner's name on each of them (a called instance copied its
+    /// caller's variables when it started, so each holds its own copy), and gives the case's open tasks held by the previous
+    /// owner, and the unassigned ones the model gives the owner (camunda:assignee names <paramref name="variable"/>), to the
+    /// new owner where the owner may do them (a candidate, not a four-eyes task waiting for a second person). Tasks a
+    /// colleague took stay with the colleague. The host checks who may hand over and to whom.
+    /// </summary>
+    public async Task<CaseHandover> HandOverCaseAsync(Guid instanceId, string variable, Actor owner, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(variable);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (string.IsNullOrWhiteSpace(owner.Name) || owner.Name.Length > 200)
+        {
+            throw EngineErrors.TaskAssigneeInvalid.Exception(("maxLength", 200));
+        }
+
+        return await RunAsync("hand-over-case", actor, async (step, _, ct) =>
+        {
+            var start = await LoadVisibleAsync(step, instanceId, actor, ct);
+            var root = await step.LoadAsync(start.Entity.RootInstanceId, ct) ?? start;
+            if (!root.IsActive)
+            {
+                throw EngineErrors.InstanceEnded.Exception(("instanceId", root.Id));
+            }
+
+            var previous = root.Variables[variable] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+            var ids = await step.Db.Instances
+                .Where(i => i.RootInstanceId == root.Id && i.Status == InstanceStatus.Active)
+                .Select(i => i.Id)
+                .ToListAsync(ct);
+            var models = new Dictionary<Guid, Bpmn.ProcessModel>();
+            foreach (var id in ids)
+            {
+                if (await step.LoadAsync(id, ct) is { IsActive: true } instance)
+                {
+                    instance.SetVariable(null, variable, JsonValue.Create(owner.Name));
+                    models[id] = instance.Model;
+                }
+            }
+
+            var tasks = await step.Db.UserTasks.Where(t => ids.Contains(t.InstanceId) && t.Status == UserTaskStatus.Open).ToListAsync(ct);
+            var handed = 0;
+            foreach (var task in tasks.OrderBy(t => t.CreatedAt))
+            {
+                // Unassigned: only the tasks the model gives the case owner (their assignee expression names the variable).
+                var ownersByModel = models.TryGetValue(task.InstanceId, out var model)
+                    && model.FindNode(task.ElementId)?.UserTask?.Assignee is { } template
+                    && template.Contains(variable, StringComparison.Ordinal);
+                var held = (task.Assignee is null && ownersByModel) || (previous is not null && task.Assignee == previous);
+                if (!held || task.Assignee == owner.Name || task.Approvals is not null || !IsCandidate(task, owner))
+                {
+                    continue;
+                }
+
+                var before = task.Assignee;
+                task.Assignee = owner.Name;
+                task.ClaimedAt = step.Now;
+                task.Version++;
+                step.Db.Journal.Add(new JournalEntity
+                {
+                    InstanceId = task.InstanceId,
+                    At = step.Now,
+                    Type = "task-assigned",
+                    ElementId = task.ElementId,
+                    User = actor.Name,
+                    Data = JsonSerializer.Serialize(new { taskId = task.Id, assignee = owner.Name, previous = before }, Json.Options),
+                });
+                handed++;
+            }
+
+            step.Journal(root, "case-handed-over", null, new { variable, owner = owner.Name, previous, tasks = handed }, actor.Name);
+            return new CaseHandover(root.Id, previous, owner.Name, handed);
+        }, cancellationToken);
+    }
+
+    private static bool IsCandidate(UserTaskEntity task, Actor actor)
+    {
+        var groups = task.CandidateGroups.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var users = task.CandidateUsers.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return (groups.Length == 0 && users.Length == 0) || users.Contains(actor.Name, StringComparer.Ordinal) || groups.Any(actor.IsMemberOf);
+    }
+
+    /// <summary>
     /// Four eyes: the second person does not agree with what the first entered and sends the task back to the first person
     /// with a reason. The recorded approvals are dropped; the first person completes it again.
     /// </summary>
@@ -98,3 +182,6 @@ public sealed partial class ProcessEngine
         await SaveTaskAsync(db, cancellationToken);
     }
 }
+
+/// <summary>What <see cref="ProcessEngine.HandOverCaseAsync"/> did: the case's top-level instance, who held it, who holds it now and how many open tasks moved.</summary>
+public sealed record CaseHandover(Guid RootInstanceId, string? Previous, string Owner, int TasksHandedOver);

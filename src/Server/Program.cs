@@ -130,6 +130,7 @@ signedIn.MapAccount(app, settings.DevelopmentSignIn);
 app.MapAuthConfig();
 api.MapWerkvoorraad();
 api.MapDossiers();
+api.MapCasusregisseur();
 api.MapStudio();
 api.MapTrajectStart();
 api.MapMigrations();

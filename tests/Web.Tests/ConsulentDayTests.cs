@@ -195,6 +195,48 @@ public abstract class ConsulentDayTests(WebServer server)
         await carla.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Issue 13, point 8: the casusregisseur in the dossier (seed 002: "de casusregisseur werkt in de lokale gemeente"). Before
+    /// the intake any consulent may name one; then only that casusregisseur or a beheerder hands over, and a refusal is shown in
+    /// Dutch where the consulent chose.
+    /// </summary>
+    [Fact]
+    public async Task TheDossier_ShowsTheCasusregisseur_AndHandsItOver_WithARefusalInPlace()
+    {
+        var (referentie, traject, carla) = await NewAsielTrajectAsync("Noor Casus");
+        await server.TaskAsync(referentie, "User_Intake");
+        var dossier = new DossierPage(carla);
+        await dossier.OpenAsync(traject);
+        var section = carla.Locator("[data-testid='casusregisseur']");
+        await Assertions.Expect(section).ToContainTextAsync("Nog niemand");
+
+        // Meanwhile Daan takes the traject (through the API): Carla's choice, made on the page she had open, is refused in place.
+        using (var daan = server.Api("daan", "consulent", "0632"))
+        {
+            using var taken = await daan.PostAsJsonAsync($"api/v1/dossiers/{traject}/casusregisseur", new { casusregisseur = "daan" });
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        }
+
+        await section.Locator("#casusregisseur-keuze").SelectOptionAsync("daan");
+        await section.GetByRole(AriaRole.Button, new() { Name = "Vastleggen" }).ClickAsync();
+        await Assertions.Expect(section.Locator(".utrecht-alert--error")).ToContainTextAsync("Alleen de casusregisseur (Daan Smit) of een beheerder");
+        await Assertions.Expect(section.Locator("[data-testid='casusregisseur-naam']")).ToContainTextAsync("Daan Smit");
+
+        // Henk, the beheerder, hands it to Carla: the dossier names her, with a confirmation.
+        var henk = await server.NewPageAsync();
+        await SignInPage.SignInAsync(henk, "henk");
+        var beheer = new DossierPage(henk);
+        await beheer.OpenAsync(traject);
+        var henkSection = henk.Locator("[data-testid='casusregisseur']");
+        await henkSection.Locator("#casusregisseur-keuze").SelectOptionAsync("carla");
+        await henkSection.GetByRole(AriaRole.Button, new() { Name = "Overdragen" }).ClickAsync();
+        await Assertions.Expect(henkSection.Locator(".utrecht-alert--ok")).ToContainTextAsync("Carla de Vries is nu casusregisseur");
+        await Assertions.Expect(henkSection.Locator("[data-testid='casusregisseur-naam']")).ToContainTextAsync("Carla de Vries");
+        await Screenshots.TakeAsync(henk, "casusregisseur", server.Database);
+        await henk.Context.CloseAsync();
+        await carla.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task TwoBrowsersCompleteOneTaskAtOnce_OneSucceeds_TheOtherGetsADutchMessage_AndNothingIsDoubled()
     {

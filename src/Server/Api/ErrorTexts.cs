@@ -70,6 +70,10 @@ public static partial class ErrorTexts
         [ServerErrors.KwartaalInvalid] = "kwartaal '{value}' is geen kwartaal; schrijf het als jaar-K en het nummer, bijvoorbeeld 2026-K3.",
         [ServerErrors.AssigneeMissing] = "Kies de collega aan wie u de taak overdraagt (assignee).",
         [ServerErrors.AssigneeNotColleague] = "{assignee} werkt niet voor deze gemeente of heeft geen rol van deze taak; kies een collega uit de lijst.",
+        [ServerErrors.CasusregisseurMissing] = "Kies de consulent die casusregisseur wordt (casusregisseur).",
+        [ServerErrors.CasusregisseurNotColleague] = "{casusregisseur} is geen consulent van deze gemeente; kies een consulent uit de lijst.",
+        [ServerErrors.CasusregisseurForbidden] = "Alleen de casusregisseur ({casusregisseur}) of een beheerder kan het traject overdragen.",
+        [ServerErrors.CasusregisseurTrajectEnded] = "Dit traject is afgelopen; er valt niets meer over te dragen.",
         [ServerErrors.ReturnReasonMissing] = "Geef de reden waarom u de taak terugstuurt.",
         [ServerErrors.TaskFormMissing] = "Het formulier '{key}' van deze taak bestaat niet; neem contact op met de procesontwerper.",
         [ServerErrors.FormInvalid] = "{count} veld(en) zijn niet in orde: {messages}",
@@ -375,6 +379,10 @@ public static class ServerErrors
     public const string AssigneeMissing = "task.assignee-missing";
     public const string AssigneeNotColleague = "task.assignee-not-colleague";
     public const string ReturnReasonMissing = "task.return-reason-missing";
+    public const string CasusregisseurMissing = "casusregisseur.missing";
+    public const string CasusregisseurNotColleague = "casusregisseur.not-colleague";
+    public const string CasusregisseurForbidden = "casusregisseur.forbidden";
+    public const string CasusregisseurTrajectEnded = "casusregisseur.traject-ended";
     public const string TaskFormMissing = "form.missing";
     public const string FormInvalid = "form.invalid";
     public const string WebNotBuilt = "web.not-built";

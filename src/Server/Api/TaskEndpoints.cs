@@ -80,7 +80,14 @@ public static class TaskEndpoints
             return refusal;
         }
 
+        var before = await queries.TaskAsync(id, actor, cancellationToken);
         await engine.CompleteTaskAsync(id, request?.Variables, actor, cancellationToken);
+        if (before is not null)
+        {
+            // The consulent who takes the brede intake becomes the traject's casusregisseur when it has none (issue 13, point 8).
+            await Dossier.CasusregisseurEndpoints.AfterCompletionAsync(before, actor, engine, queries, cancellationToken);
+        }
+
         return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
     }
 }

@@ -103,6 +103,9 @@ public static class Policies
     public const string Operate = "operate";
     public const string CaseWork = "casework";
 
+    /// <summary>Handing a traject to another casusregisseur: a consulent (the current casusregisseur) or a beheerder.</summary>
+    public const string CaseOwnership = "case-ownership";
+
     /// <summary>Every read of the API: one of the service's roles (a signed-in user without a role reads nothing).</summary>
     public const string Read = "read";
 
@@ -111,6 +114,7 @@ public static class Policies
         options.AddPolicy(Design, p => p.RequireRole(Roles.Procesontwerper, Roles.Beheerder));
         options.AddPolicy(Operate, p => p.RequireRole(Roles.Beheerder));
         options.AddPolicy(CaseWork, p => p.RequireRole(Roles.Consulent, Roles.Begeleider, Roles.Beheerder, Roles.Procesontwerper));
+        options.AddPolicy(CaseOwnership, p => p.RequireRole(Roles.Consulent, Roles.Beheerder));
         options.AddPolicy(Read, p => p.RequireRole(Roles.Consulent, Roles.Begeleider, Roles.Beheerder, Roles.Procesontwerper));
     }
 }

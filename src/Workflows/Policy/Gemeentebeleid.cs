@@ -67,8 +67,19 @@ public sealed record Gemeentebeleid(
     int PipEscalatieWekenVooraf,
     HandhavingInstellingen Handhaving,
     DuoContactpersoon DuoContactpersoon,
-    Mandaat Mandaat)
+    Mandaat Mandaat,
+    int VoortgangsgesprekVoorlooptijdWeken = Gemeentebeleid.StandaardVoortgangsgesprekVoorlooptijdWeken,
+    bool NoaAssessment = false)
 {
+    /// <summary>
+    /// How many weeks before a voortgangsgesprek is due its task comes, so the casusregisseur can plan and prepare it (invite
+    /// the inburgeraar and the begeleider, ask the taalaanbieder for the progress): policy <c>voortgangsgesprek.voorlooptijdWeken</c>.
+    /// </summary>
+    public const int StandaardVoortgangsgesprekVoorlooptijdWeken = 2;
+
+    // NoaAssessment: the brede intake includes the NOA-assessment (leerbaarheid, zelfredzaamheid, PTSS, taal, arbeidsmotivatie,
+    // competenties) before the PIP, as WerkSaam does (seed 004); policy noaAssessment, default false.
+
     public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
 }
 

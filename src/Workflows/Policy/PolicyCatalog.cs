@@ -202,7 +202,7 @@ public sealed partial class PolicyCatalog
 
         // Voortgangsgesprek
         var vg = Pick(b => b.Voortgangsgesprek, "voortgangsgesprek", out var vgAt);
-        int interval = 0, marge = 0;
+        int interval = 0, marge = 0, vgVoorloop = Gemeentebeleid.StandaardVoortgangsgesprekVoorlooptijdWeken;
         if (vg is null)
         {
             p.Add(vgAt, Missing("Het beleid voor voortgangsgesprekken"));
@@ -216,6 +216,12 @@ public sealed partial class PolicyCatalog
             {
                 if (md is < 0 or > 92) p.Add($"{vgAt}.margeDagen", $"De marge voor voortgangsgesprekken moet tussen 0 en 92 dagen liggen; {md} is ongeldig.");
                 else marge = md;
+            }
+
+            if (vg.VoorlooptijdWeken is { } vw)
+            {
+                if (vw < 0 || (interval > 0 && vw * 7 >= interval * 28)) p.Add($"{vgAt}.voorlooptijdWeken", $"Het voortgangsgesprek kan niet {vw} weken vooraf komen: kies 0 of meer weken, korter dan het interval van de gesprekken.");
+                else vgVoorloop = vw;
             }
         }
 
@@ -311,6 +317,8 @@ public sealed partial class PolicyCatalog
         var vierOgen = PickValue(b => b.VierOgen, "vierOgen", out var voAt);
         if (vierOgen is null) p.Add(voAt, Missing("Of het vier-ogen-principe geldt (vierOgen)"));
 
+        var noa = PickValue(b => b.NoaAssessment, "noaAssessment", out _) ?? false;
+
         var escalatie = PickValue(b => b.PipEscalatieWekenVooraf, "pipEscalatieWekenVooraf", out var esAt);
         if (escalatie is null) p.Add(esAt, Missing("Hoeveel weken voor de PIP-termijn wordt geëscaleerd (pipEscalatieWekenVooraf)"));
         else if (escalatie is < 0 or > 9) p.Add(esAt, $"De escalatie voor de PIP-termijn moet 0 tot 9 weken vooraf liggen (de termijn is 10 weken); {escalatie} is ongeldig.");
@@ -352,7 +360,7 @@ public sealed partial class PolicyCatalog
             return null;
 
         return new Gemeentebeleid(code, naam, orgId, orgNaam, regio, oin, interval, marge, casuistiek, taalaanbieders,
-            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat));
+            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat), vgVoorloop, noa);
     }
 
     private static Ketenpartner? Fail(Reporter p, string path, string reason)

@@ -71,6 +71,8 @@ internal sealed class BeleidDto
     public MandaatDto? Mandaat { get; set; }
 
     public DuoContactpersoonDto? DuoContactpersoon { get; set; }
+
+    public bool? NoaAssessment { get; set; }
 }
 
 internal sealed class DuoContactpersoonDto
@@ -91,6 +93,8 @@ internal sealed class VoortgangsgesprekDto
     public int? IntervalMaanden { get; set; }
 
     public int? MargeDagen { get; set; }
+
+    public int? VoorlooptijdWeken { get; set; }
 }
 
 internal sealed class CasuistiekoverlegDto

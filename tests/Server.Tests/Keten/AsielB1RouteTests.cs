@@ -79,7 +79,7 @@ public sealed class AsielB1RouteTests
         Assert.Equal(housed.AddMonths(6).Iso(), (string)vars["ontzorgingEinde"]!);
 
         // Schakel 4: the voortgangsgesprek every three months (Woerden), ontzorgen evaluated at the end of six months.
-        Assert.Equal(dagtekening.AddMonths(3), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_Vg"));
+        Assert.Equal(dagtekening.AddMonths(3).AddDays(-14), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_Vg")); // the task two weeks ahead (voortgangsgesprek.voorlooptijdWeken)
         Assert.Equal(housed.AddMonths(6).AddDays(-1 - 28), await p.TimerDueAsync("financieel-ontzorgen", "Bnd_OzEvaluatie")); // Ferm Werk: four weeks ahead
         Assert.Equal(dagtekening.AddDays(1).AddYears(3).AddMonths(-2), await p.TimerDueAsync("schakel4-inburgeren-en-participeren", "Timer_TweeMaanden"));
         var pvt = await p.TaskAsync("User_Pvt");

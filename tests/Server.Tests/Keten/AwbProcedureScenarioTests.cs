@@ -155,6 +155,7 @@ public sealed class AwbProcedureScenarioTests
             await p.CompleteAsync("User_Intake", new { verschenen = true });
             await p.AdvanceAsync("P2W");
             await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+            await p.CompleteAsync("User_Noa"); // WerkSaam: the NOA-assessment before the PIP (policy noaAssessment; seed 004)
 
             var pip = await p.TaskAsync("User_Pip");
             Assert.Equal(["beheerder"], pip.CandidateGroups);

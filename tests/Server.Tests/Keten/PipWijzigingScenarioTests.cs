@@ -92,6 +92,7 @@ public sealed class PipWijzigingScenarioTests
         await p.CompleteAsync("User_Intake", new { verschenen = true });
         await p.AdvanceAsync("P2W");
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        await p.CompleteAsync("User_Noa"); // WerkSaam: the NOA-assessment before the PIP (policy noaAssessment; seed 004)
         await p.CompleteAsync("User_Pip", new { pipDagtekening = (await p.TodayAsync()).Iso(), pipLeerroute = "O" });
         Assert.False(await p.HasTaskAsync("User_MapAanbieden")); // Wi2021 art. 8: no MAP on the onderwijsroute
         await p.AdvanceAsync("P2W");

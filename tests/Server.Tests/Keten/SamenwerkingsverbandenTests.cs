@@ -35,7 +35,7 @@ public sealed class SamenwerkingsverbandenTests
 
         // Schakel 4 runs from the PIP's day: the voortgangsgesprek and the termijn are planned while the aanbod's tasks are open.
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
-        Assert.Equal(dagtekening.AddMonths(3), await p.TimerDueAsync(Schakel4, "Timer_Vg"));
+        Assert.Equal(dagtekening.AddMonths(3).AddDays(-14), await p.TimerDueAsync(Schakel4, "Timer_Vg")); // the task two weeks ahead (voortgangsgesprek.voorlooptijdWeken)
         Assert.NotNull(await p.TimerDueAsync(Schakel4, "Timer_TweeMaanden"));
         // Beside them the PIP's bezwaartermijn (a beschikking, Wi2021 art. 15; Awb 6:7): a task that only a bezwaar completes.
         Assert.Equal(["User_BezwaarOntvangen", "User_MapAanbieden", "User_Mb", "User_OntzorgingVoorbereiden", "User_PvtStarten"], await p.OpenTaskElementsAsync());
@@ -78,6 +78,7 @@ public sealed class SamenwerkingsverbandenTests
         await p.CompleteAsync("User_Intake", new { verschenen = true });
         await p.AdvanceAsync("P2W");
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "Z-route" });
+        await p.CompleteAsync("User_Noa"); // WerkSaam: the NOA-assessment before the PIP (policy noaAssessment; seed 004)
         var dagtekening = await p.TodayAsync();
         await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "Z", urenPerWeek = 16 });
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);

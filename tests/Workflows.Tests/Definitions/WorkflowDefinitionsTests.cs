@@ -122,6 +122,24 @@ public sealed partial class WorkflowDefinitionsTests
         Assert.True(without.Count == 0, $"{file}: user tasks without camunda:dueDate: {string.Join(", ", without)}");
     }
 
+    /// <summary>
+    /// Issue 13, point 8: every seed puts one casusregisseur per inburgeraar (or gezin); the keten's tasks are his or hers by
+    /// default (camunda:assignee names the traject variable <c>casusregisseur</c>, null while there is none, so the task stays
+    /// in the candidate group's pool). The one exception is the maatschappelijk begeleider's own task.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void EveryUserTask_IsTheCasusregisseursByDefault(string file)
+    {
+        string[] begeleiderTasks = ["User_Mb"];
+        var without = XDocument.Load(Path.Combine(Folder, file)).Descendants(Bpmn + "userTask")
+            .Where(t => !begeleiderTasks.Contains((string)t.Attribute("id")!))
+            .Where(t => !((string?)t.Attribute(Camunda + "assignee") ?? "").Contains("casusregisseur", StringComparison.Ordinal))
+            .Select(t => (string)t.Attribute("id")!)
+            .ToList();
+        Assert.True(without.Count == 0, $"{file}: user tasks not assigned to the casusregisseur by default: {string.Join(", ", without)}");
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void EveryFormKey_HasAForm(string file)

@@ -33,7 +33,14 @@ public static class DossierEndpoints
         Guid CurrentSchakelId,
         IReadOnlyList<TaskView> OpenTasks,
         IReadOnlyList<IncidentView>? Incidents,
-        DateTimeOffset Now);
+        DateTimeOffset Now,
+        CasusregisseurView? Casusregisseur = null);
+
+    /// <summary>
+    /// The traject's casusregisseur (null user while there is none), the consulenten it can be handed to, and whether the
+    /// reader may hand it over (the casusregisseur, a beheerder, or any consulent while there is none).
+    /// </summary>
+    public sealed record CasusregisseurView(string? User, string? Naam, bool MagOverdragen, IReadOnlyList<CasusregisseurEndpoints.KandidaatView> Kandidaten);
 
     public sealed record DiagramView(Guid InstanceId, string DefinitionKey, int Version, string Name, string Xml, IReadOnlyList<string> ActiveElements, IReadOnlyList<string> ActiveNames, IReadOnlyList<string> VisitedElements, IReadOnlyList<string> TakenFlows, IReadOnlyList<CallView> Calls);
 
@@ -47,7 +54,7 @@ public static class DossierEndpoints
         group.MapGet("/{id:guid}/diagram", DiagramAsync).WithSummary("Het diagram (BPMN) van deze instantie met waar zij staat, de afgelegde weg en de aangeroepen schakels.");
     }
 
-    private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, ElementNames names, TimeProvider time, HttpContext context, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, ElementNames names, TimeProvider time, UserDirectory directory, HttpContext context, IServiceProvider services, CancellationToken cancellationToken)
     {
         var actor = Actors.From(context.User);
         if (await queries.InstanceTreeAsync(id, actor, cancellationToken) is not { Count: > 0 } tree)
@@ -122,7 +129,16 @@ public static class DossierEndpoints
             current.Id,
             openTasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ToList(),
             incidents,
-            now));
+            now,
+            Casusregisseur(rootView, root, actor, directory)));
+    }
+
+    private static CasusregisseurView Casusregisseur(InstanceView? rootView, InstanceSummary root, Actor actor, UserDirectory directory)
+    {
+        var user = rootView is null ? null : CasusregisseurEndpoints.Of(rootView.Variables);
+        var may = root.Status == "active"
+            && (actor.IsAdministrator || (actor.IsMemberOf(Roles.Consulent) && (user is null || user == actor.Name)));
+        return new CasusregisseurView(user, user is null ? null : directory.DisplayName(user), may, CasusregisseurEndpoints.Kandidaten(directory, root.TenantId));
     }
 
     private static async Task<IResult> TimelineAsync(Guid id, EngineQueries queries, ElementNames names, UserDirectory directory, HttpContext context, int? page, int? pageSize, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public static class Timeline
         "instance-started", "instance-completed", "instance-terminated", "call-started", "call-completed",
         "task-created", "task-claimed", "task-unclaimed", "task-assigned", "task-approved", "task-returned", "task-completed", "task-cancelled",
         "timer-fired", "message-correlated", "job-completed", "error-thrown", "boundary-triggered", "incident-opened", "incident-resolved",
-        "variables-changed",
+        "variables-changed", "case-handed-over",
     ];
 
     public static async Task<Entry> DescribeAsync(InstanceJournalEntryView e, InstanceSummary instance, ElementNames.Names names, IReadOnlyList<InstanceSummary> tree, ElementNames all, UserDirectory directory)
@@ -105,6 +105,12 @@ public static class Timeline
                 break;
             case "variables-changed":
                 text = $"{who ?? "Het systeem"} wijzigde gegevens" + (data?["names"] is JsonArray { Count: > 0 } changed ? $": {string.Join(", ", changed.Select(n => (string?)n))}" : "");
+                break;
+            case "case-handed-over":
+                text = (Str(data, "previous") is { } previous
+                    ? $"{who ?? "Het systeem"} droeg het traject over van {directory.DisplayName(previous)} aan {directory.DisplayName(Str(data, "owner") ?? "?")} (casusregisseur)"
+                    : $"{directory.DisplayName(Str(data, "owner") ?? "?")} is casusregisseur")
+                    + (data?["tasks"] is JsonValue tasks && tasks.TryGetValue<int>(out var count) && count > 0 ? $"; {count} open {(count == 1 ? "taak" : "taken")} mee" : "");
                 break;
             default:
                 text = $"{e.Type} {element}";

@@ -1,12 +1,12 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { roleNames } from '../shared/api/common';
-import type { Dossier, KeyDate, Schakel } from '../shared/api/types';
+import type { Casusregisseur, Dossier, KeyDate, Schakel } from '../shared/api/types';
 import { ErrorMessage } from '../shared/errors';
 import { describeDue, dueState, formatDate, formatDateTime, formatShortDate } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
-import { Button, DataItem, DataList, Heading, Link, Paragraph, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
-import { useDiagram, useDossier, useTimeline } from './api';
+import { Alert, Button, DataItem, DataList, FormField, Heading, Link, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
+import { useCasusregisseurOverdragen, useDiagram, useDossier, useTimeline } from './api';
 
 const DiagramViewer = lazy(() => import('./DiagramViewer'));
 
@@ -70,6 +70,8 @@ function DossierDetails({ dossier }: { dossier: Dossier }) {
               {p.maatschappelijkeBegeleiding !== null ? <DataItem label="Maatschappelijke begeleiding">{p.maatschappelijkeBegeleiding ? 'ja' : 'nee'}</DataItem> : null}
             </DataList>
           </section>
+
+          {dossier.casusregisseur ? <CasusregisseurSection trajectId={dossier.id} casusregisseur={dossier.casusregisseur} /> : null}
 
           <section className="app-panel app-key-dates" aria-labelledby="kop-data">
             <Heading level={2} id="kop-data">
@@ -155,6 +157,74 @@ function DossierDetails({ dossier }: { dossier: Dossier }) {
         </aside>
       </div>
     </>
+  );
+}
+
+/**
+ * The traject's casusregisseur: the consulent whose work list holds its tasks. The casusregisseur or a beheerder (any
+ * consulent while there is none) hands it to another consulent of the gemeente; the open tasks go along.
+ */
+function CasusregisseurSection({ trajectId, casusregisseur }: { trajectId: string; casusregisseur: Casusregisseur }) {
+  const [keuze, setKeuze] = useState('');
+  const [melding, setMelding] = useState<string | null>(null);
+  const overdragen = useCasusregisseurOverdragen(trajectId);
+  const kandidaten = casusregisseur.kandidaten.filter((k) => k.user !== casusregisseur.user);
+  return (
+    <section className="app-panel" aria-labelledby="kop-casusregisseur" data-testid="casusregisseur">
+      <Heading level={2} id="kop-casusregisseur">
+        Casusregisseur
+      </Heading>
+      <Paragraph data-testid="casusregisseur-naam">
+        {casusregisseur.user ? (
+          <strong>{casusregisseur.naam ?? casusregisseur.user}</strong>
+        ) : (
+          'Nog niemand: de consulent die de brede intake afneemt, wordt casusregisseur. Tot dan staan de taken in de werkvoorraad van de groep.'
+        )}
+      </Paragraph>
+      {overdragen.isError ? <ErrorMessage error={overdragen.error} heading="Niet overgedragen" /> : null}
+      {melding ? (
+        <Alert type="ok" heading="Overgedragen">
+          <Paragraph>{melding}</Paragraph>
+        </Alert>
+      ) : null}
+      {casusregisseur.magOverdragen ? (
+        <form
+          aria-label="Casusregisseur wijzigen"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setMelding(null);
+            overdragen.mutate(keuze, {
+              onSuccess: (r) => {
+                setKeuze('');
+                setMelding(
+                  `${r.naam} is nu casusregisseur` + (r.takenOvergedragen > 0 ? `; ${r.takenOvergedragen} open ${r.takenOvergedragen === 1 ? 'taak ging' : 'taken gingen'} mee.` : '.'),
+                );
+              },
+            });
+          }}
+        >
+          {kandidaten.length === 0 ? (
+            <Paragraph>Er is geen andere consulent van deze gemeente.</Paragraph>
+          ) : (
+            <>
+              <FormField id="casusregisseur-keuze" label={casusregisseur.user ? 'Overdragen aan' : 'Casusregisseur kiezen'}>
+                <Select id="casusregisseur-keuze" value={keuze} onChange={(e) => setKeuze(e.target.value)} required>
+                  <option value="">Kies een consulent</option>
+                  {kandidaten.map((k) => (
+                    <option key={k.user} value={k.user}>
+                      {k.displayName}
+                    </option>
+                  ))}
+                </Select>
+              </FormField>
+              <Button type="submit" appearance="primary-action" disabled={!keuze} busy={overdragen.isPending}>
+                {casusregisseur.user ? 'Overdragen' : 'Vastleggen'}
+              </Button>
+            </>
+          )}
+        </form>
+      ) : null}
+    </section>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../shared/api/client';
-import type { Diagram, Dossier, Paged, StartGebeurtenis, TimelineEntry } from '../shared/api/types';
+import type { CasusregisseurOverdracht, Diagram, Dossier, Paged, StartGebeurtenis, TimelineEntry } from '../shared/api/types';
 
 export const dossierKeys = {
   dossier: (id: string) => ['dossier', id] as const,
@@ -27,4 +27,16 @@ export function useDiagram(instanceId: string) {
 
 export function useStartGebeurtenissen() {
   return useQuery({ queryKey: ['start-gebeurtenissen'], queryFn: () => api.get<StartGebeurtenis[]>('/trajecten/start-gebeurtenissen'), staleTime: Infinity });
+}
+
+/** Hands the traject to another casusregisseur; the dossier, its timeline and every task list are stale afterwards. */
+export function useCasusregisseurOverdragen(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (casusregisseur: string) => api.post<CasusregisseurOverdracht>(`/dossiers/${id}/casusregisseur`, { casusregisseur }),
+    onSettled: async () => {
+      await queries.invalidateQueries({ queryKey: ['dossier'] });
+      await queries.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
 }

@@ -164,6 +164,23 @@ export interface Dossier {
   openTasks: Task[];
   incidents: Incident[] | null;
   now: string;
+  casusregisseur: Casusregisseur | null;
+}
+
+/** The traject's casusregisseur (user null while there is none), the consulenten it can go to, and whether you may hand it over. */
+export interface Casusregisseur {
+  user: string | null;
+  naam: string | null;
+  magOverdragen: boolean;
+  kandidaten: { user: string; displayName: string }[];
+}
+
+export interface CasusregisseurOverdracht {
+  trajectId: string;
+  casusregisseur: string;
+  naam: string;
+  vorige: string | null;
+  takenOvergedragen: number;
 }
 
 export interface TimelineEntry {

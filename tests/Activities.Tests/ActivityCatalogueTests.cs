@@ -9,6 +9,7 @@ public sealed class ActivityCatalogueTests
 {
     private static readonly string[] ExpectedTypes =
     [
+        "brp.verblijfplaats-raadplegen",
         "duo.contactpersoon-melden", "duo.examen-raadplegen", "duo.gevolgde-uren-melden", "duo.inburgeringsaanbod-melden",
         "duo.inburgeringsplicht-raadplegen", "duo.inburgeringstermijn-raadplegen", "duo.leerbaarheidstoets-examennummer-opvragen",
         "duo.leerbaarheidstoets-raadplegen", "duo.map-melden", "duo.ontheffing-raadplegen", "duo.pip-melden", "duo.pvt-melden",
@@ -43,7 +44,7 @@ public sealed class ActivityCatalogueTests
     {
         var withBsn = Registrations().Where(r => r.Descriptor.Inputs.Any(p => p.Name == "bsn")).ToList();
         Assert.All(withBsn, r => Assert.True(r.Descriptor.Inputs.Single(p => p.Name == "bsn").Required));
-        Assert.Equal(18, withBsn.Count);
+        Assert.Equal(19, withBsn.Count);
     }
 
     [Fact]

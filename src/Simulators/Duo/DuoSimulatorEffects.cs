@@ -60,12 +60,9 @@ public static class DuoSimulatorEffects
                     End(p, "Inburgeringsplicht voldaan", today);
                     break;
                 case "SS120" or "SS121" when Gemeentecode.Normalize(request.Gemeentecode) is { } nieuw:
-                    if (nieuw != p.Gemeentecode)
-                    {
-                        // DUO's attentiesignaal to the gemeente the person left (SDI008, planned), before the new one hears of it.
-                        state.Enqueue(p, "SS122");
-                    }
-
+                    // No SS122 to the gemeente the person left: DUO lists it among the attentiesignalen, sent through the
+                    // attentiesignaal API (SDI008) and "voorlopig nog niet relevant" (duo-m2m Attentiesignalen.md), not as a
+                    // notificatie. The old gemeente learns of the move from the BRP (the simulated BRP follows this registry).
                     p.Gemeentecode = nieuw;
                     p.DatumVestiging = today;
                     break;

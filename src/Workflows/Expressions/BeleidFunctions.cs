@@ -28,6 +28,7 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
             "De rollen voor een vier-ogen-taak (\"consulent,begeleider\"), of leeg als het beleid geen vier ogen vraagt of de inburgeraar geen maatschappelijk begeleider heeft (alleen asielstatushouders hebben er een)."),
         new("beleid.voortgangsIntervalMaanden", (Func<string, double>)(g => For(g).VoortgangsgesprekIntervalMaanden), "Om de hoeveel maanden een voortgangsgesprek (beleid van de gemeente; er is geen wettelijk minimum)."),
         new("beleid.voortgangsMargeDagen", (Func<string, double>)(g => For(g).VoortgangsgesprekMargeDagen), "Hoeveel dagen een voortgangsgesprek later mag zijn voordat het achterstallig is."),
+        new("beleid.brpControleInterval", (Func<string, string>)(g => $"P{For(g).BrpControleIntervalWeken}W"), "Om de hoeveel tijd (ISO-duur, bv. P4W) een lopend traject in de BRP nagaat of de inburgeraar nog in de gemeente woont."),
         new("beleid.pipEscalatieWekenVooraf", (Func<string, double>)(g => For(g).PipEscalatieWekenVooraf), "Hoeveel weken voor de uiterlijke PIP-datum wordt geëscaleerd."),
         ExpressionFunction.Named("beleid.taalaanbieder", (TaalaanbiederInput i) => Taalaanbieder(i).PartnerId,
             "Partner-id van de taalaanbieder voor de leerroute (B, Z, O of B1Route, ZRoute, Onderwijsroute) in de arbeidsmarktregio van de gemeente."),

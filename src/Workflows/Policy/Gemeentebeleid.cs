@@ -67,7 +67,8 @@ public sealed record Gemeentebeleid(
     int PipEscalatieWekenVooraf,
     HandhavingInstellingen Handhaving,
     DuoContactpersoon DuoContactpersoon,
-    Mandaat Mandaat)
+    Mandaat Mandaat,
+    int BrpControleIntervalWeken = 4)
 {
     public Ketenpartner TaalaanbiederFor(Leerroute leerroute) => Taalaanbieders[leerroute];
 }

@@ -43,6 +43,7 @@ public static class InburgeringActivities
         services.AddActivity<OntheffingRaadplegenActivity>();
         services.AddActivity<VrijstellingRaadplegenActivity>();
         services.AddActivity<PipMeldenActivity>();
+        services.AddActivity<PipRaadplegenActivity>();
         services.AddActivity<ContactpersoonMeldenActivity>();
         services.AddActivity<InburgeringsaanbodMeldenActivity>();
         services.AddActivity<MapMeldenActivity>();

@@ -101,14 +101,82 @@ public sealed class VerhuizingScenarioTests
         await p.AssertNoIncidentsAsync();
     }
 
+    /// <summary>
+    /// The new gemeente reads the actuele PIP at DUO (duo-m2m README, "Raadplegen PIP": "Een gemeente kan altijd de actuele PIP
+    /// raadplegen die bij DUO bekend is ... ook het PIP van een voorgaande gemeente") and keeps its leerroute unless a switch is
+    /// allowed: within one and a half years of the termijn's start (Wi2021 art. 11; LeerrouteWissel), onderwijsroute → B1-route
+    /// at any time. Twenty months after the first PIP a Z-route PIP is refused with the reason; the B1-route PIP goes through.
+    /// The termijn stays (it runs from the first PIP).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MoverAfterTheSwitchWindow_TheNewGemeentesPipKeepsTheLeerroute(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222928", Woerden);
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        var dagtekening = await PipAsync(p);
+        var termijnStart = dagtekening.AddDays(1);
+
+        await p.AdvanceAsync("P20M");
+        await p.VerhuistInDeBrpAsync(Bodegraven);
+        await p.DuoMeldtAsync("SS121", Bodegraven);
+        var q = new Inburgeraar(host, "111222928", Bodegraven);
+        var vars = (await q.InstanceAsync(gemeente: Bodegraven)).Variables;
+        Assert.Equal("B", (string)vars["vorigePipLeerroute"]!);
+        Assert.Equal(Woerden, (string)vars["vorigePipGemeente"]!);
+        Assert.Equal(termijnStart.Iso(), (string)vars["termijnStart"]!);
+
+        await q.CompleteAsync("User_Intake", new { verschenen = true });
+        await q.AdvanceAsync("P2W");
+        await q.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        await q.CompleteAsync("User_Pip", new { pipDagtekening = (await q.TodayAsync()).Iso(), pipLeerroute = "Z" });
+        var fouten = (string)(await q.VariablesAsync("schakel3-brede-intake-en-pip"))["pipFouten"]!;
+        Assert.Contains("Het actuele PIP bij DUO heeft de B1-route; die leerroute blijft.", fouten, StringComparison.Ordinal);
+        Assert.Contains("kan niet meer", fouten, StringComparison.Ordinal);
+        Assert.Equal(Bodegraven, (await q.TaskAsync("User_Pip")).Gemeente);
+        Assert.Single((await q.DuoOperatiesAsync()), o => o == "postPipByBsn"); // only Woerden's: the refused PIP was not sent
+
+        await q.CompleteAsync("User_Pip", new { pipDagtekening = (await q.TodayAsync()).Iso(), pipLeerroute = "B" });
+        Assert.Equal("active", (await q.InstanceAsync(Schakel4, Bodegraven)).Status);
+        Assert.Equal("B", (string)(await q.DuoPersoonAsync())["actuelePip"]!["leerroute"]!);
+        Assert.Equal(termijnStart.Iso(), (string)(await q.VariablesAsync(Schakel4))["termijnStart"]!);
+        await q.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>Within one and a half years of the termijn's start the new gemeente may switch (B1-route → Z-route).</summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task MoverWithinTheSwitchWindow_TheNewGemeenteMaySwitch(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222941", Woerden);
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await PipAsync(p);
+        await p.AdvanceAsync("P4M");
+        await p.VerhuistInDeBrpAsync(Bodegraven);
+        await p.DuoMeldtAsync("SS121", Bodegraven);
+
+        var q = new Inburgeraar(host, "111222941", Bodegraven);
+        await q.CompleteAsync("User_Intake", new { verschenen = true });
+        await q.AdvanceAsync("P2W");
+        await q.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        await q.CompleteAsync("User_Pip", new { pipDagtekening = (await q.TodayAsync()).Iso(), pipLeerroute = "Z" });
+        Assert.Equal("active", (await q.InstanceAsync(Schakel4, Bodegraven)).Status);
+        Assert.Equal("Z", (string)(await q.DuoPersoonAsync())["actuelePip"]!["leerroute"]!);
+        await q.AssertNoIncidentsAsync();
+    }
+
     /// <summary>Intake, leerbaarheidstoets besproken and the PIP (B1-route) vastgesteld: schakel 4 runs.</summary>
-    private static async Task PipAsync(Inburgeraar p)
+    private static async Task<DateOnly> PipAsync(Inburgeraar p)
     {
         await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await p.CompleteAsync("User_Intake", new { verschenen = true });
         await p.AdvanceAsync("P2W");
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
-        await p.CompleteAsync("User_Pip", new { pipDagtekening = (await p.TodayAsync()).Iso(), pipLeerroute = "B" });
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+        return dagtekening;
     }
 }

@@ -49,6 +49,20 @@ public static class DuoSimulatorEffects
                 case "SS111":
                     End(p, "Overlijden", today);
                     break;
+                case "SS130" when !p.Inburgeringsplichtig:
+                    // The tijdelijke vrijstelling is withdrawn: the earlier plicht resumes with its PIP. The termijn moves by the
+                    // time it was suspended (the simulator's assumption; DUO's Inburgeringstermijn API is the authority).
+                    if (p.TermijnEind is { } termijnEind && p.InburgeringsplichtEinddatum is { } geschorst && geschorst < today)
+                    {
+                        p.TermijnEind = termijnEind.AddDays(today.DayNumber - geschorst.DayNumber);
+                        p.TermijnWijzigingsdatum = today;
+                    }
+
+                    p.Inburgeringsplichtig = true;
+                    p.InburgeringsplichtEinddatum = null;
+                    p.RedenGeenInburgeringsplicht = null;
+                    p.InburgeringsplichtWijzigingsdatum = today;
+                    break;
                 case "SS124":
                     ChangeDoelgroep(p, "Gezinsmigrant en overige migrant", "Overig", today);
                     break;

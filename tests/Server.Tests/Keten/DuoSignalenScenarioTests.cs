@@ -71,13 +71,50 @@ public sealed class DuoSignalenScenarioTests
         await p.AssertNoIncidentsAsync();
     }
 
-    private static async Task PipAsync(Inburgeraar p)
+    /// <summary>
+    /// SS130 (Gebeurtenissen.md, "Termijn gewijzigd": "Tijdelijke vrijstelling ingetrokken, PIP al bekend. Eerdere
+    /// inburgeringsplicht wordt hervat, maar leerroute was al door huidige of eerdere gemeente voor de tijdelijke vrijstelling
+    /// vastgesteld"). The tijdelijke vrijstelling (SS109) ended the traject through schakel 5; when the plicht resumes a new
+    /// traject starts, reads the actuele PIP and the termijn at DUO (the leerroute stays unless a switch is allowed) and takes up
+    /// the brede intake again.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Ss130_ThePlichtResumes_ANewTrajectKeepsTheLeerrouteAndDuosTermijn(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222977", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        var dagtekening = await PipAsync(p);
+        var termijnEinde = (string)(await p.VariablesAsync(Schakel4))["termijnEinde"]!;
+
+        await p.AdvanceAsync("P3M");
+        await p.DuoMeldtAsync("SS109");
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal("completed", (await p.InstanceAsync()).Status);
+
+        await p.AdvanceAsync("P6M");
+        await p.DuoMeldtAsync("SS130");
+        Assert.Equal(2, await p.InstanceCountAsync("inburgeringstraject"));
+        var hervat = await p.InstanceAsync();
+        Assert.Equal("active", hervat.Status);
+        Assert.Equal("SS130", (string)hervat.Variables["startGebeurtenis"]!);
+        Assert.Equal("B", (string)hervat.Variables["vorigePipLeerroute"]!);
+        Assert.Equal(dagtekening.AddDays(1).Iso(), (string)hervat.Variables["termijnStart"]!);
+        Assert.True(string.CompareOrdinal((string)hervat.Variables["termijnEinde"]!, termijnEinde) > 0, "DUO moved the termijn's end by the suspension.");
+        Assert.True(await p.HasTaskAsync("User_Intake"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    private static async Task<DateOnly> PipAsync(Inburgeraar p)
     {
         await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
         await p.CompleteAsync("User_Intake", new { verschenen = true });
         await p.AdvanceAsync("P2W");
         await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
-        await p.CompleteAsync("User_Pip", new { pipDagtekening = (await p.TodayAsync()).Iso(), pipLeerroute = "B" });
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
         Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+        return dagtekening;
     }
 }

@@ -1,3 +1,4 @@
+using Inburgering.Activities.Brp;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Activities;
 using Inburgering.Activities.Duo.Notificaties;
@@ -42,6 +43,7 @@ public static class InburgeringActivities
         services.AddActivity<OntheffingRaadplegenActivity>();
         services.AddActivity<VrijstellingRaadplegenActivity>();
         services.AddActivity<PipMeldenActivity>();
+        services.AddActivity<PipRaadplegenActivity>();
         services.AddActivity<ContactpersoonMeldenActivity>();
         services.AddActivity<InburgeringsaanbodMeldenActivity>();
         services.AddActivity<MapMeldenActivity>();
@@ -62,6 +64,9 @@ public static class InburgeringActivities
         services.AddActivity<OntzorgingStartenActivity>();
         services.AddActivity<OntzorgingStoppenActivity>();
         services.AddActivity<BijstandRaadplegenActivity>();
+
+        services.AddPartnerClient<BrpClient, BrpOptions>(configuration, BrpOptions.Section);
+        services.AddActivity<VerblijfplaatsRaadplegenActivity>();
 
         return services;
     }

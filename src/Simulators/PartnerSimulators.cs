@@ -1,4 +1,5 @@
 using Inburgering.Activities.Duo;
+using Inburgering.Simulators.Brp;
 using Inburgering.Simulators.Duo;
 using Inburgering.Simulators.Intake;
 using Inburgering.Simulators.Taalaanbieder;
@@ -13,7 +14,7 @@ namespace Inburgering.Simulators;
 
 /// <summary>
 /// The partner simulators: DUO (duo-m2m as published, with its notificaties to the gemeente), the toetsafnemer (intake), the
-/// taalaanbieder and the uitkering (Participatiewet). Each honours its partner's contract (docs/partners) with failure
+/// taalaanbieder, the uitkering (Participatiewet) and the BRP (Haal Centraal BRP Personen bevragen). Each honours its partner's contract (docs/partners) with failure
 /// injection, an idempotency store and a request journal under <c>.../_sim</c>. For development, tests, the demo and the bench;
 /// never part of a production configuration.
 /// </summary>
@@ -43,6 +44,8 @@ public static class PartnerSimulators
         services.TryAddSingleton<IntakeSimulatorState>();
         services.TryAddSingleton<TaalaanbiederSimulatorState>();
         services.TryAddSingleton<UitkeringSimulatorState>();
+        services.TryAddSingleton(provider => new BrpSimulatorState(
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<DuoSimulatorState>(), provider.GetService<PolicyCatalog>()));
         return services;
     }
 
@@ -58,7 +61,8 @@ public static class PartnerSimulators
 
     /// <summary>
     /// Maps every simulator under <c>{root}/{duo,intake,taalaanbieder,uitkering}/v1</c> (DUO's README puts the major
-    /// version in the base path; our own contracts follow suit), each with its control API under <c>.../v1/_sim</c>.
+    /// version in the base path; our own contracts follow suit), each with its control API under <c>.../v1/_sim</c>; the BRP
+    /// under <c>{root}/brp</c> with Haal Centraal's own path (<c>/haalcentraal/api/brp/personen</c>) and <c>{root}/brp/_sim</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapPartnerSimulators(this IEndpointRouteBuilder endpoints, string root = "/sim")
     {
@@ -66,6 +70,7 @@ public static class PartnerSimulators
         endpoints.MapIntakeSimulator($"{root}/intake/v1");
         endpoints.MapTaalaanbiederSimulator($"{root}/taalaanbieder/v1");
         endpoints.MapUitkeringSimulator($"{root}/uitkering/v1");
+        endpoints.MapBrpSimulator($"{root}/brp");
         return endpoints;
     }
 }

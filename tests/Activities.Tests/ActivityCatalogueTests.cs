@@ -9,9 +9,10 @@ public sealed class ActivityCatalogueTests
 {
     private static readonly string[] ExpectedTypes =
     [
+        "brp.verblijfplaats-raadplegen",
         "duo.contactpersoon-melden", "duo.examen-raadplegen", "duo.gevolgde-uren-melden", "duo.inburgeringsaanbod-melden",
         "duo.inburgeringsplicht-raadplegen", "duo.inburgeringstermijn-raadplegen", "duo.leerbaarheidstoets-examennummer-opvragen",
-        "duo.leerbaarheidstoets-raadplegen", "duo.map-melden", "duo.ontheffing-raadplegen", "duo.pip-melden", "duo.pvt-melden",
+        "duo.leerbaarheidstoets-raadplegen", "duo.map-melden", "duo.ontheffing-raadplegen", "duo.pip-melden", "duo.pip-raadplegen", "duo.pvt-melden",
         "duo.vrijstelling-raadplegen", "duo.zroute-melden",
         "intake.leerbaarheidstoets-aanvragen", "intake.leerbaarheidstoets-uitslag-ophalen",
         "taalaanbieder.aanmelden", "taalaanbieder.aanmelding-status-ophalen", "taalaanbieder.gevolgde-uren-ophalen",
@@ -43,7 +44,7 @@ public sealed class ActivityCatalogueTests
     {
         var withBsn = Registrations().Where(r => r.Descriptor.Inputs.Any(p => p.Name == "bsn")).ToList();
         Assert.All(withBsn, r => Assert.True(r.Descriptor.Inputs.Single(p => p.Name == "bsn").Required));
-        Assert.Equal(18, withBsn.Count);
+        Assert.Equal(20, withBsn.Count);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class ActivityCatalogueTests
 
     [Fact]
     public void DuoActivities_DeclareTheirBpmnErrors() =>
-        Assert.All(Registrations().Where(r => r.Descriptor.Type.StartsWith("duo.", StringComparison.Ordinal) && r.Descriptor.Type != "duo.inburgeringstermijn-raadplegen"), r =>
+        Assert.All(Registrations().Where(r => r.Descriptor.Type.StartsWith("duo.", StringComparison.Ordinal) && r.Descriptor.Type is not ("duo.inburgeringstermijn-raadplegen" or "duo.pip-raadplegen")), r =>
             Assert.Contains(r.Descriptor.ErrorCodes, e => e.Code == "DUO_NIET_GEVONDEN"));
 
     [Fact]

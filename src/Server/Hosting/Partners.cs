@@ -1,3 +1,4 @@
+using Inburgering.Activities.Brp;
 using Inburgering.Activities.Duo;
 using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Activities.Intake;
@@ -31,6 +32,7 @@ public static class Partners
         builder.Services.PostConfigure<IntakeOptions>(o => o.BaseUrl ??= new Uri(self, "sim/intake/v1/"));
         builder.Services.PostConfigure<TaalaanbiederOptions>(o => o.BaseUrl ??= new Uri(self, "sim/taalaanbieder/v1/"));
         builder.Services.PostConfigure<UitkeringOptions>(o => o.BaseUrl ??= new Uri(self, "sim/uitkering/v1/"));
+        builder.Services.PostConfigure<BrpOptions>(o => o.BaseUrl ??= new Uri(self, "sim/brp/haalcentraal/api/brp/"));
         builder.Services.PostConfigure<DuoSimulatorOptions>(o => o.NotificatieUrl ??= new Uri(self, "duo/v1/notificaties").ToString());
     }
 

@@ -49,6 +49,20 @@ public static class DuoSimulatorEffects
                 case "SS111":
                     End(p, "Overlijden", today);
                     break;
+                case "SS130" when !p.Inburgeringsplichtig:
+                    // The tijdelijke vrijstelling is withdrawn: the earlier plicht resumes with its PIP. The termijn moves by the
+                    // time it was suspended (the simulator's assumption; DUO's Inburgeringstermijn API is the authority).
+                    if (p.TermijnEind is { } termijnEind && p.InburgeringsplichtEinddatum is { } geschorst && geschorst < today)
+                    {
+                        p.TermijnEind = termijnEind.AddDays(today.DayNumber - geschorst.DayNumber);
+                        p.TermijnWijzigingsdatum = today;
+                    }
+
+                    p.Inburgeringsplichtig = true;
+                    p.InburgeringsplichtEinddatum = null;
+                    p.RedenGeenInburgeringsplicht = null;
+                    p.InburgeringsplichtWijzigingsdatum = today;
+                    break;
                 case "SS124":
                     ChangeDoelgroep(p, "Gezinsmigrant en overige migrant", "Overig", today);
                     break;
@@ -60,12 +74,9 @@ public static class DuoSimulatorEffects
                     End(p, "Inburgeringsplicht voldaan", today);
                     break;
                 case "SS120" or "SS121" when Gemeentecode.Normalize(request.Gemeentecode) is { } nieuw:
-                    if (nieuw != p.Gemeentecode)
-                    {
-                        // DUO's attentiesignaal to the gemeente the person left (SDI008, planned), before the new one hears of it.
-                        state.Enqueue(p, "SS122");
-                    }
-
+                    // No SS122 to the gemeente the person left: DUO lists it among the attentiesignalen, sent through the
+                    // attentiesignaal API (SDI008) and "voorlopig nog niet relevant" (duo-m2m Attentiesignalen.md), not as a
+                    // notificatie. The old gemeente learns of the move from the BRP (the simulated BRP follows this registry).
                     p.Gemeentecode = nieuw;
                     p.DatumVestiging = today;
                     break;

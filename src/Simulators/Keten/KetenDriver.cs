@@ -113,9 +113,16 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
     public async Task BijstandAsync(string bsn, string gemeentecode, DateOnly ingangsdatum, DateOnly? einddatum = null, string? huishoudenId = null, CancellationToken ct = default) =>
         await SendAsync(HttpMethod.Post, "sim/uitkering/v1/_sim/bijstand", new { bsn, gemeentecode, ingangsdatum = Iso(ingangsdatum), einddatum = einddatum is { } e ? Iso(e) : null, huishoudenId }, null, ct);
 
-    /// <summary>What a simulator does wrong from now on (down until a moment, errors, delays, duplicates).</summary>
+    /// <summary>
+    /// The BRP registers the person in <paramref name="gemeentecode"/> from <paramref name="datum"/> (default today): a move as the
+    /// gemeenten see it in the BRP, before DUO notifies anyone.
+    /// </summary>
+    public async Task BrpInschrijvenAsync(string bsn, string gemeentecode, DateOnly? datum = null, CancellationToken ct = default) =>
+        await SendAsync(HttpMethod.Post, "sim/brp/_sim/inschrijvingen", new { bsn, gemeentecode, datum = datum is { } d ? Iso(d) : null }, null, ct);
+
+    /// <summary>What a simulator does wrong from now on (down until a moment, errors, delays, duplicates). The BRP simulator has Haal Centraal's paths, without a version segment.</summary>
     public async Task SetFailureAsync(string partner, FailurePlan plan, CancellationToken ct = default) =>
-        await SendAsync(HttpMethod.Post, $"sim/{partner}/v1/_sim/failure", plan, null, ct);
+        await SendAsync(HttpMethod.Post, partner == "brp" ? "sim/brp/_sim/failure" : $"sim/{partner}/v1/_sim/failure", plan, null, ct);
 
     /// <summary>Every request the DUO simulator received, in order.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> DuoRequestsAsync(CancellationToken ct = default) =>

@@ -32,6 +32,7 @@ public sealed class BeleidFunctions(PolicyCatalog catalog) : IExpressionFunction
             "Hoeveel weken voor de datum van een voortgangsgesprek de taak komt, om het voor te bereiden (voortgangsgesprek.voorlooptijdWeken, standaard 2)."),
         new("beleid.noaAssessment", (Func<string, bool>)(g => For(g).NoaAssessment),
             "Waar als de brede intake het NOA-assessment omvat, vóór het PIP (beleid noaAssessment; WerkSaam, seed 004)."),
+        new("beleid.brpControleInterval", (Func<string, string>)(g => $"P{For(g).BrpControleIntervalWeken}W"), "Om de hoeveel tijd (ISO-duur, bv. P4W) een lopend traject in de BRP nagaat of de inburgeraar nog in de gemeente woont."),
         new("beleid.pipEscalatieWekenVooraf", (Func<string, double>)(g => For(g).PipEscalatieWekenVooraf), "Hoeveel weken voor de uiterlijke PIP-datum wordt geëscaleerd."),
         ExpressionFunction.Named("beleid.taalaanbieder", (TaalaanbiederInput i) => Taalaanbieder(i).PartnerId,
             "Partner-id van de taalaanbieder voor de leerroute (B, Z, O of B1Route, ZRoute, Onderwijsroute) in de arbeidsmarktregio van de gemeente."),

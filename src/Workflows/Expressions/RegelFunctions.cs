@@ -42,8 +42,9 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         ExpressionFunction.Named("regel.pipFouten", (PipFoutenInput i) =>
                 Text(PipValidation.Validate(
                     new PipMelding(Date(i.Dagtekening, "dagtekening"), LeerrouteExtensions.Parse(i.Leerroute), Niveau(i.Niveau), i.Intensiteit is { } n ? (int)Math.Round(n) : null),
-                    new PipContext(ParseDoelgroep(i.Doelgroep), Date(i.StartPlicht, "startPlicht"), Date(i.Vestiging, "vestiging"), OptionalDate(i.DagtekeningEerstePip), OptionalDate(i.DagtekeningActuelePip)))),
-            "De regels van DUO voor een PIP (dagtekening, niveau en leerroute, intensiteit), vóór het melden: één fout per regel, leeg als het PIP klopt."),
+                    new PipContext(ParseDoelgroep(i.Doelgroep), Date(i.StartPlicht, "startPlicht"), Date(i.Vestiging, "vestiging"), OptionalDate(i.DagtekeningEerstePip), OptionalDate(i.DagtekeningActuelePip),
+                        string.IsNullOrWhiteSpace(i.LeerrouteActuelePip) ? null : LeerrouteExtensions.Parse(i.LeerrouteActuelePip), OptionalDate(i.TermijnStart)))),
+            "De regels van DUO voor een PIP (dagtekening, niveau en leerroute, intensiteit), vóór het melden, en dat de leerroute van het actuele PIP blijft tenzij wisselen mag: één fout per regel, leeg als het PIP klopt."),
         ExpressionFunction.Named("regel.resultaatFouten", (ResultaatFoutenInput i) => ResultaatFouten(i),
             "De regels van DUO voor de datum eindgesprek MAP of ondertekening PVT met 'verwijtbaar' (onderdeel MAP of PVT), vóór het melden: één fout per regel, leeg als het klopt. Een melding zonder datum en zonder 'verwijtbaar' is leeg (bij DUO zou die een eerdere datum intrekken)."),
         new("regel.zrouteUren", (Func<string, double>)(d => ZRouteUren.NormFor(ParseDoelgroep(d), _normen).Totaal),
@@ -164,7 +165,9 @@ public sealed class RegelFunctions(Wi2021Normen? normen = null) : IExpressionFun
         [property: Description("Taalniveau van het PIP (A2 of B1), of leeg.")] string? Niveau = null,
         [property: Description("Intensiteit in uren per week, of leeg.")] double? Intensiteit = null,
         [property: Description("Dagtekening van het eerste PIP, of leeg bij het eerste.")] string? DagtekeningEerstePip = null,
-        [property: Description("Dagtekening van het actuele PIP, of leeg.")] string? DagtekeningActuelePip = null);
+        [property: Description("Dagtekening van het actuele PIP, of leeg.")] string? DagtekeningActuelePip = null,
+        [property: Description("Leerroute van het actuele PIP bij DUO (ook van een vorige gemeente), of leeg.")] string? LeerrouteActuelePip = null,
+        [property: Description("Start van de inburgeringstermijn (yyyy-MM-dd), of leeg als die nog niet liep.")] string? TermijnStart = null);
 
     public sealed record ResultaatFoutenInput(
         [property: Description("Onderdeel: MAP of PVT.")] string Onderdeel,

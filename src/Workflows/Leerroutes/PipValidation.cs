@@ -12,14 +12,18 @@ public sealed record PipMelding(
 /// <summary>
 /// What DUO already knows when we report a PIP. <see cref="DagtekeningInitielePip"/> is the first PIP ever
 /// registered for the person (at any gemeente); <see cref="DagtekeningActuelePip"/> the current one. Both empty:
-/// this is the first PIP for the person.
+/// this is the first PIP for the person. <see cref="LeerrouteActuelePip"/>: the leerroute of the current PIP (also one a
+/// previous gemeente made, for a mover), which a new PIP keeps unless a switch is allowed (<see cref="LeerrouteWissel"/>)
+/// counted from <see cref="TermijnStart"/>.
 /// </summary>
 public sealed record PipContext(
     Doelgroep Doelgroep,
     DateOnly StartInburgeringsplicht,
     DateOnly VestigingInGemeente,
     DateOnly? DagtekeningInitielePip = null,
-    DateOnly? DagtekeningActuelePip = null)
+    DateOnly? DagtekeningActuelePip = null,
+    Leerroute? LeerrouteActuelePip = null,
+    DateOnly? TermijnStart = null)
 {
     public bool IsFirstPip => DagtekeningInitielePip is null && DagtekeningActuelePip is null;
 }
@@ -43,6 +47,7 @@ public static class PipValidation
     public const string IntensiteitBuitenBereik = "PIP-INTENSITEIT-BEREIK";
     public const string VerwijderenNaTermijn = "PIP-VERWIJDEREN-TERMIJN";
     public const string VerwijderenNaUren = "PIP-VERWIJDEREN-UREN";
+    public const string LeerrouteWisselNietToegestaan = "PIP-LEERROUTE-WISSEL";
 
     /// <summary>Every DUO rule for a PIP: the ones on the PIP itself (<see cref="ValidateMelding"/>) and the ones that need DUO's data.</summary>
     public static ValidationResult Validate(PipMelding pip, PipContext context)
@@ -80,6 +85,15 @@ public static class PipValidation
         {
             violations.Add(new(A2OpEersteB1Pip,
                 "Niveau A2 mag niet met de B1-route worden gemeld in het eerste PIP van deze persoon (bij welke gemeente ook). Afschalen naar A2 kan pas bij een wijziging van het PIP."));
+        }
+
+        // A PIP with another leerroute than the actuele PIP (of this or, after a move, a previous gemeente) is a switch: only
+        // within one and a half years of the termijn's start, or from the onderwijsroute to the B1-route at any time.
+        if (context.LeerrouteActuelePip is { } actueleRoute && actueleRoute != pip.Leerroute
+            && LeerrouteWissel.Decide(actueleRoute, pip.Leerroute, context.TermijnStart, dag) is { IsAllowed: false } wissel)
+        {
+            violations.Add(new(LeerrouteWisselNietToegestaan,
+                $"Het actuele PIP bij DUO heeft de {actueleRoute.DutchName()}; die leerroute blijft. {wissel.Reason}"));
         }
 
         if (pip.GeschatteIntensiteitB1Route is not null && !context.Doelgroep.IsAsiel())

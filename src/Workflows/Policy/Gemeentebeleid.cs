@@ -69,7 +69,8 @@ public sealed record Gemeentebeleid(
     DuoContactpersoon DuoContactpersoon,
     Mandaat Mandaat,
     int VoortgangsgesprekVoorlooptijdWeken = Gemeentebeleid.StandaardVoortgangsgesprekVoorlooptijdWeken,
-    bool NoaAssessment = false)
+    bool NoaAssessment = false,
+    int BrpControleIntervalWeken = 4)
 {
     /// <summary>
     /// How many weeks before a voortgangsgesprek is due its task comes, so the casusregisseur can plan and prepare it (invite

@@ -356,11 +356,15 @@ public sealed partial class PolicyCatalog
                 contactpersoon = new DuoContactpersoon(cpNaam, cpEmail, cpTelefoon, cp.DuoContactpersoonId, cp.IsPlaceholder ?? false);
         }
 
+        // How often a running traject asks the BRP whether the person still lives here (the gemeente's own source for a move).
+        var brpInterval = PickValue(b => b.BrpControleIntervalWeken, "brpControleIntervalWeken", out var brpAt) ?? 4;
+        if (brpInterval is < 1 or > 13) p.Add(brpAt, $"De controle van de inschrijving in de BRP komt elke 1 tot 13 weken; {brpInterval} is ongeldig.");
+
         if (p.Count > before || code is null || regio is null || oin is null || casuistiek is null || maatschappelijk is null || financieel is null || ontzorging is null || contactpersoon is null || pipMandaat is null)
             return null;
 
         return new Gemeentebeleid(code, naam, orgId, orgNaam, regio, oin, interval, marge, casuistiek, taalaanbieders,
-            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat), vgVoorloop, noa);
+            maatschappelijk, financieel, ontzorging, vierOgen!.Value, escalatie!.Value, handhaving, contactpersoon, new Mandaat(pipMandaat), vgVoorloop, noa, brpInterval);
     }
 
     private static Ketenpartner? Fail(Reporter p, string path, string reason)

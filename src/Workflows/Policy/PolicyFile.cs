@@ -73,6 +73,9 @@ internal sealed class BeleidDto
     public DuoContactpersoonDto? DuoContactpersoon { get; set; }
 
     public bool? NoaAssessment { get; set; }
+
+    /// <summary>Every how many weeks a running traject asks the BRP where the person is registered (a move ends it). Default 4.</summary>
+    public int? BrpControleIntervalWeken { get; set; }
 }
 
 internal sealed class DuoContactpersoonDto

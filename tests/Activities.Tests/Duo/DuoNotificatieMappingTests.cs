@@ -8,7 +8,7 @@ public sealed class DuoNotificatieMappingTests
 {
     private static readonly byte[] Secret = "mapping-test-secret-0123456789abcdef"u8.ToArray();
 
-    private static readonly string[] Starters = ["SS101", "SS128", "SS139", "SS129", "SS120", "SS121"];
+    private static readonly string[] Starters = ["SS101", "SS128", "SS139", "SS129", "SS120", "SS121", "SS130"];
 
     private static string Referentie(string bsn) => PersoonReferentie.Compute(Secret, bsn);
 

@@ -181,4 +181,32 @@ public sealed class DuoQueryActivityTests : IClassFixture<PartnerSimulatorFixtur
         Assert.Equal(today.AddDays(100).ToString("yyyy-MM-dd"), output["tijdelijkeVrijstellingEinddatum"]!.GetValue<string>());
         Assert.Equal("LE", output["vrijgesteldeOnderdelen"]!.GetValue<string>());
     }
+
+    /// <summary>duo-m2m README, "Raadplegen PIP": a gemeente can always read the actuele PIP, also one a previous gemeente made.</summary>
+    [Fact]
+    public async Task PipRaadplegen_AfterAMove_ReturnsThePreviousGemeentesPip()
+    {
+        var bsn = TestBsn.Next();
+        var dagtekening = _sim.Time.Today.AddDays(-200);
+        _sim.Duo.Seed(new DuoSimPersoonSeed(bsn, "0632", InburgeringsplichtStart: dagtekening.AddDays(-30), ActuelePip: new DuoPip(dagtekening, "B", "B1")));
+        Assert.True(_sim.Duo.Emit(new DuoSimGebeurtenisRequest(bsn, "SS121", "1901")));
+
+        var output = (await _sim.RunAsync<PipRaadplegenActivity>(new { bsn }, gemeente: "1901")).AssertCompleted();
+
+        Assert.True(output["duoPipBekend"]!.GetValue<bool>());
+        Assert.Equal("0632", output["duoPipGemeente"]!.GetValue<string>());
+        Assert.Equal("B", output["duoPipLeerroute"]!.GetValue<string>());
+        Assert.Equal(dagtekening.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), output["duoPipDagtekening"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PipRaadplegen_WithoutAPip_IsAnAnswerNotAnError()
+    {
+        var bsn = TestBsn.Next();
+        _sim.Duo.Seed(new DuoSimPersoonSeed(bsn, "0632"));
+
+        var output = (await _sim.RunAsync<PipRaadplegenActivity>(new { bsn })).AssertCompleted();
+
+        Assert.False(output["duoPipBekend"]!.GetValue<bool>());
+    }
 }

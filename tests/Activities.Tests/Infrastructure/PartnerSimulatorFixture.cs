@@ -93,6 +93,8 @@ public sealed class PartnerSimulatorFixture : IAsyncLifetime
             ["Partners:Taalaanbieder:TimeoutSeconds"] = "3",
             ["Partners:Uitkering:BaseUrl"] = new Uri(BaseAddress, "/sim/uitkering/v1").ToString(),
             ["Partners:Uitkering:TimeoutSeconds"] = "3",
+            ["Partners:Brp:BaseUrl"] = new Uri(BaseAddress, "/sim/brp/haalcentraal/api/brp").ToString(),
+            ["Partners:Brp:TimeoutSeconds"] = "3",
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);

@@ -39,6 +39,16 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
         await Keten.SettleAsync();
     }
 
+    /// <summary>
+    /// The person moves: the BRP registers them in <paramref name="gemeentecode"/> from <paramref name="datum"/> (default today),
+    /// before DUO knows (DUO learns it from the BRP and then notifies the new gemeente, SS120/SS121).
+    /// </summary>
+    public async Task VerhuistInDeBrpAsync(string gemeentecode, DateOnly? datum = null)
+    {
+        await Keten.BrpInschrijvenAsync(Bsn, gemeentecode, datum);
+        await Keten.SettleAsync();
+    }
+
     public async Task ExamenresultaatAsync(string onderdeel, string resultaat = "Geslaagd")
     {
         await Keten.ExamenresultaatAsync(Bsn, onderdeel, (await TodayAsync()).AddDays(-14), resultaat);

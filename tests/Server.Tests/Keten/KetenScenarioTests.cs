@@ -273,10 +273,18 @@ public sealed class KetenScenarioTests
         var einde = dagtekening.AddDays(1).AddYears(3);
         await p.AdvanceAsync("P4M");
 
+        // DUO notifies the new gemeente (SS121). The old one hears nothing from DUO (SS122 is an attentiesignaal through SDI008,
+        // "voorlopig nog niet relevant", duo-m2m Attentiesignalen.md): it learns of the move at its next BRP check (every four weeks).
         await p.DuoMeldtAsync("SS121", "1901");
+        Assert.Equal("active", (await p.InstanceAsync(gemeente: "0632")).Status);
+        await p.AdvanceAsync("P4W");
+        Assert.Equal("terminated", (await p.InstanceAsync(Schakel4, "0632")).Status);
+        Assert.Equal("0632", (await p.TaskAsync("User_VerhuisdOverdracht")).Gemeente);
+        await p.CompleteAsync("User_VerhuisdOverdracht");
         var oud = await p.InstanceAsync(gemeente: "0632");
         Assert.Equal("completed", oud.Status);
         Assert.Contains("End_Verhuisd", oud.EndReason!);
+        Assert.Equal("1901", (string)oud.Variables["verhuisdNaar"]!);
         var nieuw = await p.InstanceAsync(gemeente: "1901");
         Assert.Equal("active", nieuw.Status);
         Assert.True((bool)nieuw.Variables["pipVorigeGemeente"]!);

@@ -270,11 +270,15 @@ public sealed class OntzorgingScenarioTests
             await p.CompleteAsync("User_OntzorgingVoorbereiden", Voorbereiding(await p.TodayAsync()));
         }
 
-        // Two months on, one moves to Woerden (DUO: SS121 to the new gemeente, SS122 to Dordrecht). The bijstand of Dordrecht
-        // ends with the move and so does its ontzorging (Pw art. 56a); Dordrecht's casusregisseur tells the inburgeraar.
+        // Two months on, one moves to Woerden: the BRP registers it, DUO notifies Woerden (SS121); Dordrecht hears nothing from
+        // DUO (SS122 is an attentiesignaal, "voorlopig nog niet relevant") and finds the move at its next BRP check. The bijstand
+        // of Dordrecht ends with the move and so does its ontzorging (Pw art. 56a); Dordrecht's casusregisseur tells the inburgeraar.
         await verhuizer.AdvanceAsync("P2M");
         var verhuisd = await verhuizer.TodayAsync();
+        await verhuizer.VerhuistInDeBrpAsync("0632");
         await verhuizer.DuoMeldtAsync("SS121", "0632");
+        Assert.Equal(UitkeringWaarden.Actief, Assert.Single(Uitkering(host).Ontzorgingen(verhuizer.Key)).Status);
+        await verhuizer.AdvanceAsync("P4W");
         var ontzorging = Assert.Single(Uitkering(host).Ontzorgingen(verhuizer.Key));
         Assert.Equal(UitkeringWaarden.Beeindigd, ontzorging.Status);
         Assert.Equal(verhuisd, ontzorging.Einddatum);
@@ -282,6 +286,7 @@ public sealed class OntzorgingScenarioTests
         var informeren = await verhuizer.TaskAsync("User_OzVerhuisdInformeren");
         Assert.Equal(Dordrecht, informeren.Gemeente);
         await verhuizer.CompleteAsync("User_OzVerhuisdInformeren", new { ozGeinformeerdOp = verhuisd.Iso(), ozGeinformeerdHoe = "telefoon" });
+        await verhuizer.CompleteAsync("User_VerhuisdOverdracht");
         var oud = await verhuizer.InstanceAsync(gemeente: Dordrecht);
         Assert.Equal("completed", oud.Status);
         Assert.Contains("End_Verhuisd", oud.EndReason!);

@@ -172,6 +172,11 @@ public sealed class PipTermijnScenarioTests
         await p.AdvanceAsync("P11W");
         var verhuisd = await p.TodayAsync();
         await p.DuoMeldtAsync("SS120", "1901");
+
+        // The old gemeente learns of the move from the BRP at its next check (within four weeks; DUO sends it no SS122) and
+        // ends its traject with its tasks (the intake, the escalation, the overdue PIP).
+        await p.AdvanceAsync("P4W");
+        await p.CompleteAsync("User_VerhuisdOverdracht");
         Assert.Contains("End_Verhuisd", (await p.InstanceAsync(gemeente: "0632")).EndReason!);
 
         var q = new Inburgeraar(host, "111222631", "1901");

@@ -181,7 +181,7 @@ public sealed class MigrationEveryWaitStateTests(ITestOutputHelper output)
     private sealed class MigrateEveryWeek(IServiceProvider services, bool migrate) : IDemoWeekObserver
     {
         private static readonly Actor Designer = new("pim", new HashSet<string>(StringComparer.Ordinal) { "procesontwerper" }, null, IsAdministrator: true);
-        private static readonly string[] Partners = ["duo", "taalaanbieder", "intake", "uitkering"];
+        private static readonly string[] Partners = ["duo", "taalaanbieder", "intake", "uitkering", "brp"];
         private readonly Dictionary<string, (int First, int Second)> _versions = new(StringComparer.Ordinal);
 
         private ProcessEngine Engine => services.GetRequiredService<ProcessEngine>();

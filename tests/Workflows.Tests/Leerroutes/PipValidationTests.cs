@@ -240,4 +240,31 @@ public class PipValidationTests
 
         Assert.All(PipValidation.ValidateMelding(pip).Violations, v => Assert.True(PipValidation.Validate(pip, FirstPipAsiel).Has(v.Code)));
     }
+
+    // A mover: the new gemeente's PIP keeps the leerroute of the actuele PIP at DUO unless a switch is allowed (issue 13 point 5;
+    // the switch rule: LeerrouteWissel, 1.5 years from the termijn's start, onderwijsroute → B1-route at any time).
+    private static PipContext Mover(Leerroute actueel, DateOnly termijnStart) =>
+        ChangeOf(termijnStart.AddDays(-1), termijnStart.AddDays(-1)) with { LeerrouteActuelePip = actueel, TermijnStart = termijnStart };
+
+    [Fact]
+    public void Validate_MoverKeepingTheLeerroute_IsValid() =>
+        Assert.True(PipValidation.Validate(new PipMelding(D("2024-06-01"), Leerroute.B1Route), Mover(Leerroute.B1Route, D("2022-07-02"))).IsValid);
+
+    [Fact]
+    public void Validate_MoverSwitchingWithinOneAndAHalfYear_IsValid() =>
+        Assert.False(PipValidation.Validate(new PipMelding(D("2023-06-01"), Leerroute.ZRoute), Mover(Leerroute.B1Route, D("2022-07-02"))).Has(PipValidation.LeerrouteWisselNietToegestaan));
+
+    [Fact]
+    public void Validate_MoverSwitchingAfterTheWindow_IsRefusedWithTheReason()
+    {
+        var result = PipValidation.Validate(new PipMelding(D("2024-06-01"), Leerroute.ZRoute), Mover(Leerroute.B1Route, D("2022-07-02")));
+        Assert.True(result.Has(PipValidation.LeerrouteWisselNietToegestaan));
+        var text = result.Violations.Single(v => v.Code == PipValidation.LeerrouteWisselNietToegestaan).Message;
+        Assert.Contains("B1-route", text, StringComparison.Ordinal);
+        Assert.Contains("kan niet meer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_MoverFromOnderwijsrouteToB1_IsAllowedAtAnyTime() =>
+        Assert.True(PipValidation.Validate(new PipMelding(D("2025-06-01"), Leerroute.B1Route), Mover(Leerroute.Onderwijsroute, D("2022-07-02"))).IsValid);
 }

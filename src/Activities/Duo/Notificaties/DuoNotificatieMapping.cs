@@ -72,7 +72,9 @@ public static class DuoNotificatieMapping
         // Termijn gewijzigd
         G("SS103", "Termijn ambtshalve verlengd.", "termijnGewijzigd", false, Termijn),
         G("SS104", "Termijn op verzoek verlengd.", "termijnGewijzigd", false, Termijn),
-        G("SS130", "Tijdelijke vrijstelling ingetrokken, PIP al bekend; eerdere inburgeringsplicht wordt hervat.", "termijnGewijzigd", false, Plicht, Termijn, Examen, Vrijstelling),
+        // The plicht resumes after a tijdelijke vrijstelling (SS109 ended the traject): a new traject starts that keeps the PIP's
+        // leerroute and DUO's termijn (Gebeurtenissen.md, "Termijn gewijzigd", and the ad hoc calls for SS101/128/139/120/121/129/130).
+        G("SS130", "Tijdelijke vrijstelling ingetrokken, PIP al bekend; eerdere inburgeringsplicht wordt hervat.", "termijnGewijzigd", true, Plicht, Termijn, Examen, Vrijstelling),
         // Verzoeken inburgeraar
         G("SS113", "Verzoek verlenging afgewezen.", "verzoekInburgeraar", false),
         G("SS114", "Verzoek gehele vrijstelling afgewezen.", "verzoekInburgeraar", false, Vrijstelling),

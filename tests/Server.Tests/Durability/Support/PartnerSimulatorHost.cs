@@ -64,6 +64,7 @@ public sealed class PartnerSimulatorHost : IAsyncDisposable
         "--Partners:Uitkering:BaseUrl", new Uri(BaseAddress, "sim/uitkering/v1/").ToString(),
         "--Partners:Intake:BaseUrl", new Uri(BaseAddress, "sim/intake/v1/").ToString(),
         "--Partners:Duo:BaseUrl", new Uri(BaseAddress, "sim/duo/v1/").ToString(),
+        "--Partners:Brp:BaseUrl", new Uri(BaseAddress, "sim/brp/haalcentraal/api/brp/").ToString(),
     ];
 
     /// <summary>The requests to the taalaanbieder's aanmelden operation, grouped by idempotency key.</summary>

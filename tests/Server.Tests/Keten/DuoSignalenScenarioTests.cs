@@ -1,0 +1,120 @@
+using Inburgering.Engine.Persistence;
+using Inburgering.Simulators;
+
+namespace Inburgering.Server.Tests.Keten;
+
+/// <summary>
+/// Issue 13, point 5: DUO's signals that were buffered and never used, through the API on SQLite and PostgreSQL. duo-m2m
+/// Gebeurtenissen.md, "Wijziging doelgroep": SS124 (asielstatushouder → gezinsmigrant en overige migrant) and SS125 (the other way)
+/// change the doelgroep and with it what the traject gives (Wi2021 art. 2, 8, 18: maatschappelijke begeleiding and the aanbod for
+/// asielstatushouders). "Verzoeken inburgeraar": SS113–SS119, the outcome of requests the inburgeraar made at DUO, are recorded in
+/// the traject; a granted gedeeltelijke vrijstelling (SS117) or ontheffing (SS119) changes the examen part, so the casusregisseur
+/// gets a task; a refusal changes nothing and the traject runs on.
+/// </summary>
+public sealed class DuoSignalenScenarioTests
+{
+    private const string Schakel4 = "schakel4-inburgeren-en-participeren";
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task DoelgroepChange_UpdatesTheTraject_AndTheCasusregisseurWeighsTheConsequences(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222953", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await PipAsync(p);
+        var voor = await p.VariablesAsync();
+        Assert.False((bool)voor["asiel"]!);
+        Assert.False((bool)voor["maatschappelijkeBegeleiding"]!);
+
+        await p.AdvanceAsync("P1M");
+        await p.DuoMeldtAsync("SS125");
+        var na = await p.VariablesAsync();
+        Assert.Equal("Asielstatushouder", (string)na["doelgroepCode"]!);
+        Assert.True((bool)na["asiel"]!);
+        Assert.True((bool)na["maatschappelijkeBegeleiding"]!);
+        Assert.Equal("SS125", (string)na["doelgroepWijziging"]!);
+        Assert.Equal("doelgroep-gewijzigd", (await p.TaskAsync("User_DoelgroepGewijzigd")).FormKey);
+        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+        await p.CompleteAsync("User_DoelgroepGewijzigd");
+
+        // And back (SS124): the same boundary fires again, the traject runs on.
+        await p.DuoMeldtAsync("SS124");
+        Assert.False((bool)(await p.VariablesAsync())["asiel"]!);
+        await p.CompleteAsync("User_DoelgroepGewijzigd");
+        Assert.Equal("active", (await p.InstanceAsync()).Status);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task VerzoekenOfTheInburgeraar_AreRecorded_AGrantGivesATask_ARefusalChangesNothing(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222965", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await PipAsync(p);
+        await p.AdvanceAsync("P2M");
+
+        await p.DuoMeldtAsync("SS118");
+        Assert.Contains("SS118: Verzoek ontheffing afgewezen.", (string)(await p.VariablesAsync())["verzoekenInburgeraar"]!, StringComparison.Ordinal);
+        Assert.False(await p.HasTaskAsync("User_VerzoekToegekend"));
+        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+
+        await p.DuoMeldtAsync("SS117");
+        var verzoeken = (string)(await p.VariablesAsync())["verzoekenInburgeraar"]!;
+        Assert.Contains("SS118", verzoeken, StringComparison.Ordinal);
+        Assert.Contains("SS117: Verzoek gedeeltelijke vrijstelling toegekend.", verzoeken, StringComparison.Ordinal);
+        Assert.Equal("verzoek-toegekend", (await p.TaskAsync("User_VerzoekToegekend")).FormKey);
+        await p.CompleteAsync("User_VerzoekToegekend");
+        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>
+    /// SS130 (Gebeurtenissen.md, "Termijn gewijzigd": "Tijdelijke vrijstelling ingetrokken, PIP al bekend. Eerdere
+    /// inburgeringsplicht wordt hervat, maar leerroute was al door huidige of eerdere gemeente voor de tijdelijke vrijstelling
+    /// vastgesteld"). The tijdelijke vrijstelling (SS109) ended the traject through schakel 5; when the plicht resumes a new
+    /// traject starts, reads the actuele PIP and the termijn at DUO (the leerroute stays unless a switch is allowed) and takes up
+    /// the brede intake again.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Ss130_ThePlichtResumes_ANewTrajectKeepsTheLeerrouteAndDuosTermijn(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222977", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        var dagtekening = await PipAsync(p);
+        var termijnEinde = (string)(await p.VariablesAsync(Schakel4))["termijnEinde"]!;
+
+        await p.AdvanceAsync("P3M");
+        await p.DuoMeldtAsync("SS109");
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal("completed", (await p.InstanceAsync()).Status);
+
+        await p.AdvanceAsync("P6M");
+        await p.DuoMeldtAsync("SS130");
+        Assert.Equal(2, await p.InstanceCountAsync("inburgeringstraject"));
+        var hervat = await p.InstanceAsync();
+        Assert.Equal("active", hervat.Status);
+        Assert.Equal("SS130", (string)hervat.Variables["startGebeurtenis"]!);
+        Assert.Equal("B", (string)hervat.Variables["vorigePipLeerroute"]!);
+        Assert.Equal(dagtekening.AddDays(1).Iso(), (string)hervat.Variables["termijnStart"]!);
+        Assert.True(string.CompareOrdinal((string)hervat.Variables["termijnEinde"]!, termijnEinde) > 0, "DUO moved the termijn's end by the suspension.");
+        Assert.True(await p.HasTaskAsync("User_Intake"));
+        await p.AssertNoIncidentsAsync();
+    }
+
+    private static async Task<DateOnly> PipAsync(Inburgeraar p)
+    {
+        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await p.CompleteAsync("User_Intake", new { verschenen = true });
+        await p.AdvanceAsync("P2W");
+        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        var dagtekening = await p.TodayAsync();
+        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
+        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
+        return dagtekening;
+    }
+}

@@ -8,7 +8,10 @@ namespace Inburgering.Simulators.Duo;
 /// <summary>What an emitted gebeurtenis does to the simulated person before DUO notifies it.</summary>
 public static class DuoSimulatorEffects
 {
-    /// <summary>Applies the gebeurtenis and queues its notificatie. False when the person is unknown.</summary>
+    /// <summary>
+    /// Applies the gebeurtenis and queues its notificatie (not for SS141, which DUO does not send as one). False when the
+    /// person is unknown.
+    /// </summary>
     public static bool Emit(this DuoSimulatorState state, DuoSimGebeurtenisRequest request)
     {
         lock (state.Gate)
@@ -70,9 +73,12 @@ public static class DuoSimulatorEffects
                     ChangeDoelgroep(p, "Asielstatushouder", "Asielstatushouder", today);
                     break;
                 case "SS141":
+                    // Voldaan via de Z-route: DUO records it, but SS141 is an attentiesignaal through the attentiesignaal API
+                    // (SDI008), "voorlopig nog niet relevant" (duo-m2m Attentiesignalen.md), not a notificatie. The gemeente
+                    // reads it from the Inburgeringsplicht API (no plicht, reden "Inburgeringsplicht voldaan").
                     p.VoldaanViaZroute = true;
                     End(p, "Inburgeringsplicht voldaan", today);
-                    break;
+                    return true;
                 case "SS120" or "SS121" when Gemeentecode.Normalize(request.Gemeentecode) is { } nieuw:
                     // No SS122 to the gemeente the person left: DUO lists it among the attentiesignalen, sent through the
                     // attentiesignaal API (SDI008) and "voorlopig nog niet relevant" (duo-m2m Attentiesignalen.md), not as a

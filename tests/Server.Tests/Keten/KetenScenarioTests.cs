@@ -51,7 +51,12 @@ public sealed class KetenScenarioTests
         await p.CompleteAsync("User_Pvt", new { datumOndertekeningPvt = (await p.TodayAsync()).Iso() });
         await p.CompleteAsync("User_Map", new { datumEindgesprekMap = (await p.TodayAsync()).Iso() });
 
+        // DUO records the Z-route as voldaan; SS141 is an attentiesignaal (SDI008, "voorlopig nog niet relevant", duo-m2m
+        // Attentiesignalen.md), not a notificatie. The traject reads it from DUO's Inburgeringsplicht API at its next periodic
+        // check (every brpControleIntervalWeken, 4 weeks) and goes to schakel 5.
         await p.DuoMeldtAsync("SS141");
+        Assert.DoesNotContain("User_Afronden", await p.OpenTaskElementsAsync());
+        await p.AdvanceAsync("P4W");
         await p.CompleteAsync("User_Afronden");
         Assert.Equal("completed", (await p.InstanceAsync()).Status);
         await p.AssertNoIncidentsAsync();

@@ -22,7 +22,7 @@ public sealed class DuoSignalenScenarioTests
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222953", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        await PipAsync(p);
+        await p.PipB1VastgesteldAsync();
         var voor = await p.VariablesAsync();
         Assert.False((bool)voor["asiel"]!);
         Assert.False((bool)voor["maatschappelijkeBegeleiding"]!);
@@ -53,7 +53,7 @@ public sealed class DuoSignalenScenarioTests
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222965", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        await PipAsync(p);
+        await p.PipB1VastgesteldAsync();
         await p.AdvanceAsync("P2M");
 
         await p.DuoMeldtAsync("SS118");
@@ -85,7 +85,7 @@ public sealed class DuoSignalenScenarioTests
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222977", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        var dagtekening = await PipAsync(p);
+        var dagtekening = await p.PipB1VastgesteldAsync();
         var termijnEinde = (string)(await p.VariablesAsync(Schakel4))["termijnEinde"]!;
 
         await p.AdvanceAsync("P3M");
@@ -104,17 +104,5 @@ public sealed class DuoSignalenScenarioTests
         Assert.True(string.CompareOrdinal((string)hervat.Variables["termijnEinde"]!, termijnEinde) > 0, "DUO moved the termijn's end by the suspension.");
         Assert.True(await p.HasTaskAsync("User_Intake"));
         await p.AssertNoIncidentsAsync();
-    }
-
-    private static async Task<DateOnly> PipAsync(Inburgeraar p)
-    {
-        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
-        await p.CompleteAsync("User_Intake", new { verschenen = true });
-        await p.AdvanceAsync("P2W");
-        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
-        var dagtekening = await p.TodayAsync();
-        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
-        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
-        return dagtekening;
     }
 }

@@ -155,6 +155,22 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
     // ---------------------------------------------------------------- instances
 
     /// <summary>The latest instance of <paramref name="definitionKey"/> for this person (in <paramref name="gemeente"/> when given).</summary>
+    /// <summary>
+    /// Intake, leerbaarheidstoets besproken and the PIP (B1-route) vastgesteld today: schakel 4 runs. Returns the PIP's
+    /// dagtekening.
+    /// </summary>
+    public async Task<DateOnly> PipB1VastgesteldAsync()
+    {
+        await LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
+        await CompleteAsync("User_Intake", new { verschenen = true });
+        await AdvanceAsync("P2W");
+        await CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
+        var dagtekening = await TodayAsync();
+        await CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
+        Assert.Equal("active", (await InstanceAsync("schakel4-inburgeren-en-participeren")).Status);
+        return dagtekening;
+    }
+
     public async Task<KetenInstance> InstanceAsync(string definitionKey = "inburgeringstraject", string? gemeente = null) =>
         await Keten.LatestInstanceAsync(Key, definitionKey, gemeente)
             ?? throw new InvalidOperationException($"No {definitionKey} instance for {Key}. {await IncidentTextAsync()}");

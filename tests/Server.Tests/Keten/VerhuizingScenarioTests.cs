@@ -30,7 +30,7 @@ public sealed class VerhuizingScenarioTests
         var start = await p.TodayAsync();
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", start.AddDays(-5), "SS139", "Gezinsvormer");
         Assert.Equal(start.AddDays(28), await p.TimerDueAsync("inburgeringstraject", "Timer_Brp"));
-        await PipAsync(p);
+        await p.PipB1VastgesteldAsync();
 
         // Two months of checks: still in Woerden, the traject runs on.
         await p.AdvanceAsync("P2M");
@@ -83,7 +83,7 @@ public sealed class VerhuizingScenarioTests
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222916", Woerden);
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        await PipAsync(p);
+        await p.PipB1VastgesteldAsync();
         await p.AdvanceAsync("P1M");
 
         await p.VerhuistInDeBrpAsync(Bodegraven);
@@ -115,7 +115,7 @@ public sealed class VerhuizingScenarioTests
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222928", Woerden);
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        var dagtekening = await PipAsync(p);
+        var dagtekening = await p.PipB1VastgesteldAsync();
         var termijnStart = dagtekening.AddDays(1);
 
         await p.AdvanceAsync("P20M");
@@ -152,7 +152,7 @@ public sealed class VerhuizingScenarioTests
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222941", Woerden);
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
-        await PipAsync(p);
+        await p.PipB1VastgesteldAsync();
         await p.AdvanceAsync("P4M");
         await p.VerhuistInDeBrpAsync(Bodegraven);
         await p.DuoMeldtAsync("SS121", Bodegraven);
@@ -165,18 +165,5 @@ public sealed class VerhuizingScenarioTests
         Assert.Equal("active", (await q.InstanceAsync(Schakel4, Bodegraven)).Status);
         Assert.Equal("Z", (string)(await q.DuoPersoonAsync())["actuelePip"]!["leerroute"]!);
         await q.AssertNoIncidentsAsync();
-    }
-
-    /// <summary>Intake, leerbaarheidstoets besproken and the PIP (B1-route) vastgesteld: schakel 4 runs.</summary>
-    private static async Task<DateOnly> PipAsync(Inburgeraar p)
-    {
-        await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "B1");
-        await p.CompleteAsync("User_Intake", new { verschenen = true });
-        await p.AdvanceAsync("P2W");
-        await p.CompleteAsync("User_LbtBespreken", new { bespreking = "besproken" });
-        var dagtekening = await p.TodayAsync();
-        await p.CompleteAsync("User_Pip", new { pipDagtekening = dagtekening.Iso(), pipLeerroute = "B" });
-        Assert.Equal("active", (await p.InstanceAsync(Schakel4)).Status);
-        return dagtekening;
     }
 }

@@ -16,7 +16,12 @@ public sealed record DuoSimGebeurtenisRequest(
     /// <summary>SS120/SS121: the gemeente the person moved to.</summary>
     string? Gemeentecode = null,
     /// <summary>SS104: extension in weeks (default 16).</summary>
-    int? Weken = null);
+    int? Weken = null,
+    /// <summary>
+    /// Only the notificatie, without its effect on DUO's registration: a melding that DUO's own data contradicts (one DUO
+    /// later corrects). What the Inburgeringsplicht API says is then unchanged.
+    /// </summary>
+    bool AlleenMelding = false);
 
 /// <summary>A leerbaarheidstoets result to register (the toetsafnemer's side of DUO), followed by SS131.</summary>
 public sealed record DuoSimLbtResultaatRequest(string Resultaat, string BehaaldeScore = "50,00", string BenodigdeScore = "40,00", DateOnly? DatumAfname = null);

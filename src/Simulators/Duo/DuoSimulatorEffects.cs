@@ -22,6 +22,12 @@ public static class DuoSimulatorEffects
             }
 
             var today = state.Today;
+            if (request.AlleenMelding)
+            {
+                state.Enqueue(p, request.GebeurtenisId);
+                return true;
+            }
+
             switch (request.GebeurtenisId)
             {
                 case "SS103" when p.TermijnEind is { } eind:

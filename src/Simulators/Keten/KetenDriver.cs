@@ -98,8 +98,8 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
     /// DUO emits a gebeurtenis with its effect on the person (SS103/SS104 extend the termijn, SS106–SS111 end the plicht,
     /// SS120/SS121 move the person to <paramref name="gemeentecode"/>...) and delivers what is pending.
     /// </summary>
-    public async Task NotifyDuoAsync(string bsn, string gebeurtenis, string? gemeentecode = null, int? weken = null, CancellationToken ct = default) =>
-        await SendAsync(HttpMethod.Post, "sim/duo/v1/_sim/notificaties", new { bsn, gebeurtenisId = gebeurtenis, gemeentecode, weken }, null, ct);
+    public async Task NotifyDuoAsync(string bsn, string gebeurtenis, string? gemeentecode = null, int? weken = null, bool alleenMelding = false, CancellationToken ct = default) =>
+        await SendAsync(HttpMethod.Post, "sim/duo/v1/_sim/notificaties", new { bsn, gebeurtenisId = gebeurtenis, gemeentecode, weken, alleenMelding }, null, ct);
 
     /// <summary>An exam result at DUO, followed by its notificatie SS199.</summary>
     public async Task ExamenresultaatAsync(string bsn, string onderdeel, DateOnly examendatum, string resultaat = "Geslaagd", CancellationToken ct = default) =>

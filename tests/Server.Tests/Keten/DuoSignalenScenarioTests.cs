@@ -105,4 +105,72 @@ public sealed class DuoSignalenScenarioTests
         Assert.True(await p.HasTaskAsync("User_Intake"));
         await p.AssertNoIncidentsAsync();
     }
+
+    /// <summary>
+    /// "Plicht loopt nog" (issue 13, moves): DUO notifies an end of the plicht (SS106, duo-m2m Gebeurtenissen.md "Diploma behaald")
+    /// while its own Inburgeringsplicht API still says plichtig, a melding its registration contradicts. Schakel 5 checks the
+    /// plicht first (Wi2021 art. 7: the plicht ends only as the law says, and DUO's registration is the authority); the
+    /// casusregisseur then aligns begeleiding and handhaving, and the traject does not close: it goes back to "loopt" without
+    /// running the schakels again, and watches for the end. When DUO records the end without a notificatie (here the Z-route's
+    /// SS141, an attentiesignaal), the periodic check finds it within the BRP interval and schakel 5 follows again.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AnEndDuosRegistrationContradicts_DoesNotCloseTheTraject_TheLaterEndIsFoundByTheCheck(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222989", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await p.PipB1VastgesteldAsync();
+        await p.AdvanceAsync("P3M");
+
+        await p.DuoMeldtAsync("SS106", alleenMelding: true);
+        Assert.Equal("afronding", (await p.TaskAsync("User_Afstemmen")).FormKey);
+        await p.CompleteAsync("User_Afstemmen");
+
+        var traject = await p.InstanceAsync();
+        Assert.Equal("active", traject.Status);
+        Assert.True((bool)traject.Variables["plichtLooptNog"]!);
+        Assert.Equal("completed", (await p.InstanceAsync("schakel5-afronden-inburgering")).Status);
+        Assert.Equal(1, await p.InstanceCountAsync(Schakel4));
+        Assert.Equal(1, await p.InstanceCountAsync("schakel3-brede-intake-en-pip"));
+        Assert.False(await p.HasTaskAsync("User_Intake"));
+        Assert.DoesNotContain(await p.OpenTaskElementsAsync(), e => e is "User_Afstemmen" or "User_Afronden");
+
+        await p.DuoMeldtAsync("SS141");
+        Assert.Equal("active", (await p.InstanceAsync()).Status);
+        await p.AdvanceAsync("P5W");
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal(2, await p.InstanceCountAsync("schakel5-afronden-inburgering"));
+        var afgerond = await p.InstanceAsync();
+        Assert.Equal("completed", afgerond.Status);
+        Assert.False((bool)afgerond.Variables["plichtLooptNog"]!);
+        await p.AssertNoIncidentsAsync();
+    }
+
+    /// <summary>
+    /// The same contradicted melding (SS107, "Gehele vrijstelling toegekend"), then DUO's real end as a notificatie (SS108,
+    /// "Gehele ontheffing toegekend"): the resumed traject still listens to DUO's meldingen and closes through schakel 5.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task AfterAContradictedEnd_DuosRealEnd_ClosesTheTrajectThroughSchakel5(DatabaseProvider provider)
+    {
+        await using var host = await KetenHost.StartAsync(provider);
+        var p = new Inburgeraar(host, "111222990", "0632");
+        await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
+        await p.PipB1VastgesteldAsync();
+        await p.AdvanceAsync("P2M");
+
+        await p.DuoMeldtAsync("SS107", alleenMelding: true);
+        await p.CompleteAsync("User_Afstemmen");
+        Assert.Equal("active", (await p.InstanceAsync()).Status);
+
+        await p.AdvanceAsync("P2M");
+        await p.DuoMeldtAsync("SS108");
+        Assert.False(await p.HasTaskAsync("User_Afstemmen"));
+        await p.CompleteAsync("User_Afronden");
+        Assert.Equal("completed", (await p.InstanceAsync()).Status);
+        await p.AssertNoIncidentsAsync();
+    }
 }

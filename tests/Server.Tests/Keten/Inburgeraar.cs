@@ -33,9 +33,9 @@ public sealed class Inburgeraar(KetenHost host, string bsn, string gemeente)
     }
 
     /// <summary>DUO emits a gebeurtenis (with its effect on the person), delivers it, and the keten settles.</summary>
-    public async Task DuoMeldtAsync(string gebeurtenis, string? gemeentecode = null, int? weken = null)
+    public async Task DuoMeldtAsync(string gebeurtenis, string? gemeentecode = null, int? weken = null, bool alleenMelding = false)
     {
-        await Keten.NotifyDuoAsync(Bsn, gebeurtenis, gemeentecode, weken);
+        await Keten.NotifyDuoAsync(Bsn, gebeurtenis, gemeentecode, weken, alleenMelding);
         await Keten.SettleAsync();
     }
 

@@ -1,4 +1,6 @@
 using Inburgering.Engine.Persistence;
+using Inburgering.Simulators.Keten;
+using Inburgering.Workflows.Termijnen;
 
 namespace Inburgering.Server.Tests.Keten;
 
@@ -77,6 +79,13 @@ public sealed class PipWijzigingScenarioTests
         Assert.Equal(wijziging.Iso(), (string?)vars["dagtekeningActuelePip"]);
         Assert.Equal(termijnEinde, (string?)vars["termijnEinde"]);
         Assert.False(await p.HasTaskAsync("User_WisselGeweigerd"));
+
+        // The changed PIP is a new beschikking (Wi2021 art. 15, 16): its own six weeks of bezwaar (Awb 6:7, 6:8), then onherroepelijk.
+        var bezwaartermijn = await p.InstanceAsync("awb-bezwaartermijn");
+        Assert.Equal("Gewijzigd PIP (afschalen naar A2)", (string?)bezwaartermijn.Variables["besluit"]);
+        Assert.Equal(AwbTermijnen.OnherroepelijkOp(wijziging), await p.TimerDueAsync("awb-bezwaartermijn", "Bnd_Onherroepelijk"));
+        await p.AdvanceAsync("P7W");
+        Assert.Equal(AwbTermijnen.OnherroepelijkOp(wijziging).Iso(), (string?)(await p.VariablesAsync(Schakel4))["pipWijzigingOnherroepelijkOp"]);
         await p.AssertNoIncidentsAsync();
     }
 

@@ -54,6 +54,7 @@ public static class InburgeringActivities
         services.AddPartnerClient<IntakeClient, IntakeOptions>(configuration, IntakeOptions.Section);
         services.AddActivity<LeerbaarheidstoetsAanvragenActivity>();
         services.AddActivity<LeerbaarheidstoetsUitslagOphalenActivity>();
+        services.AddActivity<LeerbaarheidstoetsAnnulerenActivity>();
 
         services.AddPartnerClient<TaalaanbiederClient, TaalaanbiederOptions>(configuration, TaalaanbiederOptions.Section);
         services.AddActivity<TaalaanbiederAanmeldenActivity>();

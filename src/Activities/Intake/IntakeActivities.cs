@@ -91,3 +91,40 @@ public sealed class LeerbaarheidstoetsUitslagOphalenActivity(IntakeClient intake
             t.DatumAfname)));
     }
 }
+
+/// <summary>
+/// Cancels a planned leerbaarheidstoets, when the inburgeraar got an ontheffing of it (Wi2021 art. 14(6)-(7)). A toets that
+/// was already taken or missed cannot be cancelled: that is an answer (geannuleerd = false), not an error.
+/// </summary>
+[Activity(
+    "intake.leerbaarheidstoets-annuleren",
+    "Leerbaarheidstoets annuleren",
+    Category = "Brede intake",
+    Description = "Annuleert de afspraak voor de leerbaarheidstoets bij de toetsafnemer (bij een ontheffing). Al afgenomen: geannuleerd = false.",
+    ErrorCodes = [IntakeErrors.Onbekend],
+    MaxAttempts = 50)]
+public sealed class LeerbaarheidstoetsAnnulerenActivity(IntakeClient intake)
+    : Activity<LeerbaarheidstoetsAnnulerenActivity.Input, LeerbaarheidstoetsAnnulerenActivity.Output>
+{
+    public sealed record Input([Description("Id van de toets (uit intake.leerbaarheidstoets-aanvragen)")] string ToetsId);
+
+    public sealed record Output(
+        [Description("Waar als de afspraak is geannuleerd")] bool Geannuleerd,
+        [Description("Status van de toets na het verzoek (Geannuleerd, of Afgenomen/NietVerschenen als het te laat was)")] string? ToetsStatus);
+
+    protected override async ValueTask<ActivityResult> ExecuteAsync(Input input, ActivityContext context, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.ToetsId))
+        {
+            return ActivityResult.Fail("toetsId is verplicht.", retryable: false);
+        }
+
+        var result = await intake.AnnulerenAsync(input.ToetsId, context.IdempotencyKey, cancellationToken);
+        if (result is { Outcome: PartnerOutcome.Rejected, Code: IntakeWaarden.AlAfgenomen })
+        {
+            return Complete(new Output(false, null));
+        }
+
+        return result.ToActivityResult("INTAKE_ONBEKEND", "INTAKE_AFGEWEZEN", t => Complete(new Output(t.Status == IntakeWaarden.Geannuleerd, t.Status)));
+    }
+}

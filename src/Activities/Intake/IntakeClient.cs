@@ -27,6 +27,13 @@ public sealed class IntakeClient(HttpClient http, ILogger<IntakeClient> logger)
         return PartnerHttp.Interpret<Leerbaarheidstoets>(response, Partner, logger, "leerbaarheidstoets-aanvragen");
     }
 
+    public async Task<PartnerResult<Leerbaarheidstoets>> AnnulerenAsync(string toetsId, string idempotencyKey, CancellationToken ct)
+    {
+        using var request = PartnerHttp.Request(HttpMethod.Post, $"leerbaarheidstoetsen/{Uri.EscapeDataString(toetsId)}/annuleren", null, idempotencyKey);
+        var response = await PartnerHttp.SendAsync(http, request, logger, Partner, "leerbaarheidstoets-annuleren", ct);
+        return PartnerHttp.Interpret<Leerbaarheidstoets>(response, Partner, logger, "leerbaarheidstoets-annuleren");
+    }
+
     public async Task<PartnerResult<Leerbaarheidstoets>> OphalenAsync(string toetsId, CancellationToken ct)
     {
         using var request = PartnerHttp.Request(HttpMethod.Get, $"leerbaarheidstoetsen/{Uri.EscapeDataString(toetsId)}", null, null);

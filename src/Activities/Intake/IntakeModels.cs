@@ -9,7 +9,7 @@ public sealed record LeerbaarheidstoetsAanvraag(
     DateOnly? VroegsteDatum = null,
     string? Taal = null);
 
-/// <summary>A planned or taken leerbaarheidstoets. Status: Gepland, Afgenomen or NietVerschenen.</summary>
+/// <summary>A planned or taken leerbaarheidstoets. Status: Gepland, Afgenomen, NietVerschenen or Geannuleerd.</summary>
 public sealed record Leerbaarheidstoets(
     string ToetsId,
     string PersoonReferentie,
@@ -28,6 +28,10 @@ public static class IntakeWaarden
     public const string Gepland = "Gepland";
     public const string Afgenomen = "Afgenomen";
     public const string NietVerschenen = "NietVerschenen";
+    public const string Geannuleerd = "Geannuleerd";
+
+    /// <summary>The problem code when a toets that was taken (or missed) is to be cancelled.</summary>
+    public const string AlAfgenomen = "TOETS_AL_AFGENOMEN";
 
     public const string B1Haalbaar = "B1-route haalbaar";
     public const string B1NietHaalbaar = "B1-route niet haalbaar";

@@ -94,6 +94,27 @@ public sealed class IntakeSimulatorState(TimeProvider time, DuoSimulatorState du
         }
     }
 
+    /// <summary>Cancels a planned toets; null when unknown; the toets unchanged (not Geannuleerd) when it was taken or missed.</summary>
+    internal Leerbaarheidstoets? Cancel(string toetsId)
+    {
+        lock (_gate)
+        {
+            if (Get(toetsId) is not { } toets)
+            {
+                return null;
+            }
+
+            if (toets.Status != IntakeWaarden.Gepland)
+            {
+                return toets;
+            }
+
+            var cancelled = toets with { Status = IntakeWaarden.Geannuleerd };
+            _toetsen[toetsId] = (cancelled, _toetsen[toetsId].Bsn);
+            return cancelled;
+        }
+    }
+
     public void Reset()
     {
         lock (_gate)
@@ -163,6 +184,7 @@ public static class IntakeSimulatorEndpoints
         var api = endpoints.MapPartnerApi(prefix, Partner, PartnerSimulator.IdempotencyHeader);
         api.MapPost("/leerbaarheidstoetsen", Aanvragen).WithName("intake.aanvragen");
         api.MapGet("/leerbaarheidstoetsen/{toetsId}", Ophalen).WithName("intake.ophalen");
+        api.MapPost("/leerbaarheidstoetsen/{toetsId}/annuleren", Annuleren).WithName("intake.annuleren");
 
         var control = endpoints.MapSimulatorControl(prefix, Partner);
         control.MapPost("/uitslagen", (IntakeSimUitslag uitslag, IntakeSimulatorState state) =>
@@ -195,6 +217,22 @@ public static class IntakeSimulatorEndpoints
             state.Gemeenten.Contains(aanvraag.Gemeentecode)
                 ? PartnerSimulator.Json(StatusCodes.Status201Created, state.Plan(aanvraag), fingerprint)
                 : PartnerSimulator.Problem(StatusCodes.Status422UnprocessableEntity, "Gemeente niet gecontracteerd", "Deze gemeente valt niet onder het contract met de toetsafnemer.", "GEMEENTE_NIET_GECONTRACTEERD", fingerprint));
+    }
+
+    private static IResult Annuleren(string toetsId, HttpContext http, IntakeSimulatorState state)
+    {
+        if (PartnerSimulator.MissingKey(http, out var key) is { } missing)
+        {
+            return missing;
+        }
+
+        var fingerprint = PartnerSimulator.Fingerprint(new { toetsId });
+        return SimulatorEndpoints.Idempotent(http, Partner, key, fingerprint, () => state.Cancel(toetsId) switch
+        {
+            null => PartnerSimulator.Problem(StatusCodes.Status404NotFound, "Onbekende leerbaarheidstoets", "Onbekende leerbaarheidstoets.", "TOETS_ONBEKEND", fingerprint),
+            { Status: IntakeWaarden.Geannuleerd } toets => PartnerSimulator.Json(StatusCodes.Status200OK, toets, fingerprint),
+            var toets => PartnerSimulator.Problem(StatusCodes.Status409Conflict, "Toets al afgenomen", $"De leerbaarheidstoets is al {(toets.Status == IntakeWaarden.Afgenomen ? "afgenomen" : "voorbij (niet verschenen)")} en kan niet meer worden geannuleerd.", IntakeWaarden.AlAfgenomen, fingerprint),
+        });
     }
 
     private static Results<Ok<Leerbaarheidstoets>, ProblemHttpResult> Ophalen(string toetsId, IntakeSimulatorState state) =>

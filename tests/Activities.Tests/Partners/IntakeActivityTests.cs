@@ -173,4 +173,53 @@ public sealed class IntakeActivityTests : IClassFixture<PartnerSimulatorFixture>
 
         result.AssertBpmnError("INTAKE_AFGEWEZEN");
     }
+
+    [Fact]
+    public async Task Annuleren_APlannedToets_IsCancelled_NotTakenLater_AndARepeatIsTheSame()
+    {
+        var bsn = TestBsn.Next();
+        _sim.Duo.Seed(new DuoSimPersoonSeed(bsn, "0632"));
+        var (toetsId, _) = await AanvragenAsync(bsn);
+        var key = Guid.NewGuid().ToString("N");
+
+        var output = (await _sim.RunAsync<LeerbaarheidstoetsAnnulerenActivity>(new { toetsId }, key)).AssertCompleted();
+        Assert.True(output["geannuleerd"]!.GetValue<bool>());
+        Assert.Equal("Geannuleerd", output["toetsStatus"]!.GetValue<string>());
+        var repeat = (await _sim.RunAsync<LeerbaarheidstoetsAnnulerenActivity>(new { toetsId }, key)).AssertCompleted();
+        Assert.True(repeat["geannuleerd"]!.GetValue<bool>());
+
+        _sim.Time.Advance(TimeSpan.FromDays(15));
+        try
+        {
+            var status = (await _sim.RunAsync<LeerbaarheidstoetsUitslagOphalenActivity>(new { toetsId })).AssertCompleted();
+            Assert.Equal("Geannuleerd", status["toetsStatus"]!.GetValue<string>());
+            Assert.False(status["uitslagBekend"]!.GetValue<bool>());
+            Assert.DoesNotContain(_sim.Duo.Notificaties(), n => n.Notificatie.Bsn == bsn && n.Notificatie.GebeurtenisId == "SS131");
+        }
+        finally
+        {
+            _sim.Time.Advance(TimeSpan.FromDays(-15));
+        }
+    }
+
+    [Fact]
+    public async Task Annuleren_AToetsAlreadyTaken_IsAnAnswerNotAnError()
+    {
+        var (toetsId, _) = await AanvragenAsync(TestBsn.Next());
+
+        _sim.Time.Advance(TimeSpan.FromDays(15));
+        try
+        {
+            var output = (await _sim.RunAsync<LeerbaarheidstoetsAnnulerenActivity>(new { toetsId })).AssertCompleted();
+            Assert.False(output["geannuleerd"]!.GetValue<bool>());
+        }
+        finally
+        {
+            _sim.Time.Advance(TimeSpan.FromDays(-15));
+        }
+    }
+
+    [Fact]
+    public async Task Annuleren_AnUnknownToets_RaisesIntakeOnbekend() =>
+        (await _sim.RunAsync<LeerbaarheidstoetsAnnulerenActivity>(new { toetsId = "LBT-999999" })).AssertBpmnError("INTAKE_ONBEKEND");
 }

@@ -32,6 +32,11 @@ public sealed class PipWijzigingScenarioTests
         Assert.Equal(uiterlijk, p.DueDate(ontheffing));
         await p.CompleteAsync("User_LbtOntheffing", new { lbtOntheffingReden = "blind", lbtOntheffingToelichting = "Verklaring van de oogarts", adviesLeerroute = "Z-route" });
 
+        // The appointment at the toetsafnemer is cancelled: no call-up, no toets to pay, no result at DUO later.
+        var annulering = await p.VariablesAsync(Schakel3);
+        Assert.True((bool)annulering["geannuleerd"]!);
+        Assert.Equal("Geannuleerd", (string?)annulering["toetsStatus"]);
+
         // No waiting for a uitslag that cannot come: the PIP at once, before the deadline.
         Assert.False(await p.HasTaskAsync("User_LbtBespreken"));
         var dagtekening = await p.TodayAsync();
@@ -44,6 +49,7 @@ public sealed class PipWijzigingScenarioTests
         Assert.Equal("Z", (string?)(await p.VariablesAsync(Schakel4))["pipLeerroute"]);
         await p.AdvanceAsync("P4W");
         Assert.False(await p.HasTaskAsync("User_LbtBespreken"));
+        Assert.Empty((await p.DuoPersoonAsync())["lbtResultaten"]?.AsArray() ?? []);
         await p.AssertNoIncidentsAsync();
     }
 

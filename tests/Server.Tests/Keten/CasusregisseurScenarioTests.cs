@@ -104,6 +104,7 @@ public sealed class CasusregisseurScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TheVoortgangsgesprek_ComesThePolicysLeadTimeBeforeItIsDue(DatabaseProvider provider)
     {
+        // Source: Seed 001 (Ferm Werk): "meerdere partijen betrokken bij de brede intake en de voortgangsgesprekken"; the interval is the gemeente's policy (no legal minimum, DOMAIN.md).
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222679", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");

@@ -79,6 +79,7 @@ public sealed class DuoGegevensScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task ContactpersoonForDuo_ComesFromThePolicy_AndWithItsDuoId_IsSharedByEveryInburgeraar(DatabaseProvider provider)
     {
+        // Source: duo-m2m Contactpersoon API (POST /contactpersonen, PUT /personen/{bsn}/contactpersoon/{id}); issue 13 point 7.
         // The shipped policy has no id yet: the policy's team is registered for the inburgeraar.
         await using (var host = await KetenHost.StartAsync(provider))
         {

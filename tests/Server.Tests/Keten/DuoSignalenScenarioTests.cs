@@ -50,6 +50,7 @@ public sealed class DuoSignalenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task VerzoekenOfTheInburgeraar_AreRecorded_AGrantGivesATask_ARefusalChangesNothing(DatabaseProvider provider)
     {
+        // Source: duo-m2m Gebeurtenissen.md, "Verzoeken inburgeraar" (SS113-SS119).
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222965", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
@@ -156,6 +157,7 @@ public sealed class DuoSignalenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task AfterAContradictedEnd_DuosRealEnd_ClosesTheTrajectThroughSchakel5(DatabaseProvider provider)
     {
+        // Source: duo-m2m Gebeurtenissen.md (SS107, SS108); seed 003, Bijlage 1, schakel 5: nagaan of de plicht actueel of beëindigd is.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222990", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");

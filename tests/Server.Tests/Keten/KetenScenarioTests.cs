@@ -67,6 +67,7 @@ public sealed class KetenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task YoungAsielstatushouder_Onderwijsroute_HasNoMap(DatabaseProvider provider)
     {
+        // Source: Wi2021 art. 8: the onderwijsroute has no MAP.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222357", "0632");
         await p.LeerbaarheidstoetsUitslagAsync("B1-route haalbaar", "Onderwijsroute");
@@ -130,6 +131,7 @@ public sealed class KetenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Wi2013Person_IsRefusedWithTheReason(DatabaseProvider provider)
     {
+        // Source: The Wi2021 applies to a plicht that started on or after 2022-01-01 (DOMAIN.md, schakel 1); an earlier plicht stays under the Wi2013.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222370", "0589");
         await p.AanmeldenBijDuoAsync("Asielstatushouder", new DateOnly(2021, 6, 1), "SS101");
@@ -202,6 +204,7 @@ public sealed class KetenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DuoExtension_MovesTheTermijnAndItsTimers(DatabaseProvider provider)
     {
+        // Source: Wi2021 art. 11 and DUO's extensions SS103/SS104 (duo-m2m Gebeurtenissen.md; DOMAIN.md: +6 months automatic, +16 weeks childbirth).
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222400", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
@@ -310,6 +313,7 @@ public sealed class KetenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Ontheffing_EndsTheTraject(DatabaseProvider provider)
     {
+        // Source: duo-m2m Gebeurtenissen.md SS108 "Gehele ontheffing toegekend"; seed 003, Bijlage 1, schakel 5.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222436", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
@@ -330,6 +334,7 @@ public sealed class KetenScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task DuoDownForSixWeeksDuringThePipMelding_NothingIsLost_ItDrainsWhenBack(DatabaseProvider provider)
     {
+        // Source: The seeds report that DUO once delivered no data for over a month (DOMAIN.md, "Talking to DUO"): every report must survive such an outage.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222448", "0632");
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");

@@ -241,6 +241,7 @@ public sealed class OntzorgingScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task BijstandEndedBeforeTheOntzorgingWouldStart_NoOntzorging(DatabaseProvider provider)
     {
+        // Source: Pw art. 56a: the ontzorging starts with the right to bijstand and ends with it.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222758", Dordrecht);
         var today = await p.TodayAsync();

@@ -54,6 +54,7 @@ public sealed class PipTermijnScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task PipVastgesteldOnTime_DuoDownPastTheDeadline_NoEscalation_MeldingDrainsLater(DatabaseProvider provider)
     {
+        // Source: Wi2021 art. 15: the PIP within ten weeks; what counts is the vaststelling, not DUO's acknowledgement (issue 13 point 3).
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222503", "0335");
         var kennisgeving = await p.TodayAsync();
@@ -162,6 +163,7 @@ public sealed class PipTermijnScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task MoverWithoutPip_NewGemeentesTenWeeksRunFromTheMove_NotOverdueAtOnce(DatabaseProvider provider)
     {
+        // Source: duo-m2m Gebeurtenissen.md SS120; Wi2021 art. 15 (the ten weeks).
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222631", "0632");
         var eersteKennisgeving = await p.TodayAsync();

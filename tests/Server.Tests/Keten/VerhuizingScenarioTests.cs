@@ -80,6 +80,7 @@ public sealed class VerhuizingScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Ss122BeforeTheBrpCheck_EndsTheTraject_TheCheckDoesNotRunAgain(DatabaseProvider provider)
     {
+        // Source: duo-m2m Attentiesignalen.md: SS122 (vertrokken naar een andere gemeente) is an attentiesignaal, a second signal beside the BRP.
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222916", Woerden);
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");
@@ -149,6 +150,7 @@ public sealed class VerhuizingScenarioTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task MoverWithinTheSwitchWindow_TheNewGemeenteMaySwitch(DatabaseProvider provider)
     {
+        // Source: Wi2021 art. 11 with the leerroute switch window of one and a half years from the termijn's start (DOMAIN.md deadlines).
         await using var host = await KetenHost.StartAsync(provider);
         var p = new Inburgeraar(host, "111222941", Woerden);
         await p.AanmeldenBijDuoAsync("Gezinsmigrant en overige migrant", (await p.TodayAsync()).AddDays(-5), "SS139", "Gezinsvormer");

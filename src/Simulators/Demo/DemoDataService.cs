@@ -30,6 +30,12 @@ public sealed class DemoOptions
 
     /// <summary>Only the personas on these routes (e.g. the scenarios a designer tries in the sandbox); empty: every route.</summary>
     public IList<DemoRoute> Routes { get; } = [];
+
+    /// <summary>
+    /// For how many inburgeraars at once the demo's team does the week's tasks (each inburgeraar's tasks one after another, in
+    /// the order the werkvoorraad lists them). 1 does everything in one line.
+    /// </summary>
+    public int Parallelism { get; set; } = 4;
 }
 
 /// <summary>
@@ -88,8 +94,11 @@ public sealed class DemoDataService(
 
     /// <summary>Trajecten whose inburgeraar the demo has recorded by name.</summary>
     private readonly HashSet<Guid> _named = [];
-    private readonly HashSet<Guid> _givenUp = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _givenUp = new();
     private KetenDriver? _driver;
+
+    /// <summary>Where the demo's wall time went: the partners' side (new inburgeraars, DUO's meldingen), the tasks, the clock.</summary>
+    private TimeSpan _inPartners, _inTasks, _inClock;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -133,6 +142,7 @@ public sealed class DemoDataService(
             for (var week = 0; week < weeks && !stoppingToken.IsCancellationRequested; week++)
             {
                 status.Building($"week {week + 1} van {weeks}");
+                var phase = System.Diagnostics.Stopwatch.StartNew();
                 foreach (var persona in _byKey.Values.Where(p => p.Persona.StartWeek == week))
                 {
                     await BeginAsync(persona, stoppingToken);
@@ -146,8 +156,13 @@ public sealed class DemoDataService(
                     await EventsAsync(persona, persona.Age, stoppingToken);
                 }
 
+                _inPartners += phase.Elapsed;
+                phase.Restart();
                 await WorkTheTasksAsync(week, stoppingToken);
+                _inTasks += phase.Elapsed;
+                phase.Restart();
                 await Driver.AdvanceAsync("P1W", stoppingToken);
+                _inClock += phase.Elapsed;
                 if ((week + 1) % 13 == 0 && logger.IsEnabled(LogLevel.Information))
                 {
                     // One line per virtual quarter: where the demo is, how far along, how long it has taken.
@@ -277,31 +292,39 @@ public sealed class DemoDataService(
         }
 
         var today = Today;
+        var due = new List<(KetenTask Task, PersonaState State)>();
         foreach (var task in await Driver.OpenTasksAsync(ct: ct))
         {
-            if (_givenUp.Contains(task.Id) || task.BusinessKey is not { } key || !_byKey.TryGetValue(key, out var state))
+            if (_givenUp.ContainsKey(task.Id) || task.BusinessKey is not { } key || !_byKey.TryGetValue(key, out var state))
             {
                 continue;
             }
 
-            var variant = state.Persona.Route.ToString();
             var created = Driver.LocalDate(task.CreatedAt);
-            if (today.DayNumber - created.DayNumber < 7 * answers.WaitWeeks(task.FormKey, variant, state.Persona.Tempo, state.Persona.Number))
+            if (today.DayNumber - created.DayNumber >= 7 * answers.WaitWeeks(task.FormKey, state.Persona.Route.ToString(), state.Persona.Tempo, state.Persona.Number))
             {
-                continue;
+                due.Add((task, state));
             }
-
-            var times = state.Done.GetValueOrDefault(task.FormKey ?? "");
-            if (!await Driver.DoTaskAsync(task, answers.Answer(task.FormKey, variant, times, today), Team.For(task.Gemeente), ct))
-            {
-                // A form the demo cannot fill in as the service wants: the task stays in the werkvoorraad for a person.
-                _givenUp.Add(task.Id);
-                continue;
-            }
-
-            state.Done[task.FormKey ?? ""] = times + 1;
-            await AfterAsync(state, task.FormKey, today, ct);
         }
+
+        // Inburgeraars side by side, each one's tasks in the werkvoorraad's order: one traject's steps never race each other.
+        var perInburgeraar = due.GroupBy(d => d.State.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        await Parallel.ForEachAsync(perInburgeraar, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = ct }, async (tasks, token) =>
+        {
+            foreach (var (task, state) in tasks)
+            {
+                var times = state.Done.GetValueOrDefault(task.FormKey ?? "");
+                if (!await Driver.DoTaskAsync(task, answers.Answer(task.FormKey, state.Persona.Route.ToString(), times, today), Team.For(task.Gemeente), token))
+                {
+                    // A form the demo cannot fill in as the service wants: the task stays in the werkvoorraad for a person.
+                    _givenUp[task.Id] = true;
+                    continue;
+                }
+
+                state.Done[task.FormKey ?? ""] = times + 1;
+                await AfterAsync(state, task.FormKey, today, token);
+            }
+        });
 
         foreach (var observer in observers)
         {
@@ -343,7 +366,8 @@ public sealed class DemoDataService(
         var active = await Driver.CountInstancesAsync(definitionKey: "inburgeringstraject", status: "active", ct: ct);
         var all = await Driver.CountInstancesAsync(definitionKey: "inburgeringstraject", ct: ct);
         var tasks = (await Driver.OpenTasksAsync(ct: ct)).Count;
-        return string.Create(CultureInfo.InvariantCulture, $"{all} trajecten ({active} lopend), {tasks} open taken");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{all} trajecten ({active} lopend), {tasks} open taken; opgebouwd in {_inPartners.TotalSeconds:0} s partners en meldingen, {_inTasks.TotalSeconds:0} s taken, {_inClock.TotalSeconds:0} s klok");
     }
 
     /// <summary>A persona while the demo runs.</summary>

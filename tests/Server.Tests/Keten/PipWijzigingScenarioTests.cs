@@ -91,7 +91,7 @@ public sealed class PipWijzigingScenarioTests
         Assert.Equal("Gewijzigd PIP (afschalen naar A2)", (string?)bezwaartermijn.Variables["besluit"]);
         Assert.Equal(AwbTermijnen.OnherroepelijkOp(wijziging), await p.TimerDueAsync("awb-bezwaartermijn", "Bnd_Onherroepelijk"));
         await p.AdvanceAsync("P7W");
-        Assert.Equal(AwbTermijnen.OnherroepelijkOp(wijziging).Iso(), (string?)(await p.VariablesAsync(Schakel4))["pipWijzigingOnherroepelijkOp"]);
+        Assert.Equal(AwbTermijnen.OnherroepelijkOp(wijziging).Iso(), (string?)(await p.VariablesAsync(Schakel4))["pipOnherroepelijkOp"]);
         await p.AssertNoIncidentsAsync();
     }
 

@@ -120,7 +120,10 @@ public sealed class HuishoudenScenarioTests
         var huishouden = (string)view["id"]!;
         Assert.StartsWith("gezin-", huishouden, StringComparison.Ordinal);
         Assert.Equal("Gekoppeld in het dossier", (string?)view["bron"]);
-        Assert.Equal(bId, (Guid)Assert.Single(view["gezinsleden"]!.AsArray())!["trajectId"]!);
+        var gezinslid = Assert.Single(view["gezinsleden"]!.AsArray())!;
+        Assert.Equal(bId, (Guid)gezinslid["trajectId"]!);
+        Assert.Equal("active", (string?)gezinslid["status"]);
+        Assert.Equal("Schakel 3: Afnemen brede intake en vaststellen PIP", (string?)gezinslid["schakel"]); // where its first due task is
         Assert.Equal(aId, (Guid)Assert.Single((await carla.GetJsonAsync($"api/v1/dossiers/{bId}"))["huishouden"]!["gezinsleden"]!.AsArray())!["trajectId"]!);
         Assert.Equal(huishouden, (string?)(await partner.VariablesAsync())["huishoudenId"]);
         Assert.Equal(huishouden, (string?)(await partner.VariablesAsync("schakel3-brede-intake-en-pip"))["huishoudenId"]);

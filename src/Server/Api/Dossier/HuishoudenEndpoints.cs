@@ -81,8 +81,21 @@ public static class HuishoudenEndpoints
                 continue;
             }
 
-            // Where it stands: the running schakel started last (no running sub-schakel), else the traject itself.
-            var leaf = other.Tree.Where(i => i.Status == "active" && i.Id != other.Root.Id && other.Tree.All(c => c.ParentInstanceId != i.Id || c.Status != "active")).LastOrDefault();
+            // Where it stands, as its dossier says: the schakel of the task due first, else the running schakel started last.
+            var active = other.Tree.Where(i => i.Status == "active" && i.Id != other.Root.Id).ToList();
+            var firstDue = default(TaskView);
+            foreach (var instance in active)
+            {
+                var items = (await queries.TasksAsync(new TaskFilter(InstanceId: instance.Id, Sort: TaskSort.DueAscending), actor, new Paging(1, 1), cancellationToken)).Items;
+                var due = items.Count > 0 ? items[0] : null;
+                if (due is not null && (firstDue is null || (due.DueAt ?? DateTimeOffset.MaxValue) < (firstDue.DueAt ?? DateTimeOffset.MaxValue)))
+                {
+                    firstDue = due;
+                }
+            }
+
+            var leaf = (firstDue is null ? null : active.FirstOrDefault(i => i.Id == firstDue.InstanceId))
+                ?? active.LastOrDefault(i => other.Tree.All(c => c.ParentInstanceId != i.Id || c.Status != "active"));
             var schakel = leaf is null ? null : (await names.ForAsync(leaf.DefinitionKey, leaf.DefinitionVersion)).Process ?? leaf.DefinitionKey;
             var casusregisseur = CasusregisseurEndpoints.Of(other.Variables);
             members.Add(new GezinslidView(

@@ -327,14 +327,17 @@ public sealed partial class ProcessEngine
                 if (!complete)
                 {
                     step.Journal(instance, "task-approved", tracked.ElementId, new { taskId = tracked.Id, remaining }, actor.Name);
+                    await TakeCaseOwnershipAsync(step, instance, tracked, actor, ct);
                     return true;
                 }
 
                 executor.CompleteUserTask(instance, tracked, merged, FourEyes.Completers(tracked));
+                await TakeCaseOwnershipAsync(step, instance, tracked, actor, ct);
                 return true;
             }
 
             executor.CompleteUserTask(instance, tracked, variables?.DeepClone().AsObject(), actor.Name);
+            await TakeCaseOwnershipAsync(step, instance, tracked, actor, ct);
             return true;
         }, cancellationToken);
 

@@ -131,6 +131,7 @@ app.MapAuthConfig();
 api.MapWerkvoorraad();
 api.MapDossiers();
 api.MapCasusregisseur();
+api.MapHuishouden();
 api.MapStudio();
 api.MapTrajectStart();
 api.MapMigrations();

@@ -237,6 +237,37 @@ public abstract class ConsulentDayTests(WebServer server)
         await carla.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Issue 13, point 8: households (seed 004: "één inburgeraar/één gezin, één plan"). Without bijstand (whose leefeenheid,
+    /// Participatiewet art. 4 and 11, would link them) the consulent links a gezinslid's traject in the dossier; both dossiers
+    /// then list each other, with a link, where the other stands and its casusregisseur.
+    /// </summary>
+    [Fact]
+    public async Task TheDossier_LinksAGezinslid_AndListsTheHousehold()
+    {
+        var (_, partner, partnerPage) = await NewAsielTrajectAsync("Samir Gezin");
+        await partnerPage.Context.CloseAsync();
+        var (_, traject, carla) = await NewAsielTrajectAsync("Lina Gezin");
+        var dossier = new DossierPage(carla);
+        await dossier.OpenAsync(traject);
+        var section = carla.Locator("[data-testid='huishouden']");
+        await Assertions.Expect(section).ToContainTextAsync("Geen huishouden bekend");
+
+        await section.Locator("#huishouden-dossier").FillAsync(partner.ToString());
+        await section.GetByRole(AriaRole.Button, new() { Name = "Koppelen" }).ClickAsync();
+        await Assertions.Expect(section.Locator(".utrecht-alert--ok")).ToContainTextAsync("Gekoppeld aan huishouden gezin-");
+        await Assertions.Expect(section.GetByRole(AriaRole.Link, new() { Name = "Samir Gezin" })).ToBeVisibleAsync();
+        await Assertions.Expect(section).ToContainTextAsync("Gekoppeld in het dossier");
+        await carla.Mouse.MoveAsync(0, 0);
+        await Screenshots.TakeAsync(carla, "huishouden", server.Database);
+
+        // The link opens the gezinslid's dossier, which lists this traject in turn.
+        await section.GetByRole(AriaRole.Link, new() { Name = "Samir Gezin" }).ClickAsync();
+        await Assertions.Expect(carla.Locator("h1")).ToContainTextAsync("Samir Gezin");
+        await Assertions.Expect(carla.Locator("[data-testid='huishouden']").GetByRole(AriaRole.Link, new() { Name = "Lina Gezin" })).ToBeVisibleAsync();
+        await carla.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task TwoBrowsersCompleteOneTaskAtOnce_OneSucceeds_TheOtherGetsADutchMessage_AndNothingIsDoubled()
     {

@@ -74,6 +74,12 @@ public static partial class ErrorTexts
         [ServerErrors.CasusregisseurNotColleague] = "{casusregisseur} is geen consulent van deze gemeente; kies een consulent uit de lijst.",
         [ServerErrors.CasusregisseurForbidden] = "Alleen de casusregisseur ({casusregisseur}) of een beheerder kan het traject overdragen.",
         [ServerErrors.CasusregisseurTrajectEnded] = "Dit traject is afgelopen; er valt niets meer over te dragen.",
+        [ServerErrors.HuishoudenDossierMissing] = "Kies het dossier van het gezinslid (dossier: het id van zijn of haar traject).",
+        [ServerErrors.HuishoudenDossierNotFound] = "Het dossier {dossier} bestaat niet in uw gemeente; een huishouden koppelt alleen trajecten van dezelfde gemeente.",
+        [ServerErrors.HuishoudenOtherGemeente] = "Het dossier {dossier} hoort bij een andere gemeente; een huishouden koppelt alleen trajecten van dezelfde gemeente.",
+        [ServerErrors.HuishoudenSameTraject] = "Dat is dit traject zelf; kies het dossier van een gezinslid.",
+        [ServerErrors.HuishoudenTrajectEnded] = "Het traject {dossier} is afgelopen; koppel alleen lopende trajecten aan een huishouden.",
+        [ServerErrors.HuishoudenAlGekoppeld] = "Dit traject hoort al bij een ander huishouden ({huishouden}), bijvoorbeeld dat van de bijstand; het koppelen zou twee leefeenheden mengen.",
         [ServerErrors.ReturnReasonMissing] = "Geef de reden waarom u de taak terugstuurt.",
         [ServerErrors.TaskFormMissing] = "Het formulier '{key}' van deze taak bestaat niet; neem contact op met de procesontwerper.",
         [ServerErrors.FormInvalid] = "{count} veld(en) zijn niet in orde: {messages}",
@@ -383,6 +389,12 @@ public static class ServerErrors
     public const string CasusregisseurNotColleague = "casusregisseur.not-colleague";
     public const string CasusregisseurForbidden = "casusregisseur.forbidden";
     public const string CasusregisseurTrajectEnded = "casusregisseur.traject-ended";
+    public const string HuishoudenDossierMissing = "huishouden.dossier-missing";
+    public const string HuishoudenDossierNotFound = "huishouden.dossier-not-found";
+    public const string HuishoudenOtherGemeente = "huishouden.other-gemeente";
+    public const string HuishoudenSameTraject = "huishouden.same-traject";
+    public const string HuishoudenTrajectEnded = "huishouden.traject-ended";
+    public const string HuishoudenAlGekoppeld = "huishouden.already-linked";
     public const string TaskFormMissing = "form.missing";
     public const string FormInvalid = "form.invalid";
     public const string WebNotBuilt = "web.not-built";

@@ -80,13 +80,9 @@ public static class TaskEndpoints
             return refusal;
         }
 
-        var before = await queries.TaskAsync(id, actor, cancellationToken);
+        // The consulent who takes the brede intake becomes the traject's casusregisseur (and that of the household's trajecten
+        // without one) in the engine step that completes it: the intake's properties caseOwner, caseOwnerGroup, caseOwnerShared.
         await engine.CompleteTaskAsync(id, request?.Variables, actor, cancellationToken);
-        if (before is not null)
-        {
-            // The consulent who takes the brede intake becomes the traject's casusregisseur when it has none (issue 13, point 8).
-            await Dossier.CasusregisseurEndpoints.AfterCompletionAsync(before, actor, engine, queries, cancellationToken);
-        }
 
         return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
     }

@@ -9,22 +9,30 @@ namespace Inburgering.Server.Api.Dossier;
 /// Issue 13, point 8: one casusregisseur per traject, as every seed has it. The traject variable <c>casusregisseur</c> holds
 /// the consulent's user name; every user task of the keten names it as its default assignee (camunda:assignee), so the tasks
 /// land in the casusregisseur's own list and stay claimable by the candidate group while there is none. The consulent who
-/// takes the brede intake becomes casusregisseur when the traject has none yet (the task property <c>casusregisseur</c>
-/// names the role); the current casusregisseur or a beheerder hands the traject over here, which moves the open tasks
-/// along (see <see cref="ProcessEngine.HandOverCaseAsync"/>; journalled as <c>case-handed-over</c>).
+/// takes the brede intake becomes casusregisseur when the traject has none yet, and so do the household's trajecten without
+/// one: the engine does it in the step that completes the intake (its properties caseOwner, caseOwnerGroup and
+/// caseOwnerShared, see <see cref="ProcessEngine.CaseOwnerProperty"/>), so no crash can leave an intake without its
+/// casusregisseur. The current casusregisseur or a beheerder hands the traject over here, which moves the open tasks along
+/// (see <see cref="ProcessEngine.HandOverCaseAsync"/>; journalled as <c>case-handed-over</c>). By default only this traject:
+/// a gezinslid may have another casusregisseur on purpose (a jongere in the onderwijsroute); with <c>huishouden: true</c> the
+/// household's other running trajecten of the gemeente go along, each one the reader may hand over (its own step each).
 /// </summary>
 public static class CasusregisseurEndpoints
 {
     /// <summary>The traject variable with the casusregisseur's user name.</summary>
     public const string Variable = "casusregisseur";
 
-    /// <summary>The user task property (camunda:properties) naming the role whose completion makes the casusregisseur.</summary>
-    public const string TaskProperty = "casusregisseur";
+    public sealed record HandoverRequest(string? Casusregisseur, bool? Huishouden = null);
 
-    public sealed record HandoverRequest(string? Casusregisseur);
+    /// <summary>
+    /// The casusregisseur and display name, with who held the traject before and how many open tasks moved; with
+    /// <c>huishouden: true</c> also the household's other trajecten handed over and those the reader may not hand over.
+    /// </summary>
+    public sealed record HandoverView(Guid TrajectId, string Casusregisseur, string Naam, string? Vorige, int TakenOvergedragen, IReadOnlyList<Guid>? HuishoudenOvergedragen = null, IReadOnlyList<Guid>? HuishoudenNietOvergedragen = null);
 
-    /// <summary>The casusregisseur and display name, with who held the traject before and how many open tasks moved.</summary>
-    public sealed record HandoverView(Guid TrajectId, string Casusregisseur, string Naam, string? Vorige, int TakenOvergedragen);
+    /// <summary>A user of the directory as the engine's actor (the new owner of a case).</summary>
+    public static Actor ActorOf(DirectoryUser user) =>
+        new(user.UserName, user.Roles.ToHashSet(StringComparer.Ordinal), user.Gemeenten.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>A consulent of the traject's gemeente who can become casusregisseur.</summary>
     public sealed record KandidaatView(string User, string DisplayName);
@@ -67,8 +75,7 @@ public static class CasusregisseurEndpoints
         }
 
         var current = await queries.InstanceAsync(root.Id, actor, cancellationToken) is { } view ? Of(view.Variables) : null;
-        var allowed = actor.IsAdministrator || actor.Name == current || (current is null && actor.IsMemberOf(Roles.Consulent));
-        if (!allowed)
+        if (!MayHandOver(actor, current))
         {
             return Problems.Result(StatusCodes.Status403Forbidden, "Geen toegang", ServerErrors.CasusregisseurForbidden,
                 ErrorTexts.Describe(ServerErrors.CasusregisseurForbidden, ("casusregisseur", directory.DisplayName(current ?? "?"))));
@@ -81,35 +88,41 @@ public static class CasusregisseurEndpoints
                 ErrorTexts.Describe(ServerErrors.CasusregisseurNotColleague, ("casusregisseur", name)));
         }
 
-        var owner = new Actor(user.UserName, user.Roles.ToHashSet(StringComparer.Ordinal), user.Gemeenten.ToHashSet(StringComparer.Ordinal));
+        var owner = ActorOf(user);
         var result = await engine.HandOverCaseAsync(root.Id, Variable, owner, actor, cancellationToken);
-        return TypedResults.Ok(new HandoverView(result.RootInstanceId, result.Owner, directory.DisplayName(result.Owner), result.Previous, result.TasksHandedOver));
+        if (request.Huishouden is not true)
+        {
+            return TypedResults.Ok(new HandoverView(result.RootInstanceId, result.Owner, directory.DisplayName(result.Owner), result.Previous, result.TasksHandedOver));
+        }
+
+        // The whole household: its other running trajecten of this gemeente (never another's), each as the reader may.
+        var handed = new List<Guid>();
+        var refused = new List<Guid>();
+        if (await HuishoudenEndpoints.LoadAsync(root.Id, queries, actor, cancellationToken) is { } traject)
+        {
+            foreach (var member in (await HuishoudenEndpoints.MembersAsync(traject, queries, actor, cancellationToken)).Where(m => m.Status == "active" && m.TenantId == root.TenantId))
+            {
+                var theirs = await queries.InstanceAsync(member.Id, actor, cancellationToken) is { } memberView ? Of(memberView.Variables) : null;
+                if (theirs == owner.Name)
+                {
+                    continue;
+                }
+
+                if (!MayHandOver(actor, theirs))
+                {
+                    refused.Add(member.Id);
+                    continue;
+                }
+
+                await engine.HandOverCaseAsync(member.Id, Variable, owner, actor, cancellationToken);
+                handed.Add(member.Id);
+            }
+        }
+
+        return TypedResults.Ok(new HandoverView(result.RootInstanceId, result.Owner, directory.DisplayName(result.Owner), result.Previous, result.TasksHandedOver, handed, refused));
     }
 
-    /// <summary>
-    /// After a completion (or a four-eyes approval) of <paramref name="task"/>: when the task names a role in its property
-    /// <c>casusregisseur</c> (the brede intake: consulent), the actor holds that role and the traject has no casusregisseur
-    /// yet, the actor becomes it (the consulent who takes the intake, Wi2021 art. 16 with the seeds' one casusregisseur per
-    /// inburgeraar). A casusregisseur chosen earlier in the dossier stays.
-    /// </summary>
-    public static async Task AfterCompletionAsync(TaskView task, Actor actor, ProcessEngine engine, EngineQueries queries, CancellationToken cancellationToken)
-    {
-        if (task.Properties?[TaskProperty] is not JsonValue property || !property.TryGetValue<string>(out var role) || !actor.IsMemberOf(role))
-        {
-            return;
-        }
-
-        if (await queries.InstanceTreeAsync(task.InstanceId, actor, cancellationToken) is not { Count: > 0 } tree)
-        {
-            return;
-        }
-
-        var root = tree.First(i => i.ParentInstanceId is null || tree.All(o => o.Id != i.ParentInstanceId));
-        if (root.Status != "active" || (await queries.InstanceAsync(root.Id, actor, cancellationToken) is { } view && Of(view.Variables) is not null))
-        {
-            return;
-        }
-
-        await engine.HandOverCaseAsync(root.Id, Variable, actor, actor, cancellationToken);
-    }
+    /// <summary>Who may hand a traject over: its casusregisseur, a beheerder, or any consulent while it has none.</summary>
+    private static bool MayHandOver(Actor actor, string? current) =>
+        actor.IsAdministrator || actor.Name == current || (current is null && actor.IsMemberOf(Roles.Consulent));
 }

@@ -34,7 +34,8 @@ public static class DossierEndpoints
         IReadOnlyList<TaskView> OpenTasks,
         IReadOnlyList<IncidentView>? Incidents,
         DateTimeOffset Now,
-        CasusregisseurView? Casusregisseur = null);
+        CasusregisseurView? Casusregisseur = null,
+        HuishoudenEndpoints.HuishoudenView? Huishouden = null);
 
     /// <summary>
     /// The traject's casusregisseur (null user while there is none), the consulenten it can be handed to, and whether the
@@ -130,7 +131,10 @@ public static class DossierEndpoints
             openTasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ToList(),
             incidents,
             now,
-            Casusregisseur(rootView, root, actor, directory)));
+            Casusregisseur(rootView, root, actor, directory),
+            await HuishoudenEndpoints.LoadAsync(root.Id, queries, actor, cancellationToken) is { } traject
+                ? await HuishoudenEndpoints.ViewAsync(traject, queries, names, directory, actor, cancellationToken)
+                : null));
     }
 
     private static CasusregisseurView Casusregisseur(InstanceView? rootView, InstanceSummary root, Actor actor, UserDirectory directory)

@@ -104,7 +104,8 @@ public static class Timeline
                 text = $"Storing bij ‘{element}’ opgelost";
                 break;
             case "variables-changed":
-                text = $"{who ?? "Het systeem"} wijzigde gegevens" + (data?["names"] is JsonArray { Count: > 0 } changed ? $": {string.Join(", ", changed.Select(n => (string?)n))}" : "");
+                text = $"{who ?? "Het systeem"} wijzigde gegevens" + (data?["names"] is JsonArray { Count: > 0 } changed ? $": {string.Join(", ", changed.Select(n => (string?)n))}" : "")
+                    + (Str(data, "reason") is { } why ? $" ({why})" : "");
                 break;
             case "case-handed-over":
                 text = (Str(data, "previous") is { } previous

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { roleNames } from '../shared/api/common';
-import type { Casusregisseur, Dossier, KeyDate, Schakel } from '../shared/api/types';
+import type { Casusregisseur, Dossier, Huishouden, KeyDate, Schakel } from '../shared/api/types';
 import { ErrorMessage } from '../shared/errors';
 import { describeDue, dueState, formatDate, formatDateTime, formatShortDate } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
-import { Alert, Button, DataItem, DataList, FormField, Heading, Link, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
-import { useCasusregisseurOverdragen, useDiagram, useDossier, useTimeline } from './api';
+import { Alert, Button, Checkbox, DataItem, DataList, FormField, Heading, Link, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Textbox, Th, Tr } from '../shared/ui';
+import { useCasusregisseurOverdragen, useDiagram, useDossier, useHuishoudenKoppelen, useTimeline } from './api';
 
 const DiagramViewer = lazy(() => import('./DiagramViewer'));
 
@@ -71,7 +71,8 @@ function DossierDetails({ dossier }: { dossier: Dossier }) {
             </DataList>
           </section>
 
-          {dossier.casusregisseur ? <CasusregisseurSection trajectId={dossier.id} casusregisseur={dossier.casusregisseur} /> : null}
+          {dossier.casusregisseur ? <CasusregisseurSection trajectId={dossier.id} casusregisseur={dossier.casusregisseur} huishouden={dossier.huishouden} /> : null}
+          {dossier.huishouden ? <HuishoudenSection trajectId={dossier.id} actief={dossier.status === 'active'} huishouden={dossier.huishouden} /> : null}
 
           <section className="app-panel app-key-dates" aria-labelledby="kop-data">
             <Heading level={2} id="kop-data">
@@ -164,8 +165,10 @@ function DossierDetails({ dossier }: { dossier: Dossier }) {
  * The traject's casusregisseur: the consulent whose work list holds its tasks. The casusregisseur or a beheerder (any
  * consulent while there is none) hands it to another consulent of the gemeente; the open tasks go along.
  */
-function CasusregisseurSection({ trajectId, casusregisseur }: { trajectId: string; casusregisseur: Casusregisseur }) {
+function CasusregisseurSection({ trajectId, casusregisseur, huishouden }: { trajectId: string; casusregisseur: Casusregisseur; huishouden: Huishouden | null }) {
   const [keuze, setKeuze] = useState('');
+  const [metHuishouden, setMetHuishouden] = useState(false);
+  const gezinsleden = huishouden?.gezinsleden.filter((g) => g.status === 'active') ?? [];
   const [melding, setMelding] = useState<string | null>(null);
   const overdragen = useCasusregisseurOverdragen(trajectId);
   const kandidaten = casusregisseur.kandidaten.filter((k) => k.user !== casusregisseur.user);
@@ -193,14 +196,24 @@ function CasusregisseurSection({ trajectId, casusregisseur }: { trajectId: strin
           onSubmit={(e) => {
             e.preventDefault();
             setMelding(null);
-            overdragen.mutate(keuze, {
-              onSuccess: (r) => {
-                setKeuze('');
-                setMelding(
-                  `${r.naam} is nu casusregisseur` + (r.takenOvergedragen > 0 ? `; ${r.takenOvergedragen} open ${r.takenOvergedragen === 1 ? 'taak ging' : 'taken gingen'} mee.` : '.'),
-                );
+            overdragen.mutate(
+              { casusregisseur: keuze, huishouden: metHuishouden },
+              {
+                onSuccess: (r) => {
+                  setKeuze('');
+                  setMetHuishouden(false);
+                  const mee = r.huishoudenOvergedragen?.length ?? 0;
+                  const niet = r.huishoudenNietOvergedragen?.length ?? 0;
+                  setMelding(
+                    `${r.naam} is nu casusregisseur` +
+                      (r.takenOvergedragen > 0 ? `; ${r.takenOvergedragen} open ${r.takenOvergedragen === 1 ? 'taak ging' : 'taken gingen'} mee` : '') +
+                      (mee > 0 ? `; ook van ${mee} ander${mee === 1 ? ' traject' : 'e trajecten'} van het huishouden` : '') +
+                      (niet > 0 ? `; ${niet} traject${niet === 1 ? '' : 'en'} van het huishouden mag u niet overdragen` : '') +
+                      '.',
+                  );
+                },
               },
-            });
+            );
           }}
         >
           {kandidaten.length === 0 ? (
@@ -217,11 +230,91 @@ function CasusregisseurSection({ trajectId, casusregisseur }: { trajectId: strin
                   ))}
                 </Select>
               </FormField>
+              {gezinsleden.length > 0 ? (
+                <FormField id="casusregisseur-huishouden" label="Ook de andere trajecten van het huishouden overdragen" checkbox>
+                  <Checkbox id="casusregisseur-huishouden" checked={metHuishouden} onChange={(e) => setMetHuishouden(e.target.checked)} />
+                </FormField>
+              ) : null}
               <Button type="submit" appearance="primary-action" disabled={!keuze} busy={overdragen.isPending}>
                 {casusregisseur.user ? 'Overdragen' : 'Vastleggen'}
               </Button>
             </>
           )}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * The household (leefeenheid): the other trajecten of the gezin in this gemeente, with where they stand and their
+ * casusregisseur. The household comes from the bijstand (Participatiewet art. 4 and 11); without bijstand a consulent links
+ * the traject to the household of another dossier of the gemeente.
+ */
+function HuishoudenSection({ trajectId, actief, huishouden }: { trajectId: string; actief: boolean; huishouden: Huishouden }) {
+  const [dossier, setDossier] = useState('');
+  const [melding, setMelding] = useState<string | null>(null);
+  const koppelen = useHuishoudenKoppelen(trajectId);
+  return (
+    <section className="app-panel" aria-labelledby="kop-huishouden" data-testid="huishouden">
+      <Heading level={2} id="kop-huishouden">
+        Huishouden
+      </Heading>
+      {huishouden.id === null ? (
+        <Paragraph>Geen huishouden bekend: geen bijstand voor een leefeenheid en niet gekoppeld aan een gezinslid.</Paragraph>
+      ) : huishouden.gezinsleden.length === 0 ? (
+        <Paragraph>
+          Huishouden {huishouden.id} ({huishouden.bron}): geen andere trajecten in deze gemeente.
+        </Paragraph>
+      ) : (
+        <Table caption={`Andere trajecten van het huishouden (${huishouden.bron})`}>
+          <TableHead>
+            <Tr>
+              <Th scope="col">Gezinslid</Th>
+              <Th scope="col">Schakel</Th>
+              <Th scope="col">Casusregisseur</Th>
+            </Tr>
+          </TableHead>
+          <TBody>
+            {huishouden.gezinsleden.map((g) => (
+              <Tr key={g.trajectId}>
+                <Td>
+                  <Link to={`/trajecten/${g.trajectId}`}>{g.naam ?? g.persoonReferentie ?? g.trajectId}</Link>
+                  {g.naam && g.persoonReferentie ? <div className="app-muted">{g.persoonReferentie}</div> : null}
+                </Td>
+                <Td>{g.status === 'active' ? (g.schakel ?? 'loopt') : (statusNames[g.status] ?? g.status)}</Td>
+                <Td>{g.casusregisseurNaam ?? g.casusregisseur ?? 'nog niemand'}</Td>
+              </Tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {koppelen.isError ? <ErrorMessage error={koppelen.error} heading="Niet gekoppeld" /> : null}
+      {melding ? (
+        <Alert type="ok" heading="Gekoppeld">
+          <Paragraph>{melding}</Paragraph>
+        </Alert>
+      ) : null}
+      {actief ? (
+        <form
+          aria-label="Koppelen aan een huishouden"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setMelding(null);
+            koppelen.mutate(dossier.trim(), {
+              onSuccess: (h) => {
+                setDossier('');
+                setMelding(`Gekoppeld aan huishouden ${h.id}; het huishouden heeft ${h.gezinsleden.length} ander${h.gezinsleden.length === 1 ? ' traject' : 'e trajecten'}.`);
+              },
+            });
+          }}
+        >
+          <FormField id="huishouden-dossier" label="Koppelen aan het huishouden van dossier" description="Het dossiernummer (uit de adresbalk van het dossier) van een gezinslid in deze gemeente.">
+            <Textbox id="huishouden-dossier" value={dossier} onChange={(e) => setDossier(e.target.value)} />
+          </FormField>
+          <Button type="submit" disabled={!dossier.trim()} busy={koppelen.isPending}>
+            Koppelen
+          </Button>
         </form>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../shared/api/client';
-import type { CasusregisseurOverdracht, Diagram, Dossier, Paged, StartGebeurtenis, TimelineEntry } from '../shared/api/types';
+import type { CasusregisseurOverdracht, Diagram, Dossier, Huishouden, Paged, StartGebeurtenis, TimelineEntry } from '../shared/api/types';
 
 export const dossierKeys = {
   dossier: (id: string) => ['dossier', id] as const,
@@ -29,11 +29,24 @@ export function useStartGebeurtenissen() {
   return useQuery({ queryKey: ['start-gebeurtenissen'], queryFn: () => api.get<StartGebeurtenis[]>('/trajecten/start-gebeurtenissen'), staleTime: Infinity });
 }
 
-/** Hands the traject to another casusregisseur; the dossier, its timeline and every task list are stale afterwards. */
+/** Hands the traject (and with huishouden the household's other trajecten) to another casusregisseur; the dossier, its timeline and every task list are stale afterwards. */
 export function useCasusregisseurOverdragen(id: string) {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (casusregisseur: string) => api.post<CasusregisseurOverdracht>(`/dossiers/${id}/casusregisseur`, { casusregisseur }),
+    mutationFn: ({ casusregisseur, huishouden }: { casusregisseur: string; huishouden: boolean }) =>
+      api.post<CasusregisseurOverdracht>(`/dossiers/${id}/casusregisseur`, { casusregisseur, huishouden }),
+    onSettled: async () => {
+      await queries.invalidateQueries({ queryKey: ['dossier'] });
+      await queries.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+}
+
+/** Links the traject to the household of another dossier of the gemeente; every dossier and task list is stale afterwards. */
+export function useHuishoudenKoppelen(id: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (dossier: string) => api.post<Huishouden>(`/dossiers/${id}/huishouden`, { dossier }),
     onSettled: async () => {
       await queries.invalidateQueries({ queryKey: ['dossier'] });
       await queries.invalidateQueries({ queryKey: ['tasks'] });

@@ -165,6 +165,25 @@ export interface Dossier {
   incidents: Incident[] | null;
   now: string;
   casusregisseur: Casusregisseur | null;
+  huishouden: Huishouden | null;
+}
+
+/** The traject's household (id null while it has none): from the bijstand or linked in the dossier, with the other trajecten of it. */
+export interface Huishouden {
+  id: string | null;
+  bron: string | null;
+  gezinsleden: Gezinslid[];
+}
+
+/** Another traject of the household (same gemeente only). */
+export interface Gezinslid {
+  trajectId: string;
+  naam: string | null;
+  persoonReferentie: string | null;
+  status: string;
+  schakel: string | null;
+  casusregisseur: string | null;
+  casusregisseurNaam: string | null;
 }
 
 /** The traject's casusregisseur (user null while there is none), the consulenten it can go to, and whether you may hand it over. */
@@ -181,6 +200,8 @@ export interface CasusregisseurOverdracht {
   naam: string;
   vorige: string | null;
   takenOvergedragen: number;
+  huishoudenOvergedragen: string[] | null;
+  huishoudenNietOvergedragen: string[] | null;
 }
 
 export interface TimelineEntry {

@@ -121,20 +121,18 @@ public sealed class CasuistiekoverlegScenarioTests
     {
         await using var host = await KetenHost.StartAsync(provider);
         var keten = host.Driver();
-        var engine = host.Services.GetRequiredService<Inburgering.Engine.ProcessEngine>();
-        var queries = host.Services.GetRequiredService<Inburgering.Engine.Queries.EngineQueries>();
-        var time = host.Services.GetRequiredService<TimeProvider>();
+        var starter = host.Services.GetRequiredService<Inburgering.Activities.Overleg.CasuistiekoverlegStarter>();
 
         // What the start-up does again (a restart, or two nodes at once): nothing new while the gemeente's overleg runs.
-        Assert.False(await Hosting.Casuistiekoverleggen.StartOneAsync(engine, queries, time, "0632", 4, CancellationToken.None));
-        var twice = await Task.WhenAll(Hosting.Casuistiekoverleggen.StartOneAsync(engine, queries, time, "1901", 4, CancellationToken.None),
-            Hosting.Casuistiekoverleggen.StartOneAsync(engine, queries, time, "1901", 4, CancellationToken.None));
+        Assert.False(await starter.StartOneAsync("0632", 4, CancellationToken.None));
+        var twice = await Task.WhenAll(starter.StartOneAsync("1901", 4, CancellationToken.None),
+            starter.StartOneAsync("1901", 4, CancellationToken.None));
         Assert.DoesNotContain(true, twice);
         Assert.Equal(2, (await keten.InstancesAsync(definitionKey: "casuistiekoverleg")).Count);
 
         // A gemeente without one yet (as after a policy change to periodiek): two nodes at once start exactly one.
-        var started = await Task.WhenAll(Hosting.Casuistiekoverleggen.StartOneAsync(engine, queries, time, "0335", 4, CancellationToken.None),
-            Hosting.Casuistiekoverleggen.StartOneAsync(engine, queries, time, "0335", 4, CancellationToken.None));
+        var started = await Task.WhenAll(starter.StartOneAsync("0335", 4, CancellationToken.None),
+            starter.StartOneAsync("0335", 4, CancellationToken.None));
         Assert.Single(started, s => s);
         Assert.Single(await keten.InstancesAsync(definitionKey: "casuistiekoverleg", gemeente: "0335"));
     }

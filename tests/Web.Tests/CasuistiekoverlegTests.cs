@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Inburgering.Activities.Duo.Notificaties;
 using Inburgering.Web.Tests.Pages;
 using Inburgering.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -18,15 +19,25 @@ public abstract class CasuistiekoverlegTests(WebServer server)
     {
         using var api = server.Api();
 
-        // The demo holds the overleg on its day; the next agenda comes a week before the next one (within four weeks).
-        JsonObject? task = null;
-        for (var week = 0; week <= 4 && task is null; week++)
+        // A Woerden traject of our own, left waiting: within weeks its tasks are past their due date (the demo's own trajecten
+        // may be all on time today).
+        var bsn = await server.SeedPersonAsync("0632");
+        var referentie = PersoonReferentie.Compute(System.Text.Encoding.UTF8.GetBytes("development-only-secret-not-for-production"), bsn);
+        await server.SeedIntakeAsync(referentie);
+        using (var notified = await api.PostAsJsonAsync("sim/duo/v1/_sim/notificaties", new { bsn, gebeurtenisId = "SS139" }))
         {
-            if (week > 0)
+            notified.EnsureSuccessStatusCode();
+        }
+
+        var intake = await server.TaskAsync(referentie, "User_Intake");
+        var traject = (await api.GetFromJsonAsync<JsonObject>($"api/v1/instances/{intake["instanceId"]}"))!["rootInstanceId"]!.ToString();
+
+        // The agenda comes a week before each overleg (every four weeks); an earlier one without our traject is not held.
+        JsonObject? task = null;
+        for (var week = 0; week <= 10 && task is null; week++)
+        {
+            using (await api.PostAsJsonAsync("api/v1/clock/advance", new { duration = week == 0 ? "PT1S" : "P1W" }))
             {
-                using (await api.PostAsJsonAsync("api/v1/clock/advance", new { duration = "P1W" }))
-                {
-                }
             }
 
             for (var second = 0; second < 5 && task is null; second++)
@@ -37,7 +48,19 @@ public abstract class CasuistiekoverlegTests(WebServer server)
                 }
 
                 var open = await api.GetFromJsonAsync<JsonObject>("api/v1/tasks?businessKey=casuistiekoverleg-0632&status=open");
-                task = open!["items"]!.AsArray().FirstOrDefault()?.AsObject();
+                if (open!["items"]!.AsArray().FirstOrDefault()?.AsObject() is { } agendaTask)
+                {
+                    var overleg = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances/{agendaTask["instanceId"]}");
+                    if (overleg!["variables"]!["agenda"]!.AsArray().Any(r => (string?)r!["dossierId"] == traject))
+                    {
+                        task = agendaTask;
+                    }
+                    else
+                    {
+                        using var held = await api.PostAsJsonAsync($"api/v1/tasks/{agendaTask["id"]}/complete", new { variables = new { overlegUitkomst = "geenOverlegNodig" } });
+                        held.EnsureSuccessStatusCode();
+                    }
+                }
             }
         }
 
@@ -57,12 +80,10 @@ public abstract class CasuistiekoverlegTests(WebServer server)
         // One link per traject on the agenda, to its dossier.
         var links = carla.Locator("[data-testid='taakformulier'] a[href^='/trajecten/']");
         await Assertions.Expect(links).ToHaveCountAsync(aantal);
-        if (aantal > 0)
-        {
-            var href = await links.First.GetAttributeAsync("href");
-            Assert.Matches("^/trajecten/[0-9a-f-]{36}$", href);
-            await page.Field("Interventie").FillAsync("Schuldhulpverlening inzetten");
-        }
+        var hrefs = (await links.EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))")).ToList();
+        var rij = hrefs.IndexOf($"/trajecten/{traject}");
+        Assert.True(rij >= 0, $"No link to /trajecten/{traject} among {string.Join(", ", hrefs)}");
+        await carla.Locator("[data-testid='taakformulier']").GetByLabel("Interventie").Nth(rij).FillAsync("Schuldhulpverlening inzetten");
 
         await carla.Locator("[data-testid='taakformulier']").GetByLabel("Overleg gehouden").CheckAsync();
         await page.FillAsync("Verslag of reden", "Agenda besproken met de ketenpartners.");
@@ -73,11 +94,9 @@ public abstract class CasuistiekoverlegTests(WebServer server)
         var after = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances/{task["instanceId"]}");
         var verslag = after!["variables"]!["overlegVerslagen"]!.AsArray().Last()!;
         Assert.Equal("gehouden", (string?)verslag["uitkomst"]);
-        if (aantal > 0)
-        {
-            Assert.Equal("Schuldhulpverlening inzetten", (string?)verslag["agenda"]![0]!["interventie"]);
-            Assert.NotNull((string?)verslag["agenda"]![0]!["dossierId"]);
-        }
+        var besproken = verslag["agenda"]!.AsArray().Single(r => (string?)r!["dossierId"] == traject)!;
+        Assert.Equal("Schuldhulpverlening inzetten", (string?)besproken["interventie"]);
+        Assert.False(string.IsNullOrEmpty((string?)besproken["redenen"]));
 
         await carla.Context.CloseAsync();
     }

@@ -69,6 +69,9 @@ public static class InburgeringActivities
         services.AddPartnerClient<BrpClient, BrpOptions>(configuration, BrpOptions.Section);
         services.AddActivity<VerblijfplaatsRaadplegenActivity>();
 
+        // The gemeente's casuïstiekoverleg reads the engine's own store (EngineQueries, registered with the engine).
+        services.AddActivity<Overleg.CasuistiekoverlegAgendaActivity>();
+
         return services;
     }
 

@@ -30,6 +30,9 @@ public static class Keten
         {
             services.AddSingleton(PolicyCatalog.LoadOrThrow(gemeenten));
             services.AddSingleton<IExpressionFunctionProvider>(sp => new BeleidFunctions(sp.GetRequiredService<PolicyCatalog>()));
+
+            // Resolved only where the engine is registered too (the server, the demo).
+            services.AddSingleton<Overleg.CasuistiekoverlegStarter>();
         }
 
         services.AddSingleton(new FormCatalog(definitionsFolder is null ? null : Path.Combine(definitionsFolder, "forms")));

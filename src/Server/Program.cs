@@ -147,6 +147,7 @@ app.MapWebApplication();
 StartupChecks.EnsureAddressesFree(app);
 await StartupChecks.InitializeDatabaseAsync(app, settings);
 await StartupChecks.DeployDefinitionsAsync(app, settings);
+await Casuistiekoverleggen.StartAsync(app, settings);
 
 Log.Started(app.Logger, settings.Database, settings.SimulationClock, settings.DevelopmentSignIn);
 await app.RunAsync();

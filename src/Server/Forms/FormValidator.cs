@@ -37,6 +37,12 @@ public static partial class FormValidator
         foreach (var field in fields)
         {
             var present = submitted.TryGetPropertyValue(field.Key, out var value);
+            if (field.Type == "dynamiclist")
+            {
+                errors.AddRange(CheckList(field, present ? value : null, current[field.Key]));
+                continue;
+            }
+
             if (field.ReadOnly)
             {
                 if (present && !JsonNode.DeepEquals(Normalise(value), Normalise(current[field.Key])))
@@ -160,6 +166,62 @@ public static partial class FormValidator
         }
     }
 
+    /// <summary>
+    /// A repeating list (form-js <c>dynamiclist</c> with a <c>path</c>), e.g. the agenda of the casuïstiekoverleg: an array of
+    /// rows, each checked against the list's own fields. Without <c>allowAddRemove</c> the rows are the process's: as many as
+    /// it gave, and in each row a read-only field, or data the form does not show, must come back unchanged.
+    /// </summary>
+    private static IEnumerable<FieldError> CheckList(Field field, JsonNode? value, JsonNode? current)
+    {
+        if (value is null)
+        {
+            yield break;
+        }
+
+        if (value is not JsonArray rows || rows.Any(r => r is not JsonObject))
+        {
+            yield return field.Error("form.type", $"{field.Name} moet een lijst zijn.");
+            yield break;
+        }
+
+        var given = current as JsonArray;
+        if (!field.AllowAddRemove && given is not null && rows.Count != given.Count)
+        {
+            yield return field.Error("form.list-rows", $"{field.Name}: rijen kunnen niet worden toegevoegd of verwijderd ({given.Count} rijen).");
+            yield break;
+        }
+
+        var inner = Fields(field.Component).GroupBy(f => f.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = (JsonObject)rows[i]!;
+            var was = given is not null && i < given.Count ? given[i] as JsonObject : null;
+            var at = $"{field.Key}[{i}]";
+            foreach (var (key, cell) in row)
+            {
+                if (inner.TryGetValue(key, out var f) && !f.ReadOnly)
+                {
+                    if (!IsEmpty(cell) && Check(f, cell!) is { } error)
+                    {
+                        yield return error with { Field = $"{at}.{key}", Message = $"{field.Name}, rij {i + 1}: {error.Message}" };
+                    }
+                }
+                else if (!field.AllowAddRemove && !JsonNode.DeepEquals(Normalise(cell), Normalise(was?[key])))
+                {
+                    yield return new FieldError($"{at}.{key}", f?.Name ?? key, "form.read-only", $"{field.Name}, rij {i + 1}: {f?.Name ?? key} kan niet worden gewijzigd.");
+                }
+            }
+
+            foreach (var f in inner.Values.Where(f => f.Required && !f.ReadOnly && !f.Conditional))
+            {
+                if (IsEmpty(row[f.Key]) && IsEmpty(was?[f.Key]))
+                {
+                    yield return new FieldError($"{at}.{f.Key}", f.Name, "form.required", $"{field.Name}, rij {i + 1}: {f.RequiredMessage ?? $"{f.Name} is verplicht."}");
+                }
+            }
+        }
+    }
+
     private static FieldError? CheckText(Field field, string text)
     {
         if (field.MinLength is { } minLength && text.Length < minLength)
@@ -205,6 +267,14 @@ public static partial class FormValidator
         foreach (var component in (container["components"] as JsonArray ?? []).OfType<JsonObject>())
         {
             var type = (string?)component["type"] ?? "";
+            if (type == "dynamiclist" && (string?)component["path"] is { Length: > 0 } path
+                && !(component["isRepeating"] is JsonValue r && r.TryGetValue<bool>(out var repeating) && !repeating))
+            {
+                // A repeating list is one variable (an array of rows) under its path.
+                yield return new Field(component, path, type);
+                continue;
+            }
+
             if (component["components"] is JsonArray && type is "group" or "dynamiclist" or "default")
             {
                 foreach (var inner in Fields(component))
@@ -262,6 +332,11 @@ public static partial class FormValidator
         private readonly JsonObject? _validate = component["validate"] as JsonObject;
 
         public string Key { get; } = key;
+
+        public JsonObject Component => component;
+
+        /// <summary>A repeating list whose rows the user may add and remove (<c>allowAddRemove</c>).</summary>
+        public bool AllowAddRemove => component["allowAddRemove"] is JsonValue a && a.TryGetValue<bool>(out var b) && b;
 
         public string Type { get; } = type;
 

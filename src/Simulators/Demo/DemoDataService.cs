@@ -88,7 +88,8 @@ public sealed class DemoDataService(
     IOptions<DemoOptions> options,
     IOptions<EngineOptions> engineOptions,
     IEnumerable<IDemoWeekObserver> observers,
-    ILogger<DemoDataService> logger) : BackgroundService
+    ILogger<DemoDataService> logger,
+    Inburgering.Activities.Overleg.CasuistiekoverlegStarter? overleggen = null) : BackgroundService
 {
     private readonly Dictionary<string, PersonaState> _byKey = new(StringComparer.Ordinal);
 
@@ -119,6 +120,13 @@ public sealed class DemoDataService(
             var today = clock.Now;
             var start = new DateTimeOffset(today.UtcDateTime.Date.AddMonths(-options.Value.Months).AddHours(10), TimeSpan.Zero);
             await clock.StartEmptyDatabaseAtAsync(start, stoppingToken);
+
+            // The gemeenten's periodic casuïstiekoverleg runs through the demo's months too (the server leaves it to the demo
+            // on an empty database: the clock could not be set back with its instances there).
+            if (overleggen is not null)
+            {
+                await overleggen.StartAllAsync(stoppingToken);
+            }
 
             using var http = Client();
             _driver = new KetenDriver(http, new KetenDriverOptions
@@ -295,6 +303,17 @@ public sealed class DemoDataService(
         var due = new List<(KetenTask Task, PersonaState State)>();
         foreach (var task in await Driver.OpenTasksAsync(ct: ct))
         {
+            if (!_givenUp.ContainsKey(task.Id) && task.DefinitionKey == "casuistiekoverleg" && task.DueAt is { } overleg && Driver.LocalDate(overleg) <= today)
+            {
+                // The gemeente's casuïstiekoverleg is held on its day (the demo's team records it without notes per traject).
+                if (!await Driver.DoTaskAsync(task, answers.Answer(task.FormKey, null, 0, today), Team.For(task.Gemeente), ct))
+                {
+                    _givenUp[task.Id] = true;
+                }
+
+                continue;
+            }
+
             if (_givenUp.ContainsKey(task.Id) || task.BusinessKey is not { } key || !_byKey.TryGetValue(key, out var state))
             {
                 continue;

@@ -46,6 +46,16 @@ public static class Achterstanden
 
     public static Soort? Find(string key) => Alle.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
 
+    /// <summary>
+    /// Now plus the kind's look-ahead, in Amsterdam calendar time (months have their own lengths): what is due before it is
+    /// overdue or soon due. The overdue list and the casuïstiekoverleg's agenda both ask with it.
+    /// </summary>
+    public static DateTimeOffset Horizon(Soort kind, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return kind.Vooruit.IsZero ? now : now.AddMonths((kind.Vooruit.Years * 12) + kind.Vooruit.Months).AddDays((kind.Vooruit.Weeks * 7) + kind.Vooruit.Days);
+    }
+
     /// <summary>Overdue (its date has passed) or soon (within the kind's look-ahead).</summary>
     public static string Staat(DateTimeOffset datum, DateTimeOffset nu) => datum < nu ? "te-laat" : "binnenkort";
 }

@@ -38,6 +38,7 @@ public sealed partial class WorkflowDefinitionsTests
         Assert.Equal(
         [
             "awb-bezwaartermijn",
+            "casuistiekoverleg", // per gemeente with a periodic overleg (seed 001), not per traject
             "financieel-ontzorgen", // beside the traject from its start (Participatiewet art. 56a)
             "handhaving-bestuurlijke-boete",
             "inburgeringstraject",
@@ -125,15 +126,20 @@ public sealed partial class WorkflowDefinitionsTests
     /// <summary>
     /// Issue 13, point 8: every seed puts one casusregisseur per inburgeraar (or gezin); the keten's tasks are his or hers by
     /// default (camunda:assignee names the traject variable <c>casusregisseur</c>, null while there is none, so the task stays
-    /// in the candidate group's pool). The one exception is the maatschappelijk begeleider's own task.
+    /// in the candidate group's pool). The exceptions are the maatschappelijk begeleider's own task and the gemeente's casuïstiekoverleg
+    /// agenda (a task of the gemeente, not of one traject).
     /// </summary>
     [Theory]
     [MemberData(nameof(Files))]
     public void EveryUserTask_IsTheCasusregisseursByDefault(string file)
     {
         string[] begeleiderTasks = ["User_Mb"];
+
+        // The gemeente's casuïstiekoverleg is no traject's: its agenda task is for the consulenten, without a casusregisseur.
+        string[] gemeenteTasks = ["casuistiekoverleg.bpmn:User_Casuistiekoverleg"];
         var without = XDocument.Load(Path.Combine(Folder, file)).Descendants(Bpmn + "userTask")
             .Where(t => !begeleiderTasks.Contains((string)t.Attribute("id")!))
+            .Where(t => !gemeenteTasks.Contains($"{file}:{(string)t.Attribute("id")!}"))
             .Where(t => !((string?)t.Attribute(Camunda + "assignee") ?? "").Contains("casusregisseur", StringComparison.Ordinal))
             .Select(t => (string)t.Attribute("id")!)
             .ToList();

@@ -31,7 +31,7 @@ public sealed class LintParityTests(ITestOutputHelper output)
         var files = Directory.GetFiles(miwg, "*.bpmn").Order(StringComparer.Ordinal)
             .Concat(Directory.GetFiles(Path.Combine(root, "workflow-definitions"), "*.bpmn").Order(StringComparer.Ordinal))
             .ToList();
-        Assert.Equal(30, files.Count); // 21 MIWG models, the traject, its five schakels, the two Awb procedures (boete, bezwaartermijn) and financieel ontzorgen
+        Assert.Equal(31, files.Count); // 21 MIWG models, the traject, its five schakels, the two Awb procedures (boete, bezwaartermijn), financieel ontzorgen and the casuïstiekoverleg
 
         var (server, catalog) = await ServerVerdictsAsync(files);
         var lint = await LintVerdictsAsync(root, files, catalog);

@@ -16,7 +16,7 @@ internal static class Achterstand
         foreach (var kind in Achterstanden.Alle)
         {
             var late = await queries.DueCountsAsync(kind.Bronnen, now, actor, cancellationToken);
-            var horizon = Horizon(kind, now);
+            var horizon = Achterstanden.Horizon(kind, now);
             var all = horizon == now ? late : await queries.DueCountsAsync(kind.Bronnen, horizon, actor, cancellationToken);
             var per = gemeenten.Select(g => new BeheerEndpoints.GemeenteAantal(g.Code, g.Naam, late.GetValueOrDefault(g.Code), all.GetValueOrDefault(g.Code) - late.GetValueOrDefault(g.Code))).ToList();
             result.Add(new BeheerEndpoints.SoortView(kind.Key, kind.Naam, kind.Uitleg, per, per.Sum(p => p.TeLaat), per.Sum(p => p.Binnenkort)));
@@ -37,7 +37,7 @@ internal static class Achterstand
         Paging paging,
         CancellationToken cancellationToken)
     {
-        var before = overdueOnly ? now : Horizon(kind, now);
+        var before = overdueOnly ? now : Achterstanden.Horizon(kind, now);
         var page = await queries.DueItemsAsync(kind.Bronnen, before, gemeente, actor, paging, cancellationToken);
         var items = new List<BeheerEndpoints.AchterstandView>();
         foreach (var item in page.Items)
@@ -61,8 +61,4 @@ internal static class Achterstand
 
         return new BeheerEndpoints.AchterstandenLijst(items, page.Page, page.PageSize, page.Total, now);
     }
-
-    /// <summary>Now plus the kind's look-ahead, in Amsterdam calendar time (months have their own lengths).</summary>
-    private static DateTimeOffset Horizon(Achterstanden.Soort kind, DateTimeOffset now) =>
-        kind.Vooruit.IsZero ? now : now.AddMonths((kind.Vooruit.Years * 12) + kind.Vooruit.Months).AddDays((kind.Vooruit.Weeks * 7) + kind.Vooruit.Days);
 }

@@ -19,6 +19,16 @@ internal static class JournalWriter
 
     private static readonly string[] Columns = [nameof(JournalEntity.InstanceId), nameof(JournalEntity.At), nameof(JournalEntity.Type), nameof(JournalEntity.ElementId), nameof(JournalEntity.User), nameof(JournalEntity.Data)];
 
+    /// <summary>The statement's parts, read from EF Core's model once per model (tests hold two models in one process).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, Shape> Shapes = new();
+
+    /// <summary>Parameter names of the SQLite statement, made once: @p{row}_{column}.</summary>
+    private static readonly string[][] ParameterNames = Enumerable.Range(0, SqliteRowsPerStatement)
+        .Select(row => Enumerable.Range(0, Columns.Length).Select(column => $"@p{row}_{column}").ToArray())
+        .ToArray();
+
+    private sealed record Shape(string PostgresInsert, string SqliteInsertPrefix, RelationalTypeMapping[] Mappings, bool[] Nullable);
+
     public static async Task WriteAsync(EngineDbContext db, IReadOnlyList<JournalEntity> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
@@ -26,18 +36,14 @@ internal static class JournalWriter
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(JournalEntity))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = Columns.Select(c => entity.FindProperty(c)!).ToArray();
-        var sqlTable = Quote(entity.GetTableName()!);
-        var sqlColumns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
+        var shape = Shapes.GetValue(db.Model, ShapeOf);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (db is PostgresEngineDbContext)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO {sqlTable} ({sqlColumns}) SELECT i, a, t, e, u, d FROM unnest(@i::uuid[], @a::timestamptz[], @t::text[], @e::text[], @u::text[], @d::text[]) WITH ORDINALITY AS j(i, a, t, e, u, d, n) ORDER BY n";
+            command.CommandText = shape.PostgresInsert;
             Add(command, "i", entries.Select(e => e.InstanceId).ToArray());
             Add(command, "a", entries.Select(e => e.At.ToUniversalTime()).ToArray());
             Add(command, "t", entries.Select(e => e.Type).ToArray());
@@ -48,22 +54,26 @@ internal static class JournalWriter
             return;
         }
 
-        var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
         foreach (var chunk in entries.Chunk(SqliteRowsPerStatement))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            var sql = new StringBuilder($"INSERT INTO {sqlTable} ({sqlColumns}) VALUES ");
+            var sql = new StringBuilder(shape.SqliteInsertPrefix, shape.SqliteInsertPrefix.Length + (chunk.Length * 48));
             for (var row = 0; row < chunk.Length; row++)
             {
                 var e = chunk[row];
+                var names = ParameterNames[row];
                 object?[] values = [e.InstanceId, e.At, e.Type, e.ElementId, e.User, e.Data];
                 sql.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < values.Length; column++)
                 {
-                    var name = $"@p{row}_{column}";
-                    sql.Append(column == 0 ? name : ", " + name);
-                    command.Parameters.Add(mappings[column].CreateParameter(command, name, values[column], nullable: properties[column].IsNullable));
+                    if (column > 0)
+                    {
+                        sql.Append(", ");
+                    }
+
+                    sql.Append(names[column]);
+                    command.Parameters.Add(shape.Mappings[column].CreateParameter(command, names[column], values[column], nullable: shape.Nullable[column]));
                 }
 
                 sql.Append(')');
@@ -72,6 +82,20 @@ internal static class JournalWriter
             command.CommandText = sql.ToString();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static Shape ShapeOf(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(JournalEntity))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var properties = Columns.Select(c => entity.FindProperty(c)!).ToArray();
+        var sqlTable = Quote(entity.GetTableName()!);
+        var sqlColumns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
+        return new Shape(
+            $"INSERT INTO {sqlTable} ({sqlColumns}) SELECT i, a, t, e, u, d FROM unnest(@i::uuid[], @a::timestamptz[], @t::text[], @e::text[], @u::text[], @d::text[]) WITH ORDINALITY AS j(i, a, t, e, u, d, n) ORDER BY n",
+            $"INSERT INTO {sqlTable} ({sqlColumns}) VALUES ",
+            properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray(),
+            properties.Select(p => p.IsNullable).ToArray());
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

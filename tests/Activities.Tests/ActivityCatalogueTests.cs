@@ -14,7 +14,7 @@ public sealed class ActivityCatalogueTests
         "duo.inburgeringsplicht-raadplegen", "duo.inburgeringstermijn-raadplegen", "duo.leerbaarheidstoets-examennummer-opvragen",
         "duo.leerbaarheidstoets-raadplegen", "duo.map-melden", "duo.ontheffing-raadplegen", "duo.pip-melden", "duo.pip-raadplegen", "duo.pvt-melden",
         "duo.vrijstelling-raadplegen", "duo.zroute-melden",
-        "intake.leerbaarheidstoets-aanvragen", "intake.leerbaarheidstoets-uitslag-ophalen",
+        "intake.leerbaarheidstoets-aanvragen", "intake.leerbaarheidstoets-annuleren", "intake.leerbaarheidstoets-uitslag-ophalen",
         "keten.casuistiekoverleg-agenda",
         "taalaanbieder.aanmelden", "taalaanbieder.aanmelding-status-ophalen", "taalaanbieder.gevolgde-uren-ophalen",
         "uitkering.bijstand-raadplegen", "uitkering.ontzorging-starten", "uitkering.ontzorging-stoppen",

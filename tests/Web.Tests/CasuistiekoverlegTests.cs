@@ -77,6 +77,11 @@ public abstract class CasuistiekoverlegTests(WebServer server)
         await Assertions.Expect(carla.Locator("h1")).ToContainTextAsync("Casuïstiekoverleg voorbereiden");
         await page.ClaimAsync();
 
+        // The gemeente's own task: no inburgeraar and no dossier of its own in the side panel.
+        var over = carla.GetByRole(AriaRole.Complementary, new() { Name = "Over deze taak" });
+        await Assertions.Expect(over).ToContainTextAsync("De gemeente: alle trajecten op de agenda");
+        await Assertions.Expect(over.GetByText("Naam onbekend")).ToHaveCountAsync(0);
+
         // One link per traject on the agenda, to its dossier.
         var links = carla.Locator("[data-testid='taakformulier'] a[href^='/trajecten/']");
         await Assertions.Expect(links).ToHaveCountAsync(aantal);

@@ -46,10 +46,10 @@ public sealed class CasusregisseurScenarioTests
 
         // Only the casusregisseur or a beheerder hands over, to a consulent of the gemeente; every refusal says why.
         using var daan = host.Client("daan", "consulent", "0632");
-        await AssertProblemAsync(await daan.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "daan" }), HttpStatusCode.Forbidden, "casusregisseur.forbidden");
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "bram" }), HttpStatusCode.UnprocessableEntity, "casusregisseur.not-colleague");
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "sanne" }), HttpStatusCode.UnprocessableEntity, "casusregisseur.not-colleague");
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = " " }), HttpStatusCode.BadRequest, "casusregisseur.missing");
+        await Problems.AssertAsync(await daan.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "daan" }), HttpStatusCode.Forbidden, "casusregisseur.forbidden");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "bram" }), HttpStatusCode.UnprocessableEntity, "casusregisseur.not-colleague");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "sanne" }), HttpStatusCode.UnprocessableEntity, "casusregisseur.not-colleague");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = " " }), HttpStatusCode.BadRequest, "casusregisseur.missing");
         using var begeleider = host.Client("bram", "begeleider", "0632");
         Assert.Equal(HttpStatusCode.Forbidden, (await begeleider.PostAsJsonAsync($"api/v1/dossiers/{trajectId}/casusregisseur", new { casusregisseur = "daan" })).StatusCode);
 
@@ -212,14 +212,5 @@ public sealed class CasusregisseurScenarioTests
         Assert.Equal(hoorn.DueDate(noa), hoorn.DueDate(await hoorn.TaskAsync("User_Pip"))); // within the same ten weeks (pipUiterlijk)
         Assert.Equal("Leerbaar op B1-niveau", (string?)(await hoorn.VariablesAsync("schakel3-brede-intake-en-pip"))["noaUitkomst"]);
         await hoorn.AssertNoIncidentsAsync();
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
-        var problem = JsonNode.Parse(body)!;
-        Assert.Equal(code, (string?)problem["code"]);
-        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
     }
 }

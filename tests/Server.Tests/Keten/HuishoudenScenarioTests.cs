@@ -107,11 +107,11 @@ public sealed class HuishoudenScenarioTests
         Assert.Empty(dossier["huishouden"]!["gezinsleden"]!.AsArray());
 
         // Every refusal says why; another gemeente's dossier is not found for its outsiders and refused for a beheerder of both.
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { }), HttpStatusCode.BadRequest, "huishouden.dossier-missing");
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = aId }), HttpStatusCode.UnprocessableEntity, "huishouden.same-traject");
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = hoornId }), HttpStatusCode.NotFound, "huishouden.dossier-not-found");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { }), HttpStatusCode.BadRequest, "huishouden.dossier-missing");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = aId }), HttpStatusCode.UnprocessableEntity, "huishouden.same-traject");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = hoornId }), HttpStatusCode.NotFound, "huishouden.dossier-not-found");
         using var henk = host.Client("henk", "beheerder", "0632,0405");
-        await AssertProblemAsync(await henk.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = hoornId }), HttpStatusCode.UnprocessableEntity, "huishouden.other-gemeente");
+        await Problems.AssertAsync(await henk.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = hoornId }), HttpStatusCode.UnprocessableEntity, "huishouden.other-gemeente");
         using var bram = host.Client("bram", "begeleider", "0632");
         Assert.Equal(HttpStatusCode.Forbidden, (await bram.PostAsJsonAsync($"api/v1/dossiers/{aId}/huishouden", new { dossier = bId })).StatusCode);
 
@@ -159,17 +159,8 @@ public sealed class HuishoudenScenarioTests
         await ander.BijstandAsync((await ander.TodayAsync()).AddDays(-3), huishoudenId: "GEZIN-WOERDEN-0099");
         await ander.AanmeldenBijDuoAsync("Asielstatushouder", (await ander.TodayAsync()).AddDays(-10), "SS139");
         var anderId = (await ander.InstanceAsync()).Id;
-        await AssertProblemAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{anderId}/huishouden", new { dossier = aId }), HttpStatusCode.Conflict, "huishouden.already-linked");
+        await Problems.AssertAsync(await carla.PostAsJsonAsync($"api/v1/dossiers/{anderId}/huishouden", new { dossier = aId }), HttpStatusCode.Conflict, "huishouden.already-linked");
         await gezinsvormer.AssertNoIncidentsAsync();
         await partner.AssertNoIncidentsAsync();
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"Expected {status}, got {response.StatusCode}: {body}");
-        var problem = JsonNode.Parse(body)!;
-        Assert.Equal(code, (string?)problem["code"]);
-        Assert.False(string.IsNullOrWhiteSpace((string?)problem["detail"]));
     }
 }

@@ -84,6 +84,9 @@ public abstract class WebServer : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);
+        // A page load waits for the whole application bundle and its first API answers. On a 2-core machine that also runs
+        // both databases' servers and the demo, one load once took over 30 s: navigations get a generous bound of their own.
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, message) => errors.Add(message);

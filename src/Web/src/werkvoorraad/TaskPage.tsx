@@ -10,6 +10,7 @@ import { usePageTitle } from '../shared/layout/usePageTitle';
 import { Alert, Button, ButtonGroup, DataItem, DataList, FormField, Heading, Link, Paragraph, Select, StatusBadge, Textarea } from '../shared/ui';
 import { taskActions, useColleagues, useTaskAction, useTaskForm } from './api';
 import type { TaskFormHandle } from './TaskForm';
+import { isGemeenteTask } from './view';
 
 const TaskForm = lazy(() => import('./TaskForm'));
 
@@ -220,10 +221,14 @@ function TaskDetails({ view }: { view: TaskFormView }) {
           <section className="app-panel">
             <Heading level={2}>Over deze taak</Heading>
             <DataList>
-              <DataItem label="Inburgeraar">
-                <Link to={`/trajecten/${task.instanceId}`}>{task.display?.inburgeraarNaam ?? 'Naam onbekend'}</Link>
-                <div className="app-muted">{task.display?.persoonReferentie ?? task.businessKey}</div>
-              </DataItem>
+              {isGemeenteTask(task) ? (
+                <DataItem label="Betreft">De gemeente: alle trajecten op de agenda</DataItem>
+              ) : (
+                <DataItem label="Inburgeraar">
+                  <Link to={`/trajecten/${task.instanceId}`}>{task.display?.inburgeraarNaam ?? 'Naam onbekend'}</Link>
+                  <div className="app-muted">{task.display?.persoonReferentie ?? task.businessKey}</div>
+                </DataItem>
+              )}
               <DataItem label="Gemeente">{gemeente}</DataItem>
               <DataItem label="Schakel">{processes.data?.get(task.definitionKey) ?? task.definitionKey}</DataItem>
               <DataItem label="Vervaldatum">

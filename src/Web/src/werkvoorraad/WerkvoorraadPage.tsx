@@ -6,7 +6,7 @@ import { describeDue, dueState, formatShortDate } from '../shared/format/dates';
 import { usePageTitle } from '../shared/layout/usePageTitle';
 import { BadgeCounter, Button, FormField, Heading, Link, Paragraph, Select, StatusBadge, TBody, Table, TableHead, Td, Th, Tr } from '../shared/ui';
 import { useTaskCounts, useTasks, useTaskTypes } from './api';
-import { pageSize, parseView, toSearch, withFilter, type Sort, type Tab, type View } from './view';
+import { isGemeenteTask, pageSize, parseView, toSearch, withFilter, type Sort, type Tab, type View } from './view';
 
 const tabLabels: Record<Tab, string> = { mijn: 'Mijn taken', groep: 'Taken van mijn groep(en)', alle: 'Alle taken' };
 
@@ -152,8 +152,14 @@ function TaskRow({ task, now, gemeente, schakel }: { task: Task; now: string; ge
         ) : null}
       </Td>
       <Td>
-        <Link to={`/trajecten/${task.instanceId}`}>{naam ?? 'Naam onbekend'}</Link>
-        {referentie ? <div className="app-muted">{referentie}</div> : null}
+        {isGemeenteTask(task) ? (
+          'De gemeente (alle trajecten)'
+        ) : (
+          <>
+            <Link to={`/trajecten/${task.instanceId}`}>{naam ?? 'Naam onbekend'}</Link>
+            {referentie ? <div className="app-muted">{referentie}</div> : null}
+          </>
+        )}
       </Td>
       <Td>{gemeente}</Td>
       <Td>{schakel}</Td>

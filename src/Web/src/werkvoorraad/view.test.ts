@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultView, filterQuery, listQuery, parseView, toSearch, withFilter } from './view';
+import { defaultView, filterQuery, isGemeenteTask, listQuery, parseView, toSearch, withFilter } from './view';
 
 describe('the werkvoorraad view in the URL', () => {
   it('reads every part of a shared link and writes it back the same', () => {
@@ -24,5 +24,12 @@ describe('the werkvoorraad view in the URL', () => {
     expect(filterQuery(view)).toEqual({ gemeente: null, definitionKey: 's3', elementId: 'User_Pip', due: 'this-week', unassigned: true });
     expect(listQuery(view)).toMatchObject({ view: 'mine', sort: 'due', page: 2, pageSize: 25 });
     expect(listQuery(defaultView)).toMatchObject({ view: 'groups', due: undefined, unassigned: undefined });
+  });
+});
+
+describe('tasks of the gemeente itself', () => {
+  it('are the casuïstiekoverleg agenda, not a step of one traject', () => {
+    expect(isGemeenteTask({ definitionKey: 'casuistiekoverleg' })).toBe(true);
+    expect(isGemeenteTask({ definitionKey: 'schakel3-brede-intake-en-pip' })).toBe(false);
   });
 });

@@ -84,3 +84,11 @@ export function listQuery(view: View): Query {
     pageSize,
   };
 }
+
+/** Processes whose tasks belong to the gemeente, not to one inburgeraar's traject (no dossier to open). */
+const gemeenteProcesses = new Set(['casuistiekoverleg']);
+
+/** Whether a task is the gemeente's own (e.g. the casuïstiekoverleg's agenda) rather than a step of a traject. */
+export function isGemeenteTask(task: { definitionKey: string }): boolean {
+  return gemeenteProcesses.has(task.definitionKey);
+}

@@ -48,9 +48,10 @@ public abstract class BeheerTests(WebServer server)
         var busiest = summary["soorten"]!.AsArray().OrderByDescending(s => (int)s!["teLaat"]! + (int)s["binnenkort"]!).First()!;
         Assert.Contains(busiest["perGemeente"]!.AsArray(), g => (int)g!["teLaat"]! + (int)g["binnenkort"]! > 0);
         await achterstanden.ChooseSoortAsync((string)busiest["key"]!);
-        await achterstanden.Rows.First.WaitForAsync();
         var list = await api.GetFromJsonAsync<JsonObject>($"api/v1/beheer/achterstanden/{busiest["key"]}?pageSize=25");
-        Assert.Equal(list!["items"]!.AsArray().Count, await achterstanden.Rows.CountAsync());
+        // Wait until the list shows the chosen kind (its first row is the API's first), not the one shown before the choice.
+        await Assertions.Expect(achterstanden.Rows.First.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"/trajecten/{list!["items"]![0]!["trajectId"]}$"));
+        await Assertions.Expect(achterstanden.Rows).ToHaveCountAsync(list["items"]!.AsArray().Count);
         await Screenshots.TakeAsync(page, "beheer-achterstanden", server.Database);
         var violations = Axe.Serious(await Axe.RunAsync(page, "beheer-achterstanden", server.Database));
         Assert.True(violations.Count == 0, string.Join("; ", violations.Select(v => $"{v.Id}: {v.Help} ({v.Targets})")));

@@ -274,7 +274,7 @@ public sealed partial class ProcessEngine
     {
         await using var db = _databases.Create();
         var now = _time.GetUtcNow();
-        var job = await db.Jobs.FirstOrDefaultAsync(j => j.Id == jobId, cancellationToken);
+        var job = await JobQueries.Job.For(db)(db, jobId);
         var ready = job is not null
             && ((job.Status == JobStatus.Pending && job.DueAt <= now) || (job.Status == JobStatus.Running && (takeOverLease || job.LockedUntil < now)));
         if (!ready)
@@ -297,10 +297,13 @@ public sealed partial class ProcessEngine
         }
 
         // Build the activity's input from the variables visible at the task (read only).
-        var instance = await db.Instances.AsNoTracking().FirstAsync(i => i.Id == job.InstanceId, cancellationToken);
+        var instance = await JobQueries.Instance.For(db)(db, job.InstanceId) ?? throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
         var model = await _definitions.ModelAsync(instance.DefinitionId, instance.DefinitionKey, cancellationToken);
         var state = new InstanceState(instance, model, _options.TenantVariable);
-        state.Executions.AddRange(await db.Executions.AsNoTracking().Where(e => e.InstanceId == job.InstanceId).ToListAsync(cancellationToken));
+        await foreach (var row in JobQueries.Executions.For(db)(db, job.InstanceId).WithCancellation(cancellationToken))
+        {
+            state.Executions.Add(row);
+        }
         var execution = state.FindExecution(job.ExecutionId);
         var visible = state.VisibleVariables(execution);
         var input = new JsonObject();
@@ -352,7 +355,7 @@ public sealed partial class ProcessEngine
             return await RunAsync("record-partner-call", Actor.System, async (step, executor, ct) =>
             {
                 EngineMetrics.TagStep(claimed.DefinitionKey, claimed.ElementId, claimed.ActivityType);
-                var job = await step.Db.Jobs.FirstOrDefaultAsync(j => j.Id == claimed.Id, ct);
+                var job = await JobQueries.Job.For(step.Db)(step.Db, claimed.Id);
                 if (job is null || job.Status != JobStatus.Running || job.LockedBy != _options.NodeId || job.Attempts != claimed.Attempts)
                 {
                     // Cancelled meanwhile (boundary event, instance cancelled) or taken over after our lease expired.
@@ -405,6 +408,22 @@ public sealed partial class ProcessEngine
             Log.JobResultNotRecorded(_logger, claimed.Id, ex.Message);
             return JobOutcome.Discarded;
         }
+    }
+
+    /// <summary>
+    /// A partner call's queries, compiled once per model (as <see cref="Step"/>'s are): a claim and a record run them for
+    /// every call, and a trajectory makes dozens of calls.
+    /// </summary>
+    private static class JobQueries
+    {
+        public static readonly ModelBound<Func<EngineDbContext, Guid, Task<JobEntity?>>> Job =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Jobs.FirstOrDefault(j => j.Id == id)));
+
+        public static readonly ModelBound<Func<EngineDbContext, Guid, Task<InstanceEntity?>>> Instance =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id)));
+
+        public static readonly ModelBound<Func<EngineDbContext, Guid, IAsyncEnumerable<ExecutionEntity>>> Executions =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Executions.AsNoTracking().Where(e => e.InstanceId == id)));
     }
 
     /// <summary>Exponential back-off with jitter: initial × factor^(attempt−1), capped, spread by ±jitter.</summary>

@@ -63,6 +63,13 @@ internal static class KetenBench
                 $"| {provider} | {roots:N0} | {finished:N0} | {seconds:0} | {steps:N0} | {steps / seconds:0} | {elements / seconds:0} | {roots * 3600 / seconds:N0} | {incidents} | {peak:0} |"));
             rates.Add((provider.ToString(), seconds / Math.Max(1, roots)));
             splits.Add($"{provider}: {demo}");
+
+            // What a traject's steps are, and how many distinct moments the clock fired its timers at (one moment's timers
+            // of different instances fire in parallel; moments one after the other).
+            var moments = await db.Journal.AsNoTracking().Where(j => j.Type == "timer-fired").Select(j => j.At).Distinct().CountAsync();
+            var perKind = string.Join(", ", Transactions.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {journal.GetValueOrDefault(t) / (double)Math.Max(1, roots):0.0}")));
+            splits.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{provider}: steps per traject: {perKind}; timers fired at {moments:N0} distinct moments, {journal.GetValueOrDefault("timer-fired") / (double)Math.Max(1, moments):0.0} per moment"));
         }
 
         Console.WriteLine();

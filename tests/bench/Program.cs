@@ -18,10 +18,18 @@ int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? 
 switch (scenario)
 {
     case "engine":
-        await EngineBench.RunAsync(Option("instances", 2000), Option("workers", 8), options.GetValueOrDefault("pgbench-tps"));
+        await EngineBench.RunAsync(Option("instances", 2000), Option("workers", 8), options.GetValueOrDefault("pgbench-tps"), Option("nodes", 1));
+        break;
+    case "engine-node":
+        // The second node of `engine --nodes=2`: started by the first, told what to run on standard input.
+        await EngineBench.RunNodeAsync(options["connection"], Option("workers", 8));
         break;
     case "timers":
-        await TimerBurstBench.RunAsync(Option("timers", 100_000));
+        await TimerBurstBench.RunAsync(Option("timers", 100_000), Option("nodes", 1));
+        break;
+    case "timers-node":
+        // The second node of `timers --nodes=2`: runs the scheduler until its standard input closes.
+        await TimerBurstBench.RunNodeAsync(options["connection"]);
         break;
     case "keten":
         await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(','));
@@ -57,7 +65,7 @@ internal static class EngineBench
 
     private sealed record Workload(string Name, string Description, int StepsPerInstance, Func<ProcessEngine, EngineQueries, int, int, Task> Run);
 
-    public static async Task RunAsync(int instances, int workers, string? pgbenchTps)
+    public static async Task RunAsync(int instances, int workers, string? pgbenchTps, int nodes = 1)
     {
         Console.WriteLine($"# Engine throughput: {instances} instances per measurement, {workers} concurrent workers, {Environment.ProcessorCount} cores");
         Console.WriteLine("CPU is this process's (engine, EF Core, driver), per instance; write transactions are PostgreSQL's (txid_current), per instance.");
@@ -84,14 +92,7 @@ internal static class EngineBench
             await services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
             var engine = services.GetRequiredService<ProcessEngine>();
             var queries = services.GetRequiredService<EngineQueries>();
-            foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn" })
-            {
-                var result = await engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, file)), file, User);
-                if (!result.Succeeded)
-                {
-                    throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
-                }
-            }
+            await DeployAsync(engine);
 
             foreach (var workload in workloads)
             {
@@ -128,7 +129,127 @@ internal static class EngineBench
             Console.WriteLine("PostgreSQL commit ceiling: not measured (run through tests/bench/run.sh, which runs pgbench -N first).");
         }
 
+        if (nodes >= 2)
+        {
+            await TwoNodesAsync(workloads, instances, workers, results, tps);
+        }
+
         Console.WriteLine("Anchors: Camunda 7 reports 100–500 instances/s started on a 4-core laptop; an Elsa 3 user reports a plateau near 166 workflows/s.");
+    }
+
+    /// <summary>
+    /// Two engine nodes on one PostgreSQL: this process and a second one (this program, <c>engine-node</c>), each with
+    /// <paramref name="workers"/> callers, run the same workload at the same moment against one database. Prints the
+    /// combined rate next to one node's from the same run.
+    /// </summary>
+    private static async Task TwoNodesAsync(Workload[] workloads, int instances, int workers, List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)> single, double tps)
+    {
+        if (Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
+        {
+            return;
+        }
+
+        await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var services = Build(database);
+        await services.GetRequiredService<EngineDatabaseInitializer>().InitializeAsync();
+        var engine = services.GetRequiredService<ProcessEngine>();
+        var queries = services.GetRequiredService<EngineQueries>();
+        await DeployAsync(engine);
+
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(EngineBench).Assembly.Location);
+        info.ArgumentList.Add("engine-node");
+        info.ArgumentList.Add($"--connection={database.ConnectionString}");
+        info.ArgumentList.Add($"--workers={workers}");
+        using var node = Process.Start(info) ?? throw new InvalidOperationException("Could not start the second node.");
+        async Task<string> ReadAsync()
+        {
+            // Wait on the second node's answer, however long a busy machine takes; it ends its line when it is done.
+            return await node.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The second node stopped.");
+        }
+
+        foreach (var workload in workloads)
+        {
+            await workload.Run(engine, queries, 50, workers);
+        }
+
+        if (await ReadAsync() != "ready")
+        {
+            throw new InvalidOperationException("The second node did not warm up.");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"## Two engine nodes (two processes, {workers} callers each) on one PostgreSQL, {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine("| workload | instances | seconds | instances/s, 2 nodes | instances/s, 1 node | 2 nodes / 1 node | commits/s | share of pgbench | CPU ms/instance (ours + PostgreSQL's) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var workload in workloads)
+        {
+            var count = workload.Name == "tasks" ? Math.Max(100, instances / 4) : instances;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var pgCpu = await PostgresCpuAsync(database);
+            var watch = Stopwatch.StartNew();
+            await node.StandardInput.WriteLineAsync($"{workload.Name} {count}");
+            await node.StandardInput.FlushAsync();
+            await workload.Run(engine, queries, count, workers);
+            var ours = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var answer = (await ReadAsync()).Split(' ');
+            var seconds = watch.Elapsed.TotalSeconds;
+            var theirs = TimeSpan.FromMilliseconds(double.Parse(answer[1], CultureInfo.InvariantCulture));
+            var pgCpuMs = ((await PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / (2 * count);
+            var rate = 2 * count / seconds;
+            var one = single.FirstOrDefault(r => r.Provider == DatabaseProvider.PostgreSql && r.Scenario == workload.Name).PerSecond;
+            var commits = rate * workload.StepsPerInstance;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {workload.Description} | {2 * count} | {seconds:0.00} | {rate:0} | {one:0} | {(one > 0 ? rate / one : double.NaN):0.00} | {commits:0} | {(tps > 0 ? commits / tps : double.NaN):P0} | {(ours + theirs).TotalMilliseconds / (2 * count):0.00} + {pgCpuMs:0.00} |"));
+        }
+
+        node.StandardInput.Close();
+        await node.WaitForExitAsync();
+        Console.WriteLine();
+        Console.WriteLine($"Both nodes and PostgreSQL share these {Environment.ProcessorCount} cores: where one node already keeps them busy (its CPU plus the server's per instance, times its rate), a second node can only split the same CPU, and the ratio stays near 1.");
+    }
+
+    /// <summary>The second node: warms up, says "ready", then runs "workload count" lines from standard input and answers "done cpu-ms".</summary>
+    public static async Task RunNodeAsync(string connectionString, int workers)
+    {
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddProcessEngine(new EngineDatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = connectionString })
+            .BuildServiceProvider();
+        var engine = services.GetRequiredService<ProcessEngine>();
+        var queries = services.GetRequiredService<EngineQueries>();
+        var workloads = new Dictionary<string, Func<int, Task>>
+        {
+            ["straight"] = n => StraightAsync(engine, n, workers),
+            ["message"] = n => MessageAsync(engine, n, workers),
+            ["tasks"] = n => UserTasksAsync(engine, queries, n, workers),
+        };
+        foreach (var run in workloads.Values)
+        {
+            await run(50);
+        }
+
+        Console.WriteLine("ready");
+        while (Console.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ');
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            await workloads[parts[0]](int.Parse(parts[1], CultureInfo.InvariantCulture));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"done {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0}"));
+        }
+    }
+
+    private static async Task DeployAsync(ProcessEngine engine)
+    {
+        foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn" })
+        {
+            var result = await engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, file)), file, User);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Message)));
+            }
+        }
     }
 
     private static async Task<long> WriteTransactionIdAsync(TestDatabase database)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Inburgering.Engine;
@@ -21,7 +22,7 @@ internal static class TimerBurstBench
 {
     private static readonly Actor User = new("bench", new HashSet<string> { "beheerder" }, null, IsAdministrator: true);
 
-    public static async Task RunAsync(int timers)
+    public static async Task RunAsync(int timers, int nodes = 1)
     {
         if (Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
         {
@@ -29,7 +30,7 @@ internal static class TimerBurstBench
             return;
         }
 
-        Console.WriteLine($"# Timer burst on PostgreSQL: {timers:N0} pending timers due at one moment, Quartz (clustered ADO store) waking the timer pump, in process, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"# Timer burst on PostgreSQL: {timers:N0} pending timers due at one moment, Quartz (clustered ADO store) waking the timer pump, {(nodes >= 2 ? "two nodes (this process and a second one, one cluster)" : "in process")}, {Environment.ProcessorCount} cores");
         await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
         var watch = Stopwatch.StartNew();
 
@@ -47,6 +48,13 @@ internal static class TimerBurstBench
         await Backlog.CopyAsync(database, template, Enumerable.Repeat(placeholder, timers).ToList());
         Console.WriteLine($"- {timers:N0} instances waiting on a timer written in {watch.Elapsed.TotalSeconds:0} s");
 
+        // The second node: its own process, its own Quartz scheduler in the same cluster and its own timer pumps.
+        using var node = nodes >= 2 ? StartNode(database) : null;
+        if (node is not null && await node.StandardOutput.ReadLineAsync() != "ready")
+        {
+            throw new InvalidOperationException("The second node did not start.");
+        }
+
         await using var services = Build(database, quartz: true);
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var reconciler = ActivatorUtilities.CreateInstance<WorkReconciler>(services);
@@ -63,6 +71,8 @@ internal static class TimerBurstBench
         Console.WriteLine($"- {reconciled.TimersScheduled:N0} Quartz trigger(s) stored for {timers:N0} timers in {store.Elapsed.TotalMilliseconds:0} ms; the burst is due at {due:HH:mm:ss.fff} UTC");
         var transactionsBefore = await WriteTransactionIdAsync(database);
 
+        var ours = 0;
+        using var listener = EngineMetricsListener(() => Interlocked.Increment(ref ours));
         await scheduler.Start();
         var before = Memory();
         Console.WriteLine($"- memory before the burst: {before}");
@@ -87,6 +97,14 @@ internal static class TimerBurstBench
         var transactions = await WriteTransactionIdAsync(database) - transactionsBefore - 1;
         var after = Memory();
         await scheduler.Shutdown(waitForJobsToComplete: true);
+        var nodeReport = "";
+        if (node is not null)
+        {
+            node.StandardInput.Close();
+            nodeReport = await node.StandardOutput.ReadToEndAsync();
+            await node.WaitForExitAsync();
+        }
+
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -110,7 +128,62 @@ internal static class TimerBurstBench
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Write transactions in the database during the burst (transaction ids handed out, Quartz's check-ins included): {transactions:N0}, {(double)transactions / firings.Count:0.00} per timer fired."));
         Console.WriteLine($"Memory of this process (engine + Quartz): before the burst {before}; when drained {after} (peak working set {peak / 1048576.0:0} MB); after a full GC {collected}.");
+        if (node is not null)
+        {
+            Console.WriteLine($"This node fired {ours:N0} timers; the second node: {nodeReport.Trim()}.");
+        }
+
         Console.WriteLine($"Drained {drain.Elapsed.TotalSeconds:0} s after the due moment. Lateness is the journal's fired moment minus the timer's due moment; with every timer due at once it grows linearly through the burst, so p50 is about half the drain time.");
+    }
+
+    /// <summary>Starts the second node (this program, <c>timers-node</c>) and returns once it runs; it answers "ready".</summary>
+    private static Process StartNode(TestDatabase database)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add(typeof(TimerBurstBench).Assembly.Location);
+        info.ArgumentList.Add("timers-node");
+        info.ArgumentList.Add($"--connection={database.ConnectionString}");
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start the second node.");
+    }
+
+    /// <summary>The second node: the engine with Quartz in the cluster, until standard input closes; then its memory and timers fired.</summary>
+    public static async Task RunNodeAsync(string connectionString)
+    {
+        var database = new TestDatabase(DatabaseProvider.PostgreSql, connectionString, () => Task.CompletedTask);
+        await using var services = Build(database, quartz: true);
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var fired = 0;
+        using var listener = EngineMetricsListener(() => Interlocked.Increment(ref fired));
+        await scheduler.Start();
+        Console.WriteLine("ready");
+        var peak = 0L;
+        var input = Task.Run(() => Console.In.ReadToEnd());
+        while (!input.IsCompleted)
+        {
+            peak = Math.Max(peak, Environment.WorkingSet);
+            await Task.WhenAny(input, Task.Delay(1000));
+        }
+
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        Console.WriteLine($"fired {fired:N0} timers, peak working set {peak / 1048576.0:0} MB, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0} s");
+    }
+
+    /// <summary>Calls <paramref name="fired"/> for every timer this process fires (the engine's timer lateness histogram).</summary>
+    private static MeterListener EngineMetricsListener(Action fired)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == EngineMetrics.Name && instrument.Name == "timer_lateness_seconds")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => fired());
+        listener.Start();
+        return listener;
     }
 
     /// <summary>PostgreSQL hands out a transaction id only to a transaction that writes (and to this call).</summary>

@@ -101,6 +101,9 @@ public static class EngineRegistration
     /// PostgreSQL: the statements a step runs are few and always the same text (compiled queries, the journal's one insert),
     /// so Npgsql prepares them on the server after their second use (<c>Max Auto Prepare</c>, unless the connection string
     /// sets it): the server parses and plans each once per connection instead of on every step.
+    /// The engine's connections carry no session state (no SET, no advisory lock, no temporary table, no LISTEN), so they
+    /// skip Npgsql's reset when they go back to the pool (<c>No Reset On Close</c>, unless the connection string sets it):
+    /// otherwise every step, which takes a pooled connection, makes the server run RESET ALL and its friends first.
     /// </summary>
     internal static string PreparePostgres(string connectionString)
     {
@@ -109,6 +112,11 @@ public static class EngineRegistration
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("ResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

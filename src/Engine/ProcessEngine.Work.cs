@@ -355,15 +355,23 @@ public sealed partial class ProcessEngine
             return await RunAsync("record-partner-call", Actor.System, async (step, executor, ct) =>
             {
                 EngineMetrics.TagStep(claimed.DefinitionKey, claimed.ElementId, claimed.ActivityType);
-                var job = await JobQueries.Job.For(step.Db)(step.Db, claimed.Id);
+
+                // The instance's live jobs hold this one while its token waits on it: one query fewer than reading it on
+                // its own first. A job no longer live there (its instance ended) is read by its id.
+                var instance = await step.LoadAsync(claimed.InstanceId, ct);
+                var job = instance?.Jobs.FirstOrDefault(j => j.Id == claimed.Id) ?? await JobQueries.Job.For(step.Db)(step.Db, claimed.Id);
                 if (job is null || job.Status != JobStatus.Running || job.LockedBy != _options.NodeId || job.Attempts != claimed.Attempts)
                 {
                     // Cancelled meanwhile (boundary event, instance cancelled) or taken over after our lease expired.
+                    step.Forget(instance);
                     return JobOutcome.Discarded;
                 }
 
                 if (result is ActivityResult.Failed failed && failed.Retryable && job.Attempts < policy.MaxAttempts)
                 {
+                    // A retry changes the job only: the instance row is neither written nor its version bumped, so a
+                    // retry never conflicts with the instance's other work.
+                    step.Forget(instance);
                     job.Status = JobStatus.Pending;
                     job.DueAt = step.Now + Backoff(policy, job.Attempts);
                     var reason = failed.Error?.Message ?? failed.Reason;
@@ -375,7 +383,6 @@ public sealed partial class ProcessEngine
                     return JobOutcome.RetryScheduled;
                 }
 
-                var instance = await step.LoadAsync(job.InstanceId, ct);
                 var tracked = instance?.Jobs.FirstOrDefault(j => j.Id == job.Id);
                 if (instance is null || !instance.IsActive || tracked is null)
                 {

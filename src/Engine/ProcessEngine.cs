@@ -300,7 +300,7 @@ public sealed partial class ProcessEngine
     public async Task CompleteTaskAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken = default) =>
         await RunAsync("complete-task", actor, async (step, executor, ct) =>
         {
-            var task = await step.Db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+            var task = await TaskById.For(step.Db)(step.Db, taskId);
             if (task is null || !actor.MayAccess(task.TenantId))
             {
                 throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
@@ -343,7 +343,7 @@ public sealed partial class ProcessEngine
 
     private static async Task<UserTaskEntity> FindTaskAsync(EngineDbContext db, Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
-        var task = await db.UserTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var task = await TaskById.For(db)(db, taskId);
         if (task is null || !actor.MayAccess(task.TenantId))
         {
             throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
@@ -351,6 +351,10 @@ public sealed partial class ProcessEngine
 
         return task;
     }
+
+    /// <summary>A task by its id, compiled once per model: every claim and completion reads it first.</summary>
+    private static readonly ModelBound<Func<EngineDbContext, Guid, Task<UserTaskEntity?>>> TaskById =
+        new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.UserTasks.FirstOrDefault(t => t.Id == id)));
 
     private static void EnsureOpen(UserTaskEntity task)
     {

@@ -105,6 +105,20 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
         return state;
     }
 
+    /// <summary>
+    /// Forgets an instance this step loaded but does not change after all: its row is not written and its version not
+    /// bumped at commit, so the step cannot conflict with the instance's other work. Null: nothing to forget.
+    /// </summary>
+    public void Forget(InstanceState? instance)
+    {
+        if (instance is null || !_instances.Remove(instance.Id))
+        {
+            return;
+        }
+
+        Db.Entry(instance.Entity).State = EntityState.Detached;
+    }
+
     public InstanceState Add(InstanceEntity entity, ProcessModel model)
     {
         Db.Instances.Add(entity);

@@ -51,6 +51,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 47, Level = LogLevel.Warning, Message = "The timer pump of trigger {Trigger} failed; its trigger fires again later")]
     public static partial void TimerPumpFailed(ILogger logger, string trigger, Exception exception);
 
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "A timer due since {DueAt} waits unclaimed: node {Node} joins the drain")]
+    public static partial void TimerBacklogJoined(ILogger logger, DateTimeOffset dueAt, string node);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Looking for due timers that wait unclaimed failed; the next check tries again")]
+    public static partial void TimerBacklogCheckFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "Firing of {Kind} {Id} failed; its trigger fires again later")]
     public static partial void WorkFiringFailed(ILogger logger, string kind, Guid id, Exception exception);
 

@@ -10,12 +10,13 @@ using Inburgering.Engine.Scheduling;
 using Inburgering.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
 /// <summary>
 /// A burst of pending timers on PostgreSQL: the engine with Quartz (clustered ADO store) in this process; every timer falls
-/// due at the same moment while the scheduler runs. Prints timers fired per second, lateness (fired moment minus due
+/// due at the same moment while the scheduler (and the backlog watch, with which other nodes join a drain) runs. Prints timers fired per second, lateness (fired moment minus due
 /// moment) and this process's memory before and after. Asserts nothing.
 /// </summary>
 internal static class TimerBurstBench
@@ -74,6 +75,8 @@ internal static class TimerBurstBench
         var ours = 0;
         using var listener = EngineMetricsListener(() => Interlocked.Increment(ref ours));
         await scheduler.Start();
+        var backlogWatch = services.GetServices<IHostedService>().OfType<TimerBacklogWatch>().Single();
+        await backlogWatch.StartAsync(CancellationToken.None);
         var before = Memory();
         Console.WriteLine($"- memory before the burst: {before}");
         while (DateTimeOffset.UtcNow < due)
@@ -96,6 +99,7 @@ internal static class TimerBurstBench
 
         var transactions = await WriteTransactionIdAsync(database) - transactionsBefore - 1;
         var after = Memory();
+        await backlogWatch.StopAsync(CancellationToken.None);
         await scheduler.Shutdown(waitForJobsToComplete: true);
         var nodeReport = "";
         if (node is not null)
@@ -155,6 +159,8 @@ internal static class TimerBurstBench
         var fired = 0;
         using var listener = EngineMetricsListener(() => Interlocked.Increment(ref fired));
         await scheduler.Start();
+        var watch = services.GetServices<IHostedService>().OfType<TimerBacklogWatch>().Single();
+        await watch.StartAsync(CancellationToken.None);
         Console.WriteLine("ready");
         var peak = 0L;
         var input = Task.Run(() => Console.In.ReadToEnd());
@@ -164,6 +170,7 @@ internal static class TimerBurstBench
             await Task.WhenAny(input, Task.Delay(1000));
         }
 
+        await watch.StopAsync(CancellationToken.None);
         await scheduler.Shutdown(waitForJobsToComplete: true);
         Console.WriteLine($"fired {fired:N0} timers, peak working set {peak / 1048576.0:0} MB, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0} s");
     }

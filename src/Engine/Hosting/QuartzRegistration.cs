@@ -58,6 +58,12 @@ public sealed class SchedulerSettings
     /// waits before its trigger fires again; doubled for every further failure of the same firing, up to ten minutes.
     /// </summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// PostgreSQL: how often a node looks for a timer that has been due this long and that no pump's claim holds, and then
+    /// joins the drain (<see cref="Scheduling.TimerBacklogWatch"/>); zero switches it off.
+    /// </summary>
+    public TimeSpan TimerBacklogCheck { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public static class QuartzRegistration
@@ -106,6 +112,12 @@ public static class QuartzRegistration
             }
         });
         services.AddHostedService(_ => new ThreadPoolFloor(settings.MinThreadPoolThreads ?? 64));
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Every node of the cluster joins a drain that is under way (one node on SQLite: Quartz's trigger is enough).
+            services.AddHostedService<TimerBacklogWatch>();
+        }
+
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton(settings);
         services.AddSingleton<TimerPrecedence>();

@@ -21,7 +21,7 @@ public sealed partial class TwoNodeTests(ITestOutputHelper output)
     public async Task TwoNodes_SameTasksMessagesAndTimers_ExactlyOneWinnerNoDoubleStepNoLostUpdate()
     {
         await using var database = await TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
-        var arguments = DurableServers.Arguments(database, null, "--Logging:LogLevel:Inburgering.Engine.Scheduling.FireTimerJob", "Debug");
+        var arguments = DurableServers.Arguments(database, null, "--Logging:LogLevel:Inburgering.Engine.Scheduling.FireTimerJob", "Debug", "--Logging:LogLevel:Inburgering.Engine.Scheduling.TimerBacklogWatch", "Debug");
         await using var a = await DurableServers.StartAsync(arguments);
         await using var b = await DurableServers.StartAsync(arguments);
         using var nodeA = new ServerApi(a.BaseAddress, "anna");

@@ -10,7 +10,6 @@ using Inburgering.Engine.Scheduling;
 using Inburgering.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -75,7 +74,7 @@ internal static class TimerBurstBench
         var ours = 0;
         using var listener = EngineMetricsListener(() => Interlocked.Increment(ref ours));
         await scheduler.Start();
-        var backlogWatch = services.GetServices<IHostedService>().OfType<TimerBacklogWatch>().Single();
+        var backlogWatch = ActivatorUtilities.CreateInstance<TimerBacklogWatch>(services);
         await backlogWatch.StartAsync(CancellationToken.None);
         var before = Memory();
         Console.WriteLine($"- memory before the burst: {before}");
@@ -159,7 +158,7 @@ internal static class TimerBurstBench
         var fired = 0;
         using var listener = EngineMetricsListener(() => Interlocked.Increment(ref fired));
         await scheduler.Start();
-        var watch = services.GetServices<IHostedService>().OfType<TimerBacklogWatch>().Single();
+        var watch = ActivatorUtilities.CreateInstance<TimerBacklogWatch>(services);
         await watch.StartAsync(CancellationToken.None);
         Console.WriteLine("ready");
         var peak = 0L;

@@ -25,6 +25,7 @@ internal static class KetenBench
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rates = new List<(string Provider, double Seconds)>();
         var splits = new List<string>();
+        var where = new List<(string Provider, string Metrics, double CpuSeconds)>();
         foreach (var provider in providers.Select(Enum.Parse<DatabaseProvider>))
         {
             if (provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
@@ -51,6 +52,11 @@ internal static class KetenBench
             ], work);
             var (peak, demo) = await WaitReadyAsync(server, provider);
             var seconds = watch.Elapsed.TotalSeconds;
+            var cpuSeconds = CpuSeconds(server.ProcessId);
+            using (var http = new HttpClient { BaseAddress = server.BaseAddress })
+            {
+                where.Add((provider.ToString(), await http.GetStringAsync("/metrics"), cpuSeconds));
+            }
 
             await using var db = database.Context();
             var journal = await db.Journal.AsNoTracking().GroupBy(j => j.Type).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -77,6 +83,21 @@ internal static class KetenBench
         {
             // The demo's own account of its wall time: partners and DUO's meldingen, the week's tasks, the clock's advances.
             Console.WriteLine(split);
+        }
+
+        foreach (var (provider, metrics, cpu) in where)
+        {
+            // Where the server's time went, from its own /metrics: HTTP requests by endpoint (wall time summed over
+            // concurrent requests, so it can exceed the run's wall time; the clock's advances hold the timers and partner
+            // calls), and its CPU.
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the server process used {cpu:0} CPU seconds. Where its time went (sum of durations, from /metrics):"));
+            Console.WriteLine("| what | count | seconds (sum) | ms each |");
+            Console.WriteLine("|---|---:|---:|---:|");
+            foreach (var row in Sums(metrics, "http_request_duration_seconds", "HTTP").OrderByDescending(r => r.Sum).Take(12))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Name} | {row.Count:N0} | {row.Sum:0.0} | {1000 * row.Sum / Math.Max(1, row.Count):0.00} |"));
+            }
         }
 
         if (trajecten < 10_000)
@@ -113,6 +134,39 @@ internal static class KetenBench
     }
 
     private static string Describe(string report) => (string?)JsonNode.Parse(report)?["checks"]?["demo"]?["description"] ?? report;
+
+    /// <summary>Sum and count per label set of a Prometheus histogram (its _sum and _count lines), labels shortened to their values.</summary>
+    private static List<(string Name, double Count, double Sum)> Sums(string metrics, string histogram, string prefix)
+    {
+        var sums = new Dictionary<string, double>();
+        var counts = new Dictionary<string, double>();
+        foreach (var line in metrics.Split('\n'))
+        {
+            foreach (var (suffix, into) in new[] { ("_sum", sums), ("_count", counts) })
+            {
+                var head = histogram + suffix;
+                if (line.StartsWith(head + "{", StringComparison.Ordinal) || line.StartsWith(head + " ", StringComparison.Ordinal))
+                {
+                    // With labels: name{a="x",b="y"} value; without: name value.
+                    var close = line.LastIndexOf('}');
+                    var labels = close > 0 ? line[(head.Length + 1)..close] : "";
+                    var value = double.Parse(line[((close > 0 ? close : head.Length) + 1)..].Trim(), CultureInfo.InvariantCulture);
+                    var name = string.Join(" ", labels.Split(',').Select(l => l.Split('=', 2)).Where(p => p.Length == 2 && p[1].Trim('"').Length > 0 && p[0] is not "code").Select(p => p[1].Trim('"')));
+                    into[name] = into.GetValueOrDefault(name) + value;
+                }
+            }
+        }
+
+        return sums.Select(p => ((prefix + " " + p.Key).Trim(), counts.GetValueOrDefault(p.Key), p.Value)).ToList();
+    }
+
+    /// <summary>The CPU seconds a process has used so far (user and system, from /proc).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
 
     private static double PeakMegabytes(int pid)
     {

@@ -93,6 +93,17 @@ public sealed partial class EngineQueries
             timers);
     }
 
+    /// <summary>
+    /// An instance's variables, or null when it is unknown or not the actor's: one query, for a check that needs nothing
+    /// else (a task's form before it completes), where <see cref="InstanceAsync"/> reads its tokens, children and timers too.
+    /// </summary>
+    public async Task<JsonObject?> VariablesAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = databases.Create();
+        var row = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.TenantId, i.Variables }).FirstOrDefaultAsync(cancellationToken);
+        return row is null || !actor.MayAccess(row.TenantId) ? null : Json.ParseObject(row.Variables);
+    }
+
     public async Task<PagedList<InstanceSummary>> InstancesAsync(InstanceFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
     {
         paging.Validate();

@@ -71,8 +71,7 @@ public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
     /// <summary>The task's instance variables with, for a four-eyes task, what the first person(s) entered on top.</summary>
     private async Task<JsonObject> CurrentAsync(TaskView task, Actor actor, CancellationToken cancellationToken)
     {
-        var instance = await queries.InstanceAsync(task.InstanceId, actor, cancellationToken);
-        var variables = instance?.Variables.DeepClone().AsObject() ?? [];
+        var variables = await queries.VariablesAsync(task.InstanceId, actor, cancellationToken) ?? [];
         foreach (var approval in task.Approvals)
         {
             foreach (var (name, value) in approval.Variables ?? [])

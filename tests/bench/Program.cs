@@ -5,6 +5,7 @@ using Inburgering.Engine;
 using Inburgering.Engine.Hosting;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Queries;
+using Inburgering.Engine.Scheduling;
 using Inburgering.Tests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,7 @@ internal static class EngineBench
             new("straight", "10 no-op steps straight through (tasks + XOR + AND split/join)", 1, (e, _, n, w) => StraightAsync(e, n, w)),
             new("message", "no-op, message by business key, no-op (start + correlate)", 2, (e, _, n, w) => MessageAsync(e, n, w)),
             new("tasks", "5 user tasks completed through the engine (start + 5 completions)", 6, UserTasksAsync),
+            new("timer", "no-op, 1 ms timer fired by the timer pump, no-op (start + fire)", 2, (e, _, n, w) => TimerAsync(e, n, w)),
         };
         var results = new List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)>();
         foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
@@ -142,8 +144,10 @@ internal static class EngineBench
     /// <paramref name="workers"/> callers, run the same workload at the same moment against one database. Prints the
     /// combined rate next to one node's from the same run.
     /// </summary>
-    private static async Task TwoNodesAsync(Workload[] workloads, int instances, int workers, List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)> single, double tps)
+    private static async Task TwoNodesAsync(Workload[] all, int instances, int workers, List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)> single, double tps)
     {
+        // Not the timer workload: each node's pump would fire the other's timers, so neither could tell when its own are done.
+        var workloads = all.Where(w => w.Name != "timer").ToArray();
         if (Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
         {
             return;
@@ -242,7 +246,7 @@ internal static class EngineBench
 
     private static async Task DeployAsync(ProcessEngine engine)
     {
-        foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn" })
+        foreach (var file in new[] { "straight-through.bpmn", "user-tasks.bpmn", "message.bpmn", "timer.bpmn" })
         {
             var result = await engine.DeployAsync(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, file)), file, User);
             if (!result.Succeeded)
@@ -317,6 +321,28 @@ internal static class EngineBench
                 throw new InvalidOperationException("The message did not reach its instance.");
             }
         });
+
+    /// <summary>
+    /// Starts the instances (each waits on a 1 ms timer), then lets the timer pump fire them as it does in production:
+    /// claims of 200 due timers in one write each, <paramref name="workers"/> instances at once.
+    /// </summary>
+    private static async Task TimerAsync(ProcessEngine engine, int count, int workers)
+    {
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>
+            await engine.StartInstanceAsync(new StartInstance("timer", $"T-{Guid.NewGuid():N}", "0632", null), User, ct));
+        var pump = new TimerPump(engine, TimeProvider.System, new SchedulerSettings { TimerParallelism = workers });
+        var fired = 0;
+        while (fired < count)
+        {
+            // The last timers may be due a millisecond after the last start.
+            var drained = await pump.DrainAsync(null, null, CancellationToken.None);
+            fired += drained;
+            if (drained == 0)
+            {
+                await Task.Delay(1);
+            }
+        }
+    }
 
     private static Task UserTasksAsync(ProcessEngine engine, EngineQueries queries, int count, int workers) =>
         Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (i, ct) =>

@@ -52,7 +52,7 @@ internal static class KetenBench
             ], work);
             var (peak, demo) = await WaitReadyAsync(server, provider);
             var seconds = watch.Elapsed.TotalSeconds;
-            var cpuSeconds = CpuSeconds(server.ProcessId);
+            var cpuSeconds = BenchProcesses.Stat($"/proc/{server.ProcessId}/stat")?.Cpu.TotalSeconds ?? double.NaN;
             using (var http = new HttpClient { BaseAddress = server.BaseAddress })
             {
                 where.Add((provider.ToString(), await http.GetStringAsync("/metrics"), cpuSeconds));
@@ -158,14 +158,6 @@ internal static class KetenBench
         }
 
         return sums.Select(p => ((prefix + " " + p.Key).Trim(), counts.GetValueOrDefault(p.Key), p.Value)).ToList();
-    }
-
-    /// <summary>The CPU seconds a process has used so far (user and system, from /proc).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var text = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static double PeakMegabytes(int pid)

@@ -160,12 +160,7 @@ internal static class EngineBench
         var queries = services.GetRequiredService<EngineQueries>();
         await DeployAsync(engine);
 
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(typeof(EngineBench).Assembly.Location);
-        info.ArgumentList.Add("engine-node");
-        info.ArgumentList.Add($"--connection={database.ConnectionString}");
-        info.ArgumentList.Add($"--workers={workers}");
-        using var node = Process.Start(info) ?? throw new InvalidOperationException("Could not start the second node.");
+        using var node = BenchProcesses.StartNode("engine-node", database.ConnectionString, $"--workers={workers}");
         async Task<string> ReadAsync()
         {
             // Wait on the second node's answer, however long a busy machine takes; it ends its line when it is done.
@@ -268,28 +263,10 @@ internal static class EngineBench
         await using var db = database.Context();
         var dataDirectory = await db.Database.SqlQueryRaw<string>("SELECT current_setting('data_directory') AS \"Value\"").SingleAsync();
         var postmaster = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim();
-        long ticks = 0;
-        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
-        {
-            try
-            {
-                var text = File.ReadAllText(stat);
-                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[1] == postmaster)
-                {
-                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while we read it.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        return Directory.EnumerateDirectories("/proc")
+            .Select(d => BenchProcesses.Stat(Path.Combine(d, "stat")))
+            .Where(stat => stat?.ParentId == postmaster)
+            .Aggregate(TimeSpan.Zero, (sum, stat) => sum + stat!.Value.Cpu);
     }
 
     private static ServiceProvider Build(TestDatabase database)

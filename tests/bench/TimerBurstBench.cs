@@ -49,7 +49,7 @@ internal static class TimerBurstBench
         Console.WriteLine($"- {timers:N0} instances waiting on a timer written in {watch.Elapsed.TotalSeconds:0} s");
 
         // The second node: its own process, its own Quartz scheduler in the same cluster and its own timer pumps.
-        using var node = nodes >= 2 ? StartNode(database) : null;
+        using var node = nodes >= 2 ? BenchProcesses.StartNode("timers-node", database.ConnectionString) : null;
         if (node is not null && await node.StandardOutput.ReadLineAsync() != "ready")
         {
             throw new InvalidOperationException("The second node did not start.");
@@ -137,16 +137,6 @@ internal static class TimerBurstBench
         }
 
         Console.WriteLine($"Drained {drain.Elapsed.TotalSeconds:0} s after the due moment. Lateness is the journal's fired moment minus the timer's due moment; with every timer due at once it grows linearly through the burst, so p50 is about half the drain time.");
-    }
-
-    /// <summary>Starts the second node (this program, <c>timers-node</c>) and returns once it runs; it answers "ready".</summary>
-    private static Process StartNode(TestDatabase database)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add(typeof(TimerBurstBench).Assembly.Location);
-        info.ArgumentList.Add("timers-node");
-        info.ArgumentList.Add($"--connection={database.ConnectionString}");
-        return Process.Start(info) ?? throw new InvalidOperationException("Could not start the second node.");
     }
 
     /// <summary>The second node: the engine with Quartz in the cluster, until standard input closes; then its memory and timers fired.</summary>

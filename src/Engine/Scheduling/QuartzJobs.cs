@@ -25,13 +25,12 @@ internal sealed class FireTimerJob(ProcessEngine engine, TimeProvider time, Sche
         var pump = context.MergedJobDataMap.TryGetValue(PumpKey, out var value) && int.TryParse(value?.ToString(), out var n) ? n : 0;
         try
         {
-            using (precedence.Draining())
-            {
-                await new TimerPump(engine, time, settings).DrainAsync(
-                    pump + 1 < settings.TimerPumps ? () => StartHelperAsync(context, pump + 1) : null,
-                    id => Log.TimerFiredOnNode(logger, id, options.Value.NodeId),
-                    cancellationToken);
-            }
+            await new TimerPump(engine, time, settings).DrainOnNodeAsync(
+                precedence,
+                options.Value.NodeId,
+                logger,
+                pump + 1 < settings.TimerPumps ? () => StartHelperAsync(context, pump + 1) : null,
+                cancellationToken);
 
             if (QuartzWorkScheduler.StandsFor(context.Trigger.Key.Name) is not { } covered)
             {

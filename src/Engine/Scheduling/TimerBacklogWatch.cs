@@ -41,13 +41,7 @@ internal sealed class TimerBacklogWatch(
                 }
 
                 Log.TimerBacklogJoined(logger, next, options.Value.NodeId);
-                using (precedence.Draining())
-                {
-                    await new TimerPump(engine, time, settings).DrainAsync(
-                        null,
-                        id => Log.TimerFiredOnNode(logger, id, options.Value.NodeId),
-                        stoppingToken);
-                }
+                await new TimerPump(engine, time, settings).DrainOnNodeAsync(precedence, options.Value.NodeId, logger, null, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

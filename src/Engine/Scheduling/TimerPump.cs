@@ -1,5 +1,6 @@
 using Inburgering.Engine.Execution;
 using Inburgering.Engine.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Engine.Scheduling;
 
@@ -11,6 +12,18 @@ namespace Inburgering.Engine.Scheduling;
 /// </summary>
 internal sealed class TimerPump(ProcessEngine engine, TimeProvider time, SchedulerSettings settings)
 {
+    /// <summary>
+    /// Drains as a node's pump does (a moment's Quartz trigger, or the backlog watch): this node's partner calls wait for it
+    /// (<paramref name="precedence"/>), and every firing is logged with the node's id.
+    /// </summary>
+    public async Task<int> DrainOnNodeAsync(TimerPrecedence precedence, string node, ILogger logger, Func<Task>? fullBatch, CancellationToken cancellationToken)
+    {
+        using (precedence.Draining())
+        {
+            return await DrainAsync(fullBatch, id => Log.TimerFiredOnNode(logger, id, node), cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Claims and fires due timers until none is left unclaimed. <paramref name="fullBatch"/> is called once, the first time
     /// a claim comes back full (more is waiting: another pump may join); <paramref name="fired"/> for every timer this pump

@@ -2,6 +2,7 @@
 # Sourced by tests/run.sh and tests/bench/run.sh: starts a throwaway PostgreSQL 15 from the machine's binaries,
 # as a non-root user, on a free loopback port, and exports INBURGERING_TEST_POSTGRES. Stops it on exit.
 #   PG_DURABLE=1   keep fsync and synchronous_commit on (benchmarks); default off (tests)
+#   PG_STATEMENTS=1  load pg_stat_statements when the machine has it (benchmarks: what the server asked, per statement)
 
 pg_bin() {
   for dir in /usr/local/bin /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
@@ -25,6 +26,9 @@ start_postgres() {
   fi
   local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   if [ "${PG_DURABLE:-0}" = "1" ]; then durability=""; fi
+  if [ "${PG_STATEMENTS:-0}" = "1" ] && [ -f "$(dirname "$(pg_bin postgres)")/../lib/pg_stat_statements.so" ]; then
+    durability="$durability -c shared_preload_libraries=pg_stat_statements"
+  fi
   "${PG_AS[@]}" "$INITDB" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null
   "${PG_AS[@]}" "$PG_CTL" -D "$PGROOT/data" -l "$PGROOT/postgres.log" -w -t 60 \
     -o "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB $durability" start >/dev/null

@@ -191,13 +191,15 @@ public sealed partial class ProcessEngine
     /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease), oldest first, with their instance.</summary>
     internal async Task<List<(Guid Id, Guid InstanceId)>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
+        // Two ordered index scans on (status, due_at) in one statement, not one condition with OR: PostgreSQL answers the OR
+        // with a bitmap scan, which never marks the index entries that jobs moving from pending to done leave behind as
+        // dead, so between vacuums every poll walked all of them again.
         await using var db = _databases.Create();
-        return (await db.Jobs.AsNoTracking()
-                .Where(j => (j.Status == JobStatus.Pending && j.DueAt <= until) || (j.Status == JobStatus.Running && j.LockedUntil < until))
-                .OrderBy(j => j.DueAt)
-                .Take(limit)
-                .Select(j => new { j.Id, j.InstanceId })
-                .ToListAsync(cancellationToken))
+        var pending = db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending && j.DueAt <= until).OrderBy(j => j.DueAt).Take(limit);
+        var expired = db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LockedUntil < until).OrderBy(j => j.DueAt).Take(limit);
+        return (await pending.Concat(expired).Select(j => new { j.Id, j.InstanceId, j.DueAt }).ToListAsync(cancellationToken))
+            .OrderBy(j => j.DueAt)
+            .Take(limit)
             .Select(j => (j.Id, j.InstanceId))
             .ToList();
     }
@@ -274,36 +276,53 @@ public sealed partial class ProcessEngine
     {
         await using var db = _databases.Create();
         var now = _time.GetUtcNow();
-        var job = await JobQueries.Job.For(db)(db, jobId);
-        var ready = job is not null
-            && ((job.Status == JobStatus.Pending && job.DueAt <= now) || (job.Status == JobStatus.Running && (takeOverLease || job.LockedUntil < now)));
-        if (!ready)
+        JobEntity job;
+        InstanceEntity instance;
+        IEnumerable<ExecutionEntity> executions;
+        if (db is PostgresEngineDbContext)
         {
-            return null;
-        }
+            // One statement: the claim (UPDATE … RETURNING) with the instance and executions the input is built from.
+            var claimed = await PostgresLoads.ClaimJobAsync(db, jobId, now, _options.NodeId, now + _options.JobLease, takeOverLease, cancellationToken);
+            if (claimed is null)
+            {
+                return null;
+            }
 
-        job!.Status = JobStatus.Running;
-        job.LockedBy = _options.NodeId;
-        job.LockedUntil = now + _options.JobLease;
-        job.Attempts++;
-        job.Version++;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            (job, instance, executions) = (claimed.Job, claimed.Instance, claimed.Executions);
         }
-        catch (DbUpdateConcurrencyException)
+        else
         {
-            return null;
+            var found = await JobQueries.Job.For(db)(db, jobId);
+            var ready = found is not null
+                && ((found.Status == JobStatus.Pending && found.DueAt <= now) || (found.Status == JobStatus.Running && (takeOverLease || found.LockedUntil < now)));
+            if (!ready)
+            {
+                return null;
+            }
+
+            job = found!;
+            job.Status = JobStatus.Running;
+            job.LockedBy = _options.NodeId;
+            job.LockedUntil = now + _options.JobLease;
+            job.Attempts++;
+            job.Version++;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return null;
+            }
+
+            instance = await JobQueries.Instance.For(db)(db, job.InstanceId) ?? throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
+            executions = await JobQueries.Executions.For(db)(db, job.InstanceId).ToListAsync(cancellationToken);
         }
 
         // Build the activity's input from the variables visible at the task (read only).
-        var instance = await JobQueries.Instance.For(db)(db, job.InstanceId) ?? throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
         var model = await _definitions.ModelAsync(instance.DefinitionId, instance.DefinitionKey, cancellationToken);
         var state = new InstanceState(instance, model, _options.TenantVariable);
-        await foreach (var row in JobQueries.Executions.For(db)(db, job.InstanceId).WithCancellation(cancellationToken))
-        {
-            state.Executions.Add(row);
-        }
+        state.Executions.AddRange(executions);
         var execution = state.FindExecution(job.ExecutionId);
         var visible = state.VisibleVariables(execution);
         var input = new JsonObject();

@@ -35,6 +35,7 @@ internal static class KetenBench
             }
 
             await using var database = await TestDatabases.CreateAsync(provider);
+            var statements = provider == DatabaseProvider.PostgreSql ? await StatementStatistics.StartAsync(database.ConnectionString) : null;
             var work = Directory.CreateTempSubdirectory("inburgering-keten-bench-").FullName;
             var watch = Stopwatch.StartNew();
             await using var server = await ServerProcess.StartAsync(
@@ -76,6 +77,10 @@ internal static class KetenBench
             var perKind = string.Join(", ", Transactions.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {journal.GetValueOrDefault(t) / (double)Math.Max(1, roots):0.0}")));
             splits.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{provider}: steps per traject: {perKind}; timers fired at {moments:N0} distinct moments, {journal.GetValueOrDefault("timer-fired") / (double)Math.Max(1, moments):0.0} per moment"));
+            if (statements is not null)
+            {
+                splits.Add(await statements.ReportAsync(provider.ToString(), roots));
+            }
         }
 
         Console.WriteLine();

@@ -21,7 +21,7 @@ if [ "${1:-}" = "expressions" ]; then
   DOTNET_gcServer=0 exec dotnet tests/bench/bin/Release/net10.0/Inburgering.Bench.dll "$@"
 fi
 PG_DURABLE=1 source tests/postgres.sh
-PG_DURABLE=1 start_postgres
+PG_DURABLE=1 PG_STATEMENTS=1 start_postgres
 scenario="${1:-engine}"; shift || true
 
 psql -q -c "create database pgbench" >/dev/null

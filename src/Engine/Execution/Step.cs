@@ -45,15 +45,34 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             return loaded;
         }
 
+        if (Db is PostgresEngineDbContext)
+        {
+            // One round trip for the instance and all it waits on (PostgresLoads); SQLite runs in-process, where a
+            // query per kind costs no round trip.
+            var rows = await PostgresLoads.InstanceAsync(Db, instanceId, cancellationToken);
+            if (rows is null)
+            {
+                return null;
+            }
+
+            var instance = await StateAsync(rows.Instance, cancellationToken);
+            instance.Executions.AddRange(rows.Executions);
+            instance.Tasks.AddRange(rows.Tasks);
+            instance.Timers.AddRange(rows.Timers);
+            instance.Subscriptions.AddRange(rows.Subscriptions);
+            instance.Jobs.AddRange(rows.Jobs);
+            _instances[instanceId] = instance;
+            return instance;
+        }
+
         var entity = await Compiled.Instance.For(Db)(Db, instanceId);
         if (entity is null)
         {
             return null;
         }
 
-        EngineMetrics.TagStep(entity.DefinitionKey, null);
-        var model = await Definitions.ModelAsync(entity.DefinitionId, entity.DefinitionKey, cancellationToken);
-        var state = new InstanceState(entity, model, tenantVariable);
+        var state = await StateAsync(entity, cancellationToken);
+        var model = state.Model;
         if (entity.Status == InstanceStatus.Active)
         {
             await foreach (var execution in Compiled.Executions.For(Db)(Db, instanceId).WithCancellation(cancellationToken))
@@ -103,6 +122,13 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
 
         _instances[instanceId] = state;
         return state;
+    }
+
+    private async Task<InstanceState> StateAsync(InstanceEntity entity, CancellationToken cancellationToken)
+    {
+        EngineMetrics.TagStep(entity.DefinitionKey, null);
+        var model = await Definitions.ModelAsync(entity.DefinitionId, entity.DefinitionKey, cancellationToken);
+        return new InstanceState(entity, model, tenantVariable);
     }
 
     /// <summary>
@@ -220,8 +246,24 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
         // No savepoint inside it (EF Core sets one in a transaction it did not begin): a step that fails is retried whole.
         await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
         Db.Database.AutoSavepointsEnabled = false;
-        await Db.SaveChangesAsync(cancellationToken);
-        await JournalWriter.WriteAsync(Db, _journal, cancellationToken);
+        Db.PendingJournal = _journal;
+        IReadOnlyList<JournalEntity>? unwritten;
+        try
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Taken by the save's first command on PostgreSQL (JournalBatching); otherwise written next, on its own.
+            unwritten = Db.PendingJournal;
+            Db.PendingJournal = null;
+        }
+
+        if (unwritten is not null)
+        {
+            await JournalWriter.WriteAsync(Db, unwritten, cancellationToken);
+        }
+
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

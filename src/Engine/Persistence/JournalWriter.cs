@@ -44,12 +44,7 @@ internal static class JournalWriter
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = shape.PostgresInsert;
-            Add(command, "i", entries.Select(e => e.InstanceId).ToArray());
-            Add(command, "a", entries.Select(e => e.At.ToUniversalTime()).ToArray());
-            Add(command, "t", entries.Select(e => e.Type).ToArray());
-            Add(command, "e", entries.Select(e => e.ElementId).ToArray());
-            Add(command, "u", entries.Select(e => e.User).ToArray());
-            Add(command, "d", entries.Select(e => e.Data).ToArray());
+            AddPostgresParameters(command, entries);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
@@ -84,6 +79,27 @@ internal static class JournalWriter
         }
     }
 
+    /// <summary>
+    /// Appends the journal's insert to a command of the step's save on PostgreSQL (<see cref="JournalBatching"/>): one round
+    /// trip for the state and its journal. The statements of one command run in one transaction.
+    /// </summary>
+    public static void AppendTo(DbCommand command, IModel model, IReadOnlyList<JournalEntity> entries)
+    {
+        var shape = Shapes.GetValue(model, ShapeOf);
+        command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n" + shape.PostgresInsert;
+        AddPostgresParameters(command, entries);
+    }
+
+    private static void AddPostgresParameters(DbCommand command, IReadOnlyList<JournalEntity> entries)
+    {
+        Add(command, "journal_instance", entries.Select(e => e.InstanceId).ToArray());
+        Add(command, "journal_at", entries.Select(e => e.At.ToUniversalTime()).ToArray());
+        Add(command, "journal_type", entries.Select(e => e.Type).ToArray());
+        Add(command, "journal_element", entries.Select(e => e.ElementId).ToArray());
+        Add(command, "journal_user", entries.Select(e => e.User).ToArray());
+        Add(command, "journal_data", entries.Select(e => e.Data).ToArray());
+    }
+
     private static Shape ShapeOf(IModel model)
     {
         var entity = model.FindEntityType(typeof(JournalEntity))!;
@@ -92,7 +108,7 @@ internal static class JournalWriter
         var sqlTable = Quote(entity.GetTableName()!);
         var sqlColumns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
         return new Shape(
-            $"INSERT INTO {sqlTable} ({sqlColumns}) SELECT i, a, t, e, u, d FROM unnest(@i::uuid[], @a::timestamptz[], @t::text[], @e::text[], @u::text[], @d::text[]) WITH ORDINALITY AS j(i, a, t, e, u, d, n) ORDER BY n",
+            $"INSERT INTO {sqlTable} ({sqlColumns}) SELECT i, a, t, e, u, d FROM unnest(@journal_instance::uuid[], @journal_at::timestamptz[], @journal_type::text[], @journal_element::text[], @journal_user::text[], @journal_data::text[]) WITH ORDINALITY AS j(i, a, t, e, u, d, n) ORDER BY n",
             $"INSERT INTO {sqlTable} ({sqlColumns}) VALUES ",
             properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray(),
             properties.Select(p => p.IsNullable).ToArray());

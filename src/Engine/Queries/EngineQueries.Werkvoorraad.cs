@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Execution;
 using Inburgering.Engine.Persistence;
@@ -271,18 +272,31 @@ public sealed partial class EngineQueries
         return rows.Select(x => ToView(x.Task, Display(names, x.Own, x.Root))).ToList();
     }
 
+    /// <summary>
+    /// The display variables of a task or instance: each name from its own instance's variables, else from its root's. Only
+    /// the named values are taken from the variables' JSON (a traject's variables are large; the werkvoorraad shows a few).
+    /// </summary>
     private static JsonObject? Display(IList<string> names, string? own, string? root)
     {
-        var sources = new[] { own, root }.Where(s => s is not null).Select(s => Json.ParseObject(s!)).ToList();
         var display = new JsonObject();
-        foreach (var name in names)
+        foreach (var source in (ReadOnlySpan<string?>)[own, root])
         {
-            foreach (var source in sources)
+            if (source is null || display.Count == names.Count)
             {
-                if (source[name] is { } value)
+                continue;
+            }
+
+            using var document = JsonDocument.Parse(source);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (!display.ContainsKey(name) && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
                 {
-                    display[name] = value.DeepClone();
-                    break;
+                    display[name] = JsonNode.Parse(value.GetRawText());
                 }
             }
         }

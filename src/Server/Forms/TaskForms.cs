@@ -41,7 +41,8 @@ public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
     /// <summary>A 422 problem naming every refused field, or null when the variables fit the task's form (or it has none).</summary>
     public async Task<IResult?> RefuseAsync(Guid taskId, JsonObject? submitted, Actor actor, CancellationToken cancellationToken)
     {
-        var task = await queries.TaskAsync(taskId, actor, cancellationToken);
+        // The form, status and approvals only: the display variables are for the werkvoorraad.
+        var task = await queries.TaskWithoutDisplayAsync(taskId, actor, cancellationToken);
         if (task?.FormKey is not { } key || task.Status != "open")
         {
             // Unknown, not open or without a form: the engine gives the reason.

@@ -1,0 +1,189 @@
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Inburgering.Engine.Persistence;
+
+/// <summary>
+/// Rows of one entity type read as EF Core maps them (its columns and value converters), from a statement's columns or from
+/// PostgreSQL's JSON of them (<c>json_agg</c>, column names as keys). For the statements that read several tables in one
+/// round trip (<see cref="PostgresLoads"/>), which EF Core's LINQ cannot express; what they read is attached to the context
+/// as a tracking query would have, so change tracking and optimistic concurrency work as ever.
+/// </summary>
+internal sealed class PostgresRows<TEntity>
+    where TEntity : class
+{
+    private static readonly Func<TEntity> Create = Expression.Lambda<Func<TEntity>>(Expression.New(typeof(TEntity))).Compile();
+
+    private readonly Field[] _columns;
+    private readonly Dictionary<string, Field> _byName = new(StringComparer.Ordinal);
+    private readonly Func<TEntity, Guid> _key;
+    private readonly IEntityType _entity;
+    private readonly StoreObjectIdentifier _table;
+
+    public PostgresRows(IModel model)
+    {
+        _entity = model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
+        Table = Quote(_entity.GetTableName()!);
+        _columns = _entity.GetProperties().Select(p => new Field(p.GetColumnName(_table)!, p)).ToArray();
+        foreach (var column in _columns)
+        {
+            _byName[column.Name] = column;
+        }
+
+        var key = _entity.FindPrimaryKey()!.Properties.Single();
+        var entity = Expression.Parameter(typeof(TEntity));
+        _key = Expression.Lambda<Func<TEntity, Guid>>(Expression.Property(entity, key.PropertyInfo!), entity).Compile();
+    }
+
+    /// <summary>The table, quoted.</summary>
+    public string Table { get; }
+
+    /// <summary>Every column, quoted and prefixed with <paramref name="alias"/>, in the order <see cref="ReadColumns"/> reads them.</summary>
+    public string SelectList(string alias) => string.Join(", ", _columns.Select(c => alias + "." + Quote(c.Name)));
+
+    /// <summary>How many columns <see cref="SelectList"/> names.</summary>
+    public int ColumnCount => _columns.Length;
+
+    /// <summary>The column of a property, quoted.</summary>
+    public string Column(string property) => Quote(_entity.FindProperty(property)!.GetColumnName(_table)!);
+
+    /// <summary>A stored value of a property as SQL text (a status as the database holds it), for constant conditions.</summary>
+    public string Literal(string property, object value) =>
+        "'" + Convert.ToString(_entity.FindProperty(property)!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value, System.Globalization.CultureInfo.InvariantCulture)!.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The row whose columns (<see cref="SelectList"/>) start at <paramref name="first"/>.</summary>
+    public TEntity ReadColumns(DbDataReader reader, int first)
+    {
+        var entity = Create();
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            column.Set(entity, reader.IsDBNull(first + i) ? null : column.FromColumn(reader, first + i));
+        }
+
+        return entity;
+    }
+
+    /// <summary>The rows of a JSON array (null: none).</summary>
+    public List<TEntity> ReadJson(string? json)
+    {
+        if (json is null)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var rows = new List<TEntity>(document.RootElement.GetArrayLength());
+        foreach (var row in document.RootElement.EnumerateArray())
+        {
+            var entity = Create();
+            foreach (var property in row.EnumerateObject())
+            {
+                if (_byName.TryGetValue(property.Name, out var column))
+                {
+                    column.Set(entity, property.Value.ValueKind == JsonValueKind.Null ? null : column.FromJson(property.Value));
+                }
+            }
+
+            rows.Add(entity);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Attaches a row as unchanged, or gives the entity the context already tracks with its key (as a tracking query does).</summary>
+    public TEntity Track(DbContext db, TEntity row)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (db.Set<TEntity>().Local.FindEntry(_key(row)) is { } tracked)
+            {
+                return tracked.Entity;
+            }
+
+            db.Attach(row);
+            return row;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    public List<TEntity> TrackAll(DbContext db, List<TEntity> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i] = Track(db, rows[i]);
+        }
+
+        return rows;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A timestamptz from JSON as Npgsql reads it: UTC, and ±infinity as the least and greatest instant.</summary>
+    private static DateTimeOffset Instant(JsonElement value, string name) =>
+        value.TryGetDateTimeOffset(out var instant) ? instant.ToUniversalTime()
+        : value.ValueEquals("-infinity") ? DateTimeOffset.MinValue
+        : value.ValueEquals("infinity") ? DateTimeOffset.MaxValue
+        : throw new FormatException($"{name}: '{value.GetRawText()}' is not an ISO 8601 instant.");
+
+    /// <summary>One column: how to read its stored value (from a statement or from JSON) and set its property.</summary>
+    private sealed class Field
+    {
+        public Field(string name, IProperty property)
+        {
+            if (property.PropertyInfo is null)
+            {
+                throw new InvalidOperationException($"{typeof(TEntity).Name}.{property.Name} has no CLR property to set.");
+            }
+
+            Name = name;
+            var converter = property.GetTypeMapping().Converter;
+            var stored = converter?.ProviderClrType ?? property.ClrType;
+            stored = Nullable.GetUnderlyingType(stored) ?? stored;
+            (FromColumn, FromJson) = Readers(stored, $"{typeof(TEntity).Name}.{property.Name}");
+            var fromProvider = converter?.ConvertFromProvider;
+            var entity = Expression.Parameter(typeof(TEntity));
+            var value = Expression.Parameter(typeof(object));
+            var assign = Expression.Lambda<Action<TEntity, object?>>(
+                Expression.Assign(Expression.Property(entity, property.PropertyInfo), Expression.Convert(value, property.ClrType)),
+                entity,
+                value).Compile();
+            Set = fromProvider is null ? assign : (target, stored) => assign(target, stored is null ? null : fromProvider(stored));
+        }
+
+        public string Name { get; }
+
+        public Func<DbDataReader, int, object> FromColumn { get; }
+
+        public Func<JsonElement, object> FromJson { get; }
+
+        /// <summary>Sets the property from the stored value (null for NULL).</summary>
+        public Action<TEntity, object?> Set { get; }
+
+        /// <summary>A stored value as Npgsql returns it for the provider type, and the same from JSON.</summary>
+        private static (Func<DbDataReader, int, object>, Func<JsonElement, object>) Readers(Type type, string name) => type switch
+        {
+            _ when type == typeof(string) => ((r, i) => r.GetString(i), e => e.GetString()!),
+            _ when type == typeof(Guid) => ((r, i) => r.GetGuid(i), e => e.GetGuid()),
+            _ when type == typeof(int) => ((r, i) => r.GetInt32(i), e => e.GetInt32()),
+            _ when type == typeof(long) => ((r, i) => r.GetInt64(i), e => e.GetInt64()),
+            _ when type == typeof(bool) => ((r, i) => r.GetBoolean(i), e => e.GetBoolean()),
+            _ when type == typeof(double) => ((r, i) => r.GetDouble(i), e => e.GetDouble()),
+            _ when type == typeof(decimal) => ((r, i) => r.GetDecimal(i), e => e.GetDecimal()),
+
+            // timestamptz: JSON carries the session's offset; Npgsql hands out UTC.
+            _ when type == typeof(DateTimeOffset) => ((r, i) => r.GetFieldValue<DateTimeOffset>(i), e => Instant(e, name)),
+            _ => throw new InvalidOperationException($"{name}: a column of type {type.Name} cannot be read here."),
+        };
+    }
+}

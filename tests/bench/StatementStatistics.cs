@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+
+/// <summary>
+/// What the server asked PostgreSQL during a bench run, from <c>pg_stat_statements</c> (the bench's PostgreSQL loads it,
+/// tests/postgres.sh with PG_STATEMENTS=1): statements and transactions per traject and the most frequent statements.
+/// Every statement is a round trip unless it shares a command (a save's batch) with others; every transaction without
+/// BEGIN is a single statement. Null when the extension is not loaded (a PostgreSQL started otherwise).
+/// </summary>
+internal sealed class StatementStatistics
+{
+    private readonly string _connectionString;
+
+    private StatementStatistics(string connectionString) => _connectionString = connectionString;
+
+    public static async Task<StatementStatistics?> StartAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        try
+        {
+            await using var create = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();", connection);
+            await create.ExecuteNonQueryAsync();
+            return new StatementStatistics(connectionString);
+        }
+        catch (PostgresException e)
+        {
+            Console.Error.WriteLine($"  (no statement statistics: {e.MessageText})");
+            return null;
+        }
+    }
+
+    public async Task<string> ReportAsync(string provider, int trajecten)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        const string OwnDatabase = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())";
+        await using var totals = new NpgsqlCommand(
+            $"SELECT (SELECT sum(calls)::bigint FROM pg_stat_statements WHERE {OwnDatabase}), (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database())",
+            connection);
+        long calls, transactions;
+        await using (var reader = await totals.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            (calls, transactions) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"{provider}: PostgreSQL ran {calls / (double)Math.Max(1, trajecten):N0} statements in {transactions / (double)Math.Max(1, trajecten):N0} transactions per traject (pg_stat_statements); the most frequent, per traject, with their execution time:"));
+        await using var top = new NpgsqlCommand(
+            $"SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements WHERE {OwnDatabase} ORDER BY calls DESC LIMIT 12",
+            connection);
+        await using (var reader = await top.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var query = reader.GetString(2);
+                text.Append(string.Create(CultureInfo.InvariantCulture,
+                    $"\n  {reader.GetInt64(0) / (double)Math.Max(1, trajecten),6:N1} × {1000 * reader.GetDouble(1) / Math.Max(1, reader.GetInt64(0)),5:0} µs  {(query.Length > 110 ? query[..110] + "…" : query)}"));
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -26,7 +26,7 @@ start_postgres() {
   fi
   local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   if [ "${PG_DURABLE:-0}" = "1" ]; then durability=""; fi
-  if [ "${PG_STATEMENTS:-0}" = "1" ] && [ -f "$(dirname "$(pg_bin postgres)")/../lib/pg_stat_statements.so" ]; then
+  if [ "${PG_STATEMENTS:-0}" = "1" ] && [ -f "$(dirname "$(readlink -f "$(pg_bin postgres)")")/../lib/pg_stat_statements.so" ]; then
     durability="$durability -c shared_preload_libraries=pg_stat_statements"
   fi
   "${PG_AS[@]}" "$INITDB" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >/dev/null

@@ -82,6 +82,10 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskE
         builder.HasIndex(t => t.InstanceId);
         builder.HasIndex(t => new { t.Assignee, t.Status });
 
+        // A step's load reads the open tasks of its instance (PostgresLoads): an index of open tasks alone, whatever the
+        // instance's history and however many tasks are open elsewhere.
+        builder.HasIndex(t => t.InstanceId, "ix_user_tasks_open_by_instance").HasFilter("status = 'Open'");
+
         // The werkvoorraad by due date and operations' overdue lists and counts (per element, by due, creation or completion).
         builder.HasIndex(t => new { t.TenantId, t.Status, t.DueAt });
         builder.HasIndex(t => new { t.Status, t.DueAt });
@@ -105,6 +109,9 @@ internal sealed class TimerConfiguration : IEntityTypeConfiguration<TimerEntity>
         builder.HasIndex(t => new { t.Status, t.DueAt });
         builder.HasIndex(t => new { t.ElementId, t.Status, t.DueAt });
         builder.HasIndex(t => t.InstanceId);
+
+        // The scheduled timers of an instance, for a step's load (a traject has fired dozens by its end).
+        builder.HasIndex(t => t.InstanceId, "ix_timers_scheduled_by_instance").HasFilter("status = 'Scheduled'");
     }
 }
 
@@ -158,6 +165,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<JobEntity>
         builder.HasIndex(j => new { j.Status, j.DueAt });
         builder.HasIndex(j => j.InstanceId);
         builder.HasIndex(j => new { j.ActivityType, j.CompletedAt });
+
+        // The live jobs of an instance, for a step's load (a traject makes some sixty partner calls).
+        builder.HasIndex(j => j.InstanceId, "ix_jobs_live_by_instance").HasFilter("status IN ('Pending', 'Running')");
     }
 }
 

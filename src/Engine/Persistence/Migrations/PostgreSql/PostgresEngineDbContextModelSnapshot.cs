@@ -599,6 +599,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "DueAt")
                         .HasDatabaseName("ix_jobs_status_due_at");
 
+                    b.HasIndex(new[] { "InstanceId" }, "ix_jobs_live_by_instance")
+                        .HasDatabaseName("ix_jobs_live_by_instance")
+                        .HasFilter("status IN ('Pending', 'Running')");
+
                     b.ToTable("jobs", (string)null);
                 });
 
@@ -946,6 +950,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("ElementId", "Status", "DueAt")
                         .HasDatabaseName("ix_timers_element_id_status_due_at");
 
+                    b.HasIndex(new[] { "InstanceId" }, "ix_timers_scheduled_by_instance")
+                        .HasDatabaseName("ix_timers_scheduled_by_instance")
+                        .HasFilter("status = 'Scheduled'");
+
                     b.ToTable("timers", (string)null);
                 });
 
@@ -1098,6 +1106,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "Status", "DueAt")
                         .HasDatabaseName("ix_user_tasks_tenant_id_status_due_at");
+
+                    b.HasIndex(new[] { "InstanceId" }, "ix_user_tasks_open_by_instance")
+                        .HasDatabaseName("ix_user_tasks_open_by_instance")
+                        .HasFilter("status = 'Open'");
 
                     b.ToTable("user_tasks", (string)null);
                 });

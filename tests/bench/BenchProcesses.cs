@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Inburgering.Tests;
+using Microsoft.EntityFrameworkCore;
 
 /// <summary>What the benchmarks read from or start as other processes: a second engine node, and CPU time from /proc.</summary>
 internal static class BenchProcesses
@@ -22,15 +24,33 @@ internal static class BenchProcesses
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the second node.");
     }
 
-    /// <summary>A process's parent id and the CPU it used so far (user and system), from /proc/{pid}/stat; null once it ended.</summary>
-    public static (string ParentId, TimeSpan Cpu)? Stat(string statFile)
+    /// <summary>
+    /// CPU time of the PostgreSQL server: its backends, WAL writer and checkpointer (the postmaster's children, from /proc),
+    /// and the children that already ended (the postmaster's own count of its reaped children).
+    /// </summary>
+    public static async Task<TimeSpan> PostgresCpuAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        var dataDirectory = await db.Database.SqlQueryRaw<string>("SELECT current_setting('data_directory') AS \"Value\"").SingleAsync();
+        var postmaster = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim();
+        return Directory.EnumerateDirectories("/proc")
+            .Select(d => Stat(Path.Combine(d, "stat")))
+            .Where(stat => stat?.ParentId == postmaster)
+            .Aggregate(Stat($"/proc/{postmaster}/stat")?.EndedChildren ?? TimeSpan.Zero, (sum, stat) => sum + stat!.Value.Cpu);
+    }
+
+    /// <summary>
+    /// A process's parent id, the CPU it used so far (user and system) and that of its ended children it waited for, from
+    /// /proc/{pid}/stat; null once it ended.
+    /// </summary>
+    public static (string ParentId, TimeSpan Cpu, TimeSpan EndedChildren)? Stat(string statFile)
     {
         try
         {
             var text = File.ReadAllText(statFile);
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return (fields[1], TimeSpan.FromSeconds(ticks / 100.0));
+            long Ticks(int field) => long.Parse(fields[field], CultureInfo.InvariantCulture);
+            return (fields[1], TimeSpan.FromSeconds((Ticks(11) + Ticks(12)) / 100.0), TimeSpan.FromSeconds((Ticks(13) + Ticks(14)) / 100.0));
         }
         catch (IOException)
         {

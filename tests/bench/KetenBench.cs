@@ -25,7 +25,7 @@ internal static class KetenBench
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var rates = new List<(string Provider, double Seconds)>();
         var splits = new List<string>();
-        var where = new List<(string Provider, string Metrics, double CpuSeconds)>();
+        var where = new List<(string Provider, string Metrics, double CpuSeconds, double PostgresSeconds)>();
         foreach (var provider in providers.Select(Enum.Parse<DatabaseProvider>))
         {
             if (provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
@@ -36,6 +36,7 @@ internal static class KetenBench
 
             await using var database = await TestDatabases.CreateAsync(provider);
             var statements = provider == DatabaseProvider.PostgreSql ? await StatementStatistics.StartAsync(database.ConnectionString) : null;
+            var postgresCpu = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.PostgresCpuAsync(database) : TimeSpan.Zero;
             var work = Directory.CreateTempSubdirectory("inburgering-keten-bench-").FullName;
             var watch = Stopwatch.StartNew();
             await using var server = await ServerProcess.StartAsync(
@@ -54,9 +55,10 @@ internal static class KetenBench
             var (peak, demo) = await WaitReadyAsync(server, provider);
             var seconds = watch.Elapsed.TotalSeconds;
             var cpuSeconds = BenchProcesses.Stat($"/proc/{server.ProcessId}/stat")?.Cpu.TotalSeconds ?? double.NaN;
+            var postgresSeconds = provider == DatabaseProvider.PostgreSql ? (await BenchProcesses.PostgresCpuAsync(database) - postgresCpu).TotalSeconds : double.NaN;
             using (var http = new HttpClient { BaseAddress = server.BaseAddress })
             {
-                where.Add((provider.ToString(), await http.GetStringAsync("/metrics"), cpuSeconds));
+                where.Add((provider.ToString(), await http.GetStringAsync("/metrics"), cpuSeconds, postgresSeconds));
             }
 
             await using var db = database.Context();
@@ -90,13 +92,13 @@ internal static class KetenBench
             Console.WriteLine(split);
         }
 
-        foreach (var (provider, metrics, cpu) in where)
+        foreach (var (provider, metrics, cpu, postgres) in where)
         {
             // Where the server's time went, from its own /metrics: HTTP requests by endpoint (wall time summed over
             // concurrent requests, so it can exceed the run's wall time; the clock's advances hold the timers and partner
             // calls), and its CPU.
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the server process used {cpu:0} CPU seconds. Where its time went (sum of durations, from /metrics):"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{provider}: the server process used {cpu:0} CPU seconds{(double.IsNaN(postgres) ? "" : $", PostgreSQL {postgres:0}")}. Where its time went (sum of durations, from /metrics):"));
             Console.WriteLine("| what | count | seconds (sum) | ms each |");
             Console.WriteLine("|---|---:|---:|---:|");
             foreach (var row in Sums(metrics, "http_request_duration_seconds", "HTTP").OrderByDescending(r => r.Sum).Take(12))

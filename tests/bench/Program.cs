@@ -104,13 +104,13 @@ internal static class EngineBench
                 var transactions = provider == DatabaseProvider.PostgreSql ? await WriteTransactionIdAsync(database) : 0;
                 var allocated = GC.GetTotalAllocatedBytes(precise: false);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var pgCpu = provider == DatabaseProvider.PostgreSql ? await PostgresCpuAsync(database) : TimeSpan.Zero;
+                var pgCpu = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.PostgresCpuAsync(database) : TimeSpan.Zero;
                 var watch = Stopwatch.StartNew();
                 await workload.Run(engine, queries, count, workers);
                 var seconds = watch.Elapsed.TotalSeconds;
                 var allocatedKb = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / count;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
-                var pgCpuMs = provider == DatabaseProvider.PostgreSql ? ((await PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / count : double.NaN;
+                var pgCpuMs = provider == DatabaseProvider.PostgreSql ? ((await BenchProcesses.PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / count : double.NaN;
                 var tx = provider == DatabaseProvider.PostgreSql ? (await WriteTransactionIdAsync(database) - transactions - 1) / (double)count : double.NaN;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | {workload.Description} | {count} | {seconds:0.00} | {count / seconds:0} | {count * workload.StepsPerInstance / seconds:0} | {cpuMs:0.00}{(double.IsNaN(pgCpuMs) ? "" : $" + {pgCpuMs:0.00}")} | {allocatedKb:0} | {(double.IsNaN(tx) ? "–" : tx.ToString("0.0", CultureInfo.InvariantCulture))} |"));
                 results.Add((provider, workload.Name, count / seconds, count * workload.StepsPerInstance / seconds));
@@ -186,7 +186,7 @@ internal static class EngineBench
         {
             var count = workload.Name == "tasks" ? Math.Max(100, instances / 4) : instances;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var pgCpu = await PostgresCpuAsync(database);
+            var pgCpu = await BenchProcesses.PostgresCpuAsync(database);
             var watch = Stopwatch.StartNew();
             await node.StandardInput.WriteLineAsync($"{workload.Name} {count}");
             await node.StandardInput.FlushAsync();
@@ -195,7 +195,7 @@ internal static class EngineBench
             var answer = (await ReadAsync()).Split(' ');
             var seconds = watch.Elapsed.TotalSeconds;
             var theirs = TimeSpan.FromMilliseconds(double.Parse(answer[1], CultureInfo.InvariantCulture));
-            var pgCpuMs = ((await PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / (2 * count);
+            var pgCpuMs = ((await BenchProcesses.PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / (2 * count);
             var rate = 2 * count / seconds;
             var one = single.FirstOrDefault(r => r.Provider == DatabaseProvider.PostgreSql && r.Scenario == workload.Name).PerSecond;
             var commits = rate * workload.StepsPerInstance;
@@ -255,18 +255,6 @@ internal static class EngineBench
     {
         await using var db = database.Context();
         return await db.Database.SqlQueryRaw<long>("SELECT txid_current() AS \"Value\"").SingleAsync();
-    }
-
-    /// <summary>CPU time of the PostgreSQL server: the postmaster's children (backends, WAL writer, checkpointer), from /proc.</summary>
-    private static async Task<TimeSpan> PostgresCpuAsync(TestDatabase database)
-    {
-        await using var db = database.Context();
-        var dataDirectory = await db.Database.SqlQueryRaw<string>("SELECT current_setting('data_directory') AS \"Value\"").SingleAsync();
-        var postmaster = File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First().Trim();
-        return Directory.EnumerateDirectories("/proc")
-            .Select(d => BenchProcesses.Stat(Path.Combine(d, "stat")))
-            .Where(stat => stat?.ParentId == postmaster)
-            .Aggregate(TimeSpan.Zero, (sum, stat) => sum + stat!.Value.Cpu);
     }
 
     private static ServiceProvider Build(TestDatabase database)

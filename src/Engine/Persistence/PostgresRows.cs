@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Inburgering.Engine.Persistence;
@@ -20,6 +22,7 @@ internal sealed class PostgresRows<TEntity>
     private readonly Field[] _columns;
     private readonly Dictionary<string, Field> _byName = new(StringComparer.Ordinal);
     private readonly Func<TEntity, Guid> _key;
+    private readonly IKey _primaryKey;
     private readonly IEntityType _entity;
     private readonly StoreObjectIdentifier _table;
 
@@ -34,7 +37,8 @@ internal sealed class PostgresRows<TEntity>
             _byName[column.Name] = column;
         }
 
-        var key = _entity.FindPrimaryKey()!.Properties.Single();
+        _primaryKey = _entity.FindPrimaryKey()!;
+        var key = _primaryKey.Properties.Single();
         var entity = Expression.Parameter(typeof(TEntity));
         _key = Expression.Lambda<Func<TEntity, Guid>>(Expression.Property(entity, key.PropertyInfo!), entity).Compile();
     }
@@ -98,23 +102,18 @@ internal sealed class PostgresRows<TEntity>
     /// <summary>Attaches a row as unchanged, or gives the entity the context already tracks with its key (as a tracking query does).</summary>
     public TEntity Track(DbContext db, TEntity row)
     {
-        var tracker = db.ChangeTracker;
-        var detect = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        // The state manager's own lookup by key, as a tracking query's identity resolution does. The public ways there cost
+        // more than the load: DbSet.Local registers a view that every later state change of the context then updates, and
+        // ChangeTracker.Entries enumerates everything tracked.
+#pragma warning disable EF1001 // EF Core's internal state manager: the version is pinned (Directory.Packages.props).
+        if (db.GetService<IStateManager>().TryGetEntry(_primaryKey, [_key(row)]) is { } tracked)
         {
-            if (db.Set<TEntity>().Local.FindEntry(_key(row)) is { } tracked)
-            {
-                return tracked.Entity;
-            }
+            return (TEntity)tracked.Entity;
+        }
+#pragma warning restore EF1001
 
-            db.Attach(row);
-            return row;
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = detect;
-        }
+        db.Attach(row);
+        return row;
     }
 
     public List<TEntity> TrackAll(DbContext db, List<TEntity> rows)

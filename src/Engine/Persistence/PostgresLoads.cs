@@ -10,10 +10,11 @@ namespace Inburgering.Engine.Persistence;
 /// The engine's two most frequent reads on PostgreSQL, each in one round trip where EF Core's LINQ needs one per table:
 /// <list type="bullet">
 /// <item>a step's load of an instance with everything that waits in it (executions, open tasks, scheduled timers, message
-/// subscriptions, live jobs: each kind as one <c>json_agg</c> column beside the instance's row); the keten's steps paid three
-/// to six round trips for it;</item>
+/// subscriptions, live jobs): one command of six statements, read result by result; the keten's steps paid three to six
+/// round trips for it;</item>
 /// <item>a partner call's claim: the job taken with one <c>UPDATE … RETURNING</c> (its conditions those of the EF Core
-/// claim), with its instance and executions for the call's input in the same statement; four round trips before.</item>
+/// claim) joined to its instance, and the instance's executions for the call's input in the same command; four round trips
+/// before.</item>
 /// </list>
 /// SQLite runs in-process, where a query per table costs no round trip; it keeps the EF Core queries.
 /// </summary>
@@ -47,8 +48,16 @@ internal static class PostgresLoads
     public static async Task<LoadedInstance?> InstanceAsync(EngineDbContext db, Guid instanceId, CancellationToken cancellationToken)
     {
         var shape = Shapes.GetValue(db.Model, ShapeOf);
-        return await ReadAsync(db, shape.LoadSql, [("id", instanceId)], reader =>
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
+            await using var command = Command(db, shape.LoadSql, [("id", instanceId)]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
             var instance = shape.Instance.Track(db, shape.Instance.ReadColumns(reader, 0));
             if (instance.Status != InstanceStatus.Active)
             {
@@ -56,15 +65,32 @@ internal static class PostgresLoads
                 return new LoadedInstance(instance, [], [], [], [], []);
             }
 
-            var at = shape.Instance.ColumnCount;
             return new LoadedInstance(
                 instance,
-                shape.Execution.TrackAll(db, shape.Execution.ReadJson(Json(reader, at))),
-                shape.Task.TrackAll(db, shape.Task.ReadJson(Json(reader, at + 1))),
-                shape.Timer.TrackAll(db, shape.Timer.ReadJson(Json(reader, at + 2))),
-                shape.Subscription.TrackAll(db, shape.Subscription.ReadJson(Json(reader, at + 3))),
-                shape.Job.TrackAll(db, shape.Job.ReadJson(Json(reader, at + 4))));
-        }, cancellationToken);
+                await NextRowsAsync(db, reader, shape.Execution, cancellationToken),
+                await NextRowsAsync(db, reader, shape.Task, cancellationToken),
+                await NextRowsAsync(db, reader, shape.Timer, cancellationToken),
+                await NextRowsAsync(db, reader, shape.Subscription, cancellationToken),
+                await NextRowsAsync(db, reader, shape.Job, cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The rows of the command's next statement, tracked.</summary>
+    private static async Task<List<TEntity>> NextRowsAsync<TEntity>(EngineDbContext db, DbDataReader reader, PostgresRows<TEntity> rows, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        await reader.NextResultAsync(cancellationToken);
+        var read = new List<TEntity>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            read.Add(rows.Track(db, rows.ReadColumns(reader, 0)));
+        }
+
+        return read;
     }
 
     /// <summary>
@@ -75,46 +101,53 @@ internal static class PostgresLoads
     public static async Task<ClaimedJob?> ClaimJobAsync(EngineDbContext db, Guid jobId, DateTimeOffset now, string node, DateTimeOffset lockedUntil, bool takeOverLease, CancellationToken cancellationToken)
     {
         var shape = Shapes.GetValue(db.Model, ShapeOf);
-        return await ReadAsync(db, shape.ClaimSql, [("id", jobId), ("now", now), ("node", node), ("until", lockedUntil), ("takeOver", takeOverLease)], reader =>
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
+            await using var command = Command(db, shape.ClaimSql, [("id", jobId), ("now", now), ("node", node), ("until", lockedUntil), ("takeOver", takeOverLease)]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
             var job = shape.Job.ReadColumns(reader, 0);
-            var at = shape.Job.ColumnCount;
-            if (reader.IsDBNull(at))
+            if (await reader.IsDBNullAsync(shape.Job.ColumnCount, cancellationToken))
             {
                 throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
             }
 
-            return new ClaimedJob(job, shape.Instance.ReadColumns(reader, at), shape.Execution.ReadJson(Json(reader, at + shape.Instance.ColumnCount)));
-        }, cancellationToken);
-    }
-
-    private static string? Json(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    /// <summary>Runs one statement on the context's connection (in its transaction, if any) and reads its one row.</summary>
-    private static async Task<T?> ReadAsync<T>(EngineDbContext db, string sql, (string Name, object Value)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
+            var instance = shape.Instance.ReadColumns(reader, shape.Job.ColumnCount);
+            await reader.NextResultAsync(cancellationToken);
+            var executions = new List<ExecutionEntity>();
+            while (await reader.ReadAsync(cancellationToken))
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
+                executions.Add(shape.Execution.ReadColumns(reader, 0));
             }
 
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
+            return new ClaimedJob(job, instance, executions);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A command on the context's connection, in its transaction if it has one.</summary>
+    private static DbCommand Command(EngineDbContext db, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
     }
 
     private static Shape ShapeOf(IModel model)
@@ -129,16 +162,16 @@ internal static class PostgresLoads
         var pending = job.Literal("Status", JobStatus.Pending);
         var running = job.Literal("Status", JobStatus.Running);
 
-        // What the EF Core queries of Step.LoadAsync read: open tasks, scheduled timers, pending and running jobs.
+        // What the EF Core queries of Step.LoadAsync read (open tasks, scheduled timers, pending and running jobs), as one
+        // command of six statements: one round trip, each statement prepared and answered in the binary protocol.
+        var id = instance.Column("Id");
         var load = $"""
-            SELECT {instance.SelectList("x")},
-                   (SELECT json_agg(w) FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = x.{instance.Column("Id")}),
-                   (SELECT json_agg(w) FROM {task.Table} AS w WHERE w.{task.Column("InstanceId")} = x.{instance.Column("Id")} AND w.{task.Column("Status")} = {task.Literal("Status", UserTaskStatus.Open)}),
-                   (SELECT json_agg(w) FROM {timer.Table} AS w WHERE w.{timer.Column("InstanceId")} = x.{instance.Column("Id")} AND w.{timer.Column("Status")} = {timer.Literal("Status", TimerStatus.Scheduled)}),
-                   (SELECT json_agg(w) FROM {subscription.Table} AS w WHERE w.{subscription.Column("InstanceId")} = x.{instance.Column("Id")}),
-                   (SELECT json_agg(w) FROM {job.Table} AS w WHERE w.{job.Column("InstanceId")} = x.{instance.Column("Id")} AND w.{jobStatus} IN ({pending}, {running}))
-            FROM {instance.Table} AS x
-            WHERE x.{instance.Column("Id")} = @id
+            SELECT {instance.SelectList("x")} FROM {instance.Table} AS x WHERE x.{id} = @id;
+            SELECT {execution.SelectList("w")} FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = @id;
+            SELECT {task.SelectList("w")} FROM {task.Table} AS w WHERE w.{task.Column("InstanceId")} = @id AND w.{task.Column("Status")} = {task.Literal("Status", UserTaskStatus.Open)};
+            SELECT {timer.SelectList("w")} FROM {timer.Table} AS w WHERE w.{timer.Column("InstanceId")} = @id AND w.{timer.Column("Status")} = {timer.Literal("Status", TimerStatus.Scheduled)};
+            SELECT {subscription.SelectList("w")} FROM {subscription.Table} AS w WHERE w.{subscription.Column("InstanceId")} = @id;
+            SELECT {job.SelectList("w")} FROM {job.Table} AS w WHERE w.{job.Column("InstanceId")} = @id AND w.{jobStatus} IN ({pending}, {running})
             """;
 
         // The claim's conditions are those of ProcessEngine.ClaimJobAsync's EF Core path; the row lock of the UPDATE makes
@@ -152,9 +185,10 @@ internal static class PostgresLoads
                   AND ((j.{jobStatus} = {pending} AND j.{job.Column("DueAt")} <= @now)
                     OR (j.{jobStatus} = {running} AND (@takeOver OR j.{job.Column("LockedUntil")} < @now)))
                 RETURNING j.*)
-            SELECT {job.SelectList("c")}, {instance.SelectList("x")},
-                   (SELECT json_agg(w) FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = c.{job.Column("InstanceId")})
-            FROM c LEFT JOIN {instance.Table} AS x ON x.{instance.Column("Id")} = c.{job.Column("InstanceId")}
+            SELECT {job.SelectList("c")}, {instance.SelectList("x")}
+            FROM c LEFT JOIN {instance.Table} AS x ON x.{instance.Column("Id")} = c.{job.Column("InstanceId")};
+            SELECT {execution.SelectList("w")} FROM {execution.Table} AS w
+            WHERE w.{execution.Column("InstanceId")} = (SELECT j.{job.Column("InstanceId")} FROM {job.Table} AS j WHERE j.{job.Column("Id")} = @id)
             """;
         return new Shape(load, claim, instance, execution, task, timer, subscription, job);
     }

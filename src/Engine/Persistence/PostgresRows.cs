@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Inburgering.Engine.Persistence;
 
 /// <summary>
-/// Rows of one entity type read as EF Core maps them (its columns and value converters), from a statement's columns or from
-/// PostgreSQL's JSON of them (<c>json_agg</c>, column names as keys). For the statements that read several tables in one
+/// Rows of one entity type read as EF Core maps them (its columns and value converters) from a statement's columns. For the
+/// commands that read several tables in one
 /// round trip (<see cref="PostgresLoads"/>), which EF Core's LINQ cannot express; what they read is attached to the context
 /// as a tracking query would have, so change tracking and optimistic concurrency work as ever.
 /// </summary>
@@ -20,7 +19,6 @@ internal sealed class PostgresRows<TEntity>
     private static readonly Func<TEntity> Create = Expression.Lambda<Func<TEntity>>(Expression.New(typeof(TEntity))).Compile();
 
     private readonly Field[] _columns;
-    private readonly Dictionary<string, Field> _byName = new(StringComparer.Ordinal);
     private readonly Func<TEntity, Guid> _key;
     private readonly IKey _primaryKey;
     private readonly IEntityType _entity;
@@ -32,11 +30,6 @@ internal sealed class PostgresRows<TEntity>
         _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
         Table = Quote(_entity.GetTableName()!);
         _columns = _entity.GetProperties().Select(p => new Field(p.GetColumnName(_table)!, p)).ToArray();
-        foreach (var column in _columns)
-        {
-            _byName[column.Name] = column;
-        }
-
         _primaryKey = _entity.FindPrimaryKey()!;
         var key = _primaryKey.Properties.Single();
         var entity = Expression.Parameter(typeof(TEntity));
@@ -72,33 +65,6 @@ internal sealed class PostgresRows<TEntity>
         return entity;
     }
 
-    /// <summary>The rows of a JSON array (null: none).</summary>
-    public List<TEntity> ReadJson(string? json)
-    {
-        if (json is null)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(json);
-        var rows = new List<TEntity>(document.RootElement.GetArrayLength());
-        foreach (var row in document.RootElement.EnumerateArray())
-        {
-            var entity = Create();
-            foreach (var property in row.EnumerateObject())
-            {
-                if (_byName.TryGetValue(property.Name, out var column))
-                {
-                    column.Set(entity, property.Value.ValueKind == JsonValueKind.Null ? null : column.FromJson(property.Value));
-                }
-            }
-
-            rows.Add(entity);
-        }
-
-        return rows;
-    }
-
     /// <summary>Attaches a row as unchanged, or gives the entity the context already tracks with its key (as a tracking query does).</summary>
     public TEntity Track(DbContext db, TEntity row)
     {
@@ -128,14 +94,7 @@ internal sealed class PostgresRows<TEntity>
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    /// <summary>A timestamptz from JSON as Npgsql reads it: UTC, and ±infinity as the least and greatest instant.</summary>
-    private static DateTimeOffset Instant(JsonElement value, string name) =>
-        value.TryGetDateTimeOffset(out var instant) ? instant.ToUniversalTime()
-        : value.ValueEquals("-infinity") ? DateTimeOffset.MinValue
-        : value.ValueEquals("infinity") ? DateTimeOffset.MaxValue
-        : throw new FormatException($"{name}: '{value.GetRawText()}' is not an ISO 8601 instant.");
-
-    /// <summary>One column: how to read its stored value (from a statement or from JSON) and set its property.</summary>
+    /// <summary>One column: how to read its stored value and set its property.</summary>
     private sealed class Field
     {
         public Field(string name, IProperty property)
@@ -149,7 +108,7 @@ internal sealed class PostgresRows<TEntity>
             var converter = property.GetTypeMapping().Converter;
             var stored = converter?.ProviderClrType ?? property.ClrType;
             stored = Nullable.GetUnderlyingType(stored) ?? stored;
-            (FromColumn, FromJson) = Readers(stored, $"{typeof(TEntity).Name}.{property.Name}");
+            FromColumn = Reader(stored, $"{typeof(TEntity).Name}.{property.Name}");
             var fromProvider = converter?.ConvertFromProvider;
             var entity = Expression.Parameter(typeof(TEntity));
             var value = Expression.Parameter(typeof(object));
@@ -164,24 +123,20 @@ internal sealed class PostgresRows<TEntity>
 
         public Func<DbDataReader, int, object> FromColumn { get; }
 
-        public Func<JsonElement, object> FromJson { get; }
-
         /// <summary>Sets the property from the stored value (null for NULL).</summary>
         public Action<TEntity, object?> Set { get; }
 
-        /// <summary>A stored value as Npgsql returns it for the provider type, and the same from JSON.</summary>
-        private static (Func<DbDataReader, int, object>, Func<JsonElement, object>) Readers(Type type, string name) => type switch
+        /// <summary>A stored value as Npgsql returns it for the provider type.</summary>
+        private static Func<DbDataReader, int, object> Reader(Type type, string name) => type switch
         {
-            _ when type == typeof(string) => ((r, i) => r.GetString(i), e => e.GetString()!),
-            _ when type == typeof(Guid) => ((r, i) => r.GetGuid(i), e => e.GetGuid()),
-            _ when type == typeof(int) => ((r, i) => r.GetInt32(i), e => e.GetInt32()),
-            _ when type == typeof(long) => ((r, i) => r.GetInt64(i), e => e.GetInt64()),
-            _ when type == typeof(bool) => ((r, i) => r.GetBoolean(i), e => e.GetBoolean()),
-            _ when type == typeof(double) => ((r, i) => r.GetDouble(i), e => e.GetDouble()),
-            _ when type == typeof(decimal) => ((r, i) => r.GetDecimal(i), e => e.GetDecimal()),
-
-            // timestamptz: JSON carries the session's offset; Npgsql hands out UTC.
-            _ when type == typeof(DateTimeOffset) => ((r, i) => r.GetFieldValue<DateTimeOffset>(i), e => Instant(e, name)),
+            _ when type == typeof(string) => (r, i) => r.GetString(i),
+            _ when type == typeof(Guid) => (r, i) => r.GetGuid(i),
+            _ when type == typeof(int) => (r, i) => r.GetInt32(i),
+            _ when type == typeof(long) => (r, i) => r.GetInt64(i),
+            _ when type == typeof(bool) => (r, i) => r.GetBoolean(i),
+            _ when type == typeof(double) => (r, i) => r.GetDouble(i),
+            _ when type == typeof(decimal) => (r, i) => r.GetDecimal(i),
+            _ when type == typeof(DateTimeOffset) => (r, i) => r.GetFieldValue<DateTimeOffset>(i),
             _ => throw new InvalidOperationException($"{name}: a column of type {type.Name} cannot be read here."),
         };
     }

@@ -281,7 +281,7 @@ public sealed partial class ProcessEngine
         IEnumerable<ExecutionEntity> executions;
         if (db is PostgresEngineDbContext)
         {
-            // One statement: the claim (UPDATE … RETURNING) with the instance and executions the input is built from.
+            // One command: the claim (UPDATE … RETURNING) with the instance and executions the input is built from.
             var claimed = await PostgresLoads.ClaimJobAsync(db, jobId, now, _options.NodeId, now + _options.JobLease, takeOverLease, cancellationToken);
             if (claimed is null)
             {

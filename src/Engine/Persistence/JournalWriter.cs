@@ -114,7 +114,8 @@ internal static class JournalWriter
             properties.Select(p => p.IsNullable).ToArray());
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    /// <summary>An SQL identifier, quoted (both providers take double quotes).</summary>
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static void Add(DbCommand command, string name, object value)
     {

@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Inburgering.Engine.Persistence;
 
 /// <summary>
-/// Rows of one entity type read as EF Core maps them (its columns and value converters) from a statement's columns. For the
-/// commands that read several tables in one
-/// round trip (<see cref="PostgresLoads"/>), which EF Core's LINQ cannot express; what they read is attached to the context
-/// as a tracking query would have, so change tracking and optimistic concurrency work as ever.
+/// Rows of one entity type read as EF Core maps them (its columns and value converters) from a statement's columns, for the
+/// commands that read several tables in one round trip (<see cref="PostgresLoads"/>), which EF Core's LINQ cannot express.
+/// What they read is attached to the context as a tracking query would have, so change tracking and optimistic concurrency
+/// work as ever.
 /// </summary>
 internal sealed class PostgresRows<TEntity>
     where TEntity : class
@@ -28,7 +28,7 @@ internal sealed class PostgresRows<TEntity>
     {
         _entity = model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         _table = StoreObjectIdentifier.Table(_entity.GetTableName()!, _entity.GetSchema());
-        Table = Quote(_entity.GetTableName()!);
+        Table = JournalWriter.Quote(_entity.GetTableName()!);
         _columns = _entity.GetProperties().Select(p => new Field(p.GetColumnName(_table)!, p)).ToArray();
         _primaryKey = _entity.FindPrimaryKey()!;
         var key = _primaryKey.Properties.Single();
@@ -40,13 +40,13 @@ internal sealed class PostgresRows<TEntity>
     public string Table { get; }
 
     /// <summary>Every column, quoted and prefixed with <paramref name="alias"/>, in the order <see cref="ReadColumns"/> reads them.</summary>
-    public string SelectList(string alias) => string.Join(", ", _columns.Select(c => alias + "." + Quote(c.Name)));
+    public string SelectList(string alias) => string.Join(", ", _columns.Select(c => alias + "." + JournalWriter.Quote(c.Name)));
 
     /// <summary>How many columns <see cref="SelectList"/> names.</summary>
     public int ColumnCount => _columns.Length;
 
     /// <summary>The column of a property, quoted.</summary>
-    public string Column(string property) => Quote(_entity.FindProperty(property)!.GetColumnName(_table)!);
+    public string Column(string property) => JournalWriter.Quote(_entity.FindProperty(property)!.GetColumnName(_table)!);
 
     /// <summary>A stored value of a property as SQL text (a status as the database holds it), for constant conditions.</summary>
     public string Literal(string property, object value) =>
@@ -81,18 +81,6 @@ internal sealed class PostgresRows<TEntity>
         db.Attach(row);
         return row;
     }
-
-    public List<TEntity> TrackAll(DbContext db, List<TEntity> rows)
-    {
-        for (var i = 0; i < rows.Count; i++)
-        {
-            rows[i] = Track(db, rows[i]);
-        }
-
-        return rows;
-    }
-
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>One column: how to read its stored value and set its property.</summary>
     private sealed class Field

@@ -17,7 +17,8 @@ public sealed class EngineOptions
 
     /// <summary>
     /// Under the simulation clock: for how many instances at once an advance fires the timers and runs the partner calls
-    /// that fall due at one moment (each instance's own in due order). Unset: 4 on PostgreSQL, 2 on SQLite (one writer).
+    /// that fall due at one moment (each instance's own in due order). Unset: 8 on PostgreSQL (enough steps in flight to
+    /// keep the cores busy while commits wait for the disk), 2 on SQLite (one writer).
     /// </summary>
     public int? SimulationParallelism { get; set; }
 

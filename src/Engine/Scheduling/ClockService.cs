@@ -237,7 +237,7 @@ public sealed class ClockService : IDisposable
     }
 
     /// <summary>For how many instances at once an advance fires what falls due at one moment (<see cref="EngineOptions.SimulationParallelism"/>).</summary>
-    private int Parallelism => options.Value.SimulationParallelism ?? (databases.Provider == DatabaseProvider.PostgreSql ? 4 : 2);
+    private int Parallelism => options.Value.SimulationParallelism ?? (databases.Provider == DatabaseProvider.PostgreSql ? 8 : 2);
 
     private async Task SaveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -297,7 +297,16 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>Completes a task with the form's variables; the token moves on to its next wait states.</summary>
-    public async Task CompleteTaskAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken = default) =>
+    public Task CompleteTaskAsync(Guid taskId, JsonObject? variables, Actor actor, CancellationToken cancellationToken = default) =>
+        CompleteTaskAsync(taskId, variables, actor, check: null, cancellationToken);
+
+    /// <summary>
+    /// Completes a task as <see cref="CompleteTaskAsync(Guid, JsonObject?, Actor, CancellationToken)"/> does, once
+    /// <paramref name="check"/> has accepted it. The check runs inside the step, after the engine's own checks (open, the
+    /// actor's to complete): it sees the task's form key and the variables the completion is judged against, as the step
+    /// read them, and refuses by throwing. Nothing is stored then, and the exception reaches the caller as it was thrown.
+    /// </summary>
+    public async Task CompleteTaskAsync(Guid taskId, JsonObject? variables, Actor actor, Action<TaskCompletionCheck>? check, CancellationToken cancellationToken = default) =>
         await RunAsync("complete-task", actor, async (step, executor, ct) =>
         {
             var task = await TaskById.For(step.Db)(step.Db, taskId);
@@ -321,6 +330,7 @@ public sealed partial class ProcessEngine
                 throw EngineErrors.TaskNotOpen.Exception();
             }
 
+            check?.Invoke(TaskCompletionCheck.Of(tracked, instance.Variables));
             if (tracked.FourEyesRoles.Length > 0)
             {
                 var complete = FourEyes.Approve(tracked, actor, variables, step.Now, out var merged, out var remaining);

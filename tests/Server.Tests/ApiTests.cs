@@ -203,6 +203,46 @@ public sealed class ApiTests
         Assert.Equal("task.completed", await CodeAsync(again));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Complete_IsCheckedAgainstTheForm_AfterWhoMayDoIt_AndARefusalStoresNothing(DatabaseProvider provider)
+    {
+        await using var api = await ApiFactory.CreateAsync(provider);
+        var admin = api.As("admin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.DeployAsync(Bpmn.Replace("""<bpmn:userTask id="taak" name="Intake" camunda:candidateGroups="consulent" />""", """<bpmn:userTask id="taak" name="Afronden" camunda:candidateGroups="consulent" camunda:formKey="afronding" />""", StringComparison.Ordinal))).StatusCode);
+        var id = (await (await admin.PostJsonAsync("/api/v1/instances", new { definitionKey = "api", gemeente = "0632", variables = new { afrondingReden = "Geslaagd" } })).JsonAsync())["id"]!.GetValue<string>();
+        var taskId = (await (await admin.GetAsync($"/api/v1/tasks?instanceId={id}")).JsonAsync())["items"]![0]!["id"]!.GetValue<string>();
+
+        // Who may complete the task comes first: a begeleider gets the 403, whatever the form would say.
+        var bram = api.As("bram", "begeleider", "0632");
+        var notForBram = await bram.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { variables = new { afrondingReden = "Anders" } });
+        Assert.Equal(HttpStatusCode.Forbidden, notForBram.StatusCode);
+        Assert.Equal("task.for-groups", await CodeAsync(notForBram));
+
+        // The form: afgerondOp is required, afrondingReden read-only (the process's value).
+        var piet = api.As("piet", "consulent", "0632");
+        var refused = await piet.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { variables = new { afrondingReden = "Anders" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.JsonAsync();
+        Assert.Equal("form.invalid", problem["code"]!.GetValue<string>());
+        var fields = problem["errors"]!.AsArray().Select(e => (e!["field"]!.GetValue<string>(), e["code"]!.GetValue<string>())).Order().ToList();
+        Assert.Equal([("afgerondOp", "form.required"), ("afrondingReden", "form.read-only")], fields);
+
+        // Nothing stored: the task is open, the variables as they were, no completion in the journal.
+        var task = await (await piet.GetAsync($"/api/v1/tasks/{taskId}")).JsonAsync();
+        Assert.Equal("open", task["status"]!.GetValue<string>());
+        var instance = await (await admin.GetAsync($"/api/v1/instances/{id}")).JsonAsync();
+        Assert.Equal("Geslaagd", instance["variables"]!["afrondingReden"]!.GetValue<string>());
+        var journal = await (await admin.GetAsync($"/api/v1/instances/{id}/journal?pageSize=500")).JsonAsync();
+        Assert.DoesNotContain(journal["items"]!.AsArray(), j => j!["type"]!.GetValue<string>() == "task-completed");
+
+        var done = await piet.PostJsonAsync($"/api/v1/tasks/{taskId}/complete", new { variables = new { afgerondOp = "2026-12-06" } });
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal("completed", (await done.JsonAsync())["status"]!.GetValue<string>());
+        instance = await (await admin.GetAsync($"/api/v1/instances/{id}")).JsonAsync();
+        Assert.Equal("2026-12-06", instance["variables"]!["afgerondOp"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task BadInput_GetsClearProblems()
     {

@@ -181,14 +181,6 @@ public sealed partial class EngineQueries
         return task is null || !actor.MayAccess(task.TenantId) ? null : task;
     }
 
-    /// <summary>A task as <see cref="TaskAsync"/> gives it but without its display variables: one query on the task alone.</summary>
-    public async Task<TaskView?> TaskWithoutDisplayAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = databases.Create();
-        var task = await db.UserTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null || !actor.MayAccess(task.TenantId) ? null : ToView(task);
-    }
-
     public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
     {
         paging.Validate();

@@ -74,15 +74,18 @@ public static class TaskEndpoints
     private static async Task<IResult> CompleteAsync(Guid id, CompleteRequest? request, ProcessEngine engine, EngineQueries queries, Forms.TaskForms forms, HttpContext context, CancellationToken cancellationToken)
     {
         var actor = Actors.From(context.User);
-        if (await forms.RefuseAsync(id, request?.Variables, actor, cancellationToken) is { } refusal)
+        try
         {
-            // Checked against the task's form (as the browser does): nothing is stored.
-            return refusal;
+            // Checked against the task's form (as the browser does) inside the step that completes it.
+            // The consulent who takes the brede intake becomes the traject's casusregisseur (and that of the household's
+            // trajecten without one) in the same step: the intake's properties caseOwner, caseOwnerGroup, caseOwnerShared.
+            await engine.CompleteTaskAsync(id, request?.Variables, actor, forms.Check(request?.Variables), cancellationToken);
         }
-
-        // The consulent who takes the brede intake becomes the traject's casusregisseur (and that of the household's trajecten
-        // without one) in the engine step that completes it: the intake's properties caseOwner, caseOwnerGroup, caseOwnerShared.
-        await engine.CompleteTaskAsync(id, request?.Variables, actor, cancellationToken);
+        catch (Forms.TaskFormRefusedException refusal)
+        {
+            // Nothing is stored.
+            return refusal.Result;
+        }
 
         return TypedResults.Ok(await queries.TaskAsync(id, actor, cancellationToken));
     }

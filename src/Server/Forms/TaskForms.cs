@@ -38,36 +38,38 @@ public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
         return new TaskFormView(task, form, form is null ? new JsonObject() : FormValidator.DataFor(form, variables), returned, history);
     }
 
-    /// <summary>A 422 problem naming every refused field, or null when the variables fit the task's form (or it has none).</summary>
-    public async Task<IResult?> RefuseAsync(Guid taskId, JsonObject? submitted, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The check of a completion against the task's form, for the engine to run inside the step that completes the task
+    /// (so the form is judged against the variables the completion itself reads, with no reads of its own). It refuses
+    /// with a <see cref="TaskFormRefusedException"/>: a 422 naming every refused field, or a 409 when the task's form is missing.
+    /// A task without a form passes.
+    /// </summary>
+    public Action<TaskCompletionCheck> Check(JsonObject? submitted) => task =>
     {
-        // The form, status and approvals only: the display variables are for the werkvoorraad.
-        var task = await queries.TaskWithoutDisplayAsync(taskId, actor, cancellationToken);
-        if (task?.FormKey is not { } key || task.Status != "open")
+        if (task.FormKey is not { } key)
         {
-            // Unknown, not open or without a form: the engine gives the reason.
-            return null;
+            return;
         }
 
         if (forms.Find(key) is not { } form)
         {
-            return Problems.Result(StatusCodes.Status409Conflict, "Formulier ontbreekt", ServerErrors.TaskFormMissing, ErrorTexts.Describe(ServerErrors.TaskFormMissing, ("key", key)));
+            throw new TaskFormRefusedException(Problems.Result(StatusCodes.Status409Conflict, "Formulier ontbreekt", ServerErrors.TaskFormMissing, ErrorTexts.Describe(ServerErrors.TaskFormMissing, ("key", key))));
         }
 
-        var errors = FormValidator.Validate(form, submitted ?? [], await CurrentAsync(task, actor, cancellationToken));
+        var errors = FormValidator.Validate(form, submitted ?? [], task.Current);
         if (errors.Count == 0)
         {
-            return null;
+            return;
         }
 
         var detail = errors.Count == 1
             ? errors[0].Message
             : $"{errors.Count} velden zijn niet in orde: {string.Join(" ", errors.Select(e => e.Message))}";
-        return Problems.Result(StatusCodes.Status422UnprocessableEntity, "Formulier niet in orde", ServerErrors.FormInvalid, detail, new Dictionary<string, object?>
+        throw new TaskFormRefusedException(Problems.Result(StatusCodes.Status422UnprocessableEntity, "Formulier niet in orde", ServerErrors.FormInvalid, detail, new Dictionary<string, object?>
         {
             ["errors"] = errors,
-        });
-    }
+        }));
+    };
 
     /// <summary>The task's instance variables with, for a four-eyes task, what the first person(s) entered on top.</summary>
     private async Task<JsonObject> CurrentAsync(TaskView task, Actor actor, CancellationToken cancellationToken)
@@ -83,4 +85,12 @@ public sealed class TaskForms(EngineQueries queries, FormCatalog forms)
 
         return variables;
     }
+}
+
+/// <summary>A completion the task's form refuses (<see cref="TaskForms.Check"/>): the problem to answer with; nothing was stored.</summary>
+#pragma warning disable CA1032 // Carries a ready answer, not a message.
+public sealed class TaskFormRefusedException(IResult result) : Exception("The task's form refuses the completion.")
+#pragma warning restore CA1032
+{
+    public IResult Result { get; } = result;
 }

@@ -151,13 +151,14 @@ public sealed class DemoDataService(
             {
                 status.Building($"week {week + 1} van {weeks}");
                 var phase = System.Diagnostics.Stopwatch.StartNew();
-                foreach (var persona in _byKey.Values.Where(p => p.Persona.StartWeek == week))
-                {
-                    await BeginAsync(persona, stoppingToken);
-                }
-
+                // The week's new inburgeraars become known to the partners side by side (each one's own one after another);
+                // DUO then delivers their first notificaties, several persons at once.
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = stoppingToken };
+                await Parallel.ForEachAsync(_byKey.Values.Where(p => p.Persona.StartWeek == week), parallel, (persona, ct) => new ValueTask(BeginAsync(persona, ct)));
                 await Driver.SettleAsync(stoppingToken);
                 await NameTrajectenAsync(stoppingToken);
+
+                // Later events in one line: few per week, and each delivers DUO's queue at once, in the order it was queued.
                 foreach (var persona in _byKey.Values.Where(p => p.Persona.StartWeek <= week))
                 {
                     persona.Age = week - persona.Persona.StartWeek;

@@ -26,9 +26,14 @@ public sealed class DuoNotificatieVerzender(
     IOptions<DuoSimulatorOptions> options,
     SimulatorFailures failures,
     IServiceProvider services,
-    ILogger<DuoNotificatieVerzender> logger)
+    ILogger<DuoNotificatieVerzender> logger) : IDisposable
 {
     public const string HttpClientName = "duo-simulator-notificaties";
+
+    /// <summary>One delivery round at a time: DUO sends a notificatie once, and again only after it failed.</summary>
+    private readonly SemaphoreSlim _round = new(1, 1);
+
+    public void Dispose() => _round.Dispose();
 
     /// <summary>Delivers every pending notificatie once (twice with duplicate delivery); returns those attempted.</summary>
     public async Task<IReadOnlyList<DuoSimNotificatie>> DeliverPendingAsync(CancellationToken cancellationToken)
@@ -39,6 +44,19 @@ public sealed class DuoNotificatieVerzender(
             return [];
         }
 
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            return await DeliverAsync(url, injector, cancellationToken);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<DuoSimNotificatie>> DeliverAsync(Uri url, FailureInjector injector, CancellationToken cancellationToken)
+    {
         List<DuoSimNotificatie> pending;
         lock (state.Gate)
         {
@@ -46,24 +64,31 @@ public sealed class DuoNotificatieVerzender(
         }
 
         var http = httpClients.CreateClient(HttpClientName);
-        foreach (var notificatie in pending)
+
+        // Persons side by side, each person's notificaties in the order DUO queued them.
+        var perPerson = pending.GroupBy(n => n.Notificatie.Bsn ?? n.Notificatie.VNummer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? n.BerichtId.ToString("N"), StringComparer.Ordinal);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.DeliveryParallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(perPerson, parallel, async (notificaties, ct) =>
         {
-            var times = injector.DuplicateDelivery ? 2 : 1;
-            for (var i = 0; i < times; i++)
+            foreach (var notificatie in notificaties)
             {
-                var status = await SendAsync(http, url, notificatie, cancellationToken);
-                lock (state.Gate)
+                var times = injector.DuplicateDelivery ? 2 : 1;
+                for (var i = 0; i < times; i++)
                 {
-                    notificatie.Attempts++;
-                    notificatie.LastStatus = status;
-                    if (status is >= 200 and < 300)
+                    var status = await SendAsync(http, url, notificatie, ct);
+                    lock (state.Gate)
                     {
-                        notificatie.Deliveries++;
-                        notificatie.Delivered = true;
+                        notificatie.Attempts++;
+                        notificatie.LastStatus = status;
+                        if (status is >= 200 and < 300)
+                        {
+                            notificatie.Deliveries++;
+                            notificatie.Delivered = true;
+                        }
                     }
                 }
             }
-        }
+        });
 
         return pending;
     }

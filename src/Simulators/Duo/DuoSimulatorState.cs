@@ -25,6 +25,12 @@ public sealed class DuoSimulatorOptions
     public bool AutoDeliver { get; set; } = true;
 
     public double DeliveryIntervalSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// For how many persons at once a delivery posts their notificaties (each person's own one after another, in the order
+    /// DUO queued them). <c>1</c> delivers everything in one line.
+    /// </summary>
+    public int DeliveryParallelism { get; set; } = 4;
 }
 
 /// <summary>How a person enters the simulated DUO administration (<c>POST {prefix}/_sim/personen</c>).</summary>

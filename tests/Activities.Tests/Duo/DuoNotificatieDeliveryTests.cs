@@ -37,6 +37,26 @@ public sealed class DuoNotificatieDeliveryTests : IClassFixture<PartnerSimulator
     }
 
     [Fact]
+    public async Task DeliveringSeveralPersonsAtOnce_KeepsEachPersonsOrder_AndSendsEachNotificatieOnce()
+    {
+        var bsns = Enumerable.Range(0, 8).Select(_ => TestBsn.Next()).ToList();
+        foreach (var bsn in bsns)
+        {
+            _sim.Duo.Seed(new DuoSimPersoonSeed(bsn, "0632", Notificatie: "SS139", TermijnStart: new DateOnly(2024, 1, 2)));
+            Assert.True(_sim.Duo.Emit(new DuoSimGebeurtenisRequest(bsn, "SS103")));
+            Assert.True(_sim.Duo.Emit(new DuoSimGebeurtenisRequest(bsn, "SS106")));
+        }
+
+        // Two rounds asked for at once (the background delivery and a driver's): the second finds nothing left.
+        await Task.WhenAll(_sim.Verzender.DeliverPendingAsync(CancellationToken.None), _sim.Verzender.DeliverPendingAsync(CancellationToken.None));
+
+        foreach (var bsn in bsns)
+        {
+            Assert.Equal(["duo.ss139", "duo.ss103", "duo.ss106"], _sim.Receiver.For(_sim.Referentie(bsn)).Select(m => m.MessageName));
+        }
+    }
+
+    [Fact]
     public async Task AnAcceptedFirstPip_IsFollowedBySs102WithTheTermijnDates()
     {
         var bsn = TestBsn.Next();

@@ -212,12 +212,49 @@ public sealed partial class ProcessEngine
     internal async Task<JobOutcome> RunJobAsync(Guid jobId, IServiceProvider services, bool takeOverLease = false, CancellationToken cancellationToken = default)
     {
         var claim = await ClaimJobAsync(jobId, takeOverLease, cancellationToken);
-        if (claim is null)
+        return claim is { } claimed ? await RunClaimedJobAsync(claimed, services, cancellationToken) : JobOutcome.NotReady;
+    }
+
+    /// <summary>
+    /// Claims the ready jobs of <paramref name="jobIds"/> (as <see cref="RunJobAsync"/> claims one): on PostgreSQL in one
+    /// statement and one transaction, with the instances and executions their inputs are built from. The jobs another node
+    /// claimed first are left out. For the simulation clock, which runs a moment's due partner calls together.
+    /// </summary>
+    internal async Task<List<ClaimedJob>> ClaimJobsAsync(IReadOnlyList<Guid> jobIds, CancellationToken cancellationToken = default)
+    {
+        var claimed = new List<ClaimedJob>();
+        if (jobIds.Count == 0)
         {
-            return JobOutcome.NotReady;
+            return claimed;
         }
 
-        var (job, context) = claim.Value;
+        await using var db = _databases.Create();
+        if (db is PostgresEngineDbContext)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var row in await PostgresLoads.ClaimJobsAsync(db, [.. jobIds], now, _options.NodeId, now + _options.JobLease, cancellationToken))
+            {
+                claimed.Add(await ContextAsync(row.Job, row.Instance, row.Executions, now, cancellationToken));
+            }
+
+            return claimed;
+        }
+
+        foreach (var id in jobIds)
+        {
+            if (await ClaimJobAsync(id, takeOverLease: false, cancellationToken) is { } one)
+            {
+                claimed.Add(one);
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>Runs one claimed attempt: calls the activity outside any transaction and records the outcome.</summary>
+    internal async Task<JobOutcome> RunClaimedJobAsync(ClaimedJob claimed, IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var (job, context) = claimed;
         using var span = EngineMetrics.StartPartnerCall(job.ActivityType, job.DefinitionKey, job.ElementId, job.Attempts, job.TraceParent);
         var descriptor = _activities.Find(job.ActivityType);
         ActivityResult result;
@@ -272,7 +309,7 @@ public sealed partial class ProcessEngine
         }
     }
 
-    private async Task<(JobEntity Job, ActivityContext Context)?> ClaimJobAsync(Guid jobId, bool takeOverLease, CancellationToken cancellationToken)
+    private async Task<ClaimedJob?> ClaimJobAsync(Guid jobId, bool takeOverLease, CancellationToken cancellationToken)
     {
         await using var db = _databases.Create();
         var now = _time.GetUtcNow();
@@ -319,7 +356,12 @@ public sealed partial class ProcessEngine
             executions = await JobQueries.Executions.For(db)(db, job.InstanceId).ToListAsync(cancellationToken);
         }
 
-        // Build the activity's input from the variables visible at the task (read only).
+        return await ContextAsync(job, instance, executions, now, cancellationToken);
+    }
+
+    /// <summary>A claimed job with its activity's input, built from the variables visible at the task (read only).</summary>
+    private async Task<ClaimedJob> ContextAsync(JobEntity job, InstanceEntity instance, IEnumerable<ExecutionEntity> executions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var model = await _definitions.ModelAsync(instance.DefinitionId, instance.DefinitionKey, cancellationToken);
         var state = new InstanceState(instance, model, _options.TenantVariable);
         state.Executions.AddRange(executions);
@@ -340,7 +382,7 @@ public sealed partial class ProcessEngine
         }
 
         var context = new ActivityContext(job.Id, job.InstanceId, job.DefinitionKey, job.ElementId, job.BusinessKey, job.TenantId, job.ActivityType, job.IdempotencyKey, job.Attempts, input, now);
-        return (job, context);
+        return new ClaimedJob(job, context);
     }
 
     private async Task<ActivityResult> ExecuteActivityAsync(JobEntity job, ActivityContext context, IServiceProvider services, CancellationToken cancellationToken)
@@ -451,6 +493,9 @@ public sealed partial class ProcessEngine
         public static readonly ModelBound<Func<EngineDbContext, Guid, IAsyncEnumerable<ExecutionEntity>>> Executions =
             new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.Executions.AsNoTracking().Where(e => e.InstanceId == id)));
     }
+
+    /// <summary>A partner call's attempt, claimed by this node: the job row as claimed, and the activity's context.</summary>
+    internal sealed record ClaimedJob(JobEntity Job, ActivityContext Context);
 
     /// <summary>Exponential back-off with jitter: initial × factor^(attempt−1), capped, spread by ±jitter.</summary>
     internal static TimeSpan Backoff(RetryPolicy policy, int attempt)

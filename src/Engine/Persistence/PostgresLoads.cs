@@ -37,6 +37,7 @@ internal static class PostgresLoads
     private sealed record Shape(
         string LoadSql,
         string ClaimSql,
+        string BatchClaimSql,
         PostgresRows<InstanceEntity> Instance,
         PostgresRows<ExecutionEntity> Execution,
         PostgresRows<UserTaskEntity> Task,
@@ -133,6 +134,52 @@ internal static class PostgresLoads
         }
     }
 
+    /// <summary>
+    /// Claims every job of <paramref name="jobIds"/> that is ready (pending and due, or running with an expired lease), as
+    /// <see cref="ClaimJobAsync"/> claims one, in one statement and one transaction; with their instances and those
+    /// instances' executions in the same command. The jobs not ready (another node claimed them first) are left out.
+    /// </summary>
+    public static async Task<List<ClaimedJob>> ClaimJobsAsync(EngineDbContext db, Guid[] jobIds, DateTimeOffset now, string node, DateTimeOffset lockedUntil, CancellationToken cancellationToken)
+    {
+        var shape = Shapes.GetValue(db.Model, ShapeOf);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(db, shape.BatchClaimSql, [("ids", jobIds), ("now", now), ("node", node), ("until", lockedUntil)]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var claimed = new List<(JobEntity Job, InstanceEntity Instance)>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var job = shape.Job.ReadColumns(reader, 0);
+                if (await reader.IsDBNullAsync(shape.Job.ColumnCount, cancellationToken))
+                {
+                    throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
+                }
+
+                claimed.Add((job, shape.Instance.ReadColumns(reader, shape.Job.ColumnCount)));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            var executions = new Dictionary<Guid, List<ExecutionEntity>>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var execution = shape.Execution.ReadColumns(reader, 0);
+                if (!executions.TryGetValue(execution.InstanceId, out var list))
+                {
+                    executions[execution.InstanceId] = list = [];
+                }
+
+                list.Add(execution);
+            }
+
+            return claimed.Select(c => new ClaimedJob(c.Job, c.Instance, executions.GetValueOrDefault(c.Job.InstanceId) ?? [])).ToList();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>A command on the context's connection, in its transaction if it has one.</summary>
     private static DbCommand Command(EngineDbContext db, string sql, (string Name, object Value)[] parameters)
     {
@@ -190,6 +237,24 @@ internal static class PostgresLoads
             SELECT {execution.SelectList("w")} FROM {execution.Table} AS w
             WHERE w.{execution.Column("InstanceId")} = (SELECT j.{job.Column("InstanceId")} FROM {job.Table} AS j WHERE j.{job.Column("Id")} = @id)
             """;
-        return new Shape(load, claim, instance, execution, task, timer, subscription, job);
+
+        // The same claim for a batch of jobs (the simulation clock's due partner calls of one moment).
+        var batchClaim = $"""
+            WITH c AS (
+                UPDATE {job.Table} AS j
+                SET {jobStatus} = {running}, {job.Column("LockedBy")} = @node, {job.Column("LockedUntil")} = @until,
+                    {job.Column("Attempts")} = j.{job.Column("Attempts")} + 1, {job.Column("Version")} = j.{job.Column("Version")} + 1
+                WHERE j.{job.Column("Id")} = ANY(@ids)
+                  AND ((j.{jobStatus} = {pending} AND j.{job.Column("DueAt")} <= @now)
+                    OR (j.{jobStatus} = {running} AND j.{job.Column("LockedUntil")} < @now))
+                RETURNING j.*)
+            SELECT {job.SelectList("c")}, {instance.SelectList("x")}
+            FROM c LEFT JOIN {instance.Table} AS x ON x.{instance.Column("Id")} = c.{job.Column("InstanceId")};
+            SELECT {execution.SelectList("w")} FROM {execution.Table} AS w
+            WHERE w.{execution.Column("InstanceId")} IN (
+                SELECT j.{job.Column("InstanceId")} FROM {job.Table} AS j
+                WHERE j.{job.Column("Id")} = ANY(@ids) AND j.{jobStatus} = {running} AND j.{job.Column("LockedBy")} = @node)
+            """;
+        return new Shape(load, claim, batchClaim, instance, execution, task, timer, subscription, job);
     }
 }

@@ -210,22 +210,34 @@ public sealed class ClockService : IDisposable
         var waitedFor = TimeSpan.Zero;
         while (true)
         {
-            // The first due call of each instance, claimed together (one transaction on PostgreSQL instead of one per call);
-            // an instance's next call is claimed in the next round, so its input holds what the one before it recorded.
             var due = await engine.DueJobsAsync(now, 200, cancellationToken);
-            var first = due.DistinctBy(j => j.InstanceId).Take(4 * Parallelism).Select(j => j.Id).ToList();
-            var claimed = await engine.ClaimJobsAsync(first, cancellationToken);
-            count += claimed.Count;
-            await ByInstance.RunAsync(
-                claimed,
-                c => c.Job.InstanceId,
-                Parallelism,
-                async (c, ct) =>
-                {
-                    await engine.RunClaimedJobAsync(c, services, ct);
-                    return true;
-                },
-                cancellationToken);
+            if (databases.Provider == DatabaseProvider.PostgreSql)
+            {
+                // The first due call of each instance, claimed together: one transaction instead of one per call. An
+                // instance's next call is claimed in the next round, so its input holds what the one before it recorded.
+                var claimed = await engine.ClaimJobsAsync(due.DistinctBy(j => j.InstanceId).Take(4 * Parallelism).Select(j => j.Id).ToList(), cancellationToken);
+                count += claimed.Count;
+                await ByInstance.RunAsync(
+                    claimed,
+                    c => c.Job.InstanceId,
+                    Parallelism,
+                    async (c, ct) =>
+                    {
+                        await engine.RunClaimedJobAsync(c, services, ct);
+                        return true;
+                    },
+                    cancellationToken);
+            }
+            else
+            {
+                // SQLite runs in-process: a claim costs no round trip, and its one writer takes them one at a time anyway.
+                count += await ByInstance.RunAsync(
+                    due,
+                    j => j.InstanceId,
+                    Parallelism,
+                    async (j, ct) => await engine.RunJobAsync(j.Id, services, cancellationToken: ct) != JobOutcome.NotReady,
+                    cancellationToken);
+            }
 
             if (due.Count > 0)
             {

@@ -105,7 +105,7 @@ public sealed class PostgresLoadsTests
         Assert.NotNull(await PostgresLoads.ClaimJobAsync(db, jobs[2].Id, now, "node-b", now.AddMinutes(5), takeOverLease: false, default));
         var claimed = await PostgresLoads.ClaimJobsAsync(db, [jobs[0].Id, jobs[1].Id, jobs[2].Id, Guid.NewGuid()], now, "node-a", now.AddMinutes(5), default);
 
-        Assert.Equal([jobs[0].Id, jobs[1].Id], claimed.Select(c => c.Job.Id).Order());
+        Assert.Equal(new[] { jobs[0].Id, jobs[1].Id }.Order(), claimed.Select(c => c.Job.Id).Order());
         foreach (var c in claimed)
         {
             var stored = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == c.Job.Id);

@@ -222,34 +222,28 @@ internal static class PostgresLoads
             """;
 
         // The claim's conditions are those of ProcessEngine.ClaimJobAsync's EF Core path; the row lock of the UPDATE makes
-        // one of two claimers wait and then find the job no longer ready.
-        var claim = $"""
+        // one of two claimers wait and then find the job no longer ready. The batch (the simulation clock's due partner
+        // calls of one moment) claims the same way, without a take-over.
+        string Claim(string which, string expiredLease) => $"""
             WITH c AS (
                 UPDATE {job.Table} AS j
                 SET {jobStatus} = {running}, {job.Column("LockedBy")} = @node, {job.Column("LockedUntil")} = @until,
                     {job.Column("Attempts")} = j.{job.Column("Attempts")} + 1, {job.Column("Version")} = j.{job.Column("Version")} + 1
-                WHERE j.{job.Column("Id")} = @id
+                WHERE j.{job.Column("Id")} {which}
                   AND ((j.{jobStatus} = {pending} AND j.{job.Column("DueAt")} <= @now)
-                    OR (j.{jobStatus} = {running} AND (@takeOver OR j.{job.Column("LockedUntil")} < @now)))
+                    OR (j.{jobStatus} = {running} AND {expiredLease}))
                 RETURNING j.*)
             SELECT {job.SelectList("c")}, {instance.SelectList("x")}
             FROM c LEFT JOIN {instance.Table} AS x ON x.{instance.Column("Id")} = c.{job.Column("InstanceId")};
+            """;
+        var expired = $"j.{job.Column("LockedUntil")} < @now";
+        var claim = Claim("= @id", $"(@takeOver OR {expired})") + $"""
+
             SELECT {execution.SelectList("w")} FROM {execution.Table} AS w
             WHERE w.{execution.Column("InstanceId")} = (SELECT j.{job.Column("InstanceId")} FROM {job.Table} AS j WHERE j.{job.Column("Id")} = @id)
             """;
+        var batchClaim = Claim("= ANY(@ids)", expired) + $"""
 
-        // The same claim for a batch of jobs (the simulation clock's due partner calls of one moment).
-        var batchClaim = $"""
-            WITH c AS (
-                UPDATE {job.Table} AS j
-                SET {jobStatus} = {running}, {job.Column("LockedBy")} = @node, {job.Column("LockedUntil")} = @until,
-                    {job.Column("Attempts")} = j.{job.Column("Attempts")} + 1, {job.Column("Version")} = j.{job.Column("Version")} + 1
-                WHERE j.{job.Column("Id")} = ANY(@ids)
-                  AND ((j.{jobStatus} = {pending} AND j.{job.Column("DueAt")} <= @now)
-                    OR (j.{jobStatus} = {running} AND j.{job.Column("LockedUntil")} < @now))
-                RETURNING j.*)
-            SELECT {job.SelectList("c")}, {instance.SelectList("x")}
-            FROM c LEFT JOIN {instance.Table} AS x ON x.{instance.Column("Id")} = c.{job.Column("InstanceId")};
             SELECT {execution.SelectList("w")} FROM {execution.Table} AS w
             WHERE w.{execution.Column("InstanceId")} IN (
                 SELECT j.{job.Column("InstanceId")} FROM {job.Table} AS j

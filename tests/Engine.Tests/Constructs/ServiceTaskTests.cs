@@ -31,6 +31,40 @@ public sealed class ServiceTaskTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task ClaimedTogether_EachCallGetsItsOwnInput_IsClaimedOnce_AndRunsToItsRecord(DatabaseProvider provider)
+    {
+        await using var h = await EngineHarness.CreateAsync(provider);
+        await h.DeployAsync("service-task.bpmn");
+        h.Services.GetRequiredService<ActivityProbe>().FailuresBeforeSuccess = 0;
+        var ids = new List<Guid>();
+        foreach (var naam in new[] { "Amina", "Bilal", "Chen" })
+        {
+            ids.Add(await h.StartAsync("serviceTask", new { naam, errorCode = "AFGEWEZEN" }, $"P-{naam}"));
+        }
+
+        await using var db = h.Services.GetRequiredService<IEngineDbContextFactory>().Create();
+        var jobs = db.Jobs.Where(j => ids.Contains(j.InstanceId)).Select(j => j.Id).ToList();
+        var claimed = await h.Engine.ClaimJobsAsync(jobs);
+
+        Assert.Equal(["Hallo Amina", "Hallo Bilal", "Hallo Chen"], claimed.Select(c => c.Context.Input["bericht"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.All(claimed, c => Assert.Equal((JobStatus.Running, 1), (c.Job.Status, c.Job.Attempts)));
+        Assert.Empty(await h.Engine.ClaimJobsAsync(jobs));
+
+        foreach (var c in claimed)
+        {
+            Assert.Equal(JobOutcome.Completed, await h.Engine.RunClaimedJobAsync(c, h.Services));
+        }
+
+        // Each recorded its echo and waits at the next call.
+        foreach (var id in ids)
+        {
+            Assert.Equal(["flaky"], await h.ActiveAsync(id));
+            Assert.True((await h.InstanceAsync(id)).Variables["echoed"]!.GetValue<bool>());
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TransientFailure_RetriesWithBackoff_AndSameIdempotencyKey(DatabaseProvider provider)
     {
         await using var h = await EngineHarness.CreateAsync(provider);

@@ -20,14 +20,7 @@ public sealed record TaskCompletionCheck(Guid TaskId, string ElementId, string? 
     internal static TaskCompletionCheck Of(UserTaskEntity task, JsonObject variables)
     {
         var current = variables.DeepClone().AsObject();
-        foreach (var approval in FourEyes.Read(task))
-        {
-            foreach (var (name, value) in approval.Variables ?? [])
-            {
-                current[name] = value?.DeepClone();
-            }
-        }
-
+        FourEyes.EnteredOnto(current, FourEyes.Read(task));
         return new TaskCompletionCheck(task.Id, task.ElementId, task.FormKey, current);
     }
 }

@@ -38,15 +38,20 @@ internal static class FourEyes
             return false;
         }
 
+        EnteredOnto(merged, approvals);
+        return true;
+    }
+
+    /// <summary>Puts what the completers entered, in the order they completed, on top of <paramref name="variables"/>.</summary>
+    public static void EnteredOnto(JsonObject variables, IEnumerable<Approval> approvals)
+    {
         foreach (var approval in approvals)
         {
             foreach (var (name, value) in approval.Variables ?? [])
             {
-                merged[name] = value?.DeepClone();
+                variables[name] = value?.DeepClone();
             }
         }
-
-        return true;
     }
 
     public static string Completers(UserTaskEntity task) => string.Join(" + ", Read(task).Select(a => a.User));

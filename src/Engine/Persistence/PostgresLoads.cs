@@ -112,13 +112,7 @@ internal static class PostgresLoads
                 return null;
             }
 
-            var job = shape.Job.ReadColumns(reader, 0);
-            if (await reader.IsDBNullAsync(shape.Job.ColumnCount, cancellationToken))
-            {
-                throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
-            }
-
-            var instance = shape.Instance.ReadColumns(reader, shape.Job.ColumnCount);
+            var (job, instance) = await ClaimRowAsync(shape, reader, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var executions = new List<ExecutionEntity>();
             while (await reader.ReadAsync(cancellationToken))
@@ -150,13 +144,7 @@ internal static class PostgresLoads
             var claimed = new List<(JobEntity Job, InstanceEntity Instance)>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                var job = shape.Job.ReadColumns(reader, 0);
-                if (await reader.IsDBNullAsync(shape.Job.ColumnCount, cancellationToken))
-                {
-                    throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
-                }
-
-                claimed.Add((job, shape.Instance.ReadColumns(reader, shape.Job.ColumnCount)));
+                claimed.Add(await ClaimRowAsync(shape, reader, cancellationToken));
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -178,6 +166,18 @@ internal static class PostgresLoads
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>A claim's row: the job as claimed, and its instance beside it.</summary>
+    private static async Task<(JobEntity Job, InstanceEntity Instance)> ClaimRowAsync(Shape shape, DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var job = shape.Job.ReadColumns(reader, 0);
+        if (await reader.IsDBNullAsync(shape.Job.ColumnCount, cancellationToken))
+        {
+            throw new InvalidOperationException($"Job {job.Id} has no instance {job.InstanceId}.");
+        }
+
+        return (job, shape.Instance.ReadColumns(reader, shape.Job.ColumnCount));
     }
 
     /// <summary>A command on the context's connection, in its transaction if it has one.</summary>

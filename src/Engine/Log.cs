@@ -71,4 +71,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 46, Level = LogLevel.Debug, Message = "Hangfire job for partner call {Id} due at microsecond {DueAt} is stale (the row has moved on); nothing to do")]
     public static partial void PartnerCallJobStale(ILogger logger, Guid id, long dueAt);
+
+    [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "Looking for a message kept while a catch began failed; the message stays kept")]
+    public static partial void KeptMessageLookFailed(ILogger logger, Exception exception);
 }

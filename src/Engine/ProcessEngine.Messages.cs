@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Inburgering.Engine.Definitions;
+using Inburgering.Engine.Execution;
 using Inburgering.Engine.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,6 +88,19 @@ public sealed partial class ProcessEngine
                 }
 
                 bufferedId = await BufferAsync(message, scope, variables, cancellationToken);
+
+                // A catch whose step looked for buffered messages before this one was kept, and committed its subscription
+                // after the lookup above, would wait for it for ever: look again, now that the message is kept. (That step
+                // looks again after its commit too, so between the two of them one sees the other.)
+                foreach (var (subscriptionId, instanceId) in await FindSubscriptionsAsync(message, actor, cancellationToken))
+                {
+                    if (await DeliverBufferedAsync(instanceId, subscriptionId, bufferedId.Value, actor, cancellationToken))
+                    {
+                        correlated.Add(instanceId);
+                        bufferedId = null;
+                        break;
+                    }
+                }
             }
 
             Log.MessageCorrelated(_logger, message.Name, correlated.Count, started.Count, bufferedId is not null);
@@ -246,6 +260,78 @@ public sealed partial class ProcessEngine
 
         return started;
     }
+
+    /// <summary>
+    /// After a step that began waiting for keyed messages has committed: delivers a message that was kept (buffered) while the
+    /// step ran, after it had looked and before its subscriptions were there to be found. Without this look the message would
+    /// stay kept while the catch waits. One query when nothing was kept meanwhile.
+    /// </summary>
+    private async Task CatchMessagesKeptMeanwhileAsync(Step step)
+    {
+        var waiting = step.NewKeyedSubscriptions
+            .Where(s => step.Instances.Any(i => i.Id == s.InstanceId && i.IsActive && i.Subscriptions.Contains(s)))
+            .ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            // Not the command's token: the step has committed, and a caller that gives up now must not leave a message kept.
+            await CatchMessagesKeptMeanwhileAsync(waiting, step.Actor, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // After commit nothing may fail the command; the message stays kept, as it would have before.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.KeptMessageLookFailed(_logger, ex);
+        }
+    }
+
+    private async Task CatchMessagesKeptMeanwhileAsync(List<MessageSubscriptionEntity> subscriptions, Actor actor, CancellationToken cancellationToken)
+    {
+        var names = subscriptions.Select(s => s.MessageName).Distinct().ToList();
+        var keys = subscriptions.Select(s => s.CorrelationKey!).Distinct().ToList();
+        await using var db = _databases.Create();
+        var now = _time.GetUtcNow();
+        var kept = await db.BufferedMessages.AsNoTracking()
+            .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
+            .OrderBy(m => m.ReceivedAt)
+            .Select(m => new { m.Id, m.Name, m.CorrelationKey, m.Tenants })
+            .ToListAsync(cancellationToken);
+        foreach (var message in kept)
+        {
+            foreach (var subscription in subscriptions.Where(s => s.MessageName == message.Name && s.CorrelationKey == message.CorrelationKey && Executor.Reaches(message.Tenants, s.TenantId)))
+            {
+                if (await DeliverBufferedAsync(subscription.InstanceId, subscription.Id, message.Id, actor, cancellationToken))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Delivers a kept message to a subscription that waits for it, as its catch would have taken it: once (a message taken
+    /// meanwhile, by this instance or another, is left alone), and only while the subscription is there.
+    /// </summary>
+    private async Task<bool> DeliverBufferedAsync(Guid instanceId, Guid subscriptionId, Guid messageId, Actor actor, CancellationToken cancellationToken) =>
+        await RunAsync("correlate-kept", actor, async (step, executor, ct) =>
+        {
+            var instance = await step.LoadAsync(instanceId, ct);
+            var subscription = instance?.Subscriptions.FirstOrDefault(s => s.Id == subscriptionId);
+            var message = subscription is null ? null : await step.Db.BufferedMessages.FirstOrDefaultAsync(m => m.Id == messageId, ct);
+            if (instance is null || !instance.IsActive || subscription is null || message is null || message.ConsumedAt is not null || message.ExpiresAt <= step.Now)
+            {
+                step.Forget(instance);
+                return false;
+            }
+
+            EngineMetrics.TagStep(null, subscription.ElementId);
+            executor.DeliverKeptMessage(instance, subscription, message);
+            return true;
+        }, cancellationToken);
 
     private async Task<Guid> BufferAsync(CorrelateMessage message, string scope, JsonObject variables, CancellationToken cancellationToken)
     {

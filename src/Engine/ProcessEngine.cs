@@ -487,6 +487,8 @@ public sealed partial class ProcessEngine
 
             await HandOverAsync(db, changes, outbox);
             EngineMetrics.StepCommitted(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            await CatchMessagesKeptMeanwhileAsync(step);
+
             return result;
         }
     }

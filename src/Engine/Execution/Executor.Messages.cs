@@ -51,6 +51,10 @@ internal sealed partial class Executor
         };
         Step.Db.MessageSubscriptions.Add(subscription);
         instance.Subscriptions.Add(subscription);
+        if (subscription.CorrelationKey is not null)
+        {
+            Step.NewKeyedSubscriptions.Add(subscription);
+        }
     }
 
     /// <summary>Every catch of a message with a business key asks this first (compiled: it runs on most steps that wait).</summary>
@@ -68,23 +72,47 @@ internal sealed partial class Executor
             candidates.Add(candidate);
         }
 
-        var tenant = Tenants.ListColumn([instance.Entity.TenantId]);
-        var message = candidates.FirstOrDefault(m => m.Tenants == Tenants.All || m.Tenants.Contains(tenant, StringComparison.Ordinal));
+        var message = candidates.FirstOrDefault(m => Reaches(m.Tenants, instance.Entity.TenantId));
         if (message is not null)
         {
-            message.ConsumedAt = Now;
-            message.ConsumedByInstanceId = instance.Id;
+            Consume(instance, message);
         }
 
         return message;
     }
 
+    /// <summary>Whether a kept message (sent for <paramref name="tenants"/>, a tenant list column) may reach an instance of <paramref name="tenantId"/>.</summary>
+    internal static bool Reaches(string tenants, string tenantId) =>
+        tenants == Tenants.All || tenants.Contains(Tenants.ListColumn([tenantId]), StringComparison.Ordinal);
+
+    /// <summary>Takes a kept message for this instance; its version makes a second taker (another instance's step) lose.</summary>
+    private void Consume(InstanceState instance, BufferedMessageEntity message)
+    {
+        message.ConsumedAt = Now;
+        message.ConsumedByInstanceId = instance.Id;
+        message.Version++;
+    }
+
+
     /// <summary>Delivers a message to a waiting subscription of this instance.</summary>
     public void DeliverMessage(InstanceState instance, MessageSubscriptionEntity subscription, JsonObject variables)
     {
+        Step.Journal(instance, "message-correlated", subscription.ElementId, new { name = subscription.MessageName, correlationKey = subscription.CorrelationKey }, Step.Actor.Name);
+        Deliver(instance, subscription, variables);
+    }
+
+    /// <summary>Delivers a kept message to a subscription that was there before the message could be found (see <see cref="ProcessEngine.CatchMessagesKeptMeanwhileAsync"/>), journalled as a catch of a kept message.</summary>
+    public void DeliverKeptMessage(InstanceState instance, MessageSubscriptionEntity subscription, BufferedMessageEntity message)
+    {
+        Consume(instance, message);
+        Step.Journal(instance, "message-correlated", subscription.ElementId, new { name = message.Name, bufferedMessageId = message.Id, receivedAt = message.ReceivedAt });
+        Deliver(instance, subscription, Json.ParseObject(message.Variables));
+    }
+
+    private void Deliver(InstanceState instance, MessageSubscriptionEntity subscription, JsonObject variables)
+    {
         var execution = instance.FindExecution(subscription.ExecutionId) ?? throw EngineErrors.PathGone.Exception();
         var node = instance.Model.Node(subscription.ElementId);
-        Step.Journal(instance, "message-correlated", node.Id, new { name = subscription.MessageName, correlationKey = subscription.CorrelationKey }, Step.Actor.Name);
         if (node.Kind == NodeKind.BoundaryEvent)
         {
             if (node.CancelActivity)

@@ -36,6 +36,9 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
     /// <summary>Jobs cancelled in this step, unscheduled after commit.</summary>
     public List<JobEntity> CancelledJobs { get; } = [];
 
+    /// <summary>Subscriptions with a correlation key begun in this step: after commit the engine looks for a message kept meanwhile.</summary>
+    public List<MessageSubscriptionEntity> NewKeyedSubscriptions { get; } = [];
+
     public IReadOnlyCollection<InstanceState> Instances => _instances.Values;
 
     public async Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken)

@@ -313,6 +313,45 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>
+    /// Delivers every kept message that a subscription waits for: what is left when a node stopped between a catch's commit
+    /// and its look for messages kept meanwhile (or that look failed). The reconciler runs it with its full pass, the
+    /// simulation clock with every advance. Oldest message first; each to one catch. Returns how many were delivered.
+    /// </summary>
+    internal async Task<int> DeliverKeptMessagesAsync(CancellationToken cancellationToken)
+    {
+        List<(Guid MessageId, string Tenants, Guid SubscriptionId, Guid InstanceId, string TenantId)> pairs;
+        await using (var db = _databases.Create())
+        {
+            var now = _time.GetUtcNow();
+            pairs = (await (
+                    from m in db.BufferedMessages.AsNoTracking()
+                    where m.ConsumedAt == null && m.ExpiresAt > now && m.CorrelationKey != null
+                    join s in db.MessageSubscriptions.AsNoTracking() on new { Name = m.Name, Key = m.CorrelationKey } equals new { Name = s.MessageName, Key = s.CorrelationKey }
+                    orderby m.ReceivedAt, s.CreatedAt
+                    select new { MessageId = m.Id, m.Tenants, SubscriptionId = s.Id, s.InstanceId, s.TenantId })
+                .Take(500)
+                .ToListAsync(cancellationToken))
+                .Select(p => (p.MessageId, p.Tenants, p.SubscriptionId, p.InstanceId, p.TenantId))
+                .ToList();
+        }
+
+        var delivered = 0;
+        foreach (var message in pairs.GroupBy(p => p.MessageId))
+        {
+            foreach (var pair in message.Where(p => Executor.Reaches(p.Tenants, p.TenantId)))
+            {
+                if (await DeliverBufferedAsync(pair.InstanceId, pair.SubscriptionId, pair.MessageId, Actor.System, cancellationToken))
+                {
+                    delivered++;
+                    break;
+                }
+            }
+        }
+
+        return delivered;
+    }
+
+    /// <summary>
     /// Delivers a kept message to a subscription that waits for it, as its catch would have taken it: once (a message taken
     /// meanwhile, by this instance or another, is left alone), and only while the subscription is there.
     /// </summary>

@@ -191,6 +191,13 @@ public sealed class ClockService : IDisposable
 
             clock.MoveTo(target);
             jobs += await DrainJobsAsync(target, cancellationToken);
+
+            // What a stopped node left (see ProcessEngine.DeliverKeptMessagesAsync); one query when nothing is.
+            if (await engine.DeliverKeptMessagesAsync(cancellationToken) > 0)
+            {
+                jobs += await DrainJobsAsync(target, cancellationToken);
+            }
+
             await SaveAsync(target, cancellationToken);
             // One instant, one offset: both ends in UTC (the calendar step was taken in the engine's zone).
             var advance = new ClockAdvance(from.ToUniversalTime(), target.ToUniversalTime(), timers, jobs);

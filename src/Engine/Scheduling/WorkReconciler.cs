@@ -20,6 +20,7 @@ internal sealed class WorkReconciler(
     QuartzWorkScheduler quartz,
     HangfireWorkScheduler hangfire,
     IWorkScheduler scheduler,
+    ProcessEngine engine,
     TimeProvider time,
     IOptions<ReconcilerOptions> options,
     ILogger<WorkReconciler> logger) : BackgroundService
@@ -39,6 +40,10 @@ internal sealed class WorkReconciler(
                     var result = await ReconcileAsync(stoppingToken);
                     lastFull = time.GetUtcNow();
                     Log.Reconciled(logger, result.TimersScheduled, result.JobsScheduled, result.TriggersRemoved);
+
+                    // A node that stopped between a catch's commit and its look for messages kept meanwhile left both
+                    // waiting for each other.
+                    await engine.DeliverKeptMessagesAsync(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -110,6 +110,50 @@ public sealed class MessageRaceTests
         Assert.Single(active, a => a.SequenceEqual(["examen"]));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task WhatANodeLeftWhenItStoppedBetweenTheTwo_IsDeliveredByTheNextAdvance_ToItsOwnGemeenteOnly(DatabaseProvider provider)
+    {
+        await using var h = await EngineHarness.CreateAsync(provider);
+        await h.DeployAsync(Process.Replace("${test.stuur(execution.businessKey)}", "${false}", StringComparison.Ordinal));
+        var id = await h.StartAsync("race", businessKey: "P-3");
+        Assert.Equal(["examen"], await h.ActiveAsync(id));
+
+        // The message was kept and its node stopped before it looked again: kept beside the catch that waits for it. Another
+        // gemeente's message with the same key may not reach this instance.
+        var mine = Guid.CreateVersion7();
+        var theirs = Guid.CreateVersion7();
+        await using (var db = h.Services.GetRequiredService<IEngineDbContextFactory>().Create())
+        {
+            BufferedMessageEntity Kept(Guid messageId, string gemeente, string resultaat) => new()
+            {
+                Id = messageId,
+                Name = "duo.examen",
+                CorrelationKey = "P-3",
+                Tenants = Tenants.ListColumn([gemeente]),
+                Variables = $$"""{"resultaat":"{{resultaat}}"}""",
+                ReceivedAt = h.Clock.GetUtcNow(),
+                ExpiresAt = h.Clock.GetUtcNow().AddDays(30),
+            };
+            db.BufferedMessages.AddRange(Kept(theirs, "0344", "Gezakt"), Kept(mine, "0632", "Geslaagd"));
+            await db.SaveChangesAsync();
+        }
+
+        await h.AdvanceAsync("PT0S");
+
+        Assert.Equal(["uitslag"], await h.ActiveAsync(id));
+        Assert.Equal("Geslaagd", (await h.InstanceAsync(id)).Variables["resultaat"]!.GetValue<string>());
+        await using (var db = h.Services.GetRequiredService<IEngineDbContextFactory>().Create())
+        {
+            Assert.Equal(id, (await db.BufferedMessages.AsNoTracking().SingleAsync(m => m.Id == mine)).ConsumedByInstanceId);
+            Assert.Null((await db.BufferedMessages.AsNoTracking().SingleAsync(m => m.Id == theirs)).ConsumedAt);
+        }
+
+        // Nothing left to deliver: the next advance changes nothing.
+        await h.AdvanceAsync("PT0S");
+        Assert.Single(await h.JournalAsync(id), j => j.Type == "message-correlated");
+    }
+
     private sealed class TestFunctions(params ExpressionFunction[] functions) : IExpressionFunctionProvider
     {
         public IEnumerable<ExpressionFunction> Functions => functions;

@@ -93,7 +93,6 @@ internal sealed partial class Executor
         message.Version++;
     }
 
-
     /// <summary>Delivers a message to a waiting subscription of this instance.</summary>
     public void DeliverMessage(InstanceState instance, MessageSubscriptionEntity subscription, JsonObject variables)
     {

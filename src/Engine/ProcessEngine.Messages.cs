@@ -293,23 +293,44 @@ public sealed partial class ProcessEngine
     {
         var names = subscriptions.Select(s => s.MessageName).Distinct().ToList();
         var keys = subscriptions.Select(s => s.CorrelationKey!).Distinct().ToList();
-        await using var db = _databases.Create();
         var now = _time.GetUtcNow();
-        var kept = await db.BufferedMessages.AsNoTracking()
-            .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
-            .OrderBy(m => m.ReceivedAt)
-            .Select(m => new { m.Id, m.Name, m.CorrelationKey, m.Tenants })
-            .ToListAsync(cancellationToken);
-        foreach (var message in kept)
+        List<KeptForCatch> pairs;
+        await using (var db = _databases.Create())
         {
-            foreach (var subscription in subscriptions.Where(s => s.MessageName == message.Name && s.CorrelationKey == message.CorrelationKey && Executor.Reaches(message.Tenants, s.TenantId)))
+            var kept = await db.BufferedMessages.AsNoTracking()
+                .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
+                .OrderBy(m => m.ReceivedAt)
+                .Select(m => new { m.Id, m.Name, m.CorrelationKey, m.Tenants })
+                .ToListAsync(cancellationToken);
+            pairs = kept.SelectMany(m => subscriptions
+                    .Where(s => s.MessageName == m.Name && s.CorrelationKey == m.CorrelationKey)
+                    .Select(s => new KeptForCatch(m.Id, m.Tenants, s.Id, s.InstanceId, s.TenantId)))
+                .ToList();
+        }
+
+        await DeliverKeptAsync(pairs, actor, cancellationToken);
+    }
+
+    /// <summary>A kept message and a subscription that waits for its name and key (in the order they are to be tried).</summary>
+    private readonly record struct KeptForCatch(Guid MessageId, string Tenants, Guid SubscriptionId, Guid InstanceId, string TenantId);
+
+    /// <summary>Delivers each kept message to the first of its catches it may reach (its tenants); returns how many were delivered.</summary>
+    private async Task<int> DeliverKeptAsync(IEnumerable<KeptForCatch> pairs, Actor actor, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        foreach (var message in pairs.GroupBy(p => p.MessageId))
+        {
+            foreach (var pair in message.Where(p => Executor.Reaches(p.Tenants, p.TenantId)))
             {
-                if (await DeliverBufferedAsync(subscription.InstanceId, subscription.Id, message.Id, actor, cancellationToken))
+                if (await DeliverBufferedAsync(pair.InstanceId, pair.SubscriptionId, pair.MessageId, actor, cancellationToken))
                 {
+                    delivered++;
                     break;
                 }
             }
         }
+
+        return delivered;
     }
 
     /// <summary>
@@ -319,7 +340,7 @@ public sealed partial class ProcessEngine
     /// </summary>
     internal async Task<int> DeliverKeptMessagesAsync(CancellationToken cancellationToken)
     {
-        List<(Guid MessageId, string Tenants, Guid SubscriptionId, Guid InstanceId, string TenantId)> pairs;
+        List<KeptForCatch> pairs;
         await using (var db = _databases.Create())
         {
             var now = _time.GetUtcNow();
@@ -331,24 +352,11 @@ public sealed partial class ProcessEngine
                     select new { MessageId = m.Id, m.Tenants, SubscriptionId = s.Id, s.InstanceId, s.TenantId })
                 .Take(500)
                 .ToListAsync(cancellationToken))
-                .Select(p => (p.MessageId, p.Tenants, p.SubscriptionId, p.InstanceId, p.TenantId))
+                .Select(p => new KeptForCatch(p.MessageId, p.Tenants, p.SubscriptionId, p.InstanceId, p.TenantId))
                 .ToList();
         }
 
-        var delivered = 0;
-        foreach (var message in pairs.GroupBy(p => p.MessageId))
-        {
-            foreach (var pair in message.Where(p => Executor.Reaches(p.Tenants, p.TenantId)))
-            {
-                if (await DeliverBufferedAsync(pair.InstanceId, pair.SubscriptionId, pair.MessageId, Actor.System, cancellationToken))
-                {
-                    delivered++;
-                    break;
-                }
-            }
-        }
-
-        return delivered;
+        return await DeliverKeptAsync(pairs, Actor.System, cancellationToken);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ internal sealed partial class Executor
         var key = instance.Entity.BusinessKey;
         if (key is not null && await TakeBufferedAsync(instance, messageName, key, cancellationToken) is { } buffered)
         {
-            Step.Journal(instance, "message-correlated", node.Id, new { name = messageName, bufferedMessageId = buffered.Id, receivedAt = buffered.ReceivedAt });
+            JournalKept(instance, node.Id, buffered);
             var variables = Json.ParseObject(buffered.Variables);
             if (node.Kind == NodeKind.BoundaryEvent)
             {
@@ -104,9 +104,12 @@ internal sealed partial class Executor
     public void DeliverKeptMessage(InstanceState instance, MessageSubscriptionEntity subscription, BufferedMessageEntity message)
     {
         Consume(instance, message);
-        Step.Journal(instance, "message-correlated", subscription.ElementId, new { name = message.Name, bufferedMessageId = message.Id, receivedAt = message.ReceivedAt });
+        JournalKept(instance, subscription.ElementId, message);
         Deliver(instance, subscription, Json.ParseObject(message.Variables));
     }
+
+    private void JournalKept(InstanceState instance, string elementId, BufferedMessageEntity message) =>
+        Step.Journal(instance, "message-correlated", elementId, new { name = message.Name, bufferedMessageId = message.Id, receivedAt = message.ReceivedAt });
 
     private void Deliver(InstanceState instance, MessageSubscriptionEntity subscription, JsonObject variables)
     {

@@ -119,7 +119,6 @@ public sealed partial class ProcessEngine
         _ => false,
     };
 
-    /// <summary>Records a message id once, together with the first effect of the message.</summary>
     /// <summary>
     /// Whose a message is: its tenant, or the tenants of its sender when it names none (every tenant for an unrestricted
     /// sender). Stored in the message's <c>Tenants</c> column; a message id is unique within it, so one tenant's message id
@@ -130,6 +129,7 @@ public sealed partial class ProcessEngine
         : actor.Tenants is null ? Engine.Tenants.All
         : Engine.Tenants.ListColumn(actor.Tenants.Order(StringComparer.Ordinal));
 
+    /// <summary>Records a message id once, together with the first effect of the message.</summary>
     private sealed class MessageLedger(CorrelateMessage message, string scope, JsonObject variables, TimeSpan timeToLive)
     {
         public bool Written { get; set; }

@@ -20,8 +20,22 @@ public sealed class StartTrajectPage(IPage page)
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(naam);
         await page.GetByLabel("Gemeente").SelectOptionAsync(gemeente);
         await page.GetByLabel("Wat is er gemeld?").SelectOptionAsync(gebeurtenis);
+        // The dossier opens, or the page says in place why not. Either way the test learns what happened: a refusal, a
+        // client-side error or no answer fails with the server's status and the page's messages instead of a bare timeout.
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var answer = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/v1/trajecten", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Traject starten" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/trajecten/", StringComparison.Ordinal) && !url.EndsWith("/nieuw", StringComparison.Ordinal));
+        var opened = page.WaitForURLAsync(url => url.Contains("/trajecten/", StringComparison.Ordinal) && !url.EndsWith("/nieuw", StringComparison.Ordinal));
+        var refused = page.Locator(".utrecht-alert--error, .utrecht-alert--info").First.WaitForAsync(new() { Timeout = 90_000 });
+        await Task.WhenAny(opened, refused);
+        if (!opened.IsCompletedSuccessfully)
+        {
+            var status = answer.IsCompletedSuccessfully ? answer.Result.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : "geen antwoord";
+            var shown = await page.Locator(".utrecht-alert").AllInnerTextsAsync();
+            throw new InvalidOperationException(
+                $"Het traject startte niet na {started.Elapsed.TotalSeconds:0.0} s (POST /api/v1/trajecten: {status}; pagina {page.Url}); de pagina toont: {string.Join(" | ", shown)}");
+        }
+
         return Guid.Parse(page.Url.Split('/').Last().Split('?')[0]);
     }
 }

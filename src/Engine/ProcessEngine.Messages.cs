@@ -279,7 +279,15 @@ public sealed partial class ProcessEngine
         try
         {
             // Not the command's token: the step has committed, and a caller that gives up now must not leave a message kept.
-            await CatchMessagesKeptMeanwhileAsync(waiting, step.Actor, CancellationToken.None);
+            var pairs = new List<KeptForCatch>();
+            foreach (var message in await KeptForAsync(step.Db, waiting))
+            {
+                pairs.AddRange(waiting
+                    .Where(s => s.MessageName == message.Name && s.CorrelationKey == message.CorrelationKey)
+                    .Select(s => new KeptForCatch(message.Id, message.Tenants, s.Id, s.InstanceId, s.TenantId)));
+            }
+
+            await DeliverKeptAsync(pairs, step.Actor, CancellationToken.None);
         }
 #pragma warning disable CA1031 // After commit nothing may fail the command; the message stays kept, as it would have before.
         catch (Exception ex)
@@ -289,26 +297,30 @@ public sealed partial class ProcessEngine
         }
     }
 
-    private async Task CatchMessagesKeptMeanwhileAsync(List<MessageSubscriptionEntity> subscriptions, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The kept messages for new catches, oldest first, on the step's own context (its transaction has committed): for one name
+    /// and key (the usual step) the catch's own compiled query, for several one query for all.
+    /// </summary>
+    private async Task<List<BufferedMessageEntity>> KeptForAsync(EngineDbContext db, List<MessageSubscriptionEntity> catches)
     {
-        var names = subscriptions.Select(s => s.MessageName).Distinct().ToList();
-        var keys = subscriptions.Select(s => s.CorrelationKey!).Distinct().ToList();
         var now = _time.GetUtcNow();
-        List<KeptForCatch> pairs;
-        await using (var db = _databases.Create())
+        var names = catches.Select(s => s.MessageName).Distinct().ToList();
+        var keys = catches.Select(s => s.CorrelationKey!).Distinct().ToList();
+        if (names.Count == 1 && keys.Count == 1)
         {
-            var kept = await db.BufferedMessages.AsNoTracking()
-                .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
-                .OrderBy(m => m.ReceivedAt)
-                .Select(m => new { m.Id, m.Name, m.CorrelationKey, m.Tenants })
-                .ToListAsync(cancellationToken);
-            pairs = kept.SelectMany(m => subscriptions
-                    .Where(s => s.MessageName == m.Name && s.CorrelationKey == m.CorrelationKey)
-                    .Select(s => new KeptForCatch(m.Id, m.Tenants, s.Id, s.InstanceId, s.TenantId)))
-                .ToList();
+            var kept = new List<BufferedMessageEntity>();
+            await foreach (var message in Executor.KeptMessages(db, names[0], keys[0], now))
+            {
+                kept.Add(message);
+            }
+
+            return kept;
         }
 
-        await DeliverKeptAsync(pairs, actor, cancellationToken);
+        return await db.BufferedMessages.AsNoTracking()
+            .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
+            .OrderBy(m => m.ReceivedAt)
+            .ToListAsync(CancellationToken.None);
     }
 
     /// <summary>A kept message and a subscription that waits for its name and key (in the order they are to be tried).</summary>

@@ -297,30 +297,24 @@ public sealed partial class ProcessEngine
         }
     }
 
-    /// <summary>
-    /// The kept messages for new catches, oldest first, on the step's own context (its transaction has committed): for one name
-    /// and key (the usual step) the catch's own compiled query, for several one query for all.
-    /// </summary>
+    /// <summary>The kept messages for new catches' names and keys, oldest first (compiled: it follows every step that began a keyed catch).</summary>
+    private static readonly ModelBound<Func<EngineDbContext, List<string>, List<string>, DateTimeOffset, IAsyncEnumerable<BufferedMessageEntity>>> KeptForCatches =
+        new(() => EF.CompileAsyncQuery<EngineDbContext, List<string>, List<string>, DateTimeOffset, BufferedMessageEntity>((db, names, keys, now) => db.BufferedMessages.AsNoTracking()
+            .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
+            .OrderBy(m => m.ReceivedAt)));
+
+    /// <summary>The kept messages for new catches, on the step's own context (its transaction has committed).</summary>
     private async Task<List<BufferedMessageEntity>> KeptForAsync(EngineDbContext db, List<MessageSubscriptionEntity> catches)
     {
-        var now = _time.GetUtcNow();
         var names = catches.Select(s => s.MessageName).Distinct().ToList();
         var keys = catches.Select(s => s.CorrelationKey!).Distinct().ToList();
-        if (names.Count == 1 && keys.Count == 1)
+        var kept = new List<BufferedMessageEntity>();
+        await foreach (var message in KeptForCatches.For(db)(db, names, keys, _time.GetUtcNow()))
         {
-            var kept = new List<BufferedMessageEntity>();
-            await foreach (var message in Executor.KeptMessages(db, names[0], keys[0], now))
-            {
-                kept.Add(message);
-            }
-
-            return kept;
+            kept.Add(message);
         }
 
-        return await db.BufferedMessages.AsNoTracking()
-            .Where(m => names.Contains(m.Name) && keys.Contains(m.CorrelationKey!) && m.ConsumedAt == null && m.ExpiresAt > now)
-            .OrderBy(m => m.ReceivedAt)
-            .ToListAsync(CancellationToken.None);
+        return kept;
     }
 
     /// <summary>A kept message and a subscription that waits for its name and key (in the order they are to be tried).</summary>

@@ -64,14 +64,10 @@ internal sealed partial class Executor
             .OrderBy(m => m.ReceivedAt)
             .Take(20)));
 
-    /// <summary>The kept messages of a name and key, oldest first (the catch's lookup, and the look after its commit).</summary>
-    internal static IAsyncEnumerable<BufferedMessageEntity> KeptMessages(EngineDbContext db, string name, string key, DateTimeOffset now) =>
-        BufferedCandidates.For(db)(db, name, key, now);
-
     private async Task<BufferedMessageEntity?> TakeBufferedAsync(InstanceState instance, string name, string key, CancellationToken cancellationToken)
     {
         var candidates = new List<BufferedMessageEntity>();
-        await foreach (var candidate in KeptMessages(Step.Db, name, key, Now).WithCancellation(cancellationToken))
+        await foreach (var candidate in BufferedCandidates.For(Step.Db)(Step.Db, name, key, Now).WithCancellation(cancellationToken))
         {
             candidates.Add(candidate);
         }

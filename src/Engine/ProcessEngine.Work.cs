@@ -167,22 +167,21 @@ public sealed partial class ProcessEngine
     internal async Task<List<DueTimer>> DueTimersAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
-        return (await db.Timers.AsNoTracking()
-                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= until)
-                .OrderBy(t => t.DueAt)
-                .Take(limit)
-                .Select(t => new { t.Id, t.DueAt, t.InstanceId })
-                .ToListAsync(cancellationToken))
-            .Select(t => new DueTimer(t.Id, t.DueAt, t.InstanceId))
-            .ToList();
+        var due = new List<DueTimer>();
+        await foreach (var timer in Polls.DueTimers.For(db)(db, until, limit).WithCancellation(cancellationToken))
+        {
+            due.Add(timer);
+        }
+
+        return due;
     }
 
     /// <summary>The earliest scheduled timer and the earliest pending job, if any.</summary>
     internal async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
     {
         await using var db = _databases.Create();
-        var timer = await db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Scheduled).OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
-        var job = await db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefaultAsync(cancellationToken);
+        var timer = await Polls.FirstScheduledTimer.For(db)(db, cancellationToken);
+        var job = await Polls.FirstPendingJob.For(db)(db, cancellationToken);
         return timer is null ? job : job is null ? timer : (timer < job ? timer : job);
     }
 
@@ -191,17 +190,57 @@ public sealed partial class ProcessEngine
     /// <summary>Jobs ready to run at or before <paramref name="until"/> (pending and due, or running with an expired lease), oldest first, with their instance.</summary>
     internal async Task<List<(Guid Id, Guid InstanceId)>> DueJobsAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken = default)
     {
+        await using var db = _databases.Create();
+        var due = new List<DueJob>();
+        await foreach (var job in Polls.DueJobs.For(db)(db, until, limit).WithCancellation(cancellationToken))
+        {
+            due.Add(job);
+        }
+
+        return due.OrderBy(j => j.DueAt).Take(limit).Select(j => (j.Id, j.InstanceId)).ToList();
+    }
+
+    /// <summary>Whether an attempt of any job is running (the simulation clock waits for it before time moves on).</summary>
+    internal async Task<bool> AnyJobRunningAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = _databases.Create();
+        return await Polls.AnyJobRunning.For(db)(db, cancellationToken);
+    }
+
+    private readonly record struct DueJob(Guid Id, Guid InstanceId, DateTimeOffset DueAt);
+
+    /// <summary>
+    /// The polls of the dispatcher and the simulation clock, compiled once: they run between every two moments of an advance
+    /// and every dispatcher round, and EF Core otherwise rebuilds and looks up each LINQ query on every run.
+    /// </summary>
+    private static class Polls
+    {
+        public static readonly ModelBound<Func<EngineDbContext, DateTimeOffset, int, IAsyncEnumerable<DueTimer>>> DueTimers =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, DateTimeOffset until, int limit) => db.Timers.AsNoTracking()
+                .Where(t => t.Status == TimerStatus.Scheduled && t.DueAt <= until)
+                .OrderBy(t => t.DueAt)
+                .Take(limit)
+                .Select(t => new DueTimer(t.Id, t.DueAt, t.InstanceId))));
+
+        public static readonly ModelBound<Func<EngineDbContext, CancellationToken, Task<DateTimeOffset?>>> FirstScheduledTimer =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, CancellationToken ct) =>
+                db.Timers.AsNoTracking().Where(t => t.Status == TimerStatus.Scheduled).OrderBy(t => t.DueAt).Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefault()));
+
+        public static readonly ModelBound<Func<EngineDbContext, CancellationToken, Task<DateTimeOffset?>>> FirstPendingJob =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, CancellationToken ct) =>
+                db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending).OrderBy(j => j.DueAt).Select(j => (DateTimeOffset?)j.DueAt).FirstOrDefault()));
+
         // Two ordered index scans on (status, due_at) in one statement, not one condition with OR: PostgreSQL answers the OR
         // with a bitmap scan, which never marks the index entries that jobs moving from pending to done leave behind as
         // dead, so between vacuums every poll walked all of them again.
-        await using var db = _databases.Create();
-        var pending = db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending && j.DueAt <= until).OrderBy(j => j.DueAt).Take(limit);
-        var expired = db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LockedUntil < until).OrderBy(j => j.DueAt).Take(limit);
-        return (await pending.Concat(expired).Select(j => new { j.Id, j.InstanceId, j.DueAt }).ToListAsync(cancellationToken))
-            .OrderBy(j => j.DueAt)
-            .Take(limit)
-            .Select(j => (j.Id, j.InstanceId))
-            .ToList();
+        public static readonly ModelBound<Func<EngineDbContext, DateTimeOffset, int, IAsyncEnumerable<DueJob>>> DueJobs =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, DateTimeOffset until, int limit) =>
+                db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Pending && j.DueAt <= until).OrderBy(j => j.DueAt).Take(limit)
+                    .Concat(db.Jobs.AsNoTracking().Where(j => j.Status == JobStatus.Running && j.LockedUntil < until).OrderBy(j => j.DueAt).Take(limit))
+                    .Select(j => new DueJob(j.Id, j.InstanceId, j.DueAt))));
+
+        public static readonly ModelBound<Func<EngineDbContext, CancellationToken, Task<bool>>> AnyJobRunning =
+            new(() => EF.CompileAsyncQuery((EngineDbContext db, CancellationToken ct) => db.Jobs.Any(j => j.Status == JobStatus.Running)));
     }
 
     /// <summary>

@@ -38,6 +38,9 @@ public abstract class Activity<TInput, TOutput> : IActivity
     where TInput : class
     where TOutput : class
 {
+    /// <summary>The input's required fields (JSON names), read from <typeparamref name="TInput"/> once, not on every call.</summary>
+    private static readonly string[] RequiredInputs = ActivityDescriptors.Parameters(typeof(TInput)).Where(p => p.Required).Select(p => p.Name).ToArray();
+
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         TInput? input;
@@ -55,7 +58,7 @@ public abstract class Activity<TInput, TOutput> : IActivity
             return ActivityResult.Fail(EngineErrors.ActivityInputMissing.With(("activityType", context.ActivityType)), retryable: false);
         }
 
-        var missing = ActivityDescriptors.MissingRequired(typeof(TInput), context.Input);
+        var missing = ActivityDescriptors.MissingRequired(RequiredInputs, context.Input);
         if (missing.Count > 0)
         {
             return ActivityResult.Fail(
@@ -115,11 +118,8 @@ internal static class ActivityDescriptors
                 0.2));
     }
 
-    internal static List<string> MissingRequired(Type inputType, JsonObject input) =>
-        Parameters(inputType)
-            .Where(p => p.Required && (!input.TryGetPropertyValue(p.Name, out var v) || v is null))
-            .Select(p => p.Name)
-            .ToList();
+    internal static List<string> MissingRequired(IEnumerable<string> required, JsonObject input) =>
+        required.Where(name => !input.TryGetPropertyValue(name, out var v) || v is null).ToList();
 
     internal static List<ActivityParameter> Parameters(Type recordType)
     {

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Inburgering.Engine.Persistence;
@@ -70,9 +71,10 @@ internal sealed class PostgresRows<TEntity>
     {
         // The state manager's own lookup by key, as a tracking query's identity resolution does. The public ways there cost
         // more than the load: DbSet.Local registers a view that every later state change of the context then updates, and
-        // ChangeTracker.Entries enumerates everything tracked.
+        // ChangeTracker.Entries enumerates everything tracked. The context holds its state manager (GetService would resolve it
+        // through the context's service scope, under its lock, for every row).
 #pragma warning disable EF1001 // EF Core's internal state manager: the version is pinned (Directory.Packages.props).
-        if (db.GetService<IStateManager>().TryGetEntry(_primaryKey, [_key(row)]) is { } tracked)
+        if (((IDbContextDependencies)db).StateManager.TryGetEntry(_primaryKey, [_key(row)]) is { } tracked)
         {
             return (TEntity)tracked.Entity;
         }

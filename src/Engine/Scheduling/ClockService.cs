@@ -251,8 +251,7 @@ public sealed class ClockService : IDisposable
                 continue;
             }
 
-            await using var db = databases.Create();
-            var running = await db.Jobs.AnyAsync(j => j.Status == JobStatus.Running, cancellationToken);
+            var running = await engine.AnyJobRunningAsync(cancellationToken);
             if (!running || waitedFor > TimeSpan.FromSeconds(30))
             {
                 return count;

@@ -26,7 +26,7 @@ switch (scenario)
         await EngineBench.RunNodeAsync(options["connection"], Option("workers", 8));
         break;
     case "timers":
-        await TimerBurstBench.RunAsync(Option("timers", 100_000), Option("nodes", 1));
+        await TimerBurstBench.RunAsync(Option("timers", 100_000), Option("nodes", 1), options.ContainsKey("timer-parallelism") ? Option("timer-parallelism", 8) : null, options.ContainsKey("timer-pumps") ? Option("timer-pumps", 2) : null);
         break;
     case "timers-node":
         // The second node of `timers --nodes=2`: runs the scheduler until its standard input closes.

@@ -22,7 +22,7 @@ internal static class TimerBurstBench
 {
     private static readonly Actor User = new("bench", new HashSet<string> { "beheerder" }, null, IsAdministrator: true);
 
-    public static async Task RunAsync(int timers, int nodes = 1)
+    public static async Task RunAsync(int timers, int nodes = 1, int? timerParallelism = null, int? timerPumps = null)
     {
         if (Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
         {
@@ -55,7 +55,9 @@ internal static class TimerBurstBench
             throw new InvalidOperationException("The second node did not start.");
         }
 
-        await using var services = Build(database, quartz: true);
+        var settings = new SchedulerSettings { TimerParallelism = timerParallelism, TimerPumps = timerPumps ?? new SchedulerSettings().TimerPumps };
+        Console.WriteLine($"- timer pumps: up to {settings.TimerPumps}, each firing for {settings.TimerParallelism?.ToString(CultureInfo.InvariantCulture) ?? "the default number of"} instances at once (--timer-pumps, --timer-parallelism)");
+        await using var services = Build(database, quartz: true, settings);
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var reconciler = ActivatorUtilities.CreateInstance<WorkReconciler>(services);
 
@@ -194,14 +196,14 @@ internal static class TimerBurstBench
     private static string Memory() =>
         string.Create(CultureInfo.InvariantCulture, $"working set {Environment.WorkingSet / 1048576.0:0} MB, GC heap {GC.GetTotalMemory(false) / 1048576.0:0} MB");
 
-    private static ServiceProvider Build(TestDatabase database, bool quartz)
+    private static ServiceProvider Build(TestDatabase database, bool quartz, SchedulerSettings? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddFilter("Quartz", LogLevel.Error));
         services.AddProcessEngine(database.Options);
         if (quartz)
         {
-            services.AddWorkScheduling(database.Options);
+            services.AddWorkScheduling(database.Options, settings);
         }
 
         return services.BuildServiceProvider();

@@ -10,7 +10,7 @@ namespace Inburgering.Engine.Persistence;
 /// The engine's two most frequent reads on PostgreSQL, each in one round trip where EF Core's LINQ needs one per table:
 /// <list type="bullet">
 /// <item>a step's load of an instance with everything that waits in it (executions, open tasks, scheduled timers, message
-/// subscriptions, live jobs): one command of six statements, read result by result; the keten's steps paid three to six
+/// subscriptions, live jobs): one batch of six statements, read result by result; the keten's steps paid three to six
 /// round trips for it;</item>
 /// <item>a partner call's claim: the job taken with one <c>UPDATE … RETURNING</c> (its conditions those of the EF Core
 /// claim) joined to its instance, and the instance's executions for the call's input in the same command; four round trips
@@ -35,7 +35,7 @@ internal static class PostgresLoads
     public sealed record ClaimedJob(JobEntity Job, InstanceEntity Instance, List<ExecutionEntity> Executions);
 
     private sealed record Shape(
-        string LoadSql,
+        string[] LoadStatements,
         string ClaimSql,
         string BatchClaimSql,
         PostgresRows<InstanceEntity> Instance,
@@ -52,8 +52,8 @@ internal static class PostgresLoads
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = Command(db, shape.LoadSql, [("id", instanceId)]);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await using var batch = Batch(db, shape.LoadStatements, instanceId);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return null;
@@ -180,6 +180,27 @@ internal static class PostgresLoads
         return (job, shape.Instance.ReadColumns(reader, shape.Job.ColumnCount));
     }
 
+    /// <summary>
+    /// A batch of <paramref name="statements"/> on the context's connection, in its transaction if it has one, each with
+    /// <paramref name="value"/> as its one positional parameter (<c>$1</c>).
+    /// </summary>
+    private static DbBatch Batch(EngineDbContext db, string[] statements, object value)
+    {
+        var batch = db.Database.GetDbConnection().CreateBatch();
+        batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement;
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
     /// <summary>A command on the context's connection, in its transaction if it has one.</summary>
     private static DbCommand Command(EngineDbContext db, string sql, (string Name, object Value)[] parameters)
     {
@@ -210,16 +231,18 @@ internal static class PostgresLoads
         var running = job.Literal("Status", JobStatus.Running);
 
         // What the EF Core queries of Step.LoadAsync read (open tasks, scheduled timers, pending and running jobs), as one
-        // command of six statements: one round trip, each statement prepared and answered in the binary protocol.
+        // batch of six statements: one round trip, each statement prepared and answered in the binary protocol. The instance's
+        // id is a positional parameter ($1), so Npgsql sends the statements as they are instead of parsing them on every load.
         var id = instance.Column("Id");
-        var load = $"""
-            SELECT {instance.SelectList("x")} FROM {instance.Table} AS x WHERE x.{id} = @id;
-            SELECT {execution.SelectList("w")} FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = @id;
-            SELECT {task.SelectList("w")} FROM {task.Table} AS w WHERE w.{task.Column("InstanceId")} = @id AND w.{task.Column("Status")} = {task.Literal("Status", UserTaskStatus.Open)};
-            SELECT {timer.SelectList("w")} FROM {timer.Table} AS w WHERE w.{timer.Column("InstanceId")} = @id AND w.{timer.Column("Status")} = {timer.Literal("Status", TimerStatus.Scheduled)};
-            SELECT {subscription.SelectList("w")} FROM {subscription.Table} AS w WHERE w.{subscription.Column("InstanceId")} = @id;
-            SELECT {job.SelectList("w")} FROM {job.Table} AS w WHERE w.{job.Column("InstanceId")} = @id AND w.{jobStatus} IN ({pending}, {running})
-            """;
+        string[] load =
+        [
+            $"SELECT {instance.SelectList("x")} FROM {instance.Table} AS x WHERE x.{id} = $1",
+            $"SELECT {execution.SelectList("w")} FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = $1",
+            $"SELECT {task.SelectList("w")} FROM {task.Table} AS w WHERE w.{task.Column("InstanceId")} = $1 AND w.{task.Column("Status")} = {task.Literal("Status", UserTaskStatus.Open)}",
+            $"SELECT {timer.SelectList("w")} FROM {timer.Table} AS w WHERE w.{timer.Column("InstanceId")} = $1 AND w.{timer.Column("Status")} = {timer.Literal("Status", TimerStatus.Scheduled)}",
+            $"SELECT {subscription.SelectList("w")} FROM {subscription.Table} AS w WHERE w.{subscription.Column("InstanceId")} = $1",
+            $"SELECT {job.SelectList("w")} FROM {job.Table} AS w WHERE w.{job.Column("InstanceId")} = $1 AND w.{jobStatus} IN ({pending}, {running})",
+        ];
 
         // The claim's conditions are those of ProcessEngine.ClaimJobAsync's EF Core path; the row lock of the UPDATE makes
         // one of two claimers wait and then find the job no longer ready. The batch (the simulation clock's due partner

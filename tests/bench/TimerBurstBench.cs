@@ -55,9 +55,15 @@ internal static class TimerBurstBench
             throw new InvalidOperationException("The second node did not start.");
         }
 
-        var settings = new SchedulerSettings { TimerParallelism = timerParallelism, TimerPumps = timerPumps ?? new SchedulerSettings().TimerPumps };
-        Console.WriteLine($"- timer pumps: up to {settings.TimerPumps}, each firing for {settings.TimerParallelism?.ToString(CultureInfo.InvariantCulture) ?? "the default number of"} instances at once (--timer-pumps, --timer-parallelism)");
+        var settings = new SchedulerSettings { TimerParallelism = timerParallelism };
+        if (timerPumps is { } pumps)
+        {
+            settings.TimerPumps = pumps;
+        }
+
         await using var services = Build(database, quartz: true, settings);
+        // Printed after the build: the scheduling's registration fills in the defaults it uses on this database.
+        Console.WriteLine($"- timer pumps: up to {settings.TimerPumps}, each firing for {settings.TimerParallelism} instances at once (--timer-pumps, --timer-parallelism)");
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var reconciler = ActivatorUtilities.CreateInstance<WorkReconciler>(services);
 

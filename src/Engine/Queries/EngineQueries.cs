@@ -176,10 +176,37 @@ public sealed partial class EngineQueries
 
     public async Task<TaskView?> TaskAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
+        // After every claim and completion (the answer shows the task as it now is): a compiled query, not the list's LINQ.
         await using var db = databases.Create();
-        var task = (await PageAsync(db, db.UserTasks.AsNoTracking().Where(t => t.Id == id), TaskSort.Priority, 0, 1, cancellationToken)).FirstOrDefault();
-        return task is null || !actor.MayAccess(task.TenantId) ? null : task;
+        var names = options.Value.TaskDisplayVariables;
+        var row = names.Count == 0
+            ? await CompiledPlainTask.For(db)(db, id, cancellationToken)
+            : await CompiledTask.For(db)(db, id, cancellationToken);
+        if (row is null || !actor.MayAccess(row.Task.TenantId))
+        {
+            return null;
+        }
+
+        return ToView(row.Task, names.Count == 0 ? null : Display(names, row.Own, row.Root));
     }
+
+    /// <summary>One task by id, without variables (no display variables are configured).</summary>
+    private static readonly ModelBound<Func<EngineDbContext, Guid, CancellationToken, Task<TaskRow?>>> CompiledPlainTask =
+        new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken ct) =>
+            db.UserTasks.AsNoTracking().Where(t => t.Id == id).Select(t => new TaskRow(t, null, null)).FirstOrDefault()));
+
+    /// <summary>One task by id with its own instance's and its root instance's variables (for the display variables).</summary>
+    private static readonly ModelBound<Func<EngineDbContext, Guid, CancellationToken, Task<TaskRow?>>> CompiledTask =
+        new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken ct) =>
+            (from t in db.UserTasks.AsNoTracking()
+             where t.Id == id
+             join i in db.Instances on t.InstanceId equals i.Id into own
+             from i in own.DefaultIfEmpty()
+             join r in db.Instances on i.RootInstanceId equals r.Id into roots
+             from r in roots.DefaultIfEmpty()
+             select new TaskRow(t, i.Variables, r.Variables)).FirstOrDefault()));
+
+    private sealed record TaskRow(UserTaskEntity Task, string? Own, string? Root);
 
     public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
     {

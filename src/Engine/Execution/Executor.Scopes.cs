@@ -206,7 +206,7 @@ internal sealed partial class Executor
         Begin(child, start);
     }
 
-    private JsonObject MapVariables(IReadOnlyList<CallMapping> mappings, Dictionary<string, JsonNode?> source)
+    private JsonObject MapVariables(IReadOnlyList<CallMapping> mappings, IReadOnlyDictionary<string, JsonNode?> source)
     {
         var result = new JsonObject();
         foreach (var mapping in mappings)

@@ -79,43 +79,95 @@ internal sealed class InstanceState
         execution.LocalVariables = null;
     }
 
-    /// <summary>Every variable visible at an execution: instance variables, overlaid by the locals of its scopes, innermost last.</summary>
-    public Dictionary<string, JsonNode?> VisibleVariables(ExecutionEntity? execution)
+    /// <summary>
+    /// Every variable visible at an execution: instance variables, overlaid by the locals of its scopes, innermost last, and
+    /// <see cref="ExecutionVariable"/>. A view, read when asked: an expression reads the few variables it names, and a
+    /// traject has well over a hundred (all of them are gathered only when enumerated).
+    /// </summary>
+    public IReadOnlyDictionary<string, JsonNode?> VisibleVariables(ExecutionEntity? execution) => new Visible(this, execution);
+
+    private JsonObject ExecutionObject(ExecutionEntity? execution) => new()
     {
-        var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var (name, value) in Variables)
-        {
-            result[name] = value;
-        }
+        ["instanceId"] = Entity.Id.ToString(),
+        ["businessKey"] = Entity.BusinessKey,
+        [TenantVariable] = Entity.TenantId,
+        ["definitionKey"] = Entity.DefinitionKey,
+        ["elementId"] = execution?.ElementId,
+    };
 
-        var chain = new Stack<ExecutionEntity>();
-        for (var e = execution; e is not null; e = Parent(e))
-        {
-            chain.Push(e);
-        }
+    /// <summary>The variables visible at an execution, looked up by name on demand (see <see cref="VisibleVariables"/>).</summary>
+    private sealed class Visible(InstanceState instance, ExecutionEntity? execution) : IReadOnlyDictionary<string, JsonNode?>
+    {
+        private Dictionary<string, JsonNode?>? _all;
+        private JsonObject? _execution;
 
-        foreach (var e in chain)
+        public int Count => All.Count;
+
+        public IEnumerable<string> Keys => All.Keys;
+
+        public IEnumerable<JsonNode?> Values => All.Values;
+
+        public JsonNode? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+        public bool TryGetValue(string key, out JsonNode? value)
         {
-            if (!HasLocals(e))
+            if (key == ExecutionVariable)
             {
-                continue;
+                value = _execution ??= instance.ExecutionObject(execution);
+                return true;
             }
 
-            foreach (var (name, value) in Locals(e))
+            // Innermost scope first: a local hides the variables of the scopes around it and the instance's.
+            for (var e = execution; e is not null; e = instance.Parent(e))
+            {
+                if (instance.HasLocals(e) && instance.Locals(e).TryGetPropertyValue(key, out value))
+                {
+                    return true;
+                }
+            }
+
+            return instance.Variables.TryGetPropertyValue(key, out value);
+        }
+
+        public IEnumerator<KeyValuePair<string, JsonNode?>> GetEnumerator() => All.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private Dictionary<string, JsonNode?> All => _all ??= Gather();
+
+        private Dictionary<string, JsonNode?> Gather()
+        {
+            var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+            foreach (var (name, value) in instance.Variables)
             {
                 result[name] = value;
             }
-        }
 
-        result[ExecutionVariable] = new JsonObject
-        {
-            ["instanceId"] = Entity.Id.ToString(),
-            ["businessKey"] = Entity.BusinessKey,
-            [TenantVariable] = Entity.TenantId,
-            ["definitionKey"] = Entity.DefinitionKey,
-            ["elementId"] = execution?.ElementId,
-        };
-        return result;
+            var chain = new Stack<ExecutionEntity>();
+            for (var e = execution; e is not null; e = instance.Parent(e))
+            {
+                chain.Push(e);
+            }
+
+            foreach (var e in chain)
+            {
+                if (!instance.HasLocals(e))
+                {
+                    continue;
+                }
+
+                foreach (var (name, value) in instance.Locals(e))
+                {
+                    result[name] = value;
+                }
+            }
+
+            TryGetValue(ExecutionVariable, out var executionObject);
+            result[ExecutionVariable] = executionObject;
+            return result;
+        }
     }
 
     /// <summary>

@@ -40,11 +40,12 @@ internal sealed class CompiledScript
         "FinalizationRegistry", "ShadowRealm",
     };
 
-    private CompiledScript(Prepared<Script> prepared, int depth, bool needsGuards)
+    private CompiledScript(Prepared<Script> prepared, int depth, bool needsGuards, HashSet<string>? names)
     {
         Prepared = prepared;
         Depth = depth;
         NeedsGuards = needsGuards;
+        Names = names;
     }
 
     public Prepared<Script> Prepared { get; }
@@ -54,6 +55,13 @@ internal sealed class CompiledScript
 
     /// <summary>Whether the script may reach the built-ins <see cref="NativeGuards"/> protects.</summary>
     public bool NeedsGuards { get; }
+
+    /// <summary>
+    /// Every name the script writes as an identifier (variables, properties, functions; more than it reads as variables, never
+    /// fewer), or null when it can reach the global object itself (<c>this</c>, <c>globalThis</c>) and so any variable by a
+    /// computed name. A script can read a variable only by one of these names: the evaluator binds only those.
+    /// </summary>
+    public IReadOnlySet<string>? Names { get; }
 
     public Script Program => Prepared.Program!;
 
@@ -125,11 +133,16 @@ internal sealed class CompiledScript
     /// <summary>A stack for parsing <paramref name="characters"/> characters (worst case one nesting level per character).</summary>
     private static long StackFor(int characters) => Math.Clamp((characters * 6L * 1024) + (1024 * 1024), 4L * 1024 * 1024, MaxThreadStack);
 
-    /// <summary>Depth, and whether the script names a guarded built-in or uses a computed member or key (one walk, no recursion).</summary>
+    /// <summary>
+    /// Depth, whether the script names a guarded built-in or uses a computed member or key, and the names it writes (one
+    /// walk, no recursion).
+    /// </summary>
     private static CompiledScript Analyse(Prepared<Script> prepared)
     {
         var maxDepth = 0;
         var needsGuards = false;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var readsGlobalObject = false;
         var pending = new Stack<(Node Node, int Depth)>();
         pending.Push((prepared.Program!, 1));
         while (pending.Count > 0)
@@ -145,12 +158,22 @@ internal sealed class CompiledScript
                 PropertyDefinition or MethodDefinition or ClassDeclaration or ClassExpression or TaggedTemplateExpression => true,
                 _ => false,
             };
+            if (node is Identifier named)
+            {
+                names.Add(named.Name);
+                readsGlobalObject = readsGlobalObject || named.Name == "globalThis";
+            }
+            else if (node is ThisExpression)
+            {
+                readsGlobalObject = true;
+            }
+
             foreach (var child in node.ChildNodes)
             {
                 pending.Push((child, depth + 1));
             }
         }
 
-        return new CompiledScript(prepared, maxDepth, needsGuards);
+        return new CompiledScript(prepared, maxDepth, needsGuards, readsGlobalObject ? null : names);
     }
 }

@@ -343,11 +343,22 @@ public sealed partial class JintExpressionEvaluator : IExpressionEvaluator
         {
             var context = new EvaluationContext(engine, _time, _zone);
             engine.Advanced.HostDefined = context;
-            foreach (var (name, value) in variables)
+            if (compiled.Names is { } names)
             {
-                if (!_functionGlobals.Contains(name) && !engine.Global.HasOwnProperty(name))
+                // Only the variables the script names (a traject has well over a hundred; a condition reads one or two).
+                foreach (var name in names)
                 {
-                    engine.Advanced.AddLazyGlobal(name, (name, value), static (e, v) => JsonBridge.ToJs(e, v.value, v.name), PropertyFlag.ConfigurableEnumerableWritable);
+                    if (variables.TryGetValue(name, out var value))
+                    {
+                        Bind(engine, name, value);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var (name, value) in variables)
+                {
+                    Bind(engine, name, value);
                 }
             }
 
@@ -448,6 +459,15 @@ public sealed partial class JintExpressionEvaluator : IExpressionEvaluator
         }
     }
 
+    /// <summary>Makes a variable a global, converted when the script first reads it, unless a function or built-in has its name.</summary>
+    private void Bind(JsEngine engine, string name, JsonNode? value)
+    {
+        if (!_functionGlobals.Contains(name) && !engine.Global.HasOwnProperty(name))
+        {
+            engine.Advanced.AddLazyGlobal(name, (name, value), static (e, v) => JsonBridge.ToJs(e, v.value, v.name), PropertyFlag.ConfigurableEnumerableWritable);
+        }
+    }
+
     /// <summary>An exception Jint wrapped (a lazy global or host function that failed), as its Dutch clause.</summary>
     private static string? Unwrap(Exception ex) => ex.InnerException switch
     {
@@ -537,7 +557,30 @@ public sealed partial class JintExpressionEvaluator : IExpressionEvaluator
 
     private sealed record Segment(string Text, CompiledScript? Script);
 
-    private sealed record Compiled(List<Segment> Segments, string? Failure);
+    private sealed record Compiled(List<Segment> Segments, string? Failure)
+    {
+        /// <summary>The names the segments' scripts write (<see cref="CompiledScript.Names"/>); null when one can reach the global object.</summary>
+        public IReadOnlySet<string>? Names { get; } = NamesOf(Segments);
+
+        private static HashSet<string>? NamesOf(List<Segment> segments)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var segment in segments)
+            {
+                if (segment.Script is { } script)
+                {
+                    if (script.Names is null)
+                    {
+                        return null;
+                    }
+
+                    names.UnionWith(script.Names);
+                }
+            }
+
+            return names;
+        }
+    }
 
     /// <summary>Jint's clock: the evaluator's <see cref="TimeProvider"/> (for <c>Date.now()</c> and <c>new Date()</c>) in the configured zone.</summary>
     private sealed class ProviderTimeSystem(TimeProvider time, TimeZoneInfo zone) : ITimeSystem

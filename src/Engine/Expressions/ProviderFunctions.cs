@@ -162,11 +162,14 @@ internal sealed partial class ProviderFunctions
     {
         private readonly ExpressionFunction _function;
         private readonly ParameterInfo[] _parameters;
+        private readonly Slot[] _slots;
         private readonly Type _returnType;
         private readonly ConstructorInfo? _constructor;
         private readonly ParameterInfo[] _members = [];
         private readonly string[] _memberNames = [];
         private readonly bool[] _required = [];
+        private readonly Slot[] _memberSlots = [];
+        private readonly string _example = "";
 
         private Binding(ExpressionFunction function, string root, string? member, ParameterInfo[] parameters, Type returnType, Type? inputType)
         {
@@ -174,6 +177,7 @@ internal sealed partial class ProviderFunctions
             Root = root;
             Member = member;
             _parameters = parameters;
+            _slots = parameters.Select((p, i) => Slot.Of(p, $"argument {i + 1} ({p.Name})")).ToArray();
             _returnType = returnType;
             InputType = inputType;
             if (inputType is not null)
@@ -183,6 +187,8 @@ internal sealed partial class ProviderFunctions
                 var described = ActivityDescriptors.Parameters(inputType);
                 _memberNames = _members.Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name!)).ToArray();
                 _required = _memberNames.Select(n => described.FirstOrDefault(d => d.Name == n)?.Required ?? false).ToArray();
+                _memberSlots = _members.Select((p, i) => Slot.Of(p, $"argument '{_memberNames[i]}'")).ToArray();
+                _example = $"{function.Name}({{{_memberNames.FirstOrDefault()}: …}})";
                 Descriptor = new ExpressionFunctionDescriptor(function.Name, function.Description, true, described, ActivityDescriptors.JsonTypeName(returnType));
             }
             else
@@ -258,7 +264,7 @@ internal sealed partial class ProviderFunctions
                 values = new object?[_parameters.Length];
                 for (var i = 0; i < _parameters.Length; i++)
                 {
-                    values[i] = ToClr(context, args.At(i), _parameters[i], $"argument {i + 1} ({_parameters[i].Name})");
+                    values[i] = ToClr(context, args.At(i), _slots[i]);
                 }
             }
             else
@@ -282,10 +288,9 @@ internal sealed partial class ProviderFunctions
         /// <summary>One object of named arguments to the input record.</summary>
         private object BindInput(EvaluationContext context, JsValue[] args)
         {
-            var example = $"{Name}({{{_memberNames.FirstOrDefault()}: …}})";
             if (args.Length != 1 || !args[0].IsObject() || args[0].IsArray() || args[0].IsCallable())
             {
-                throw context.TypeError($"{Name}: verwacht één object met benoemde argumenten, bijvoorbeeld {example}.");
+                throw context.TypeError($"{Name}: verwacht één object met benoemde argumenten, bijvoorbeeld {_example}.");
             }
 
             var input = args[0].AsObject();
@@ -307,19 +312,32 @@ internal sealed partial class ProviderFunctions
                     throw context.TypeError($"{Name}: argument '{_memberNames[i]}' ontbreekt.");
                 }
 
-                values[i] = ToClr(context, value, _members[i], $"argument '{_memberNames[i]}'");
+                values[i] = ToClr(context, value, _memberSlots[i]);
             }
 
             return _constructor!.Invoke(values);
         }
 
-        private object? ToClr(EvaluationContext context, JsValue value, ParameterInfo parameter, string label)
+        /// <summary>
+        /// What a call needs of a parameter, read once per function: <see cref="ParameterInfo.HasDefaultValue"/> reads the
+        /// metadata on every use, and the label is the same text on every call.
+        /// </summary>
+        private sealed record Slot(Type Declared, Type Type, bool HasDefault, object? Default, string Label)
         {
-            var declared = parameter.ParameterType;
-            var type = Nullable.GetUnderlyingType(declared) ?? declared;
-            if (value.IsUndefined() && parameter.HasDefaultValue)
+            public static Slot Of(ParameterInfo parameter, string label) => new(
+                parameter.ParameterType,
+                Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType,
+                parameter.HasDefaultValue,
+                parameter.HasDefaultValue ? parameter.DefaultValue : null,
+                label);
+        }
+
+        private object? ToClr(EvaluationContext context, JsValue value, Slot slot)
+        {
+            var (declared, type, hasDefault, defaultValue, label) = slot;
+            if (value.IsUndefined() && hasDefault)
             {
-                return parameter.DefaultValue;
+                return defaultValue;
             }
 
             if (value.IsUndefined() || value.IsNull())

@@ -32,6 +32,35 @@ public class ExpressionEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_BindsTheVariablesItNames_AmongMany()
+    {
+        var variables = Enumerable.Range(0, 200).ToDictionary(i => $"v{i}", i => (JsonNode?)JsonValue.Create(i));
+        variables["persoon"] = new JsonObject { ["naam"] = "Fatima" };
+        variables["naam"] = "Amina";
+
+        Assert.Equal(397L, _evaluator.Evaluate("v199 + v198", variables)!.GetValue<long>());
+        Assert.Equal("Fatima/Amina", _evaluator.Evaluate("persoon.naam + '/' + naam", variables)!.GetValue<string>());
+        Assert.Equal("Fatima en 7", _evaluator.EvaluateTemplate("${persoon.naam} en ${v7}", variables)!.GetValue<string>());
+        Assert.Equal("function", _evaluator.Evaluate("typeof (() => v3)", variables)!.GetValue<string>());
+        Assert.Equal(3L, _evaluator.Evaluate("(() => { const { naam } = persoon; return v3; })()", variables)!.GetValue<long>());
+        Assert.Equal("undefined", _evaluator.Evaluate("typeof v200", variables)!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Evaluate_ReadsVariablesByComputedName_ThroughTheGlobalObject()
+    {
+        var variables = Vars("""{"naam": "Fatima", "leeftijd": 31, "woonplaats": "Woerden"}""");
+
+        Assert.Equal("Fatima", _evaluator.Evaluate("globalThis['na' + 'am']", variables)!.GetValue<string>());
+        Assert.Equal("Woerden", _evaluator.Evaluate("this['woon' + 'plaats']", variables)!.GetValue<string>());
+        Assert.Equal(31L, _evaluator.Evaluate("(() => this['leef' + 'tijd'])()", variables)!.GetValue<long>());
+        Assert.Equal(
+            "leeftijd,naam,woonplaats",
+            _evaluator.Evaluate("Object.keys(globalThis).filter(k => ['naam', 'leeftijd', 'woonplaats'].includes(k)).sort().join()", variables)!.GetValue<string>());
+        Assert.Equal("Fatima uit Woerden", _evaluator.EvaluateTemplate("${naam} uit ${globalThis['woon' + 'plaats']}", variables)!.GetValue<string>());
+    }
+
+    [Fact]
     public void Evaluate_ObjectLiteralInsideWrapper_ReturnsObject()
     {
         var result = _evaluator.Evaluate("${ {route: leerroute, nested: {ok: true}} }", Vars("""{"leerroute": "B1"}"""));

@@ -161,14 +161,13 @@ internal sealed partial class ProviderFunctions
     private sealed class Binding
     {
         private readonly ExpressionFunction _function;
-        private readonly ParameterInfo[] _parameters;
+
+        /// <summary>The positional parameters, or the input record's members for a named-argument function.</summary>
         private readonly Slot[] _slots;
         private readonly Type _returnType;
         private readonly ConstructorInfo? _constructor;
-        private readonly ParameterInfo[] _members = [];
         private readonly string[] _memberNames = [];
         private readonly bool[] _required = [];
-        private readonly Slot[] _memberSlots = [];
         private readonly string _example = "";
 
         private Binding(ExpressionFunction function, string root, string? member, ParameterInfo[] parameters, Type returnType, Type? inputType)
@@ -176,23 +175,22 @@ internal sealed partial class ProviderFunctions
             _function = function;
             Root = root;
             Member = member;
-            _parameters = parameters;
-            _slots = parameters.Select((p, i) => Slot.Of(p, $"argument {i + 1} ({p.Name})")).ToArray();
             _returnType = returnType;
             InputType = inputType;
             if (inputType is not null)
             {
                 _constructor = inputType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-                _members = _constructor.GetParameters();
+                var members = _constructor.GetParameters();
                 var described = ActivityDescriptors.Parameters(inputType);
-                _memberNames = _members.Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name!)).ToArray();
+                _memberNames = members.Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name!)).ToArray();
                 _required = _memberNames.Select(n => described.FirstOrDefault(d => d.Name == n)?.Required ?? false).ToArray();
-                _memberSlots = _members.Select((p, i) => Slot.Of(p, $"argument '{_memberNames[i]}'")).ToArray();
+                _slots = members.Select((p, i) => Slot.Of(p, $"argument '{_memberNames[i]}'")).ToArray();
                 _example = $"{function.Name}({{{_memberNames.FirstOrDefault()}: …}})";
                 Descriptor = new ExpressionFunctionDescriptor(function.Name, function.Description, true, described, ActivityDescriptors.JsonTypeName(returnType));
             }
             else
             {
+                _slots = parameters.Select((p, i) => Slot.Of(p, $"argument {i + 1} ({p.Name})")).ToArray();
                 Descriptor = new ExpressionFunctionDescriptor(
                     function.Name,
                     function.Description,
@@ -249,7 +247,7 @@ internal sealed partial class ProviderFunctions
         }
 
         public Jint.Runtime.Interop.ClrFunction CreateFunction(EvaluationContext context) =>
-            context.Function(Member ?? Root, InputType is null ? _parameters.Length : 1, (_, args) => Invoke(context, args));
+            context.Function(Member ?? Root, InputType is null ? _slots.Length : 1, (_, args) => Invoke(context, args));
 
         private static bool IsRequired(ParameterInfo parameter) =>
             parameter.ParameterType.IsValueType
@@ -261,8 +259,8 @@ internal sealed partial class ProviderFunctions
             object?[] values;
             if (InputType is null)
             {
-                values = new object?[_parameters.Length];
-                for (var i = 0; i < _parameters.Length; i++)
+                values = new object?[_slots.Length];
+                for (var i = 0; i < _slots.Length; i++)
                 {
                     values[i] = ToClr(context, args.At(i), _slots[i]);
                 }
@@ -303,8 +301,8 @@ internal sealed partial class ProviderFunctions
                 }
             }
 
-            var values = new object?[_members.Length];
-            for (var i = 0; i < _members.Length; i++)
+            var values = new object?[_slots.Length];
+            for (var i = 0; i < _slots.Length; i++)
             {
                 var value = input.Get(_memberNames[i]);
                 if ((value.IsUndefined() || value.IsNull()) && _required[i])
@@ -312,7 +310,7 @@ internal sealed partial class ProviderFunctions
                     throw context.TypeError($"{Name}: argument '{_memberNames[i]}' ontbreekt.");
                 }
 
-                values[i] = ToClr(context, value, _memberSlots[i]);
+                values[i] = ToClr(context, value, _slots[i]);
             }
 
             return _constructor!.Invoke(values);

@@ -13,6 +13,9 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
 {
     private readonly Dictionary<Guid, InstanceState> _instances = [];
 
+    /// <summary>The instances this step started (their rows are inserted, not updated).</summary>
+    private readonly HashSet<Guid> _started = [];
+
     /// <summary>This step's journal entries, written by <see cref="JournalWriter"/> at commit (not change-tracked).</summary>
     private readonly List<JournalEntity> _journal = [];
 
@@ -151,6 +154,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
     public InstanceState Add(InstanceEntity entity, ProcessModel model)
     {
         Db.Instances.Add(entity);
+        _started.Add(entity.Id);
         var state = new InstanceState(entity, model, tenantVariable);
         _instances[entity.Id] = state;
         return state;
@@ -225,18 +229,26 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
     {
         foreach (var instance in _instances.Values)
         {
-            var entry = Db.Entry(instance.Entity);
-            if (!counted.IsEmpty && (instance.VariablesChanged || entry.State == EntityState.Added || !counted.IsCurrent(instance.Entity.CountedValues)))
+            // Not Db.Entry(...).State: that detects the entity's changes, which the save does again for every entity.
+            var started = _started.Contains(instance.Id);
+            if (!counted.IsEmpty && (instance.VariablesChanged || started || !counted.IsCurrent(instance.Entity.CountedValues)))
             {
                 instance.Entity.CountedValues = counted.Of(instance.Variables);
             }
 
             instance.Flush();
-            if (entry.State != EntityState.Added)
+            if (!started)
             {
                 // Every step that loaded an instance bumps its version, so two steps on one instance cannot both commit.
                 instance.Entity.Version++;
             }
+        }
+
+        if (Db is PostgresEngineDbContext)
+        {
+            // One batch for the changed rows and the journal, without EF Core's update pipeline (PostgresSave).
+            await PostgresSave.SaveAsync(Db, _journal, cancellationToken);
+            return;
         }
 
         if (_journal.Count == 0)
@@ -249,24 +261,8 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
         // No savepoint inside it (EF Core sets one in a transaction it did not begin): a step that fails is retried whole.
         await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
         Db.Database.AutoSavepointsEnabled = false;
-        Db.PendingJournal = _journal;
-        IReadOnlyList<JournalEntity>? unwritten;
-        try
-        {
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            // Taken by the save's first command on PostgreSQL (JournalBatching); otherwise written next, on its own.
-            unwritten = Db.PendingJournal;
-            Db.PendingJournal = null;
-        }
-
-        if (unwritten is not null)
-        {
-            await JournalWriter.WriteAsync(Db, unwritten, cancellationToken);
-        }
-
+        await Db.SaveChangesAsync(cancellationToken);
+        await JournalWriter.WriteAsync(Db, _journal, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

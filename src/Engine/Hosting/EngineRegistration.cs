@@ -50,7 +50,7 @@ public static class EngineRegistration
                 services.AddSingleton<IEngineDbContextFactory, SqliteDbContextFactory>();
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddPooledDbContextFactory<PostgresEngineDbContext>(o => o.UseNpgsql(PreparePostgres(database.ConnectionString)).AddInterceptors(JournalBatching.Instance));
+                services.AddPooledDbContextFactory<PostgresEngineDbContext>(o => o.UseNpgsql(PreparePostgres(database.ConnectionString)));
                 services.AddSingleton<IEngineDbContextFactory, PostgresDbContextFactory>();
                 break;
         }

@@ -33,12 +33,6 @@ internal abstract class EngineDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<OutboxEntity> Outbox => Set<OutboxEntity>();
 
-    /// <summary>
-    /// A step's journal waiting for the step's save: on PostgreSQL <see cref="JournalBatching"/> appends it to the save's
-    /// first command and clears this; whatever is still here after the save is written on its own (<see cref="JournalWriter"/>).
-    /// </summary>
-    public IReadOnlyList<JournalEntity>? PendingJournal { get; set; }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly);

@@ -8,8 +8,8 @@ namespace Inburgering.Engine.Persistence;
 
 /// <summary>
 /// Writes a step's journal entries as one statement in the step's transaction, without change tracking and without reading
-/// the generated ids back: on PostgreSQL one <c>INSERT … SELECT FROM unnest(arrays)</c> whose text is the same for every step
-/// (one statement text for every step, the rows in the step's order); on SQLite one multi-row
+/// the generated ids back: on PostgreSQL one <c>INSERT … SELECT FROM unnest(arrays)</c> in the step's batch
+/// (<see cref="PostgresSave"/>; one statement text for every step, the rows in the step's order); on SQLite one multi-row
 /// <c>INSERT … VALUES</c>. The rows are the same as EF Core would write; only the way there is cheaper (a straight-through
 /// instance writes ~27 entries, which were about a third of its CPU through the change tracker).
 /// </summary>
@@ -29,6 +29,7 @@ internal static class JournalWriter
 
     private sealed record Shape(string PostgresInsert, string SqliteInsertPrefix, RelationalTypeMapping[] Mappings, bool[] Nullable);
 
+    /// <summary>Writes <paramref name="entries"/> on SQLite, in the context's transaction (PostgreSQL: <see cref="PostgresCommand"/>).</summary>
     public static async Task WriteAsync(EngineDbContext db, IReadOnlyList<JournalEntity> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
@@ -39,16 +40,6 @@ internal static class JournalWriter
         var shape = Shapes.GetValue(db.Model, ShapeOf);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        if (db is PostgresEngineDbContext)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = shape.PostgresInsert;
-            AddPostgresParameters(command, entries);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return;
-        }
-
         foreach (var chunk in entries.Chunk(SqliteRowsPerStatement))
         {
             await using var command = connection.CreateCommand();
@@ -80,24 +71,20 @@ internal static class JournalWriter
     }
 
     /// <summary>
-    /// Appends the journal's insert to a command of the step's save on PostgreSQL (<see cref="JournalBatching"/>): one round
-    /// trip for the state and its journal. The statements of one command run in one transaction.
+    /// The journal's insert on PostgreSQL as a statement of <paramref name="batch"/> (<see cref="PostgresSave"/> puts it in the
+    /// step's batch, after the state it describes): one round trip for the state and its journal, in one transaction.
     /// </summary>
-    public static void AppendTo(DbCommand command, IModel model, IReadOnlyList<JournalEntity> entries)
+    public static DbBatchCommand PostgresCommand(DbBatch batch, IModel model, IReadOnlyList<JournalEntity> entries)
     {
-        var shape = Shapes.GetValue(model, ShapeOf);
-        command.CommandText = command.CommandText.TrimEnd().TrimEnd(';') + ";\n" + shape.PostgresInsert;
-        AddPostgresParameters(command, entries);
-    }
-
-    private static void AddPostgresParameters(DbCommand command, IReadOnlyList<JournalEntity> entries)
-    {
-        Add(command, "journal_instance", entries.Select(e => e.InstanceId).ToArray());
-        Add(command, "journal_at", entries.Select(e => e.At.ToUniversalTime()).ToArray());
-        Add(command, "journal_type", entries.Select(e => e.Type).ToArray());
-        Add(command, "journal_element", entries.Select(e => e.ElementId).ToArray());
-        Add(command, "journal_user", entries.Select(e => e.User).ToArray());
-        Add(command, "journal_data", entries.Select(e => e.Data).ToArray());
+        var command = batch.CreateBatchCommand();
+        command.CommandText = Shapes.GetValue(model, ShapeOf).PostgresInsert;
+        Add(command, entries.Select(e => e.InstanceId).ToArray());
+        Add(command, entries.Select(e => e.At.ToUniversalTime()).ToArray());
+        Add(command, entries.Select(e => e.Type).ToArray());
+        Add(command, entries.Select(e => e.ElementId).ToArray());
+        Add(command, entries.Select(e => e.User).ToArray());
+        Add(command, entries.Select(e => e.Data).ToArray());
+        return command;
     }
 
     private static Shape ShapeOf(IModel model)
@@ -108,7 +95,7 @@ internal static class JournalWriter
         var sqlTable = Quote(entity.GetTableName()!);
         var sqlColumns = string.Join(", ", properties.Select(p => Quote(p.GetColumnName(table)!)));
         return new Shape(
-            $"INSERT INTO {sqlTable} ({sqlColumns}) SELECT i, a, t, e, u, d FROM unnest(@journal_instance::uuid[], @journal_at::timestamptz[], @journal_type::text[], @journal_element::text[], @journal_user::text[], @journal_data::text[]) WITH ORDINALITY AS j(i, a, t, e, u, d, n) ORDER BY n",
+            $"INSERT INTO {sqlTable} ({sqlColumns}) SELECT i, a, t, e, u, d FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS j(i, a, t, e, u, d, n) ORDER BY n",
             $"INSERT INTO {sqlTable} ({sqlColumns}) VALUES ",
             properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray(),
             properties.Select(p => p.IsNullable).ToArray());
@@ -117,10 +104,10 @@ internal static class JournalWriter
     /// <summary>An SQL identifier, quoted (both providers take double quotes).</summary>
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static void Add(DbCommand command, string name, object value)
+    /// <summary>A positional parameter (<c>$n</c> in the order added).</summary>
+    private static void Add(DbBatchCommand command, object value)
     {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
     }

@@ -1,0 +1,303 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Internal;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace Inburgering.Engine.Persistence;
+
+/// <summary>
+/// A step's save on PostgreSQL: the changes EF Core's change tracker found, written as one batch of statements whose texts
+/// are made once per table and set of changed columns, with the step's journal in the same batch; then the changes
+/// accepted as <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> accepts them. EF Core's update pipeline built
+/// and sorted its commands and generated their SQL anew on every save (a tenth of the service's CPU on the keten, a third of
+/// a timer burst's).
+/// <para>
+/// What a save guarantees stays: one transaction (begun here when the caller has none); optimistic concurrency (an update
+/// or delete of a row with a concurrency token names the token's original value, and a row not found fails the save with
+/// <see cref="DbUpdateConcurrencyException"/>); a database error surfaces as <see cref="DbUpdateException"/> with the
+/// <see cref="DbException"/> inside, as EF Core's does; a table's identity key (the outbox's) is read back. Statements run
+/// in EF Core's order (by table, deletes before updates before inserts, by key), so two saves lock rows in one order.
+/// </para>
+/// The engine's model has plain tables only (one key column, scalar properties, no relationships); a model with anything
+/// else is refused when first used, not written half.
+/// </summary>
+internal static class PostgresSave
+{
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<IEntityType, Table>> Tables = new();
+
+    /// <summary>Saves the tracked changes of <paramref name="db"/> and <paramref name="journal"/> in one round trip and one transaction.</summary>
+    public static async Task SaveAsync(EngineDbContext db, IReadOnlyList<JournalEntity> journal, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.DetectChanges();
+#pragma warning disable EF1001 // EF Core's internal state manager: the version is pinned (Directory.Packages.props).
+        var entries = ((IDbContextDependencies)db).StateManager.GetEntriesToSave(cascadeChanges: true);
+#pragma warning restore EF1001
+        var tables = Tables.GetValue(db.Model, _ => new ConcurrentDictionary<IEntityType, Table>());
+        var writes = new List<Write>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var table = tables.GetOrAdd(entry.EntityType, static type => new Table(type));
+            var modified = entry.EntityState == EntityState.Modified ? table.ModifiedMask(entry) : 0;
+            if (entry.EntityState == EntityState.Modified && modified == 0)
+            {
+                continue;
+            }
+
+            writes.Add(new Write(entry, table, modified));
+        }
+
+        if (writes.Count == 0 && journal.Count == 0)
+        {
+            return;
+        }
+
+        writes.Sort();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var statements = writes.Count + (journal.Count > 0 ? 1 : 0);
+            await using var transaction = statements > 1 && db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
+            await using (var batch = db.Database.GetDbConnection().CreateBatch())
+            {
+                batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                await using var factory = db.Database.GetDbConnection().CreateCommand();
+                foreach (var write in writes)
+                {
+                    batch.BatchCommands.Add(write.Table.Command(batch, factory, write));
+                }
+
+                if (journal.Count > 0)
+                {
+                    batch.BatchCommands.Add(JournalWriter.PostgresCommand(batch, db.Model, journal));
+                }
+
+                await ExecuteAsync(batch, writes, cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
+    private static async Task ExecuteAsync(DbBatch batch, List<Write> writes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Only inserts into a table with an identity key return a row (the key): read them in the statements' order.
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                var next = 0;
+                do
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        while (writes[next].Table.Identity is null || writes[next].Entry.EntityState != EntityState.Added)
+                        {
+                            next++;
+                        }
+
+                        var write = writes[next++];
+                        write.Entry.SetStoreGeneratedValue(write.Table.Identity!, reader.GetValue(0));
+                    }
+                }
+                while (await reader.NextResultAsync(cancellationToken));
+            }
+        }
+        catch (DbException ex)
+        {
+            throw new DbUpdateException("An error occurred while saving the step's changes. See the inner exception for details.", ex, writes.Select(w => w.Entry).ToList());
+        }
+
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (batch.BatchCommands[i].RecordsAffected != 1)
+            {
+                var write = writes[i];
+                throw new DbUpdateConcurrencyException(
+                    $"The {write.Entry.EntityState.ToString().ToLowerInvariant()} {write.Entry.EntityType.DisplayName()} row was changed or deleted since it was read (optimistic concurrency).",
+                    [write.Entry]);
+            }
+        }
+    }
+
+    /// <summary>One row to write, in EF Core's order: by table, then deletes, updates, inserts, then by key.</summary>
+    private readonly record struct Write(IUpdateEntry Entry, Table Table, ulong Modified) : IComparable<Write>
+    {
+        public int CompareTo(Write other)
+        {
+            var byTable = string.CompareOrdinal(Table.Name, other.Table.Name);
+            if (byTable != 0)
+            {
+                return byTable;
+            }
+
+            var byState = Order(Entry.EntityState).CompareTo(Order(other.Entry.EntityState));
+            return byState != 0 ? byState : Table.CompareKeys(Entry, other.Entry);
+        }
+
+        private static int Order(EntityState state) => state switch
+        {
+            EntityState.Deleted => 0,
+            EntityState.Modified => 1,
+            _ => 2,
+        };
+    }
+
+    /// <summary>How one table is written: its columns, key, concurrency tokens and statement texts.</summary>
+    private sealed class Table
+    {
+        private readonly IProperty[] _properties;
+        private readonly string[] _columns;
+        private readonly RelationalTypeMapping[] _mappings;
+        private readonly IProperty _key;
+
+        /// <summary>The properties a row is found by when updated or deleted: the key, then the concurrency tokens.</summary>
+        private readonly int[] _conditions;
+        private readonly string _insert;
+        private readonly string _delete;
+        private readonly ConcurrentDictionary<ulong, string> _updates = new();
+
+        public Table(IEntityType entity)
+        {
+            var name = entity.GetTableName();
+            var key = entity.FindPrimaryKey();
+            var properties = entity.GetProperties().ToArray();
+            if (name is null || entity.BaseType is not null || entity.GetDerivedTypes().Any() || entity.IsOwned()
+                || entity.GetNavigations().Any() || entity.GetSkipNavigations().Any() || entity.GetComplexProperties().Any()
+                || key is null || key.Properties.Count != 1 || properties.Length > 64
+                || properties.Any(p => p.GetComputedColumnSql() is not null || p.GetDefaultValueSql() is not null || p.ValueGenerated.HasFlag(ValueGenerated.OnUpdate)
+                    || (p.IsConcurrencyToken && p.IsNullable)))
+            {
+                throw new InvalidOperationException($"{entity.DisplayName()}: only a table with one key column and plain columns can be saved by {nameof(PostgresSave)}.");
+            }
+
+            var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
+            Name = JournalWriter.Quote(name);
+            _properties = properties;
+            _columns = properties.Select(p => JournalWriter.Quote(p.GetColumnName(store)!)).ToArray();
+            _mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
+            _key = key.Properties[0];
+            _conditions = [Array.IndexOf(properties, _key), .. Enumerable.Range(0, properties.Length).Where(i => properties[i].IsConcurrencyToken)];
+
+            // A numeric key generated on add is the table's identity: the database gives it and the insert returns it.
+            Identity = _key.ValueGenerated == ValueGenerated.OnAdd && _key.ClrType is var type && (type == typeof(long) || type == typeof(int)) ? _key : null;
+            var inserted = Enumerable.Range(0, properties.Length).Where(i => properties[i] != Identity).ToArray();
+            _insert = $"INSERT INTO {Name} ({string.Join(", ", inserted.Select(i => _columns[i]))}) VALUES ({string.Join(", ", inserted.Select((_, n) => "$" + (n + 1)))})"
+                + (Identity is null ? string.Empty : $" RETURNING {_columns[Array.IndexOf(properties, Identity)]}");
+            _delete = $"DELETE FROM {Name} WHERE {Conditions(1)}";
+        }
+
+        /// <summary>The table's name, quoted.</summary>
+        public string Name { get; }
+
+        /// <summary>The key the database generates (and an insert returns), or null.</summary>
+        public IProperty? Identity { get; }
+
+        /// <summary>Which columns of a modified row changed, one bit per property.</summary>
+        public ulong ModifiedMask(IUpdateEntry entry)
+        {
+            ulong mask = 0;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if (entry.IsModified(_properties[i]))
+                {
+                    mask |= 1UL << i;
+                }
+            }
+
+            return mask;
+        }
+
+        public int CompareKeys(IUpdateEntry a, IUpdateEntry b) =>
+            Comparer<object>.Default.Compare(a.GetOriginalValue(_key), b.GetOriginalValue(_key));
+
+        /// <summary>The statement of <paramref name="write"/>, its values as positional parameters.</summary>
+        public DbBatchCommand Command(DbBatch batch, DbCommand factory, Write write)
+        {
+            var entry = write.Entry;
+            var command = batch.CreateBatchCommand();
+            void Add(int property, object? value) =>
+                command.Parameters.Add(_mappings[property].CreateParameter(factory, string.Empty, value, _properties[property].IsNullable));
+
+            switch (entry.EntityState)
+            {
+                case EntityState.Added:
+                    command.CommandText = _insert;
+                    for (var i = 0; i < _properties.Length; i++)
+                    {
+                        if (_properties[i] != Identity)
+                        {
+                            Add(i, entry.GetCurrentValue(_properties[i]));
+                        }
+                    }
+
+                    break;
+                case EntityState.Modified:
+                    var mask = write.Modified;
+                    command.CommandText = _updates.GetOrAdd(mask, Update);
+                    for (var i = 0; i < _properties.Length; i++)
+                    {
+                        if ((mask & (1UL << i)) != 0)
+                        {
+                            Add(i, entry.GetCurrentValue(_properties[i]));
+                        }
+                    }
+
+                    AddConditions(entry, Add);
+                    break;
+                case EntityState.Deleted:
+                    command.CommandText = _delete;
+                    AddConditions(entry, Add);
+                    break;
+                default:
+                    throw new InvalidOperationException($"{entry.EntityType.DisplayName()}: nothing to save for a row in state {entry.EntityState}.");
+            }
+
+            return command;
+        }
+
+        /// <summary>The key's and the concurrency tokens' original values, in the order of <see cref="Conditions"/>.</summary>
+        private void AddConditions(IUpdateEntry entry, Action<int, object?> add)
+        {
+            foreach (var i in _conditions)
+            {
+                add(i, entry.GetOriginalValue(_properties[i]));
+            }
+        }
+
+        private string Update(ulong mask)
+        {
+            var set = new StringBuilder();
+            var n = 0;
+            for (var i = 0; i < _properties.Length; i++)
+            {
+                if ((mask & (1UL << i)) != 0)
+                {
+                    set.Append(n == 0 ? string.Empty : ", ").Append(_columns[i]).Append(" = $").Append(++n);
+                }
+            }
+
+            return $"UPDATE {Name} SET {set} WHERE {Conditions(n + 1)}";
+        }
+
+        /// <summary>The key and the concurrency tokens (never null) matched, their parameters numbered from <paramref name="first"/>.</summary>
+        private string Conditions(int first) => string.Join(" AND ", _conditions.Select((i, n) => $"{_columns[i]} = ${first + n}"));
+    }
+}

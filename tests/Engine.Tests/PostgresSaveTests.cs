@@ -1,0 +1,190 @@
+using Inburgering.Engine.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inburgering.Engine.Tests;
+
+/// <summary>
+/// A step's save on PostgreSQL without EF Core's update pipeline (<see cref="PostgresSave"/>) writes what EF Core would
+/// (inserts, changed columns, deletes; the journal; identity keys read back), keeps optimistic concurrency, and on any
+/// failure writes nothing and fails as EF Core's save fails.
+/// </summary>
+public sealed class PostgresSaveTests
+{
+    private static readonly DateTimeOffset At = new(2027, 3, 1, 10, 30, 0, TimeSpan.FromHours(1));
+
+    [SkippableFact]
+    public async Task Save_WritesInsertsChangedColumnsAndDeletes_AsTracked()
+    {
+        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        var instance = Instance();
+        var timer = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "wacht", Spec = "P3M", Kind = "duration", Status = TimerStatus.Scheduled, DueAt = At.AddMonths(3), FirstDueAt = At.AddMonths(3), CreatedAt = At, TenantId = "0632" };
+        var task = new UserTaskEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ExecutionId = Guid.NewGuid(), ElementId = "intake", DefinitionKey = "traject", TenantId = "0632", Name = "Intake", CreatedAt = At, DueAt = null };
+        var outbox = new[] { Outbox("timer", timer.Id), Outbox("job", Guid.NewGuid()) };
+        await using (var db = Context(h))
+        {
+            db.AddRange(instance, timer, task);
+            db.Outbox.AddRange(outbox);
+            db.Journal.Add(new JournalEntity { InstanceId = instance.Id, At = At, Type = "tracked", ElementId = "start" });
+            await PostgresSave.SaveAsync(db, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "step", Data = "{\"a\":1}" }], default);
+
+            // The outbox's identity keys are read back, as EF Core reads them; everything is saved and unchanged now.
+            Assert.All(outbox, o => Assert.True(o.Id > 0));
+            Assert.NotEqual(outbox[0].Id, outbox[1].Id);
+            Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        }
+
+        await AssertStoredAsync(h, instance, timer, task);
+        await using (var db = Context(h))
+        {
+            Assert.Equal(outbox.Select(o => o.Id).Order(), await db.Outbox.Select(o => o.Id).OrderBy(i => i).ToListAsync());
+            Assert.Equal(new[] { "tracked", "step" }.Order(), (await db.Journal.Where(j => j.InstanceId == instance.Id).Select(j => j.Type).ToListAsync()).Order());
+        }
+
+        // Changed columns only (a null among them), a delete, an insert, in one save.
+        await using (var db = Context(h))
+        {
+            db.Attach(instance);
+            db.Attach(timer);
+            db.Attach(task);
+            instance.Variables = "{\"naam\":\"Amina\"}";
+            instance.BusinessKey = null;
+            instance.EndedAt = At.AddDays(1);
+            instance.Version++;
+            task.Assignee = "consulent-1";
+            task.Version++;
+            db.Remove(timer);
+            var later = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "later", Spec = "P1M", Kind = "duration", DueAt = At.AddMonths(1), FirstDueAt = At.AddMonths(1), CreatedAt = At };
+            db.Timers.Add(later);
+            await PostgresSave.SaveAsync(db, [], default);
+            timer = later;
+        }
+
+        await AssertStoredAsync(h, instance, timer, task);
+        await using (var db = Context(h))
+        {
+            Assert.Equal(1, await db.Timers.CountAsync(t => t.InstanceId == instance.Id));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Save_OfAStaleRow_FailsAsAConcurrencyConflict_AndWritesNothing()
+    {
+        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        var instance = Instance();
+        await using (var db = Context(h))
+        {
+            db.Add(instance);
+            await PostgresSave.SaveAsync(db, [], default);
+        }
+
+        await using var first = Context(h);
+        await using var second = Context(h);
+        var mine = await first.Instances.SingleAsync(i => i.Id == instance.Id);
+        var theirs = await second.Instances.SingleAsync(i => i.Id == instance.Id);
+        mine.Variables = "{\"eerste\":true}";
+        mine.Version++;
+        await PostgresSave.SaveAsync(first, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "first" }], default);
+
+        // The second read the same version: its update finds no row; its new timer and journal are not written either.
+        theirs.Variables = "{\"tweede\":true}";
+        theirs.Version++;
+        second.Timers.Add(new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "t", Spec = "P1D", DueAt = At, FirstDueAt = At, CreatedAt = At });
+        var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(second, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "second" }], default));
+        Assert.Same(theirs, Assert.Single(conflict.Entries).Entity);
+
+        await using var check = Context(h);
+        var stored = await check.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
+        Assert.Equal(("{\"eerste\":true}", 1), (stored.Variables, stored.Version));
+        Assert.Equal(0, await check.Timers.CountAsync(t => t.InstanceId == instance.Id));
+        Assert.Equal(["first"], await check.Journal.Where(j => j.InstanceId == instance.Id).Select(j => j.Type).ToListAsync());
+
+        // A stale delete (of the version the second read) fails the same way.
+        await using var third = Context(h);
+        theirs.Version = 0;
+        third.Attach(theirs);
+        third.Remove(theirs);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(third, [], default));
+        Assert.True(await check.Instances.AnyAsync(i => i.Id == instance.Id));
+    }
+
+    [SkippableFact]
+    public async Task Save_GivesADatabaseErrorAsEfCoreDoes_AndDeletesComeBeforeInsertsOfTheSameKey()
+    {
+        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        var kept = Message("m-1");
+        await using (var db = Context(h))
+        {
+            db.Add(kept);
+            await PostgresSave.SaveAsync(db, [], default);
+        }
+
+        // The same message id again (unique per tenant scope): the error EF Core gives, with the database's inside it,
+        // as the engine's duplicate detection reads it; the journal of that save is not written.
+        var instanceId = Guid.NewGuid();
+        await using (var db = Context(h))
+        {
+            db.Add(Message("m-1"));
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => PostgresSave.SaveAsync(db, [new JournalEntity { InstanceId = instanceId, At = At, Type = "lost" }], default));
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(error.InnerException).SqlState);
+            Assert.True(ProcessEngine.IsUniqueViolation(error));
+        }
+
+        // Removing the kept message and adding one with its id in one save: the delete runs first.
+        var replacement = Message("m-1");
+        await using (var db = Context(h))
+        {
+            db.Add(replacement);
+            db.Attach(kept);
+            db.Remove(kept);
+            await PostgresSave.SaveAsync(db, [], default);
+        }
+
+        await using var check = Context(h);
+        Assert.Equal(replacement.Id, (await check.BufferedMessages.SingleAsync(m => m.MessageId == "m-1")).Id);
+        Assert.False(await check.Journal.AnyAsync(j => j.InstanceId == instanceId));
+    }
+
+    private static InstanceEntity Instance()
+    {
+        var id = Guid.NewGuid();
+        return new InstanceEntity
+        {
+            Id = id,
+            RootInstanceId = id,
+            DefinitionId = Guid.NewGuid(),
+            DefinitionKey = "traject",
+            DefinitionVersion = 3,
+            BusinessKey = "P-1",
+            TenantId = "0632",
+            Status = InstanceStatus.Active,
+            Variables = "{}",
+            CountedValues = "{\"leerroute\":\"B1\"}",
+            StartedAt = At,
+            StartedBy = "consulent-1",
+        };
+    }
+
+    private static OutboxEntity Outbox(string kind, Guid target) => new() { Kind = kind, TargetId = target, DueAt = At.AddMonths(3), CreatedAt = At };
+
+    private static BufferedMessageEntity Message(string messageId) => new() { Id = Guid.NewGuid(), Name = "besluit", CorrelationKey = "P-1", Tenants = ",0632,", MessageId = messageId, ReceivedAt = At, ExpiresAt = At.AddDays(30) };
+
+    private static EngineDbContext Context(EngineHarness h) => h.Services.GetRequiredService<IEngineDbContextFactory>().Create();
+
+    private static async Task AssertStoredAsync(EngineHarness h, InstanceEntity instance, TimerEntity timer, UserTaskEntity task)
+    {
+        await using var db = Context(h);
+        Assert.Equal(Row(instance), Row(await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id)));
+        Assert.Equal(Row(timer), Row(await db.Timers.AsNoTracking().SingleAsync(t => t.Id == timer.Id)));
+        Assert.Equal(Row(task), Row(await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id)));
+    }
+
+    /// <summary>Every property of a row, instants as UTC ticks (PostgreSQL keeps the instant, not the offset).</summary>
+    private static string Row<T>(T row) => string.Join("|", typeof(T).GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.GetValue(row) switch
+    {
+        DateTimeOffset d => $"{p.Name}={d.UtcTicks}",
+        null => $"{p.Name}=null",
+        var v => $"{p.Name}={System.Text.Json.JsonSerializer.Serialize(v)}",
+    }));
+}

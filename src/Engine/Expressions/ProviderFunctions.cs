@@ -8,6 +8,7 @@ using Jint;
 using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
+using Expr = System.Linq.Expressions.Expression;
 using JsEngine = Jint.Engine;
 
 namespace Inburgering.Engine.Expressions;
@@ -162,6 +163,9 @@ internal sealed partial class ProviderFunctions
     {
         private readonly ExpressionFunction _function;
 
+        /// <summary>The function called with its arguments, compiled once (<see cref="Delegate.DynamicInvoke"/> bound them by reflection on every call).</summary>
+        private readonly Func<object?[], object?> _invoke;
+
         /// <summary>The positional parameters, or the input record's members for a named-argument function.</summary>
         private readonly Slot[] _slots;
         private readonly Type _returnType;
@@ -173,6 +177,7 @@ internal sealed partial class ProviderFunctions
         private Binding(ExpressionFunction function, string root, string? member, ParameterInfo[] parameters, Type returnType, Type? inputType)
         {
             _function = function;
+            _invoke = Invoker(function.Implementation);
             Root = root;
             Member = member;
             _returnType = returnType;
@@ -273,14 +278,41 @@ internal sealed partial class ProviderFunctions
             object? result;
             try
             {
-                result = _function.Implementation.DynamicInvoke(values);
+                result = _invoke(values);
             }
-            catch (TargetInvocationException ex) when (ex.InnerException is not null)
+#pragma warning disable CA1031 // Whatever the function throws is its failure, reported to the script as one.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                throw HostFunctionException.For(Name, ex.InnerException);
+                throw HostFunctionException.For(Name, ex);
             }
 
             return _returnType == typeof(void) ? JsValue.Undefined : ToJs(context, result);
+        }
+
+        /// <summary>
+        /// <c>args => (object)implementation((T1)args[0], …)</c>, a null argument of a non-nullable value type passed as its
+        /// default (as <see cref="Delegate.DynamicInvoke"/> passes it); what the function throws is not wrapped.
+        /// </summary>
+        private static Func<object?[], object?> Invoker(Delegate implementation)
+        {
+            var args = Expr.Parameter(typeof(object?[]), "args");
+            var arguments = implementation.Method.GetParameters().Select((p, i) =>
+            {
+                var value = Expr.ArrayIndex(args, Expr.Constant(i));
+                var converted = Expr.Convert(value, p.ParameterType);
+                return p.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.ParameterType) is null
+                    ? (Expr)Expr.Condition(
+                        Expr.Equal(value, Expr.Constant(null)),
+                        Expr.Default(p.ParameterType),
+                        converted)
+                    : converted;
+            });
+            var call = Expr.Invoke(Expr.Constant(implementation), arguments);
+            var body = implementation.Method.ReturnType == typeof(void)
+                ? Expr.Block(call, Expr.Constant(null))
+                : (Expr)Expr.Convert(call, typeof(object));
+            return Expr.Lambda<Func<object?[], object?>>(body, args).Compile();
         }
 
         /// <summary>One object of named arguments to the input record.</summary>

@@ -16,8 +16,8 @@ namespace Inburgering.Engine.Persistence;
 /// A step's save on PostgreSQL: the changes EF Core's change tracker found, written as one batch of statements whose texts
 /// are made once per table and set of changed columns, with the step's journal in the same batch; then the changes
 /// accepted as <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> accepts them. EF Core's update pipeline built
-/// and sorted its commands and generated their SQL anew on every save (a tenth of the service's CPU on the keten, a third of
-/// a timer burst's).
+/// and sorted its commands and generated their SQL anew on every save: EF Core's share of the service's CPU on the keten
+/// fell from about 22 % to 15 % without it, and a step allocates a third to a half less.
 /// <para>
 /// What a save guarantees stays: one transaction (begun here when the caller has none); optimistic concurrency (an update
 /// or delete of a row with a concurrency token names the token's original value, and a row not found fails the save with

@@ -83,10 +83,13 @@ public abstract class WebServer : IAsyncLifetime
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(30_000);
-        // A page load waits for the whole application bundle and its first API answers. On a 2-core machine that also runs
-        // both databases' servers and the demo, one load once took over 30 s: navigations get a generous bound of their own.
+        // Every wait below ends as soon as what it waits for happens; the bounds only say when to give up. The browser tests
+        // share a 2-core machine with the server tests, both databases' servers and the demo: one page load took over 30 s,
+        // and CI once saw an action on the Proberen draft field wait 30 s for the page to answer. Hence generous bounds:
+        // 90 s for an action or a navigation, 30 s for an assertion to become true (Playwright's default is 5 s).
+        context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, message) => errors.Add(message);

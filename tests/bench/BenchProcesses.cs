@@ -24,6 +24,22 @@ internal static class BenchProcesses
         return Process.Start(info) ?? throw new InvalidOperationException("Could not start the second node.");
     }
 
+    /// <summary>PostgreSQL hands out a transaction id only to a transaction that writes (and to this call).</summary>
+    public static async Task<long> WriteTransactionIdAsync(TestDatabase database)
+    {
+        await using var db = database.Context();
+        return await db.Database.SqlQueryRaw<long>("SELECT txid_current() AS \"Value\"").SingleAsync();
+    }
+
+    /// <summary>
+    /// A write-commit rate beside the commit ceiling <c>tests/bench/run.sh</c> measured with <c>pgbench -N</c> on the same
+    /// cluster in the same run (<paramref name="pgbenchTps"/>), or a note that the ceiling was not measured.
+    /// </summary>
+    public static string CeilingShare(double commitsPerSecond, string? pgbenchTps) =>
+        double.TryParse(pgbenchTps, NumberStyles.Float, CultureInfo.InvariantCulture, out var tps) && tps > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{commitsPerSecond:0} write commits/s = {commitsPerSecond / tps:P0} of the pgbench -N ceiling ({tps:0} tps, same cluster, same run)")
+            : string.Create(CultureInfo.InvariantCulture, $"{commitsPerSecond:0} write commits/s (pgbench ceiling not measured: run through tests/bench/run.sh)");
+
     /// <summary>
     /// CPU time of the PostgreSQL server: its backends, WAL writer and checkpointer (the postmaster's children, from /proc),
     /// and the children that already ended (the postmaster's own count of its reaped children).

@@ -17,7 +17,7 @@ internal static class KetenBench
 {
     private static readonly string[] Transactions = ["instance-started", "task-completed", "task-approved", "timer-fired", "job-completed", "message-correlated"];
 
-    public static async Task RunAsync(int trajecten, int months, int startWeeks, string[] providers)
+    public static async Task RunAsync(int trajecten, int months, int startWeeks, string[] providers, string? pgbenchTps)
     {
         Console.WriteLine($"# Keten: {trajecten:N0} trajecten over {months} virtual months (first notificaties spread over {startWeeks} weeks), {Environment.ProcessorCount} cores");
         Console.WriteLine();
@@ -37,6 +37,7 @@ internal static class KetenBench
             await using var database = await TestDatabases.CreateAsync(provider);
             var statements = provider == DatabaseProvider.PostgreSql ? await StatementStatistics.StartAsync(database.ConnectionString) : null;
             var postgresCpu = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.PostgresCpuAsync(database) : TimeSpan.Zero;
+            var writesBefore = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.WriteTransactionIdAsync(database) : 0;
             var work = Directory.CreateTempSubdirectory("inburgering-keten-bench-").FullName;
             var watch = Stopwatch.StartNew();
             await using var server = await ServerProcess.StartAsync(
@@ -56,6 +57,7 @@ internal static class KetenBench
             var seconds = watch.Elapsed.TotalSeconds;
             var cpuSeconds = BenchProcesses.Stat($"/proc/{server.ProcessId}/stat")?.Cpu.TotalSeconds ?? double.NaN;
             var postgresSeconds = provider == DatabaseProvider.PostgreSql ? (await BenchProcesses.PostgresCpuAsync(database) - postgresCpu).TotalSeconds : double.NaN;
+            var writes = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.WriteTransactionIdAsync(database) - writesBefore - 1 : 0;
             using (var http = new HttpClient { BaseAddress = server.BaseAddress })
             {
                 where.Add((provider.ToString(), await http.GetStringAsync("/metrics"), cpuSeconds, postgresSeconds));
@@ -79,6 +81,14 @@ internal static class KetenBench
             var perKind = string.Join(", ", Transactions.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {journal.GetValueOrDefault(t) / (double)Math.Max(1, roots):0.0}")));
             splits.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{provider}: steps per traject: {perKind}; timers fired at {moments:N0} distinct moments, {journal.GetValueOrDefault("timer-fired") / (double)Math.Max(1, moments):0.0} per moment"));
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                // Write transactions only (PostgreSQL's transaction ids; the statistics below count read-only ones too),
+                // over the whole run from the server's start: demo data, clock and partner calls.
+                splits.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{provider}: {writes / (double)Math.Max(1, roots):0} write transactions per traject; over the run {BenchProcesses.CeilingShare(writes / seconds, pgbenchTps)}"));
+            }
+
             if (statements is not null)
             {
                 splits.Add(await statements.ReportAsync(provider.ToString(), roots));

@@ -26,14 +26,14 @@ switch (scenario)
         await EngineBench.RunNodeAsync(options["connection"], Option("workers", 8));
         break;
     case "timers":
-        await TimerBurstBench.RunAsync(Option("timers", 100_000), Option("nodes", 1), options.ContainsKey("timer-parallelism") ? Option("timer-parallelism", 8) : null, options.ContainsKey("timer-pumps") ? Option("timer-pumps", 2) : null);
+        await TimerBurstBench.RunAsync(Option("timers", 100_000), options.GetValueOrDefault("pgbench-tps"), Option("nodes", 1), options.ContainsKey("timer-parallelism") ? Option("timer-parallelism", 8) : null, options.ContainsKey("timer-pumps") ? Option("timer-pumps", 2) : null);
         break;
     case "timers-node":
         // The second node of `timers --nodes=2`: runs the scheduler until its standard input closes.
         await TimerBurstBench.RunNodeAsync(options["connection"]);
         break;
     case "keten":
-        await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(','));
+        await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(','), options.GetValueOrDefault("pgbench-tps"));
         break;
     case "tasks":
         await TaskListBench.RunAsync(Option("tasks", 100_000), Option("requests", 200));
@@ -101,7 +101,7 @@ internal static class EngineBench
                 // Warm up: JIT, pools, model cache.
                 await workload.Run(engine, queries, 50, workers);
                 var count = workload.Name == "tasks" ? Math.Max(100, instances / 4) : instances;
-                var transactions = provider == DatabaseProvider.PostgreSql ? await WriteTransactionIdAsync(database) : 0;
+                var transactions = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.WriteTransactionIdAsync(database) : 0;
                 var allocated = GC.GetTotalAllocatedBytes(precise: false);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var pgCpu = provider == DatabaseProvider.PostgreSql ? await BenchProcesses.PostgresCpuAsync(database) : TimeSpan.Zero;
@@ -111,7 +111,7 @@ internal static class EngineBench
                 var allocatedKb = (GC.GetTotalAllocatedBytes(precise: false) - allocated) / 1024.0 / count;
                 var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
                 var pgCpuMs = provider == DatabaseProvider.PostgreSql ? ((await BenchProcesses.PostgresCpuAsync(database)) - pgCpu).TotalMilliseconds / count : double.NaN;
-                var tx = provider == DatabaseProvider.PostgreSql ? (await WriteTransactionIdAsync(database) - transactions - 1) / (double)count : double.NaN;
+                var tx = provider == DatabaseProvider.PostgreSql ? (await BenchProcesses.WriteTransactionIdAsync(database) - transactions - 1) / (double)count : double.NaN;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {provider} | {workload.Description} | {count} | {seconds:0.00} | {count / seconds:0} | {count * workload.StepsPerInstance / seconds:0} | {cpuMs:0.00}{(double.IsNaN(pgCpuMs) ? "" : $" + {pgCpuMs:0.00}")} | {allocatedKb:0} | {(double.IsNaN(tx) ? "–" : tx.ToString("0.0", CultureInfo.InvariantCulture))} |"));
                 results.Add((provider, workload.Name, count / seconds, count * workload.StepsPerInstance / seconds));
             }
@@ -251,11 +251,6 @@ internal static class EngineBench
         }
     }
 
-    private static async Task<long> WriteTransactionIdAsync(TestDatabase database)
-    {
-        await using var db = database.Context();
-        return await db.Database.SqlQueryRaw<long>("SELECT txid_current() AS \"Value\"").SingleAsync();
-    }
 
     private static ServiceProvider Build(TestDatabase database)
     {

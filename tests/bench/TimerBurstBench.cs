@@ -22,7 +22,7 @@ internal static class TimerBurstBench
 {
     private static readonly Actor User = new("bench", new HashSet<string> { "beheerder" }, null, IsAdministrator: true);
 
-    public static async Task RunAsync(int timers, int nodes = 1, int? timerParallelism = null, int? timerPumps = null)
+    public static async Task RunAsync(int timers, string? pgbenchTps, int nodes = 1, int? timerParallelism = null, int? timerPumps = null)
     {
         if (Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
         {
@@ -77,7 +77,7 @@ internal static class TimerBurstBench
         var store = Stopwatch.StartNew();
         var reconciled = await reconciler.ReconcileAsync(CancellationToken.None);
         Console.WriteLine($"- {reconciled.TimersScheduled:N0} Quartz trigger(s) stored for {timers:N0} timers in {store.Elapsed.TotalMilliseconds:0} ms; the burst is due at {due:HH:mm:ss.fff} UTC");
-        var transactionsBefore = await WriteTransactionIdAsync(database);
+        var transactionsBefore = await BenchProcesses.WriteTransactionIdAsync(database);
 
         var ours = 0;
         using var listener = EngineMetricsListener(() => Interlocked.Increment(ref ours));
@@ -104,7 +104,7 @@ internal static class TimerBurstBench
             }
         }
 
-        var transactions = await WriteTransactionIdAsync(database) - transactionsBefore - 1;
+        var transactions = await BenchProcesses.WriteTransactionIdAsync(database) - transactionsBefore - 1;
         var after = Memory();
         await backlogWatch.StopAsync(CancellationToken.None);
         await scheduler.Shutdown(waitForJobsToComplete: true);
@@ -137,7 +137,7 @@ internal static class TimerBurstBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {timers:N0} | {firings.Count:N0} | {span:0.0} | {firings.Count / span:0} | {Percentile(lateness, 0.50):0.0} s | {Percentile(lateness, 0.99):0.0} s | {lateness[^1]:0.0} s |"));
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Write transactions in the database during the burst (transaction ids handed out, Quartz's check-ins included): {transactions:N0}, {(double)transactions / firings.Count:0.00} per timer fired."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Write transactions in the database during the burst (transaction ids handed out, Quartz's check-ins included): {transactions:N0}, {(double)transactions / firings.Count:0.00} per timer fired: {BenchProcesses.CeilingShare(transactions / span, pgbenchTps)}."));
         Console.WriteLine($"Memory of this process (engine + Quartz): before the burst {before}; when drained {after} (peak working set {peak / 1048576.0:0} MB); after a full GC {collected}.");
         if (node is not null)
         {
@@ -190,12 +190,6 @@ internal static class TimerBurstBench
         return listener;
     }
 
-    /// <summary>PostgreSQL hands out a transaction id only to a transaction that writes (and to this call).</summary>
-    private static async Task<long> WriteTransactionIdAsync(TestDatabase database)
-    {
-        await using var db = database.Context();
-        return await db.Database.SqlQueryRaw<long>("SELECT txid_current() AS \"Value\"").SingleAsync();
-    }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
 

@@ -123,7 +123,7 @@ internal static class EngineBench
             Console.WriteLine($"PostgreSQL commit ceiling on this machine (pgbench -N -c 8, same cluster, same run): {tps:0} tps");
             foreach (var r in results.Where(r => r.Provider == DatabaseProvider.PostgreSql))
             {
-                Console.WriteLine($"  {r.Scenario}: {r.StepsPerSecond:0} engine commits/s = {r.StepsPerSecond / tps:P0} of the pgbench ceiling");
+                Console.WriteLine($"  {r.Scenario}: {BenchProcesses.CeilingShare(r.StepsPerSecond, pgbenchTps)}");
             }
         }
         else
@@ -250,7 +250,6 @@ internal static class EngineBench
             }
         }
     }
-
 
     private static ServiceProvider Build(TestDatabase database)
     {

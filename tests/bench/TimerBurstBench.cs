@@ -190,7 +190,6 @@ internal static class TimerBurstBench
         return listener;
     }
 
-
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
 
     private static string Memory() =>

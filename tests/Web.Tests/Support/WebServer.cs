@@ -50,6 +50,8 @@ public abstract class WebServer : IAsyncLifetime
             throw new InvalidOperationException($"The demo data failed: {ready}\n{_server.Output}");
         }
 
+        // Playwright's default of 5 s for an assertion is too short on a busy machine (see NewPageAsync).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }
@@ -83,13 +85,12 @@ public abstract class WebServer : IAsyncLifetime
             TimezoneId = "Europe/Amsterdam",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        // Every wait below ends as soon as what it waits for happens; the bounds only say when to give up. The browser tests
-        // share a 2-core machine with the server tests, both databases' servers and the demo: one page load took over 30 s,
-        // and CI once saw an action on the Proberen draft field wait 30 s for the page to answer. Hence generous bounds:
-        // 90 s for an action or a navigation, 30 s for an assertion to become true (Playwright's default is 5 s).
+        // Every wait ends as soon as what it waits for happens; the bounds only say when to give up. The browser tests share
+        // a 2-core machine with the server tests, both databases' servers and the demo: one page load took over 30 s, and CI
+        // once saw an action on the Proberen draft field wait 30 s for the page to answer. Hence generous bounds: 90 s for
+        // an action or a navigation here, 30 s for an assertion to become true (InitializeAsync).
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, message) => errors.Add(message);

@@ -19,7 +19,7 @@ int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? 
 switch (scenario)
 {
     case "engine":
-        await EngineBench.RunAsync(Option("instances", 2000), Option("workers", 8), options.GetValueOrDefault("pgbench-tps"), Option("nodes", 1));
+        await EngineBench.RunAsync(Option("instances", 2000), Option("workers", 8), options.GetValueOrDefault("pgbench-tps"), Option("nodes", 1), options.GetValueOrDefault("workloads")?.Split(','), options.GetValueOrDefault("databases")?.Split(','));
         break;
     case "engine-node":
         // The second node of `engine --nodes=2`: started by the first, told what to run on standard input.
@@ -66,7 +66,7 @@ internal static class EngineBench
 
     private sealed record Workload(string Name, string Description, int StepsPerInstance, Func<ProcessEngine, EngineQueries, int, int, Task> Run);
 
-    public static async Task RunAsync(int instances, int workers, string? pgbenchTps, int nodes = 1)
+    public static async Task RunAsync(int instances, int workers, string? pgbenchTps, int nodes = 1, string[]? only = null, string[]? databases = null)
     {
         Console.WriteLine($"# Engine throughput: {instances} instances per measurement, {workers} concurrent workers, {Environment.ProcessorCount} cores");
         Console.WriteLine("CPU is this process's (engine, EF Core, driver), per instance; write transactions are PostgreSQL's (txid_current), per instance.");
@@ -80,8 +80,22 @@ internal static class EngineBench
             new("tasks", "5 user tasks completed through the engine (start + 5 completions)", 6, UserTasksAsync),
             new("timer", "no-op, 1 ms timer fired by the timer pump, no-op (start + fire)", 2, (e, _, n, w) => TimerAsync(e, n, w)),
         };
+        if (only is { Length: > 0 })
+        {
+            var unknown = only.Where(n => workloads.All(w => w.Name != n)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException($"Unknown workload(s) {string.Join(", ", unknown)}; the workloads: {string.Join(", ", workloads.Select(w => w.Name))}.");
+            }
+
+            workloads = workloads.Where(w => only.Contains(w.Name)).ToArray();
+        }
+
+        var providers = databases is { Length: > 0 }
+            ? databases.Select(d => Enum.TryParse<DatabaseProvider>(d, ignoreCase: true, out var p) ? p : throw new ArgumentException($"Unknown database '{d}': Sqlite or PostgreSql.")).ToArray()
+            : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
         var results = new List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)>();
-        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql })
+        foreach (var provider in providers)
         {
             if (provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
             {

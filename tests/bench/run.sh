@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: starts a durable throwaway PostgreSQL 15 (fsync on), measures its commit ceiling with pgbench -N,
 # then runs a benchmark scenario and prints the figures:
-#   bash tests/bench/run.sh engine [--instances=2000] [--workers=8] [--nodes=2]  engine throughput on SQLite and PostgreSQL: straight through, message, user tasks, timer (--nodes=2: and two engine processes on one PostgreSQL)
+#   bash tests/bench/run.sh engine [--instances=2000] [--workers=8] [--nodes=2] [--workloads=straight,message,tasks,timer] [--databases=Sqlite,PostgreSql]  engine throughput: straight through, message, user tasks, timer (--nodes=2: and two engine processes on one PostgreSQL)
 #   bash tests/bench/run.sh timers [--timers=100000] [--timer-parallelism=8] [--timer-pumps=2]  a burst of pending timers on PostgreSQL with Quartz
 #   bash tests/bench/run.sh keten [--trajecten=10000] [--months=42] [--start-weeks=8] [--databases=Sqlite,PostgreSql]
 #                                                                     whole trajecten (3-year termijn and beyond) via the API

@@ -87,9 +87,11 @@ public sealed class PostgresSaveTests
         mine.Version++;
         await PostgresSave.SaveAsync(first, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "first" }], default);
 
-        // The second read the same version: its update finds no row; its new timer and journal are not written either.
+        // The second read the same version: its update finds no row and the whole save is rolled back, what ran before the
+        // update (the new execution: its table comes first) as well as what would have come after it (timer, journal).
         theirs.Variables = "{\"tweede\":true}";
         theirs.Version++;
+        second.Executions.Add(new ExecutionEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "t", CreatedAt = At });
         second.Timers.Add(new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "t", Spec = "P1D", DueAt = At, FirstDueAt = At, CreatedAt = At });
         var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(second, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "second" }], default));
         Assert.Same(theirs, Assert.Single(conflict.Entries).Entity);
@@ -97,6 +99,7 @@ public sealed class PostgresSaveTests
         await using var check = Context(h);
         var stored = await check.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
         Assert.Equal(("{\"eerste\":true}", 1), (stored.Variables, stored.Version));
+        Assert.Equal(0, await check.Executions.CountAsync(e => e.InstanceId == instance.Id));
         Assert.Equal(0, await check.Timers.CountAsync(t => t.InstanceId == instance.Id));
         Assert.Equal(["first"], await check.Journal.Where(j => j.InstanceId == instance.Id).Select(j => j.Type).ToListAsync());
 
@@ -105,8 +108,18 @@ public sealed class PostgresSaveTests
         theirs.Version = 0;
         third.Attach(theirs);
         third.Remove(theirs);
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(third, [], default));
+        var deleted = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(third, [], default));
+        Assert.Same(theirs, Assert.Single(deleted.Entries).Entity);
         Assert.True(await check.Instances.AnyAsync(i => i.Id == instance.Id));
+
+        // The context whose save failed saves again once it has read the row anew: no transaction was left open on it.
+        second.ChangeTracker.Clear();
+        var reread = await second.Instances.SingleAsync(i => i.Id == instance.Id);
+        reread.Variables = "{\"derde\":true}";
+        reread.Version++;
+        await PostgresSave.SaveAsync(second, [], default);
+        var saved = await check.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
+        Assert.Equal(("{\"derde\":true}", 2), (saved.Variables, saved.Version));
     }
 
     [SkippableFact]

@@ -309,7 +309,8 @@ public sealed partial class ProcessEngine
     public async Task CompleteTaskAsync(Guid taskId, JsonObject? variables, Actor actor, Action<TaskCompletionCheck>? check, CancellationToken cancellationToken = default) =>
         await RunAsync("complete-task", actor, async (step, executor, ct) =>
         {
-            var task = await TaskById.For(step.Db)(step.Db, taskId);
+            // The task and its instance in one read (nothing of either leaves the step before the checks below).
+            var (task, instance) = await step.LoadTaskAsync(taskId, ct);
             if (task is null || !actor.MayAccess(task.TenantId))
             {
                 throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
@@ -323,7 +324,6 @@ public sealed partial class ProcessEngine
             }
 
             EnsureCandidate(task, actor);
-            var instance = await step.LoadAsync(task.InstanceId, ct);
             var tracked = instance?.Tasks.FirstOrDefault(t => t.Id == task.Id);
             if (instance is null || !instance.IsActive || tracked is null)
             {
@@ -353,7 +353,7 @@ public sealed partial class ProcessEngine
 
     private static async Task<UserTaskEntity> FindTaskAsync(EngineDbContext db, Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
-        var task = await TaskById.For(db)(db, taskId);
+        var task = await Step.TaskById.For(db)(db, taskId);
         if (task is null || !actor.MayAccess(task.TenantId))
         {
             throw EngineErrors.TaskNotFound.Exception(("taskId", taskId));
@@ -363,9 +363,6 @@ public sealed partial class ProcessEngine
     }
 
     /// <summary>A task by its id, compiled once per model: every claim and completion reads it first.</summary>
-    private static readonly ModelBound<Func<EngineDbContext, Guid, Task<UserTaskEntity?>>> TaskById =
-        new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.UserTasks.FirstOrDefault(t => t.Id == id)));
-
     private static void EnsureOpen(UserTaskEntity task)
     {
         if (task.Status != UserTaskStatus.Open)

@@ -61,6 +61,32 @@ public sealed class PostgresLoadsTests
     }
 
     [SkippableFact]
+    public async Task TaskLoad_ReadsTheTaskAndItsInstance_AsTheInstanceLoadDoes()
+    {
+        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        await h.DeployAsync("durable.bpmn");
+        var id = await h.StartAsync("durable", new { naam = "Amina" }, "P-1");
+        Guid taskId;
+        await using (var ef = Context(h))
+        {
+            taskId = (await ef.UserTasks.SingleAsync(t => t.InstanceId == id)).Id;
+        }
+
+        await AssertTaskLoadAsync(h, taskId, id);
+        await h.RunJobsAsync();
+        await h.CompleteAsync(id, "intake", new { uitslag = "goed" });
+
+        // A completed task still reads (its instance waits on a timer now, the task no longer among its open ones).
+        var (task, instance) = await AssertTaskLoadAsync(h, taskId, id);
+        Assert.Equal(UserTaskStatus.Completed, task.Status);
+        Assert.DoesNotContain(instance.Tasks, t => t.Id == taskId);
+        Assert.NotEmpty(instance.Timers);
+
+        await using var db = Context(h);
+        Assert.Equal((null, null), await PostgresLoads.TaskAndInstanceAsync(db, Guid.NewGuid(), default));
+    }
+
+    [SkippableFact]
     public async Task JobClaim_TakesAReadyJobOnce_AndReadsWhatEfCoreReads()
     {
         await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
@@ -152,6 +178,34 @@ public sealed class PostgresLoadsTests
             Assert.NotEmpty(loaded.Subscriptions);
             Assert.NotEmpty(loaded.Timers);
         }
+    }
+
+    /// <summary>The task and its instance read in one batch: the rows of the task's own read and of the instance load, tracked once.</summary>
+    private static async Task<(UserTaskEntity Task, PostgresLoads.LoadedInstance Instance)> AssertTaskLoadAsync(EngineHarness h, Guid taskId, Guid instanceId)
+    {
+        await using var separate = Context(h);
+        var expectedTask = await separate.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId);
+        var expected = await PostgresLoads.InstanceAsync(separate, instanceId, default);
+
+        await using var db = Context(h);
+        var (task, instance) = await PostgresLoads.TaskAndInstanceAsync(db, taskId, default);
+
+        Assert.NotNull(task);
+        Assert.NotNull(instance);
+        Assert.Equal(Row(expectedTask), Row(task));
+        Assert.Equal(Row(expected!.Instance), Row(instance!.Instance));
+        AssertRows(expected.Executions, instance.Executions, "by task");
+        AssertRows(expected.Tasks, instance.Tasks, "by task");
+        AssertRows(expected.Timers, instance.Timers, "by task");
+        AssertRows(expected.Subscriptions, instance.Subscriptions, "by task");
+        AssertRows(expected.Jobs, instance.Jobs, "by task");
+        if (instance.Tasks.FirstOrDefault(t => t.Id == taskId) is { } open)
+        {
+            Assert.Same(task, open);
+        }
+
+        Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
+        return (task!, instance);
     }
 
     private static void AssertRows<T>(List<T> expected, List<T> actual, string when)

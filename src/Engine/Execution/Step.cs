@@ -56,19 +56,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             // One round trip for the instance and all it waits on (PostgresLoads); SQLite runs in-process, where a
             // query per kind costs no round trip.
             var rows = await PostgresLoads.InstanceAsync(Db, instanceId, cancellationToken);
-            if (rows is null)
-            {
-                return null;
-            }
-
-            var instance = await StateAsync(rows.Instance, cancellationToken);
-            instance.Executions.AddRange(rows.Executions);
-            instance.Tasks.AddRange(rows.Tasks);
-            instance.Timers.AddRange(rows.Timers);
-            instance.Subscriptions.AddRange(rows.Subscriptions);
-            instance.Jobs.AddRange(rows.Jobs);
-            _instances[instanceId] = instance;
-            return instance;
+            return rows is null ? null : await AdoptAsync(rows, cancellationToken);
         }
 
         var entity = await Compiled.Instance.For(Db)(Db, instanceId);
@@ -128,6 +116,41 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
 
         _instances[instanceId] = state;
         return state;
+    }
+
+    /// <summary>
+    /// A task (tracked) and its instance as <see cref="LoadAsync"/> loads it; nulls when there is no such task. On PostgreSQL
+    /// one round trip for both.
+    /// </summary>
+    public async Task<(UserTaskEntity? Task, InstanceState? Instance)> LoadTaskAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        if (Db is PostgresEngineDbContext)
+        {
+            var (task, rows) = await PostgresLoads.TaskAndInstanceAsync(Db, taskId, cancellationToken);
+            return task is null ? (null, null)
+                : _instances.TryGetValue(task.InstanceId, out var loaded) ? (task, loaded)
+                : (task, rows is null ? null : await AdoptAsync(rows, cancellationToken));
+        }
+
+        var found = await TaskById.For(Db)(Db, taskId);
+        return found is null ? (null, null) : (found, await LoadAsync(found.InstanceId, cancellationToken));
+    }
+
+    /// <summary>A task by its id, tracked.</summary>
+    internal static readonly ModelBound<Func<EngineDbContext, Guid, Task<UserTaskEntity?>>> TaskById =
+        new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.UserTasks.FirstOrDefault(t => t.Id == id)));
+
+    /// <summary>The step's state of an instance read on PostgreSQL with its waits.</summary>
+    private async Task<InstanceState> AdoptAsync(PostgresLoads.LoadedInstance rows, CancellationToken cancellationToken)
+    {
+        var instance = await StateAsync(rows.Instance, cancellationToken);
+        instance.Executions.AddRange(rows.Executions);
+        instance.Tasks.AddRange(rows.Tasks);
+        instance.Timers.AddRange(rows.Timers);
+        instance.Subscriptions.AddRange(rows.Subscriptions);
+        instance.Jobs.AddRange(rows.Jobs);
+        _instances[instance.Id] = instance;
+        return instance;
     }
 
     private async Task<InstanceState> StateAsync(InstanceEntity entity, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Inburgering.Engine.Persistence;
 /// <list type="bullet">
 /// <item>a step's load of an instance with everything that waits in it (executions, open tasks, scheduled timers, message
 /// subscriptions, live jobs): one batch of six statements, read result by result; the keten's steps paid three to six
-/// round trips for it;</item>
+/// round trips for it. A task's completion reads the task in the same batch and the instance by the task's;</item>
 /// <item>a partner call's claim: the job taken with one <c>UPDATE … RETURNING</c> (its conditions those of the EF Core
 /// claim) joined to its instance, and the instance's executions for the call's input in the same command; four round trips
 /// before.</item>
@@ -36,6 +36,7 @@ internal static class PostgresLoads
 
     private sealed record Shape(
         string[] LoadStatements,
+        string[] TaskLoadStatements,
         string ClaimSql,
         string BatchClaimSql,
         PostgresRows<InstanceEntity> Instance,
@@ -54,30 +55,63 @@ internal static class PostgresLoads
         {
             await using var batch = Batch(db, shape.LoadStatements, instanceId);
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            var instance = shape.Instance.Track(db, shape.Instance.ReadColumns(reader, 0));
-            if (instance.Status != InstanceStatus.Active)
-            {
-                // As the EF Core path: an instance that ended has nothing waiting.
-                return new LoadedInstance(instance, [], [], [], [], []);
-            }
-
-            return new LoadedInstance(
-                instance,
-                await NextRowsAsync(db, reader, shape.Execution, cancellationToken),
-                await NextRowsAsync(db, reader, shape.Task, cancellationToken),
-                await NextRowsAsync(db, reader, shape.Timer, cancellationToken),
-                await NextRowsAsync(db, reader, shape.Subscription, cancellationToken),
-                await NextRowsAsync(db, reader, shape.Job, cancellationToken));
+            return await ReadInstanceAsync(db, shape, reader, cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// A task (tracked; null when there is no such task) and its instance with its waits as <see cref="InstanceAsync"/> reads
+    /// them, in one round trip: a completion reads no task of its own first.
+    /// </summary>
+    public static async Task<(UserTaskEntity? Task, LoadedInstance? Instance)> TaskAndInstanceAsync(EngineDbContext db, Guid taskId, CancellationToken cancellationToken)
+    {
+        var shape = Shapes.GetValue(db.Model, ShapeOf);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var batch = Batch(db, shape.TaskLoadStatements, taskId);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return (null, null);
+            }
+
+            var task = shape.Task.Track(db, shape.Task.ReadColumns(reader, 0));
+            await reader.NextResultAsync(cancellationToken);
+            return (task, await ReadInstanceAsync(db, shape, reader, cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The instance (the reader's current statement) and its waits (the five statements after it), tracked.</summary>
+    private static async Task<LoadedInstance?> ReadInstanceAsync(EngineDbContext db, Shape shape, DbDataReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var instance = shape.Instance.Track(db, shape.Instance.ReadColumns(reader, 0));
+        if (instance.Status != InstanceStatus.Active)
+        {
+            // As the EF Core path: an instance that ended has nothing waiting.
+            return new LoadedInstance(instance, [], [], [], [], []);
+        }
+
+        return new LoadedInstance(
+            instance,
+            await NextRowsAsync(db, reader, shape.Execution, cancellationToken),
+            await NextRowsAsync(db, reader, shape.Task, cancellationToken),
+            await NextRowsAsync(db, reader, shape.Timer, cancellationToken),
+            await NextRowsAsync(db, reader, shape.Subscription, cancellationToken),
+            await NextRowsAsync(db, reader, shape.Job, cancellationToken));
     }
 
     /// <summary>The rows of the command's next statement, tracked.</summary>
@@ -233,15 +267,22 @@ internal static class PostgresLoads
         // What the EF Core queries of Step.LoadAsync read (open tasks, scheduled timers, pending and running jobs), as one
         // batch of six statements: one round trip, each statement prepared and answered in the binary protocol. The instance's
         // id is a positional parameter ($1), so Npgsql sends the statements as they are instead of parsing them on every load.
+        // By task: the task first, then the same statements with the task's instance for the instance's id.
         var id = instance.Column("Id");
-        string[] load =
+        string[] Load(string instanceId) =>
         [
-            $"SELECT {instance.SelectList("x")} FROM {instance.Table} AS x WHERE x.{id} = $1",
-            $"SELECT {execution.SelectList("w")} FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = $1",
-            $"SELECT {task.SelectList("w")} FROM {task.Table} AS w WHERE w.{task.Column("InstanceId")} = $1 AND w.{task.Column("Status")} = {task.Literal("Status", UserTaskStatus.Open)}",
-            $"SELECT {timer.SelectList("w")} FROM {timer.Table} AS w WHERE w.{timer.Column("InstanceId")} = $1 AND w.{timer.Column("Status")} = {timer.Literal("Status", TimerStatus.Scheduled)}",
-            $"SELECT {subscription.SelectList("w")} FROM {subscription.Table} AS w WHERE w.{subscription.Column("InstanceId")} = $1",
-            $"SELECT {job.SelectList("w")} FROM {job.Table} AS w WHERE w.{job.Column("InstanceId")} = $1 AND w.{jobStatus} IN ({pending}, {running})",
+            $"SELECT {instance.SelectList("x")} FROM {instance.Table} AS x WHERE x.{id} = {instanceId}",
+            $"SELECT {execution.SelectList("w")} FROM {execution.Table} AS w WHERE w.{execution.Column("InstanceId")} = {instanceId}",
+            $"SELECT {task.SelectList("w")} FROM {task.Table} AS w WHERE w.{task.Column("InstanceId")} = {instanceId} AND w.{task.Column("Status")} = {task.Literal("Status", UserTaskStatus.Open)}",
+            $"SELECT {timer.SelectList("w")} FROM {timer.Table} AS w WHERE w.{timer.Column("InstanceId")} = {instanceId} AND w.{timer.Column("Status")} = {timer.Literal("Status", TimerStatus.Scheduled)}",
+            $"SELECT {subscription.SelectList("w")} FROM {subscription.Table} AS w WHERE w.{subscription.Column("InstanceId")} = {instanceId}",
+            $"SELECT {job.SelectList("w")} FROM {job.Table} AS w WHERE w.{job.Column("InstanceId")} = {instanceId} AND w.{jobStatus} IN ({pending}, {running})",
+        ];
+        var taskId = task.Column("Id");
+        string[] taskLoad =
+        [
+            $"SELECT {task.SelectList("w")} FROM {task.Table} AS w WHERE w.{taskId} = $1",
+            .. Load($"(SELECT t.{task.Column("InstanceId")} FROM {task.Table} AS t WHERE t.{taskId} = $1)"),
         ];
 
         // The claim's conditions are those of ProcessEngine.ClaimJobAsync's EF Core path; the row lock of the UPDATE makes
@@ -272,6 +313,6 @@ internal static class PostgresLoads
                 SELECT j.{job.Column("InstanceId")} FROM {job.Table} AS j
                 WHERE j.{job.Column("Id")} = ANY(@ids) AND j.{jobStatus} = {running} AND j.{job.Column("LockedBy")} = @node)
             """;
-        return new Shape(load, claim, batchClaim, instance, execution, task, timer, subscription, job);
+        return new Shape(Load("$1"), taskLoad, claim, batchClaim, instance, execution, task, timer, subscription, job);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class PostgresRows<TEntity>
         return entity;
     }
 
-    /// <summary>Tracks a row as unchanged, or gives the entity the context already tracks with its key (as a tracking query does).</summary>
+    /// <summary>Attaches a row as unchanged, or gives the entity the context already tracks with its key (as a tracking query does).</summary>
     public TEntity Track(DbContext db, TEntity row)
     {
         // The state manager's own lookup by key, as a tracking query's identity resolution does. The public ways there cost
@@ -74,16 +74,13 @@ internal sealed class PostgresRows<TEntity>
         // ChangeTracker.Entries enumerates everything tracked. The context holds its state manager (GetService would resolve it
         // through the context's service scope, under its lock, for every row).
 #pragma warning disable EF1001 // EF Core's internal state manager: the version is pinned (Directory.Packages.props).
-        var stateManager = ((IDbContextDependencies)db).StateManager;
-        if (stateManager.TryGetEntry(_primaryKey, [_key(row)]) is { } tracked)
+        if (((IDbContextDependencies)db).StateManager.TryGetEntry(_primaryKey, [_key(row)]) is { } tracked)
         {
             return (TEntity)tracked.Entity;
         }
-
-        // Tracked the way a tracking query's materializer tracks what it read (no graph walk, key check or value generation
-        // as DbContext.Attach does; the model's tables have no shadow properties, so the shadow snapshot is empty).
-        stateManager.StartTrackingFromQuery(_entity, row, Snapshot.Empty);
 #pragma warning restore EF1001
+
+        db.Attach(row);
         return row;
     }
 

@@ -362,7 +362,6 @@ public sealed partial class ProcessEngine
         return task;
     }
 
-    /// <summary>A task by its id, compiled once per model: every claim and completion reads it first.</summary>
     private static void EnsureOpen(UserTaskEntity task)
     {
         if (task.Status != UserTaskStatus.Open)

@@ -136,7 +136,7 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
         return found is null ? (null, null) : (found, await LoadAsync(found.InstanceId, cancellationToken));
     }
 
-    /// <summary>A task by its id, tracked.</summary>
+    /// <summary>A task by its id, tracked; compiled once per model (a claim reads it first, and a completion on SQLite).</summary>
     internal static readonly ModelBound<Func<EngineDbContext, Guid, Task<UserTaskEntity?>>> TaskById =
         new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id) => db.UserTasks.FirstOrDefault(t => t.Id == id)));
 

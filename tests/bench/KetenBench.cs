@@ -17,7 +17,7 @@ internal static class KetenBench
 {
     private static readonly string[] Transactions = ["instance-started", "task-completed", "task-approved", "timer-fired", "job-completed", "message-correlated"];
 
-    public static async Task RunAsync(int trajecten, int months, int startWeeks, string[] providers, string? pgbenchTps)
+    public static async Task RunAsync(int trajecten, int months, int startWeeks, DatabaseProvider[] providers, string? pgbenchTps)
     {
         Console.WriteLine($"# Keten: {trajecten:N0} trajecten over {months} virtual months (first notificaties spread over {startWeeks} weeks), {Environment.ProcessorCount} cores");
         Console.WriteLine();
@@ -26,7 +26,7 @@ internal static class KetenBench
         var rates = new List<(string Provider, double Seconds)>();
         var splits = new List<string>();
         var where = new List<(string Provider, string Metrics, double CpuSeconds, double PostgresSeconds)>();
-        foreach (var provider in providers.Select(Enum.Parse<DatabaseProvider>))
+        foreach (var provider in providers)
         {
             if (provider == DatabaseProvider.PostgreSql && Environment.GetEnvironmentVariable(TestDatabases.PostgresVariable) is null)
             {

@@ -16,10 +16,15 @@ var scenario = args.FirstOrDefault() ?? "engine";
 var options = args.Skip(1).Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
+// --databases=Sqlite,PostgreSql (both when not given).
+DatabaseProvider[] Databases() => (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(',')
+    .Select(d => Enum.TryParse<DatabaseProvider>(d, ignoreCase: true, out var p) ? p : throw new ArgumentException($"Unknown database '{d}': Sqlite or PostgreSql."))
+    .ToArray();
+
 switch (scenario)
 {
     case "engine":
-        await EngineBench.RunAsync(Option("instances", 2000), Option("workers", 8), options.GetValueOrDefault("pgbench-tps"), Option("nodes", 1), options.GetValueOrDefault("workloads")?.Split(','), options.GetValueOrDefault("databases")?.Split(','));
+        await EngineBench.RunAsync(Option("instances", 2000), Option("workers", 8), options.GetValueOrDefault("pgbench-tps"), Option("nodes", 1), options.GetValueOrDefault("workloads")?.Split(','), Databases());
         break;
     case "engine-node":
         // The second node of `engine --nodes=2`: started by the first, told what to run on standard input.
@@ -33,7 +38,7 @@ switch (scenario)
         await TimerBurstBench.RunNodeAsync(options["connection"]);
         break;
     case "keten":
-        await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), (options.GetValueOrDefault("databases") ?? "Sqlite,PostgreSql").Split(','), options.GetValueOrDefault("pgbench-tps"));
+        await KetenBench.RunAsync(Option("trajecten", 10_000), Option("months", 42), Option("start-weeks", 8), Databases(), options.GetValueOrDefault("pgbench-tps"));
         break;
     case "tasks":
         await TaskListBench.RunAsync(Option("tasks", 100_000), Option("requests", 200));
@@ -66,7 +71,7 @@ internal static class EngineBench
 
     private sealed record Workload(string Name, string Description, int StepsPerInstance, Func<ProcessEngine, EngineQueries, int, int, Task> Run);
 
-    public static async Task RunAsync(int instances, int workers, string? pgbenchTps, int nodes = 1, string[]? only = null, string[]? databases = null)
+    public static async Task RunAsync(int instances, int workers, string? pgbenchTps, int nodes, string[]? only, DatabaseProvider[] providers)
     {
         Console.WriteLine($"# Engine throughput: {instances} instances per measurement, {workers} concurrent workers, {Environment.ProcessorCount} cores");
         Console.WriteLine("CPU is this process's (engine, EF Core, driver), per instance; write transactions are PostgreSQL's (txid_current), per instance.");
@@ -91,9 +96,6 @@ internal static class EngineBench
             workloads = workloads.Where(w => only.Contains(w.Name)).ToArray();
         }
 
-        var providers = databases is { Length: > 0 }
-            ? databases.Select(d => Enum.TryParse<DatabaseProvider>(d, ignoreCase: true, out var p) ? p : throw new ArgumentException($"Unknown database '{d}': Sqlite or PostgreSql.")).ToArray()
-            : [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
         var results = new List<(DatabaseProvider Provider, string Scenario, double PerSecond, double StepsPerSecond)>();
         foreach (var provider in providers)
         {

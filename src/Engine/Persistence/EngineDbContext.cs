@@ -37,6 +37,11 @@ internal abstract class EngineDbContext(DbContextOptions options) : DbContext(op
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly);
         UseSnakeCaseNames(modelBuilder);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.ClrType.IsAssignableTo(typeof(NotifyingEntity))))
+        {
+            // The rows a step loads and changes say which property changes (NotifyingEntity): no snapshots, no comparing.
+            entity.SetChangeTrackingStrategy(ChangeTrackingStrategy.ChangingAndChangedNotifications);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

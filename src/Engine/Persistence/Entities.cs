@@ -40,51 +40,51 @@ internal enum InstanceStatus
 }
 
 /// <summary>A running or ended process instance. <see cref="Version"/> is the optimistic-concurrency token of every step.</summary>
-internal sealed class InstanceEntity
+internal sealed class InstanceEntity : NotifyingEntity
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; set => Set(ref field, value); }
 
-    public Guid DefinitionId { get; set; }
+    public Guid DefinitionId { get; set => Set(ref field, value); }
 
-    public required string DefinitionKey { get; set; }
+    public required string DefinitionKey { get; set => Set(ref field, value); }
 
-    public int DefinitionVersion { get; set; }
+    public int DefinitionVersion { get; set => Set(ref field, value); }
 
-    public string? BusinessKey { get; set; }
+    public string? BusinessKey { get; set => Set(ref field, value); }
 
     /// <summary>The tenant the instance belongs to (the host decides what a tenant is, e.g. an organisation's code).</summary>
-    public required string TenantId { get; set; }
+    public required string TenantId { get; set => Set(ref field, value); }
 
-    public InstanceStatus Status { get; set; }
+    public InstanceStatus Status { get; set => Set(ref field, value); }
 
     /// <summary>The instance's variables as a JSON object.</summary>
-    public string Variables { get; set; } = "{}";
+    public string Variables { get; set => Set(ref field, value); } = "{}";
 
     /// <summary>The values of the counted variables (<see cref="CountedVariables"/>), kept with every change of <see cref="Variables"/>.</summary>
-    public string? CountedValues { get; set; }
+    public string? CountedValues { get; set => Set(ref field, value); }
 
-    public Guid? ParentInstanceId { get; set; }
+    public Guid? ParentInstanceId { get; set => Set(ref field, value); }
 
     /// <summary>The call-activity execution in the parent that waits for this instance.</summary>
-    public Guid? ParentExecutionId { get; set; }
+    public Guid? ParentExecutionId { get; set => Set(ref field, value); }
 
-    public Guid RootInstanceId { get; set; }
+    public Guid RootInstanceId { get; set => Set(ref field, value); }
 
-    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset StartedAt { get; set => Set(ref field, value); }
 
-    public string? StartedBy { get; set; }
+    public string? StartedBy { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? EndedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set => Set(ref field, value); }
 
     /// <summary>The end event, or why it was terminated.</summary>
-    public string? EndReason { get; set; }
+    public string? EndReason { get; set => Set(ref field, value); }
 
     /// <summary>When the personal variables of this instance were erased (retention period over), or null.</summary>
-    public DateTimeOffset? PersonalDataErasedAt { get; set; }
+    public DateTimeOffset? PersonalDataErasedAt { get; set => Set(ref field, value); }
 
-    public int OpenIncidents { get; set; }
+    public int OpenIncidents { get; set => Set(ref field, value); }
 
-    public int Version { get; set; }
+    public int Version { get; set => Set(ref field, value); }
 }
 
 internal enum ExecutionState
@@ -103,29 +103,29 @@ internal enum ExecutionState
 }
 
 /// <summary>A token: where one path of an instance stands.</summary>
-internal sealed class ExecutionEntity
+internal sealed class ExecutionEntity : NotifyingEntity
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; set => Set(ref field, value); }
 
-    public Guid InstanceId { get; set; }
+    public Guid InstanceId { get; set => Set(ref field, value); }
 
     /// <summary>The sub-process execution this one runs inside; null at the process level.</summary>
-    public Guid? ParentId { get; set; }
+    public Guid? ParentId { get; set => Set(ref field, value); }
 
-    public required string ElementId { get; set; }
+    public required string ElementId { get; set => Set(ref field, value); }
 
-    public ExecutionState State { get; set; }
+    public ExecutionState State { get; set => Set(ref field, value); }
 
     /// <summary>The sequence flow it arrived by (joins count branches by it).</summary>
-    public string? ArrivedBy { get; set; }
+    public string? ArrivedBy { get; set => Set(ref field, value); }
 
     /// <summary>Local variables (input parameters) as a JSON object, or null.</summary>
-    public string? LocalVariables { get; set; }
+    public string? LocalVariables { get; set => Set(ref field, value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set => Set(ref field, value); }
 
     /// <summary>For a failed execution: what to redo on retry (enter or leave its element).</summary>
-    public string? FailedOperation { get; set; }
+    public string? FailedOperation { get; set => Set(ref field, value); }
 }
 
 internal enum UserTaskStatus
@@ -136,64 +136,64 @@ internal enum UserTaskStatus
 }
 
 /// <summary>A human task in somebody's werkvoorraad.</summary>
-internal sealed class UserTaskEntity
+internal sealed class UserTaskEntity : NotifyingEntity
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; set => Set(ref field, value); }
 
-    public Guid InstanceId { get; set; }
+    public Guid InstanceId { get; set => Set(ref field, value); }
 
-    public Guid ExecutionId { get; set; }
+    public Guid ExecutionId { get; set => Set(ref field, value); }
 
-    public required string ElementId { get; set; }
+    public required string ElementId { get; set => Set(ref field, value); }
 
-    public string? Name { get; set; }
+    public string? Name { get; set => Set(ref field, value); }
 
-    public string? Documentation { get; set; }
+    public string? Documentation { get; set => Set(ref field, value); }
 
-    public required string DefinitionKey { get; set; }
+    public required string DefinitionKey { get; set => Set(ref field, value); }
 
-    public string? BusinessKey { get; set; }
+    public string? BusinessKey { get; set => Set(ref field, value); }
 
-    public required string TenantId { get; set; }
+    public required string TenantId { get; set => Set(ref field, value); }
 
-    public UserTaskStatus Status { get; set; }
+    public UserTaskStatus Status { get; set => Set(ref field, value); }
 
-    public string? Assignee { get; set; }
+    public string? Assignee { get; set => Set(ref field, value); }
 
     /// <summary>Comma-separated with a leading and trailing comma, so ",consulent,begeleider," matches LIKE '%,consulent,%'.</summary>
-    public string CandidateGroups { get; set; } = "";
+    public string CandidateGroups { get; set => Set(ref field, value); } = "";
 
-    public string CandidateUsers { get; set; } = "";
+    public string CandidateUsers { get; set => Set(ref field, value); } = "";
 
-    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? DueAt { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? FollowUpAt { get; set; }
+    public DateTimeOffset? FollowUpAt { get; set => Set(ref field, value); }
 
-    public string? FormKey { get; set; }
+    public string? FormKey { get; set => Set(ref field, value); }
 
-    public int Priority { get; set; } = 50;
+    public int Priority { get; set => Set(ref field, value); } = 50;
 
     /// <summary>The element's camunda:properties as JSON.</summary>
-    public string? Properties { get; set; }
+    public string? Properties { get; set => Set(ref field, value); }
 
     /// <summary>
     /// Four eyes: the roles that must each complete the task, by different people (",consulent,begeleider,"); empty for an
     /// ordinary task. Set from the task's <c>fourEyes</c> property (which may be an expression, e.g. a policy of the tenant).
     /// </summary>
-    public string FourEyesRoles { get; set; } = "";
+    public string FourEyesRoles { get; set => Set(ref field, value); } = "";
 
     /// <summary>The completions so far of a four-eyes task, as a JSON array of {user, role, at, variables}.</summary>
-    public string? Approvals { get; set; }
+    public string? Approvals { get; set => Set(ref field, value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? ClaimedAt { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set => Set(ref field, value); }
 
-    public string? CompletedBy { get; set; }
+    public string? CompletedBy { get; set => Set(ref field, value); }
 
-    public int Version { get; set; }
+    public int Version { get; set => Set(ref field, value); }
 }
 
 internal enum TimerStatus
@@ -204,67 +204,67 @@ internal enum TimerStatus
 }
 
 /// <summary>A timer waiting to fall due. The rows are the truth; schedulers only wake the dispatcher.</summary>
-internal sealed class TimerEntity
+internal sealed class TimerEntity : NotifyingEntity
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; set => Set(ref field, value); }
 
     /// <summary>Null for a timer start event (it belongs to a definition).</summary>
-    public Guid? InstanceId { get; set; }
+    public Guid? InstanceId { get; set => Set(ref field, value); }
 
     /// <summary>The waiting execution (catch event) or the activity execution (boundary event).</summary>
-    public Guid? ExecutionId { get; set; }
+    public Guid? ExecutionId { get; set => Set(ref field, value); }
 
-    public Guid? DefinitionId { get; set; }
+    public Guid? DefinitionId { get; set => Set(ref field, value); }
 
-    public required string ElementId { get; set; }
+    public required string ElementId { get; set => Set(ref field, value); }
 
-    public string? TenantId { get; set; }
+    public string? TenantId { get; set => Set(ref field, value); }
 
-    public TimerStatus Status { get; set; }
+    public TimerStatus Status { get; set => Set(ref field, value); }
 
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; set => Set(ref field, value); }
 
     /// <summary>The evaluated timer text (after expressions), for cycles the whole cycle.</summary>
-    public required string Spec { get; set; }
+    public required string Spec { get; set => Set(ref field, value); }
 
-    public string Kind { get; set; } = "";
+    public string Kind { get; set => Set(ref field, value); } = "";
 
-    public int FiredCount { get; set; }
+    public int FiredCount { get; set => Set(ref field, value); }
 
     /// <summary>When a cycle first fell due: later firings are counted from it, so months do not drift.</summary>
-    public DateTimeOffset FirstDueAt { get; set; }
+    public DateTimeOffset FirstDueAt { get; set => Set(ref field, value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? FiredAt { get; set; }
+    public DateTimeOffset? FiredAt { get; set => Set(ref field, value); }
 
     /// <summary>
     /// Until when a node's timer pump holds this due timer (claimed with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL), so
     /// pumps on other nodes take other timers; a pump that died lets its claims run out. Not a guard: the firing step is.
     /// </summary>
-    public DateTimeOffset? ClaimedUntil { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set => Set(ref field, value); }
 
-    public int Version { get; set; }
+    public int Version { get; set => Set(ref field, value); }
 }
 
 /// <summary>An execution waiting for a message by name and correlation key.</summary>
-internal sealed class MessageSubscriptionEntity
+internal sealed class MessageSubscriptionEntity : NotifyingEntity
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; set => Set(ref field, value); }
 
-    public Guid InstanceId { get; set; }
+    public Guid InstanceId { get; set => Set(ref field, value); }
 
-    public Guid ExecutionId { get; set; }
+    public Guid ExecutionId { get; set => Set(ref field, value); }
 
-    public required string ElementId { get; set; }
+    public required string ElementId { get; set => Set(ref field, value); }
 
-    public required string MessageName { get; set; }
+    public required string MessageName { get; set => Set(ref field, value); }
 
-    public string? CorrelationKey { get; set; }
+    public string? CorrelationKey { get; set => Set(ref field, value); }
 
-    public required string TenantId { get; set; }
+    public required string TenantId { get; set => Set(ref field, value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set => Set(ref field, value); }
 }
 
 /// <summary>A message that arrived before anything waited for it; kept until it expires.</summary>
@@ -305,51 +305,51 @@ internal enum JobStatus
 }
 
 /// <summary>One service task's call to its activity, retried until it completes or opens an incident.</summary>
-internal sealed class JobEntity
+internal sealed class JobEntity : NotifyingEntity
 {
-    public Guid Id { get; set; }
+    public Guid Id { get; set => Set(ref field, value); }
 
-    public Guid InstanceId { get; set; }
+    public Guid InstanceId { get; set => Set(ref field, value); }
 
-    public Guid ExecutionId { get; set; }
+    public Guid ExecutionId { get; set => Set(ref field, value); }
 
-    public required string ElementId { get; set; }
+    public required string ElementId { get; set => Set(ref field, value); }
 
-    public required string ActivityType { get; set; }
+    public required string ActivityType { get; set => Set(ref field, value); }
 
-    public required string DefinitionKey { get; set; }
+    public required string DefinitionKey { get; set => Set(ref field, value); }
 
-    public required string TenantId { get; set; }
+    public required string TenantId { get; set => Set(ref field, value); }
 
-    public string? BusinessKey { get; set; }
+    public string? BusinessKey { get; set => Set(ref field, value); }
 
     /// <summary>Stays the same across every attempt of this task.</summary>
-    public required string IdempotencyKey { get; set; }
+    public required string IdempotencyKey { get; set => Set(ref field, value); }
 
-    public JobStatus Status { get; set; }
+    public JobStatus Status { get; set => Set(ref field, value); }
 
     /// <summary>Attempts made so far.</summary>
-    public int Attempts { get; set; }
+    public int Attempts { get; set => Set(ref field, value); }
 
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; set => Set(ref field, value); }
 
-    public string? LockedBy { get; set; }
+    public string? LockedBy { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? LockedUntil { get; set; }
+    public DateTimeOffset? LockedUntil { get; set => Set(ref field, value); }
 
-    public string? LastError { get; set; }
+    public string? LastError { get; set => Set(ref field, value); }
 
     /// <summary>
     /// The W3C <c>traceparent</c> of the step that scheduled this call (or of the incident retry that restarted it): each
     /// attempt's span is its child, so the trace runs from the API call through the step to the partner. No personal data.
     /// </summary>
-    public string? TraceParent { get; set; }
+    public string? TraceParent { get; set => Set(ref field, value); }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set => Set(ref field, value); }
 
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; set => Set(ref field, value); }
 
-    public int Version { get; set; }
+    public int Version { get; set => Set(ref field, value); }
 }
 
 internal enum IncidentStatus

@@ -40,6 +40,10 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<InstanceE
         builder.HasIndex(i => new { i.DefinitionKey, i.Status, i.TenantId, i.CountedValues });
         builder.HasIndex(i => i.ParentInstanceId);
 
+        // The called instance of a call activity whose scope ends (an interrupting boundary event) or whose hand-back is
+        // retried: without it, every such lookup scanned all instances.
+        builder.HasIndex(i => i.ParentExecutionId);
+
         // Operations' counts per quarter: started and ended per process and tenant, from the index alone.
         builder.HasIndex(i => new { i.DefinitionKey, i.StartedAt, i.TenantId });
         builder.HasIndex(i => new { i.DefinitionKey, i.EndedAt, i.TenantId });

@@ -471,6 +471,9 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("BusinessKey")
                         .HasDatabaseName("ix_instances_business_key");
 
+                    b.HasIndex("ParentExecutionId")
+                        .HasDatabaseName("ix_instances_parent_execution_id");
+
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 

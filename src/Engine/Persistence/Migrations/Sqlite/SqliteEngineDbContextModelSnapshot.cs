@@ -464,6 +464,9 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("BusinessKey")
                         .HasDatabaseName("ix_instances_business_key");
 
+                    b.HasIndex("ParentExecutionId")
+                        .HasDatabaseName("ix_instances_parent_execution_id");
+
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 

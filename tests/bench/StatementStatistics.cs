@@ -4,7 +4,7 @@ using Npgsql;
 
 /// <summary>
 /// What the server asked PostgreSQL during a bench run, from <c>pg_stat_statements</c> (the bench's PostgreSQL loads it,
-/// tests/postgres.sh with PG_STATEMENTS=1): statements and transactions per traject and the most frequent statements.
+/// tests/postgres.sh with PG_STATEMENTS=1): statements and transactions per traject, the most frequent statements and those that took the longest in all.
 /// Every statement is a round trip unless it shares a command (a save's batch) with others; every transaction without
 /// BEGIN is a single statement. Null when the extension is not loaded (a PostgreSQL started otherwise).
 /// </summary>
@@ -48,16 +48,21 @@ internal sealed class StatementStatistics
 
         var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
             $"{provider}: PostgreSQL ran {calls / (double)Math.Max(1, trajecten):N0} statements in {transactions / (double)Math.Max(1, trajecten):N0} transactions per traject (pg_stat_statements); the most frequent, per traject, with their execution time:"));
-        await using var top = new NpgsqlCommand(
-            $"SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements WHERE {OwnDatabase} ORDER BY calls DESC LIMIT 12",
-            connection);
-        await using (var reader = await top.ExecuteReaderAsync())
+        await AppendAsync("calls DESC", 12);
+        text.Append("\nthe longest in total, with their share of all statements' execution time:");
+        await AppendAsync("total_exec_time DESC", 8);
+
+        async Task AppendAsync(string order, int count)
         {
+            await using var top = new NpgsqlCommand(
+                $"SELECT calls, total_exec_time, total_exec_time / nullif(sum(total_exec_time) OVER (), 0), regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements WHERE {OwnDatabase} ORDER BY {order} LIMIT {count}",
+                connection);
+            await using var reader = await top.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                var query = reader.GetString(2);
+                var query = reader.GetString(3);
                 text.Append(string.Create(CultureInfo.InvariantCulture,
-                    $"\n  {reader.GetInt64(0) / (double)Math.Max(1, trajecten),6:N1} × {1000 * reader.GetDouble(1) / Math.Max(1, reader.GetInt64(0)),5:0} µs  {(query.Length > 110 ? query[..110] + "…" : query)}"));
+                    $"\n  {reader.GetInt64(0) / (double)Math.Max(1, trajecten),6:N1} × {1000 * reader.GetDouble(1) / Math.Max(1, reader.GetInt64(0)),5:0} µs {(reader.IsDBNull(2) ? 0 : reader.GetDouble(2)),4:P0}  {(query.Length > 110 ? query[..110] + "…" : query)}"));
             }
         }
 

@@ -66,6 +66,20 @@ internal sealed class StatementStatistics
             }
         }
 
+        // A lookup without its index shows here first: a table read whole, over and over, as it grows.
+        text.Append("\nsequential scans (rows read per traject; a large figure that grows with the run is a missing index):");
+        await using (var scans = new NpgsqlCommand(
+            "SELECT relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0), n_live_tup FROM pg_stat_user_tables WHERE seq_tup_read > 0 ORDER BY seq_tup_read DESC LIMIT 5",
+            connection))
+        await using (var reader = await scans.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                text.Append(string.Create(CultureInfo.InvariantCulture,
+                    $"\n  {reader.GetString(0),-24} {reader.GetInt64(1),10:N0} scans {reader.GetInt64(2) / (double)Math.Max(1, trajecten),14:N0} rows/traject {reader.GetInt64(3),12:N0} index scans {reader.GetInt64(4),10:N0} rows now"));
+            }
+        }
+
         return text.ToString();
     }
 }

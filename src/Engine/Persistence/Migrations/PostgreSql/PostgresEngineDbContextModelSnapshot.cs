@@ -477,6 +477,9 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("ParentInstanceId")
                         .HasDatabaseName("ix_instances_parent_instance_id");
 
+                    b.HasIndex("RootInstanceId", "Status")
+                        .HasDatabaseName("ix_instances_root_instance_id_status");
+
                     b.HasIndex("TenantId", "EndedAt")
                         .HasDatabaseName("ix_instances_tenant_id_ended_at");
 

@@ -58,6 +58,12 @@ public sealed class DemoDataTests(ITestOutputHelper output)
             Assert.True(trajecten.Min(t => t.StartedAt) < now.AddMonths(-28), "The oldest traject started about thirty months ago.");
             Assert.True(trajecten.Max(t => t.StartedAt) > now.AddMonths(-2), "The newest traject started in the last weeks.");
             Assert.InRange(trajecten.Count(t => t.Status == InstanceStatus.Completed), 5, 20);
+
+            // The gemeente recorded each running traject's inburgeraar by name, the newest too (one started by the last week's
+            // events is named the week after).
+            var unnamed = trajecten.Where(t => t.Status == InstanceStatus.Active && t.StartedAt < now.AddDays(-8) && !t.Variables.Contains("\"inburgeraarNaam\"", StringComparison.Ordinal)).Select(t => t.BusinessKey).ToList();
+            Assert.Empty(unnamed);
+            Assert.Contains(trajecten, t => t.StartedAt > now.AddMonths(-2) && t.Variables.Contains("\"inburgeraarNaam\"", StringComparison.Ordinal));
             var active = await db.Instances.AsNoTracking().Where(i => i.Status == InstanceStatus.Active).GroupBy(i => i.DefinitionKey).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
             output.WriteLine(string.Join(", ", active.Select(a => $"{a.Key}: {a.Value}")));
             Assert.True(active.GetValueOrDefault("schakel3-brede-intake-en-pip") >= 1, "Someone is between intake and PIP.");

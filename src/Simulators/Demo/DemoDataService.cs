@@ -95,6 +95,9 @@ public sealed class DemoDataService(
 
     /// <summary>Trajecten whose inburgeraar the demo has recorded by name.</summary>
     private readonly HashSet<Guid> _named = [];
+
+    /// <summary>When the newest traject the demo has looked at to name started: later weeks list only those started since.</summary>
+    private DateTimeOffset? _namedSince;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _givenUp = new();
     private KetenDriver? _driver;
 
@@ -357,8 +360,11 @@ public sealed class DemoDataService(
     /// <summary>The gemeente records each new traject's inburgeraar by name (from the BRP, which the demo plays), as the werkvoorraad shows it.</summary>
     private async Task NameTrajectenAsync(CancellationToken ct)
     {
-        foreach (var traject in await Driver.InstancesAsync(definitionKey: "inburgeringstraject", status: "active", ct: ct))
+        // The clock only moves forward: a traject started after the last look started no earlier than the newest one seen then
+        // (one started at that same moment may be new, so that moment is looked at again).
+        foreach (var traject in await Driver.InstancesStartedSinceAsync(_namedSince, definitionKey: "inburgeringstraject", status: "active", ct: ct))
         {
+            _namedSince = _namedSince is { } seen && seen > traject.StartedAt ? seen : traject.StartedAt;
             if (traject.BusinessKey is { } key && _byKey.TryGetValue(key, out var state) && _named.Add(traject.Id))
             {
                 await Driver.SetVariablesAsync(traject.Id, new { inburgeraarNaam = DemoPersonas.NaamFor(state.Persona.Number) }, ct);

@@ -186,6 +186,16 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
     public async Task<IReadOnlyList<KetenInstanceSummary>> InstancesAsync(string? businessKey = null, string? definitionKey = null, string? gemeente = null, string? status = null, CancellationToken ct = default) =>
         await PagesAsync<KetenInstanceSummary>("api/v1/instances?" + Query(("businessKey", businessKey), ("definitionKey", definitionKey), ("gemeente", gemeente), ("status", status)), ct);
 
+    /// <summary>
+    /// The instances (filtered) started at or after <paramref name="since"/>: the service lists the newest first, so the pages
+    /// are read until one reaches an older instance (every page when <paramref name="since"/> is null).
+    /// </summary>
+    public async Task<IReadOnlyList<KetenInstanceSummary>> InstancesStartedSinceAsync(DateTimeOffset? since, string? definitionKey = null, string? status = null, CancellationToken ct = default) =>
+        await PagesAsync<KetenInstanceSummary>(
+            "api/v1/instances?" + Query(("definitionKey", definitionKey), ("status", status)),
+            ct,
+            keep: since is { } from ? i => i.StartedAt >= from : null);
+
     /// <summary>How many instances match, without listing them.</summary>
     public async Task<int> CountInstancesAsync(string? businessKey = null, string? definitionKey = null, string? status = null, CancellationToken ct = default)
     {
@@ -219,7 +229,8 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<IReadOnlyList<T>> PagesAsync<T>(string url, CancellationToken ct)
+    /// <summary>Every page of a list; with <paramref name="keep"/>, its items up to the first that fails it (a list in that order).</summary>
+    private async Task<IReadOnlyList<T>> PagesAsync<T>(string url, CancellationToken ct, Func<T, bool>? keep = null)
     {
         const int size = 500;
         var all = new List<T>();
@@ -227,9 +238,10 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
         for (var page = 1; ; page++)
         {
             var list = await GetAsync<JsonObject>($"{url}{separator}pageSize={size}&page={page}", ct);
-            var items = list["items"]!.AsArray();
-            all.AddRange(items.Deserialize<List<T>>(Json)!);
-            if (items.Count < size)
+            var items = list["items"]!.AsArray().Deserialize<List<T>>(Json)!;
+            var kept = keep is null ? items : items.TakeWhile(keep).ToList();
+            all.AddRange(kept);
+            if (items.Count < size || kept.Count < items.Count)
             {
                 return all;
             }

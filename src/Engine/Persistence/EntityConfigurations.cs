@@ -94,6 +94,10 @@ internal sealed class UserTaskConfiguration : IEntityTypeConfiguration<UserTaskE
         // instance's history and however many tasks are open elsewhere.
         builder.HasIndex(t => t.InstanceId, "ix_user_tasks_open_by_instance").HasFilter("status = 'Open'");
 
+        // The open tasks in the API's default order (priority, then oldest first): a page is read in index order, not sorted
+        // from every open task of the gemeenten (12,600 open tasks at 10,000 trajecten: 1–7 ms a page of 500 instead of 13).
+        builder.HasIndex(t => new { t.Priority, t.CreatedAt, t.Id }, "ix_user_tasks_open_by_priority").IsDescending(true, false, false).HasFilter("status = 'Open'");
+
         // The werkvoorraad by due date and operations' overdue lists and counts (per element, by due, creation or completion).
         builder.HasIndex(t => new { t.TenantId, t.Status, t.DueAt });
         builder.HasIndex(t => new { t.Status, t.DueAt });

@@ -1106,6 +1106,11 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_user_tasks_open_by_instance")
                         .HasFilter("status = 'Open'");
 
+                    b.HasIndex(new[] { "Priority", "CreatedAt", "Id" }, "ix_user_tasks_open_by_priority")
+                        .IsDescending(true, false, false)
+                        .HasDatabaseName("ix_user_tasks_open_by_priority")
+                        .HasFilter("status = 'Open'");
+
                     b.ToTable("user_tasks", (string)null);
                 });
 #pragma warning restore 612, 618

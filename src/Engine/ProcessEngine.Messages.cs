@@ -349,20 +349,38 @@ public sealed partial class ProcessEngine
         List<KeptForCatch> pairs;
         await using (var db = _databases.Create())
         {
+            // In SQL, not LINQ: EF Core joins nullable keys as C# compares them (`OR both NULL`), which leaves the database
+            // only the name to join on, every kept message of a name against every catch of it (35 ms an advance at 10,000
+            // trajecten). The kept messages here have a key, so plain equality is the same join, on both columns.
             var now = _time.GetUtcNow();
-            pairs = (await (
-                    from m in db.BufferedMessages.AsNoTracking()
-                    where m.ConsumedAt == null && m.ExpiresAt > now && m.CorrelationKey != null
-                    join s in db.MessageSubscriptions.AsNoTracking() on new { Name = m.Name, Key = m.CorrelationKey } equals new { Name = s.MessageName, Key = s.CorrelationKey }
-                    orderby m.ReceivedAt, s.CreatedAt
-                    select new { MessageId = m.Id, m.Tenants, SubscriptionId = s.Id, s.InstanceId, s.TenantId })
-                .Take(500)
-                .ToListAsync(cancellationToken))
+            object nowValue = _databases.Provider == DatabaseProvider.PostgreSql ? now : now.UtcTicks;
+            pairs = (await db.Database.SqlQuery<KeptForCatchRow>(
+                    $"""
+                    SELECT m.id AS "MessageId", m.tenants AS "Tenants", s.id AS "SubscriptionId", s.instance_id AS "InstanceId", s.tenant_id AS "TenantId"
+                    FROM buffered_messages m JOIN message_subscriptions s ON s.message_name = m.name AND s.correlation_key = m.correlation_key
+                    WHERE m.consumed_at IS NULL AND m.expires_at > {nowValue}
+                    ORDER BY m.received_at, s.created_at, m.id, s.id
+                    LIMIT 500
+                    """).ToListAsync(cancellationToken))
                 .Select(p => new KeptForCatch(p.MessageId, p.Tenants, p.SubscriptionId, p.InstanceId, p.TenantId))
                 .ToList();
         }
 
         return await DeliverKeptAsync(pairs, Actor.System, cancellationToken);
+    }
+
+    /// <summary>A row of <see cref="DeliverKeptMessagesAsync"/>'s query.</summary>
+    private sealed class KeptForCatchRow
+    {
+        public Guid MessageId { get; init; }
+
+        public required string Tenants { get; init; }
+
+        public Guid SubscriptionId { get; init; }
+
+        public Guid InstanceId { get; init; }
+
+        public required string TenantId { get; init; }
     }
 
     /// <summary>

@@ -120,22 +120,24 @@ public sealed class MessageRaceTests
         Assert.Equal(["examen"], await h.ActiveAsync(id));
 
         // The message was kept and its node stopped before it looked again: kept beside the catch that waits for it. Another
-        // gemeente's message with the same key may not reach this instance.
+        // gemeente's message with the same key may not reach this instance, nor may one of its own kept past its time (the
+        // oldest of the three, so it would be tried first).
         var mine = Guid.CreateVersion7();
         var theirs = Guid.CreateVersion7();
+        var expired = Guid.CreateVersion7();
         await using (var db = h.Services.GetRequiredService<IEngineDbContextFactory>().Create())
         {
-            BufferedMessageEntity Kept(Guid messageId, string gemeente, string resultaat) => new()
+            BufferedMessageEntity Kept(Guid messageId, string gemeente, string resultaat, int receivedDaysAgo = 0) => new()
             {
                 Id = messageId,
                 Name = "duo.examen",
                 CorrelationKey = "P-3",
                 Tenants = Tenants.ListColumn([gemeente]),
                 Variables = $$"""{"resultaat":"{{resultaat}}"}""",
-                ReceivedAt = h.Clock.GetUtcNow(),
-                ExpiresAt = h.Clock.GetUtcNow().AddDays(30),
+                ReceivedAt = h.Clock.GetUtcNow().AddDays(-receivedDaysAgo),
+                ExpiresAt = h.Clock.GetUtcNow().AddDays(30 - receivedDaysAgo),
             };
-            db.BufferedMessages.AddRange(Kept(theirs, "0344", "Gezakt"), Kept(mine, "0632", "Geslaagd"));
+            db.BufferedMessages.AddRange(Kept(expired, "0632", "Verlopen", receivedDaysAgo: 31), Kept(theirs, "0344", "Gezakt"), Kept(mine, "0632", "Geslaagd"));
             await db.SaveChangesAsync();
         }
 
@@ -147,6 +149,7 @@ public sealed class MessageRaceTests
         {
             Assert.Equal(id, (await db.BufferedMessages.AsNoTracking().SingleAsync(m => m.Id == mine)).ConsumedByInstanceId);
             Assert.Null((await db.BufferedMessages.AsNoTracking().SingleAsync(m => m.Id == theirs)).ConsumedAt);
+            Assert.Null((await db.BufferedMessages.AsNoTracking().SingleAsync(m => m.Id == expired)).ConsumedAt);
         }
 
         // Nothing left to deliver: the next advance changes nothing.

@@ -458,7 +458,8 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.Property<string>("Variables")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("variables");
+                        .HasColumnName("variables")
+                        .HasAnnotation("Npgsql:Compression:", "lz4");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -54,7 +54,7 @@ public sealed partial class ProcessEngine
         foreach (var id in ids)
         {
             await using var db = _databases.Create();
-            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable, _counted);
+            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable, _counted, _display);
             reports.Add(await MigrateOneAsync(step, new Executor(step, _services), migrator, id, actor, apply: true, batchId: null, cancellationToken));
 
             // Not committed: the DbContext with the moved tokens is thrown away here.

@@ -100,6 +100,7 @@ public sealed partial class ProcessEngine
         {
             instance.Variables = Scrub(instance.Variables, variableNames) ?? "{}";
             instance.CountedValues = _counted.Of(instance.Variables);
+            instance.DisplayValues = _display.Of(instance.Variables);
             instance.PersonalDataErasedAt = now;
             instance.Version++;
         }

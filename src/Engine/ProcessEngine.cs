@@ -28,6 +28,7 @@ public sealed partial class ProcessEngine
     private readonly TimeProvider _time;
     private readonly EngineOptions _options;
     private readonly CountedVariables _counted;
+    private readonly DisplayVariables _display;
     private readonly EngineServices _services;
     private readonly ILogger<ProcessEngine> _logger;
 
@@ -40,6 +41,7 @@ public sealed partial class ProcessEngine
         TimeProvider time,
         IOptions<EngineOptions> options,
         CountedVariables counted,
+        DisplayVariables display,
         ILogger<ProcessEngine> logger)
     {
         _databases = databases;
@@ -50,6 +52,7 @@ public sealed partial class ProcessEngine
         _time = time;
         _options = options.Value;
         _counted = counted;
+        _display = display;
         _services = new EngineServices(expressions, _options);
         _logger = logger;
     }
@@ -452,7 +455,7 @@ public sealed partial class ProcessEngine
         for (var attempt = 1; ; attempt++)
         {
             await using var db = _databases.Create();
-            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable, _counted);
+            var step = new Step(db, _definitions, _time.GetUtcNow(), actor, _options.TenantVariable, _counted, _display);
             var executor = new Executor(step, _services);
             T result;
             WorkChanges changes;

@@ -121,7 +121,7 @@ internal static class OperationsBench
         var queries = provider.GetRequiredService<EngineQueries>();
 
         // As in the server: its backfill went through the table (here it finds every row current), so counts skip that scan.
-        await provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<CountedVariablesBackfill>().Single()
+        await provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<InstanceValuesBackfill>().Single()
             .RunAsync(CancellationToken.None);
         var actor = new Actor("beheerder", new HashSet<string> { "beheerder" }, new HashSet<string>(Gemeenten.Take(4)));
         var kwartaal = Kwartaal.VanMoment(DateTimeOffset.UtcNow);

@@ -9,7 +9,7 @@ namespace Inburgering.Engine.Execution;
 /// One unit of work: the instances a command touches, loaded into one DbContext and committed in one
 /// transaction with optimistic concurrency on every instance row it changed.
 /// </summary>
-internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor, string tenantVariable, CountedVariables counted)
+internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, DateTimeOffset now, Actor actor, string tenantVariable, CountedVariables counted, DisplayVariables display)
 {
     private readonly Dictionary<Guid, InstanceState> _instances = [];
 
@@ -257,6 +257,11 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             if (!counted.IsEmpty && (instance.VariablesChanged || started || !counted.IsCurrent(instance.Entity.CountedValues)))
             {
                 instance.Entity.CountedValues = counted.Of(instance.Variables);
+            }
+
+            if (!display.IsEmpty && (instance.VariablesChanged || started || !display.IsCurrent(instance.Entity.DisplayValues)))
+            {
+                instance.Entity.DisplayValues = display.Of(instance.Variables);
             }
 
             instance.Flush();

@@ -70,9 +70,11 @@ public static class EngineRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<EngineOptions>>(),
             sp.GetRequiredService<CountedVariables>(),
+            sp.GetRequiredService<DisplayVariables>(),
             sp.GetRequiredService<ILogger<ProcessEngine>>()));
         services.AddSingleton(sp => new CountedVariables(sp.GetRequiredService<IOptions<EngineOptions>>().Value.CountedVariables));
-        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<IOptions<EngineOptions>>(), sp.GetRequiredService<CountedVariables>()));
+        services.AddSingleton(sp => new DisplayVariables(sp.GetRequiredService<IOptions<EngineOptions>>().Value.TaskDisplayVariables));
+        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<IOptions<EngineOptions>>(), sp.GetRequiredService<CountedVariables>(), sp.GetRequiredService<DisplayVariables>()));
         services.AddSingleton(sp => new ClockService(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ProcessEngine>(),
@@ -85,7 +87,7 @@ public static class EngineRegistration
             sp.GetRequiredService<ClockService>(),
             sp.GetRequiredService<ILogger<EngineDatabaseInitializer>>()));
         services.AddSingleton<WorkDispatcher>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CountedVariablesBackfill>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InstanceValuesBackfill>());
         services.TryAddSingleton<IWorkScheduler>(sp => sp.GetRequiredService<WorkDispatcher>());
         return services;
     }

@@ -11,7 +11,7 @@ namespace Inburgering.Engine.Persistence;
 /// short column (<c>instances.counted_values</c>), so that counting instances per value reads that column from an index instead of
 /// parsing every instance's variables (100,000 running trajecten took 1.7 s that way). The column holds a signature of the names
 /// (8 hex digits) followed by the values as a JSON array of strings; a row written under other names (or before the column
-/// existed) has another signature or none and is read the slow way until <see cref="CountedVariablesBackfill"/> rewrote it.
+/// existed) has another signature or none and is read the slow way until <see cref="InstanceValuesBackfill"/> rewrote it.
 /// One instance per engine (a singleton built from <see cref="EngineOptions.CountedVariables"/>).
 /// </summary>
 internal sealed class CountedVariables
@@ -27,8 +27,12 @@ internal sealed class CountedVariables
     public CountedVariables(IEnumerable<string> names)
     {
         Names = names.ToList();
-        Signature = Names.Count == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Names))))[..8];
+        Signature = SignatureOf(Names);
     }
+
+    /// <summary>8 hex digits that change with the names (and their order); empty for none.</summary>
+    internal static string SignatureOf(IReadOnlyList<string> names) =>
+        names.Count == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', names))))[..8];
 
     public IReadOnlyList<string> Names { get; }
 
@@ -38,7 +42,7 @@ internal sealed class CountedVariables
     public bool IsEmpty => Names.Count == 0;
 
     /// <summary>
-    /// Whether every instance row has its values under these names: set when <see cref="CountedVariablesBackfill"/> has gone
+    /// Whether every instance row has its values under these names: set when <see cref="InstanceValuesBackfill"/> has gone
     /// through the table (every row written since is current). Until then counts also read the rows without them, the slow way.
     /// </summary>
     public bool AllCurrent => _allCurrent;

@@ -63,6 +63,9 @@ internal sealed class InstanceEntity : NotifyingEntity
     /// <summary>The values of the counted variables (<see cref="CountedVariables"/>), kept with every change of <see cref="Variables"/>.</summary>
     public string? CountedValues { get; set => Set(ref field, value); }
 
+    /// <summary>The values of the display variables (<see cref="DisplayVariables"/>), kept with every change of <see cref="Variables"/>.</summary>
+    public string? DisplayValues { get; set => Set(ref field, value); }
+
     public Guid? ParentInstanceId { get; set => Set(ref field, value); }
 
     /// <summary>The call-activity execution in the parent that waits for this instance.</summary>

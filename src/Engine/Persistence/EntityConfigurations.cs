@@ -156,6 +156,11 @@ internal sealed class BufferedMessageConfiguration : IEntityTypeConfiguration<Bu
         builder.HasIndex(m => new { m.Name, m.CorrelationKey, m.ConsumedAt });
         // A message id is unique per tenant scope (issue 9): one gemeente's id never suppresses another's message.
         builder.HasIndex(m => new { m.Tenants, m.MessageId }).IsUnique();
+
+        // The messages still kept, by expiry: the kept-messages pass of every clock advance and reconciler pass reads the few
+        // not yet taken instead of every message received (most are taken at once; 37,000 rows by week 18 of the keten's
+        // 10,000 trajecten, 16 ms a pass to read them all).
+        builder.HasIndex(m => m.ExpiresAt, "ix_buffered_messages_kept").HasFilter("consumed_at IS NULL");
     }
 }
 

@@ -48,12 +48,12 @@ public sealed partial class EngineQueries
 
         // The display variables (a name, a reference) of each item's root instance: one query for the page.
         var roots = items.Select(r => r.DisplayInstance).OfType<Guid>().Distinct().ToList();
-        var variables = roots.Count == 0
+        var kept = roots.Count == 0 || display.IsEmpty
             ? []
-            : await db.Instances.AsNoTracking().Where(i => roots.Contains(i.Id)).Select(i => new { i.Id, i.Variables }).ToDictionaryAsync(i => i.Id, i => i.Variables, cancellationToken);
-        var names = options.Value.TaskDisplayVariables;
+            : await db.Instances.AsNoTracking().Where(i => roots.Contains(i.Id)).Select(i => new { i.Id, i.DisplayValues }).ToDictionaryAsync(i => i.Id, i => i.DisplayValues, cancellationToken);
+        var displays = await DisplaysAsync(db, items.Select(r => r.DisplayInstance is { } root && kept.TryGetValue(root, out var values) ? new DisplayRow(root, values, null, null) : new DisplayRow(null, null, null, null)).ToList(), cancellationToken);
         return new PagedList<DueItemView>(
-            items.Select(r => r.Item with { Display = r.DisplayInstance is { } root && variables.TryGetValue(root, out var json) ? Display(names, json, null) : null }).ToList(),
+            items.Select((r, n) => r.Item with { Display = displays[n] }).ToList(),
             paging.Page,
             paging.PageSize,
             total);

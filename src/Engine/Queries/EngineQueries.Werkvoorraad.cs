@@ -242,12 +242,11 @@ public sealed partial class EngineQueries
 
     /// <summary>
     /// One page of tasks with their display variables (<see cref="EngineOptions.TaskDisplayVariables"/>) read in the same query
-    /// from the task's own instance and its root instance (the task's own instance wins).
+    /// from the values kept beside the task's own instance and its root instance (the task's own instance wins).
     /// </summary>
     private async Task<List<TaskView>> PageAsync(EngineDbContext db, IQueryable<UserTaskEntity> query, TaskSort sort, int skip, int take, CancellationToken cancellationToken)
     {
-        var names = options.Value.TaskDisplayVariables;
-        if (names.Count == 0)
+        if (display.IsEmpty)
         {
             var plain = await Sorted(query, sort).Skip(skip).Take(take).ToListAsync(cancellationToken);
             return plain.Select(t => ToView(t)).ToList();
@@ -260,7 +259,7 @@ public sealed partial class EngineQueries
                      from i in own.DefaultIfEmpty()
                      join r in db.Instances on i.RootInstanceId equals r.Id into roots
                      from r in roots.DefaultIfEmpty()
-                     select new { Task = t, Own = i.Variables, Root = r.Variables };
+                     select new { Task = t, Display = new DisplayRow((Guid?)i.Id, i.DisplayValues, (Guid?)r.Id, r.DisplayValues) };
         var ordered = sort switch
         {
             TaskSort.DueAscending => joined.OrderBy(x => x.Task.DueAt == null).ThenBy(x => x.Task.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
@@ -269,39 +268,34 @@ public sealed partial class EngineQueries
             _ => joined.OrderByDescending(x => x.Task.Priority).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
         };
         var rows = await ordered.ToListAsync(cancellationToken);
-        return rows.Select(x => ToView(x.Task, Display(names, x.Own, x.Root))).ToList();
+        var displays = await DisplaysAsync(db, rows.Select(x => x.Display).ToList(), cancellationToken);
+        return rows.Select((x, n) => ToView(x.Task, displays[n])).ToList();
     }
 
+    /// <summary>The display values kept beside a row's own instance and its root instance, as read (null ids: no such instance).</summary>
+    private sealed record DisplayRow(Guid? OwnId, string? Own, Guid? RootId, string? Root);
+
     /// <summary>
-    /// The display variables of a task or instance: each name from its own instance's variables, else from its root's. Only
-    /// the named values are taken from the variables' JSON (a traject's variables are large; the werkvoorraad shows a few).
+    /// What each row shows (<see cref="DisplayVariables.Merge"/>). An instance whose kept values were written under other
+    /// names, or before they were kept (until <see cref="InstanceValuesBackfill"/> has been through the table), is read
+    /// from its variables: one query for all of them.
     /// </summary>
-    private static JsonObject? Display(IList<string> names, string? own, string? root)
+    private async Task<List<JsonObject?>> DisplaysAsync(EngineDbContext db, IReadOnlyList<DisplayRow> rows, CancellationToken cancellationToken)
     {
-        var display = new JsonObject();
-        foreach (var source in (ReadOnlySpan<string?>)[own, root])
-        {
-            if (source is null || display.Count == names.Count)
-            {
-                continue;
-            }
+        var stale = rows.SelectMany(r => new (Guid? Id, string? Values)[] { (r.OwnId, r.Own), (r.RootId, r.Root) })
+            .Where(x => x.Id is not null && !display.IsCurrent(x.Values))
+            .Select(x => x.Id!.Value)
+            .Distinct()
+            .ToList();
+        var fromVariables = stale.Count == 0
+            ? []
+            : await db.Instances.AsNoTracking().Where(i => stale.Contains(i.Id)).Select(i => new { i.Id, i.Variables })
+                .ToDictionaryAsync(i => i.Id, i => display.Of(i.Variables), cancellationToken);
 
-            using var document = JsonDocument.Parse(source);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                continue;
-            }
+        JsonObject? Values(Guid? id, string? stored) =>
+            id is not { } instanceId ? null : display.Read(display.IsCurrent(stored) ? stored : fromVariables.GetValueOrDefault(instanceId));
 
-            foreach (var name in names)
-            {
-                if (!display.ContainsKey(name) && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
-                {
-                    display[name] = JsonNode.Parse(value.GetRawText());
-                }
-            }
-        }
-
-        return display.Count == 0 ? null : display;
+        return rows.Select(r => display.Merge(Values(r.OwnId, r.Own), Values(r.RootId, r.Root))).ToList();
     }
 }
 

@@ -13,11 +13,14 @@ public sealed partial class EngineQueries
 
     private readonly CountedVariables counted;
 
-    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options, CountedVariables counted)
+    private readonly DisplayVariables display;
+
+    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options, CountedVariables counted, DisplayVariables display)
     {
         this.databases = databases;
         this.options = options;
         this.counted = counted;
+        this.display = display;
     }
 
     /// <summary>Whether the database holds any instance at all (e.g. to decide that it is new).</summary>
@@ -178,8 +181,7 @@ public sealed partial class EngineQueries
     {
         // After every claim and completion (the answer shows the task as it now is): a compiled query, not the list's LINQ.
         await using var db = databases.Create();
-        var names = options.Value.TaskDisplayVariables;
-        var row = names.Count == 0
+        var row = display.IsEmpty
             ? await CompiledPlainTask.For(db)(db, id, cancellationToken)
             : await CompiledTask.For(db)(db, id, cancellationToken);
         if (row is null || !actor.MayAccess(row.Task.TenantId))
@@ -187,15 +189,15 @@ public sealed partial class EngineQueries
             return null;
         }
 
-        return ToView(row.Task, names.Count == 0 ? null : Display(names, row.Own, row.Root));
+        return ToView(row.Task, display.IsEmpty ? null : (await DisplaysAsync(db, [row.Display!], cancellationToken))[0]);
     }
 
     /// <summary>One task by id, without variables (no display variables are configured).</summary>
     private static readonly ModelBound<Func<EngineDbContext, Guid, CancellationToken, Task<TaskRow?>>> CompiledPlainTask =
         new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken ct) =>
-            db.UserTasks.AsNoTracking().Where(t => t.Id == id).Select(t => new TaskRow(t, null, null)).FirstOrDefault()));
+            db.UserTasks.AsNoTracking().Where(t => t.Id == id).Select(t => new TaskRow(t, null)).FirstOrDefault()));
 
-    /// <summary>One task by id with its own instance's and its root instance's variables (for the display variables).</summary>
+    /// <summary>One task by id with the display values kept beside its own instance and its root instance.</summary>
     private static readonly ModelBound<Func<EngineDbContext, Guid, CancellationToken, Task<TaskRow?>>> CompiledTask =
         new(() => EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken ct) =>
             (from t in db.UserTasks.AsNoTracking()
@@ -204,9 +206,9 @@ public sealed partial class EngineQueries
              from i in own.DefaultIfEmpty()
              join r in db.Instances on i.RootInstanceId equals r.Id into roots
              from r in roots.DefaultIfEmpty()
-             select new TaskRow(t, i.Variables, r.Variables)).FirstOrDefault()));
+             select new TaskRow(t, new DisplayRow((Guid?)i.Id, i.DisplayValues, (Guid?)r.Id, r.DisplayValues))).FirstOrDefault()));
 
-    private sealed record TaskRow(UserTaskEntity Task, string? Own, string? Root);
+    private sealed record TaskRow(UserTaskEntity Task, DisplayRow? Display);
 
     public async Task<PagedList<IncidentView>> IncidentsAsync(IncidentFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
     {

@@ -56,7 +56,7 @@ public sealed class CountedVariablesTests
         Assert.False(h.Services.GetRequiredService<CountedVariables>().AllCurrent);
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"]));
         Assert.Equal(expected, await CountsAsync(h, ["doelgroep", "route"], started: (EngineHarness.Start.AddDays(-1), EngineHarness.Start.AddDays(1))));
-        var backfill = h.Services.GetServices<IHostedService>().OfType<CountedVariablesBackfill>().Single();
+        var backfill = h.Services.GetServices<IHostedService>().OfType<InstanceValuesBackfill>().Single();
         Assert.Equal(3, await backfill.RunAsync(CancellationToken.None));
         Assert.Equal(0, await backfill.RunAsync(CancellationToken.None));
         Assert.True(h.Services.GetRequiredService<CountedVariables>().AllCurrent);

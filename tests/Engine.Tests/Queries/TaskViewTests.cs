@@ -1,6 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inburgering.Engine.Persistence;
 using Inburgering.Engine.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Inburgering.Engine.Tests.Queries;
 
@@ -31,6 +35,50 @@ public sealed class TaskViewTests
         // "persoon" is the child's own variable, "naam" only the root's; a name neither has is left out.
         Assert.Equal("""{"persoon":"Amina","naam":"Amina"}""", task.Display!.ToJsonString());
         Assert.Equal(JsonSerializer.Serialize(listed), JsonSerializer.Serialize(task));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task TheDisplay_IsTheSame_FromTheKeptValues_AndFromTheVariables_AndFollowsAChange(DatabaseProvider provider)
+    {
+        await using var h = await EngineHarness.CreateAsync(provider, options: o =>
+        {
+            o.TaskDisplayVariables.Add("persoon");
+            o.TaskDisplayVariables.Add("naam");
+            o.TaskDisplayVariables.Add("ontbreekt");
+        });
+        await h.DeployAsync("call-activity.bpmn");
+        var id = await h.StartAsync("caller", new { naam = "Amina", uren = 400 }, "P-42", "1901");
+        var childId = (await h.InstanceAsync(id)).ChildInstanceIds.Single();
+        var listed = await h.TaskAsync(childId, "work");
+        const string Expected = """{"persoon":"Amina","naam":"Amina"}""";
+        Assert.Equal(Expected, listed.Display!.ToJsonString());
+        var display = h.Services.GetRequiredService<DisplayVariables>();
+        var factory = h.Services.GetRequiredService<IEngineDbContextFactory>();
+        await using (var db = factory.Create())
+        {
+            // Beside each instance, its own values only: the child's name is its root's.
+            var kept = await db.Instances.AsNoTracking().Where(i => i.Id == id || i.Id == childId).ToDictionaryAsync(i => i.Id, i => i.DisplayValues);
+            Assert.Equal(display.Signature + """{"naam":"Amina"}""", kept[id]);
+            Assert.Equal(display.Signature + """{"persoon":"Amina"}""", kept[childId]);
+
+            // Rows from before the column (null) and under other names are read from their variables: the same display.
+            await db.Instances.Where(i => i.Id == childId).ExecuteUpdateAsync(s => s.SetProperty(i => i.DisplayValues, (string?)null));
+            await db.Instances.Where(i => i.Id == id).ExecuteUpdateAsync(s => s.SetProperty(i => i.DisplayValues, "0000beef{\"naam\":\"Oud\"}"));
+        }
+
+        Assert.Equal(Expected, (await h.TaskAsync(childId, "work")).Display!.ToJsonString());
+        Assert.Equal(Expected, (await h.Queries.TaskAsync(listed.Id, EngineHarness.Admin))!.Display!.ToJsonString());
+        var backfill = h.Services.GetServices<IHostedService>().OfType<InstanceValuesBackfill>().Single();
+        Assert.Equal(2, await backfill.RunAsync(CancellationToken.None));
+        Assert.Equal(0, await backfill.RunAsync(CancellationToken.None));
+        Assert.Equal(Expected, (await h.TaskAsync(childId, "work")).Display!.ToJsonString());
+
+        // A change of the root's variables shows in its children's tasks; a value set to null is no longer shown.
+        await h.Engine.SetVariablesAsync(id, new JsonObject { ["naam"] = "Amina B." }, EngineHarness.Admin);
+        Assert.Equal("""{"persoon":"Amina","naam":"Amina B."}""", (await h.Queries.TaskAsync(listed.Id, EngineHarness.Admin))!.Display!.ToJsonString());
+        await h.Engine.SetVariablesAsync(id, new JsonObject { ["naam"] = null }, EngineHarness.Admin);
+        Assert.Equal("""{"persoon":"Amina"}""", (await h.TaskAsync(childId, "work")).Display!.ToJsonString());
     }
 
     [SkippableTheory]

@@ -143,6 +143,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.HasIndex("Name", "CorrelationKey", "ConsumedAt")
                         .HasDatabaseName("ix_buffered_messages_name_correlation_key_consumed_at");
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_buffered_messages_kept")
+                        .HasDatabaseName("ix_buffered_messages_kept")
+                        .HasFilter("consumed_at IS NULL");
+
                     b.ToTable("buffered_messages", (string)null);
                 });
 
@@ -404,6 +408,10 @@ namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer")
                         .HasColumnName("definition_version");
+
+                    b.Property<string>("DisplayValues")
+                        .HasColumnType("text")
+                        .HasColumnName("display_values");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(1000)

@@ -136,6 +136,10 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Name", "CorrelationKey", "ConsumedAt")
                         .HasDatabaseName("ix_buffered_messages_name_correlation_key_consumed_at");
 
+                    b.HasIndex(new[] { "ExpiresAt" }, "ix_buffered_messages_kept")
+                        .HasDatabaseName("ix_buffered_messages_kept")
+                        .HasFilter("consumed_at IS NULL");
+
                     b.ToTable("buffered_messages", (string)null);
                 });
 
@@ -397,6 +401,10 @@ namespace Inburgering.Engine.Persistence.Migrations.Sqlite
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("definition_version");
+
+                    b.Property<string>("DisplayValues")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_values");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(1000)

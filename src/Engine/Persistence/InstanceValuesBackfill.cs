@@ -5,18 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace Inburgering.Engine.Persistence;
 
 /// <summary>
-/// Writes the counted values (<see cref="CountedVariables"/>) of instances that do not have them under the configured names yet —
-/// every instance after an upgrade, or after the host counts other variables — in batches, in the background after start-up.
-/// Until it is done the counts stay right (those rows are read the slow way). A row a step changed meanwhile is left to that
-/// step, which writes the values itself.
+/// Writes the values the engine keeps beside each instance (the counted values, <see cref="CountedVariables"/>, and the
+/// display values, <see cref="DisplayVariables"/>) where a row does not have them under the configured names yet — every
+/// instance after an upgrade, or after the host counts or shows other variables — in batches, in the background after
+/// start-up. Until it is done the counts and lists stay right (those rows are read from their variables). A row a step
+/// changed meanwhile is left to that step, which writes the values itself.
 /// </summary>
-internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory databases, CountedVariables counted, ILogger<CountedVariablesBackfill> logger) : BackgroundService
+internal sealed partial class InstanceValuesBackfill(IEngineDbContextFactory databases, CountedVariables counted, DisplayVariables display, ILogger<InstanceValuesBackfill> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (counted.IsEmpty)
+        if (counted.IsEmpty && display.IsEmpty)
         {
             return;
         }
@@ -27,7 +28,7 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
             var started = TimeProvider.System.GetTimestamp();
             var rewritten = await RunAsync(stoppingToken);
             var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
-            var names = string.Join(", ", counted.Names);
+            var names = string.Join(", ", counted.Names.Concat(display.Names).Distinct(StringComparer.Ordinal));
             if (rewritten > 0)
             {
                 LogDone(logger, rewritten, names, seconds);
@@ -42,10 +43,9 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
         }
     }
 
-    /// <summary>Rewrites every row not current under the counted names (in key order, once); returns how many it wrote.</summary>
+    /// <summary>Rewrites every row not current under the counted and displayed names (in key order, once); returns how many it wrote.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var signature = counted.Signature;
         var total = 0;
         var after = Guid.Empty;
         while (true)
@@ -57,7 +57,7 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
             var batch = await db.Instances.AsNoTracking()
                 .Where(i => i.Id.CompareTo(last) > 0)
                 .OrderBy(i => i.Id)
-                .Select(i => new { i.Id, i.Version, i.Variables, i.CountedValues })
+                .Select(i => new { i.Id, i.Version, i.Variables, i.CountedValues, i.DisplayValues })
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
@@ -67,7 +67,7 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
             }
 
             after = batch[^1].Id;
-            var stale = batch.Where(r => !counted.IsCurrent(r.CountedValues)).ToList();
+            var stale = batch.Where(r => !counted.IsCurrent(r.CountedValues) || !display.IsCurrent(r.DisplayValues)).ToList();
             if (stale.Count == 0)
             {
                 continue;
@@ -76,9 +76,10 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
             // One batched UPDATE per stretch, each row guarded by its version: a row a step changed meanwhile is that step's.
             foreach (var row in stale)
             {
-                var entity = new InstanceEntity { Id = row.Id, Version = row.Version, DefinitionKey = "", TenantId = "" };
+                var entity = new InstanceEntity { Id = row.Id, Version = row.Version, DefinitionKey = "", TenantId = "", CountedValues = row.CountedValues, DisplayValues = row.DisplayValues };
                 db.Instances.Attach(entity);
                 entity.CountedValues = counted.Of(row.Variables);
+                entity.DisplayValues = display.Of(row.Variables);
             }
 
             try
@@ -90,17 +91,18 @@ internal sealed partial class CountedVariablesBackfill(IEngineDbContextFactory d
                 db.ChangeTracker.Clear();
                 foreach (var row in stale)
                 {
-                    var values = counted.Of(row.Variables);
+                    var countedValues = counted.Of(row.Variables);
+                    var displayValues = display.Of(row.Variables);
                     total += await db.Instances.Where(i => i.Id == row.Id && i.Version == row.Version)
-                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.CountedValues, values), cancellationToken);
+                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.CountedValues, countedValues).SetProperty(i => i.DisplayValues, displayValues), cancellationToken);
                 }
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Counted variables ({Names}) written for {Count} instances in {Seconds:0.0} s.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Counted and display variables ({Names}) written for {Count} instances in {Seconds:0.0} s.")]
     private static partial void LogDone(ILogger logger, int count, string names, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the counted variables stopped; counts stay right, read the slow way.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing the counted and display variables stopped; counts and lists stay right, read the slow way.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

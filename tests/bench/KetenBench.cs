@@ -78,9 +78,13 @@ internal static class KetenBench
             // What a traject's steps are, and how many distinct moments the clock fired its timers at (one moment's timers
             // of different instances fire in parallel; moments one after the other).
             var moments = await db.Journal.AsNoTracking().Where(j => j.Type == "timer-fired").Select(j => j.At).Distinct().CountAsync();
+
+            // A partner call that needed another attempt ran at its retry's moment, and so did what it started: runs of the
+            // same code can differ in their distinct moments that way.
+            var retried = await db.Jobs.AsNoTracking().CountAsync(j => j.Attempts > 1);
             var perKind = string.Join(", ", Transactions.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t} {journal.GetValueOrDefault(t) / (double)Math.Max(1, roots):0.0}")));
             splits.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{provider}: steps per traject: {perKind}; timers fired at {moments:N0} distinct moments, {journal.GetValueOrDefault("timer-fired") / (double)Math.Max(1, moments):0.0} per moment"));
+                $"{provider}: steps per traject: {perKind}; timers fired at {moments:N0} distinct moments, {journal.GetValueOrDefault("timer-fired") / (double)Math.Max(1, moments):0.0} per moment; {retried:N0} partner calls took more than one attempt"));
             if (provider == DatabaseProvider.PostgreSql)
             {
                 // Write transactions only (PostgreSQL's transaction ids; the statistics below count read-only ones too),

@@ -15,16 +15,8 @@ public sealed class TaskViewTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task OneTask_ShowsDisplayVariables_FromItsOwnInstanceThenItsRoot_AsTheListDoes(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(provider, options: o =>
-        {
-            o.TaskDisplayVariables.Add("persoon");
-            o.TaskDisplayVariables.Add("naam");
-            o.TaskDisplayVariables.Add("ontbreekt");
-        });
-        await h.DeployAsync("call-activity.bpmn");
-        var id = await h.StartAsync("caller", new { naam = "Amina", uren = 400 }, "P-42", "1901");
-        var childId = (await h.InstanceAsync(id)).ChildInstanceIds.Single();
-        var listed = await h.TaskAsync(childId, "work");
+        var (h, id, childId, listed) = await StartCallerAsync(provider, withDisplay: true);
+        await using var harness = h;
 
         var task = await h.Queries.TaskAsync(listed.Id, EngineHarness.Admin);
 
@@ -41,16 +33,8 @@ public sealed class TaskViewTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task TheDisplay_IsTheSame_FromTheKeptValues_AndFromTheVariables_AndFollowsAChange(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(provider, options: o =>
-        {
-            o.TaskDisplayVariables.Add("persoon");
-            o.TaskDisplayVariables.Add("naam");
-            o.TaskDisplayVariables.Add("ontbreekt");
-        });
-        await h.DeployAsync("call-activity.bpmn");
-        var id = await h.StartAsync("caller", new { naam = "Amina", uren = 400 }, "P-42", "1901");
-        var childId = (await h.InstanceAsync(id)).ChildInstanceIds.Single();
-        var listed = await h.TaskAsync(childId, "work");
+        var (h, id, childId, listed) = await StartCallerAsync(provider, withDisplay: true);
+        await using var harness = h;
         const string Expected = """{"persoon":"Amina","naam":"Amina"}""";
         Assert.Equal(Expected, listed.Display!.ToJsonString());
         var display = h.Services.GetRequiredService<DisplayVariables>();
@@ -85,11 +69,8 @@ public sealed class TaskViewTests
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task OneTask_WithoutDisplayVariables_HasNoDisplay_AndIsHiddenFromOtherGemeenten(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(provider);
-        await h.DeployAsync("call-activity.bpmn");
-        var id = await h.StartAsync("caller", new { naam = "Amina", uren = 400 }, "P-42", "1901");
-        var childId = (await h.InstanceAsync(id)).ChildInstanceIds.Single();
-        var listed = await h.TaskAsync(childId, "work");
+        var (h, _, _, listed) = await StartCallerAsync(provider, withDisplay: false);
+        await using var harness = h;
 
         var task = await h.Queries.TaskAsync(listed.Id, EngineHarness.Admin);
         var elsewhere = await h.Queries.TaskAsync(listed.Id, new Actor("m", new HashSet<string> { "consulent" }, new HashSet<string> { "0335" }));
@@ -102,5 +83,34 @@ public sealed class TaskViewTests
         Assert.Null(elsewhere);
         Assert.Equal(listed.Id, home?.Id);
         Assert.Null(unknown);
+    }
+
+    /// <summary>
+    /// A harness (showing the display variables persoon, naam and ontbreekt, or none) with the call-activity process started
+    /// once for gemeente 1901: the caller, its called child and the child's task as the list shows it.
+    /// </summary>
+    private static async Task<(EngineHarness H, Guid Id, Guid ChildId, TaskView Listed)> StartCallerAsync(DatabaseProvider provider, bool withDisplay)
+    {
+        var h = await EngineHarness.CreateAsync(provider, options: o =>
+        {
+            if (withDisplay)
+            {
+                o.TaskDisplayVariables.Add("persoon");
+                o.TaskDisplayVariables.Add("naam");
+                o.TaskDisplayVariables.Add("ontbreekt");
+            }
+        });
+        try
+        {
+            await h.DeployAsync("call-activity.bpmn");
+            var id = await h.StartAsync("caller", new { naam = "Amina", uren = 400 }, "P-42", "1901");
+            var childId = (await h.InstanceAsync(id)).ChildInstanceIds.Single();
+            return (h, id, childId, await h.TaskAsync(childId, "work"));
+        }
+        catch
+        {
+            await h.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -74,7 +74,7 @@ public static class EngineRegistration
             sp.GetRequiredService<ILogger<ProcessEngine>>()));
         services.AddSingleton(sp => new CountedVariables(sp.GetRequiredService<IOptions<EngineOptions>>().Value.CountedVariables));
         services.AddSingleton(sp => new DisplayVariables(sp.GetRequiredService<IOptions<EngineOptions>>().Value.TaskDisplayVariables));
-        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<IOptions<EngineOptions>>(), sp.GetRequiredService<CountedVariables>(), sp.GetRequiredService<DisplayVariables>()));
+        services.AddSingleton(sp => new EngineQueries(sp.GetRequiredService<IEngineDbContextFactory>(), sp.GetRequiredService<CountedVariables>(), sp.GetRequiredService<DisplayVariables>()));
         services.AddSingleton(sp => new ClockService(
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ProcessEngine>(),

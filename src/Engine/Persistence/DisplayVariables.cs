@@ -13,13 +13,20 @@ namespace Inburgering.Engine.Persistence;
 /// (or before the column existed) has another signature or none, and is read from its variables until
 /// <see cref="InstanceValuesBackfill"/> rewrote it. One instance per engine.
 /// </summary>
-internal sealed class DisplayVariables(IEnumerable<string> names)
+internal sealed class DisplayVariables
 {
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public IReadOnlyList<string> Names { get; } = names.ToList();
+    public DisplayVariables(IEnumerable<string> names)
+    {
+        Names = names.ToList();
+        Signature = CountedVariables.SignatureOf(Names);
+    }
 
-    public string Signature => field ??= CountedVariables.SignatureOf(Names);
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The first 8 characters of every current row's column (empty when nothing is displayed).</summary>
+    public string Signature { get; }
 
     public bool IsEmpty => Names.Count == 0;
 

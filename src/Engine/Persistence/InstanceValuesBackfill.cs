@@ -52,12 +52,13 @@ internal sealed partial class InstanceValuesBackfill(IEngineDbContextFactory dat
         {
             await using var db = databases.Create();
 
-            // By key, so each batch reads the next stretch of the primary key instead of the whole table again.
+            // By key, so each batch reads the next stretch of the primary key instead of the whole table again; the short
+            // columns first, and the variables (about 2 KB a traject) only of the rows that need rewriting.
             var last = after;
             var batch = await db.Instances.AsNoTracking()
                 .Where(i => i.Id.CompareTo(last) > 0)
                 .OrderBy(i => i.Id)
-                .Select(i => new { i.Id, i.Version, i.Variables, i.CountedValues, i.DisplayValues })
+                .Select(i => new { i.Id, i.CountedValues, i.DisplayValues })
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
@@ -67,11 +68,18 @@ internal sealed partial class InstanceValuesBackfill(IEngineDbContextFactory dat
             }
 
             after = batch[^1].Id;
-            var stale = batch.Where(r => !counted.IsCurrent(r.CountedValues) || !display.IsCurrent(r.DisplayValues)).ToList();
-            if (stale.Count == 0)
+            var staleIds = batch.Where(r => IsStale(r.CountedValues, r.DisplayValues)).Select(r => r.Id).ToList();
+            if (staleIds.Count == 0)
             {
                 continue;
             }
+
+            // The version read with the variables guards the write: a row a step changed after this read is that step's.
+            var stale = await db.Instances.AsNoTracking()
+                .Where(i => staleIds.Contains(i.Id))
+                .Select(i => new { i.Id, i.Version, i.Variables, i.CountedValues, i.DisplayValues })
+                .ToListAsync(cancellationToken);
+            stale.RemoveAll(r => !IsStale(r.CountedValues, r.DisplayValues));
 
             // One batched UPDATE per stretch, each row guarded by its version: a row a step changed meanwhile is that step's.
             foreach (var row in stale)
@@ -99,6 +107,8 @@ internal sealed partial class InstanceValuesBackfill(IEngineDbContextFactory dat
             }
         }
     }
+
+    private bool IsStale(string? countedValues, string? displayValues) => !counted.IsCurrent(countedValues) || !display.IsCurrent(displayValues);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Counted and display variables ({Names}) written for {Count} instances in {Seconds:0.0} s.")]
     private static partial void LogDone(ILogger logger, int count, string names, double seconds);

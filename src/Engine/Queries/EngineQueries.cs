@@ -9,16 +9,13 @@ namespace Inburgering.Engine.Queries;
 public sealed partial class EngineQueries
 {
     private readonly IEngineDbContextFactory databases;
-    private readonly Microsoft.Extensions.Options.IOptions<EngineOptions> options;
-
     private readonly CountedVariables counted;
 
     private readonly DisplayVariables display;
 
-    internal EngineQueries(IEngineDbContextFactory databases, Microsoft.Extensions.Options.IOptions<EngineOptions> options, CountedVariables counted, DisplayVariables display)
+    internal EngineQueries(IEngineDbContextFactory databases, CountedVariables counted, DisplayVariables display)
     {
         this.databases = databases;
-        this.options = options;
         this.counted = counted;
         this.display = display;
     }

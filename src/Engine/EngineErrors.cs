@@ -145,6 +145,13 @@ public static partial class EngineErrors
 
     internal static readonly ErrorCode PageSizeInvalid = new("paging.page-size-invalid", Invalid, "pageSize lies between 1 and {max}.");
 
+    internal static readonly ErrorCode PageAfterInvalid = new("paging.after-invalid", Invalid,
+        "after is not where this list continues; pass the next of the page before, with the same sort.");
+
+    internal static readonly ErrorCode PageAfterWithPage = new("paging.after-with-page", Invalid, "after continues a list by position; leave out page.");
+
+    internal static readonly ErrorCode PageAfterUnsupported = new("paging.after-unsupported", Invalid, "this list is read by page; after is not supported here.");
+
     internal static readonly ErrorCode FilterValueUnknown = new("filter.value-unknown", Invalid,
         "{name} '{value}' is unknown; choose from {allowed}.");
 

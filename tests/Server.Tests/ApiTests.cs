@@ -311,6 +311,42 @@ public sealed class ApiTests
         Assert.Equal(2, page["page"]!.GetValue<int>());
         Assert.Single(last["items"]!.AsArray());
         Assert.Equal(7, last["total"]!.GetValue<int>());
+        Assert.False(last.AsObject().ContainsKey("next"));
+
+        // The task list says where it continues; read on from there, the same tasks as by page, and no next at the end.
+        var byPage = new List<string>();
+        for (var n = 1; n <= 3; n++)
+        {
+            byPage.AddRange((await (await client.GetAsync($"/api/v1/tasks?page={n}&pageSize=3")).JsonAsync())["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
+        }
+
+        var read = new List<string>();
+        var list = await (await client.GetAsync("/api/v1/tasks?pageSize=3")).JsonAsync();
+        read.AddRange(list["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
+        while (list["next"] is { } next)
+        {
+            Assert.True(read.Count < 7);
+            list = await (await client.GetAsync($"/api/v1/tasks?pageSize=3&after={Uri.EscapeDataString(next.GetValue<string>())}")).JsonAsync();
+            Assert.Equal(7, list["total"]!.GetValue<int>());
+            read.AddRange(list["items"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(7, read.Count);
+        Assert.Equal(byPage, read);
+
+        async Task<string> Refused(string url)
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var problem = await response.JsonAsync();
+            Assert.False(string.IsNullOrWhiteSpace(problem["detail"]!.GetValue<string>()));
+            return problem["code"]!.GetValue<string>();
+        }
+
+        var first = (await (await client.GetAsync("/api/v1/tasks?pageSize=3")).JsonAsync())["next"]!.GetValue<string>();
+        Assert.Equal("paging.after-invalid", await Refused("/api/v1/tasks?after=elders"));
+        Assert.Equal("paging.after-invalid", await Refused($"/api/v1/tasks?sort=due&after={first}"));
+        Assert.Equal("paging.after-with-page", await Refused($"/api/v1/tasks?page=2&after={first}"));
     }
 
     [Fact]

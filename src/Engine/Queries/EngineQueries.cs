@@ -164,14 +164,30 @@ public sealed partial class EngineQueries
             total);
     }
 
+    /// <summary>
+    /// One page of tasks, by page number or after the <see cref="PagedList{T}.Next"/> of the page before
+    /// (<see cref="Paging.After"/>, <see cref="TaskCursor"/>); <see cref="PagedList{T}.Next"/> is set when more follow.
+    /// </summary>
     public async Task<PagedList<TaskView>> TasksAsync(TaskFilter filter, Actor actor, Paging paging, CancellationToken cancellationToken = default)
     {
-        paging.Validate();
+        paging.Validate(continuable: true);
+        var after = paging.After is { } cursor ? TaskCursor.Read(cursor, filter.Sort) : (TaskCursor.Position?)null;
         await using var db = databases.Create();
         var query = BaseTasks(db, filter, actor);
         var total = await query.CountAsync(cancellationToken);
-        var rows = await PageAsync(db, query, filter.Sort, paging.Skip, paging.PageSize, cancellationToken);
-        return new PagedList<TaskView>(rows, paging.Page, paging.PageSize, total);
+        var page = after is { } position
+            ? await PageAsync(db, TaskCursor.After(query, position), filter.Sort, 0, paging.PageSize + 1, cancellationToken)
+            : await PageAsync(db, query, filter.Sort, paging.Skip, paging.PageSize + 1, cancellationToken);
+
+        // One row more than the page shows whether another page follows.
+        string? next = null;
+        if (page.Count > paging.PageSize)
+        {
+            page.RemoveAt(paging.PageSize);
+            next = TaskCursor.Of(filter.Sort, page[^1]);
+        }
+
+        return new PagedList<TaskView>(page, paging.Page, paging.PageSize, total) { Next = next };
     }
 
     public async Task<TaskView?> TaskAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)

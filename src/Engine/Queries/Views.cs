@@ -3,10 +3,21 @@ using System.Text.Json.Serialization;
 
 namespace Inburgering.Engine.Queries;
 
-/// <summary>One page of a list, with the total number of matches.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+/// <summary>
+/// One page of a list, with the total number of matches. A list that can be continued by position (the tasks) also carries
+/// <see cref="Next"/>: where the page after this one starts (<see cref="Paging.After"/>), null on the last page.
+/// </summary>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Next { get; init; }
+}
 
-/// <summary>Which page of a list: 1-based page number and its size (1–500).</summary>
+/// <summary>
+/// Which page of a list: 1-based page number and its size (1–500); or, for a list that gives <see cref="PagedList{T}.Next"/>,
+/// <see cref="After"/>: the page that follows the one that gave it, whatever was added or taken away before it since (an
+/// offset would skip or repeat a row then, and reads every row before it again).
+/// </summary>
 public sealed record Paging(int Page = 1, int PageSize = 50)
 {
     public const int MaxPageSize = 500;
@@ -14,8 +25,22 @@ public sealed record Paging(int Page = 1, int PageSize = 50)
     /// <summary>The furthest page one may ask for: (page - 1) × pageSize must stay far from int.MaxValue (a negative OFFSET is a 500 on PostgreSQL).</summary>
     public const int MaxPage = 100_000;
 
-    internal void Validate()
+    /// <summary>The <see cref="PagedList{T}.Next"/> of the page before (with the same filter and sort); page stays 1.</summary>
+    public string? After { get; init; }
+
+    /// <param name="continuable">Whether the list reads <see cref="After"/>; the others refuse it rather than ignore it.</param>
+    internal void Validate(bool continuable = false)
     {
+        if (After is not null && !continuable)
+        {
+            throw EngineErrors.PageAfterUnsupported.Exception();
+        }
+
+        if (After is not null && Page != 1)
+        {
+            throw EngineErrors.PageAfterWithPage.Exception();
+        }
+
         if (Page < 1)
         {
             throw EngineErrors.PageInvalid.Exception();

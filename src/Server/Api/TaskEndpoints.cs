@@ -12,7 +12,7 @@ public static class TaskEndpoints
     public static void MapTasks(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/tasks").WithTags("Taken");
-        group.MapGet("", ListAsync).WithSummary("Taken, te filteren op instanceId, candidateGroup, assignee, gemeente, status (open, completed, cancelled, all), view (mine, groups, all) en due (overdue, this-week); sort: due, -due, created of priority.");
+        group.MapGet("", ListAsync).WithSummary("Taken, te filteren op instanceId, candidateGroup, assignee, gemeente, status (open, completed, cancelled, all), view (mine, groups, all) en due (overdue, this-week); sort: due, -due, created of priority. Een hele lijst lees je met after: de next van de vorige pagina.");
         group.MapGet("/{id:guid}", GetAsync).RecordsAccess("task.read", AccessLogging.Subject.Task);
         group.MapPost("/{id:guid}/claim", ClaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Neemt de taak in behandeling (assignee = u).");
         group.MapPost("/{id:guid}/unclaim", UnclaimAsync).RequireAuthorization(Policies.CaseWork).WithSummary("Geeft de taak terug aan de groep.");
@@ -39,6 +39,7 @@ public static class TaskEndpoints
         TimeProvider time,
         int? page,
         int? pageSize,
+        string? after,
         CancellationToken cancellationToken)
     {
         if (Problems.CheckGemeente(gemeente) is { } invalid)
@@ -49,7 +50,8 @@ public static class TaskEndpoints
         var actor = Actors.From(context.User);
         var filter = Werkvoorraad.TaskListParameters.Apply(
             new TaskFilter(instanceId, candidateGroup, assignee, gemeente, status ?? "open", definitionKey, elementId, businessKey, unassigned), actor, view, due, sort, time);
-        return TypedResults.Ok(await queries.TasksAsync(filter, actor, new Paging(page ?? 1, pageSize ?? 50), cancellationToken));
+        var paging = new Paging(page ?? 1, pageSize ?? 50) { After = string.IsNullOrEmpty(after) ? null : after };
+        return TypedResults.Ok(await queries.TasksAsync(filter, actor, paging, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid id, EngineQueries queries, HttpContext context, CancellationToken cancellationToken) =>

@@ -69,7 +69,7 @@ public static partial class OperationCatalog
         new("GET", "/api/v1/development/users", "listDevelopmentUsers", "Alleen met ontwikkelaanmelding (zonder aanmelding te lezen): de gebruikers om als aan te melden."),
 
         // Taken
-        new("GET", "/api/v1/tasks", "listTasks", "De werkvoorraad, per pagina. view=mine|groups|all, due=overdue|this-week (volgens de klok van de service), unassigned=true; sort=due|-due|created|priority. Elke taak draagt display (inburgeraarNaam, persoonReferentie).", typeof(PagedList<TaskView>)),
+        new("GET", "/api/v1/tasks", "listTasks", "De werkvoorraad, per pagina. view=mine|groups|all, due=overdue|this-week (volgens de klok van de service), unassigned=true; sort=due|-due|created|priority. Elke taak draagt display (inburgeraarNaam, persoonReferentie). Volgen er meer, dan geeft het antwoord next: met after=<next> (zonder page) komt de pagina erna, ook als er intussen taken zijn afgerond of bijgekomen.", typeof(PagedList<TaskView>)),
         new("GET", "/api/v1/tasks/counts", "countTasks", "Het aantal open taken per tabblad {mine, groups, all} met dezelfde filters als de lijst.", typeof(TaskCounts)),
         new("GET", "/api/v1/tasks/types", "listTaskTypes", "De soorten open taken (proces, element, naam, aantal), voor het filter taaksoort.", typeof(IReadOnlyList<TaskTypeView>)),
         new("GET", "/api/v1/tasks/{id}", "getTask", "Eén taak.", typeof(TaskView), NotFoundCode: "task.not-found"),

@@ -5,6 +5,8 @@ export interface Paged<T> {
   page: number;
   pageSize: number;
   total: number;
+  /** The task list only, when more tasks follow: pass as `after` (without `page`) for the page after this one. */
+  next?: string;
 }
 
 export interface TaskApproval {

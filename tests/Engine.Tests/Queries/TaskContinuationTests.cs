@@ -1,5 +1,5 @@
-using Inburgering.Engine.Queries;
 using Inburgering.Engine.Persistence;
+using Inburgering.Engine.Queries;
 using Inburgering.Engine.Tests.Support;
 
 namespace Inburgering.Engine.Tests.Queries;

@@ -48,10 +48,10 @@ internal static class TaskCursor
             && int.TryParse(sortText, NumberStyles.None, CultureInfo.InvariantCulture, out var sortValue) && sortValue == (int)sort
             && int.TryParse(priorityText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var priority)
             && Ticks(createdText) is { } created
-            && (dueText.Length == 0 || Ticks(dueText) is not null)
+            && (dueText.Length == 0 ? null : Ticks(dueText)) is var due && (due is not null || dueText.Length == 0)
             && Guid.TryParseExact(idText, "N", out var id))
         {
-            return new Position(sort, priority, created, dueText.Length == 0 ? null : Ticks(dueText), id);
+            return new Position(sort, priority, created, due, id);
         }
 
         throw EngineErrors.PageAfterInvalid.Exception();

@@ -114,6 +114,7 @@ public sealed class TaskContinuationTests
         async Task<string> Refused(Func<Task> read) => (await Assert.ThrowsAsync<EngineException>(read)).Code;
 
         Assert.Equal("paging.after-invalid", await Refused(() => h.Queries.TasksAsync(new TaskFilter(), EngineHarness.Admin, new Paging(1, 2) { After = "niet-een-plek" })));
+        Assert.Equal("paging.after-invalid", await Refused(() => h.Queries.TasksAsync(new TaskFilter(), EngineHarness.Admin, new Paging(1, 2) { After = "!!=?" })));
         Assert.Equal("paging.after-invalid", await Refused(() => h.Queries.TasksAsync(new TaskFilter(), EngineHarness.Admin, new Paging(1, 2) { After = byPriority.Next![..^2] })));
         Assert.Equal("paging.after-invalid", await Refused(() => h.Queries.TasksAsync(new TaskFilter(Sort: TaskSort.DueAscending), EngineHarness.Admin, new Paging(1, 2) { After = byPriority.Next })));
         Assert.Equal("paging.after-invalid", await Refused(() => h.Queries.TasksAsync(new TaskFilter(), EngineHarness.Admin, new Paging(1, 2) { After = new string('A', 400) })));

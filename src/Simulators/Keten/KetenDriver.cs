@@ -229,10 +229,10 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Every page of a list; with <paramref name="keep"/>, its items up to the first that fails it (a list in that order).</summary>
     /// <summary>
-    /// Every page of a list (until <paramref name="keep"/> refuses an item). A list that answers <c>next</c> (the tasks) is
-    /// read on from there (<c>after</c>): each page costs the same, and a task done meanwhile moves nothing; the others by page.
+    /// Every page of a list; with <paramref name="keep"/>, its items up to the first that fails it (a list in that order). A
+    /// list that answers <c>next</c> (the tasks) is read on from there (<c>after</c>): each page costs the same, and a task
+    /// done meanwhile moves nothing; the others by page number.
     /// </summary>
     private async Task<IReadOnlyList<T>> PagesAsync<T>(string url, CancellationToken ct, Func<T, bool>? keep = null)
     {

@@ -232,14 +232,6 @@ public sealed partial class EngineQueries
         return Expression.Lambda<Func<UserTaskEntity, bool>>(body ?? Expression.Constant(false), task);
     }
 
-    private static IOrderedQueryable<UserTaskEntity> Sorted(IQueryable<UserTaskEntity> query, TaskSort sort) => sort switch
-    {
-        TaskSort.DueAscending => query.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        TaskSort.DueDescending => query.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        TaskSort.CreatedDescending => query.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-        _ => query.OrderByDescending(t => t.Priority).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id),
-    };
-
     /// <summary>
     /// One page of tasks with their display variables (<see cref="EngineOptions.TaskDisplayVariables"/>) read in the same query
     /// from the values kept beside the task's own instance and its root instance (the task's own instance wins).
@@ -248,25 +240,19 @@ public sealed partial class EngineQueries
     {
         if (display.IsEmpty)
         {
-            var plain = await Sorted(query, sort).Skip(skip).Take(take).ToListAsync(cancellationToken);
+            var plain = await TaskOrder.Sorted(query, sort).Skip(skip).Take(take).ToListAsync(cancellationToken);
             return plain.Select(t => ToView(t)).ToList();
         }
 
         // Page the tasks first (ORDER BY … LIMIT on the task table and its indexes), then join only that page's instances.
-        var page = Sorted(query, sort).Skip(skip).Take(take);
+        var page = TaskOrder.Sorted(query, sort).Skip(skip).Take(take);
         var joined = from t in page
                      join i in db.Instances on t.InstanceId equals i.Id into own
                      from i in own.DefaultIfEmpty()
                      join r in db.Instances on i.RootInstanceId equals r.Id into roots
                      from r in roots.DefaultIfEmpty()
                      select new { Task = t, Display = new DisplayRow((Guid?)i.Id, i.DisplayValues, (Guid?)r.Id, r.DisplayValues) };
-        var ordered = sort switch
-        {
-            TaskSort.DueAscending => joined.OrderBy(x => x.Task.DueAt == null).ThenBy(x => x.Task.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
-            TaskSort.DueDescending => joined.OrderBy(x => x.Task.DueAt == null).ThenByDescending(x => x.Task.DueAt).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
-            TaskSort.CreatedDescending => joined.OrderByDescending(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
-            _ => joined.OrderByDescending(x => x.Task.Priority).ThenBy(x => x.Task.CreatedAt).ThenBy(x => x.Task.Id),
-        };
+        var ordered = TaskOrder.Sorted(joined, x => x.Task, sort);
         var rows = await ordered.ToListAsync(cancellationToken);
         var displays = await DisplaysAsync(db, rows.Select(x => x.Display).ToList(), cancellationToken);
         return rows.Select((x, n) => ToView(x.Task, displays[n])).ToList();

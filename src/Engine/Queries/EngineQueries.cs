@@ -176,7 +176,7 @@ public sealed partial class EngineQueries
         var query = BaseTasks(db, filter, actor);
         var total = await query.CountAsync(cancellationToken);
         var page = after is { } position
-            ? await PageAsync(db, TaskCursor.After(query, position), filter.Sort, 0, paging.PageSize + 1, cancellationToken)
+            ? await PageAsync(db, TaskOrder.After(query, position), filter.Sort, 0, paging.PageSize + 1, cancellationToken)
             : await PageAsync(db, query, filter.Sort, paging.Skip, paging.PageSize + 1, cancellationToken);
 
         // One row more than the page shows whether another page follows.

@@ -1,13 +1,12 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using Inburgering.Engine.Persistence;
 
 namespace Inburgering.Engine.Queries;
 
 /// <summary>
 /// Where a list of tasks continues (<see cref="PagedList{T}.Next"/>, <see cref="Paging.After"/>): the sort keys of the last
-/// task of a page, as an opaque text. The page after it is read from those keys on (<c>WHERE (keys) &gt; last</c> in the
+/// task of a page, as an opaque text. The page after it is read from those keys on (<see cref="TaskOrder.After"/>: in the
 /// sort's order, on the index the sort uses), so it costs the same at the end of a long list as at its start, and a task
 /// completed or added meanwhile neither shifts the rest nor is read twice.
 /// </summary>
@@ -15,7 +14,7 @@ internal static class TaskCursor
 {
     private const string Version = "t1";
 
-    /// <summary>The sort keys of the last task read, in the form <see cref="After"/> takes.</summary>
+    /// <summary>The sort keys of the last task read, in the form <see cref="TaskOrder.After"/> takes.</summary>
     internal readonly record struct Position(TaskSort Sort, int Priority, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, Guid Id);
 
     /// <summary>Where the list continues after <paramref name="last"/>, as <see cref="Read"/> reads it.</summary>
@@ -55,25 +54,6 @@ internal static class TaskCursor
         }
 
         throw EngineErrors.PageAfterInvalid.Exception();
-    }
-
-    /// <summary>The tasks after <paramref name="position"/> in its sort's order (<c>EngineQueries.Sorted</c>).</summary>
-    public static IQueryable<UserTaskEntity> After(IQueryable<UserTaskEntity> query, Position position)
-    {
-        var (_, priority, created, due, id) = position;
-        return position.Sort switch
-        {
-            // Dated tasks first, by date; then those without one. Within a date (or among the undated): created, then id.
-            TaskSort.DueAscending when due is { } d => query.Where(t => t.DueAt == null || t.DueAt > d
-                || (t.DueAt == d && (t.CreatedAt > created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)))),
-            TaskSort.DueDescending when due is { } d => query.Where(t => t.DueAt == null || t.DueAt < d
-                || (t.DueAt == d && (t.CreatedAt > created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)))),
-            TaskSort.DueAscending or TaskSort.DueDescending => query.Where(t => t.DueAt == null
-                && (t.CreatedAt > created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0))),
-            TaskSort.CreatedDescending => query.Where(t => t.CreatedAt < created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)),
-            _ => query.Where(t => t.Priority < priority
-                || (t.Priority == priority && (t.CreatedAt > created || (t.CreatedAt == created && t.Id.CompareTo(id) > 0)))),
-        };
     }
 
     private static DateTimeOffset? Ticks(string text) =>

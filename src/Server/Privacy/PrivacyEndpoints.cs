@@ -106,21 +106,28 @@ public static class PrivacyEndpoints
     private static RetentionView Retention(PrivacySettings settings) =>
         new(PrivacySettings.TryParsePeriod(settings.Retention, out var period) ? period.ToString() : settings.Retention, settings.Gemeenten.ToDictionary(g => g.Key, g => settings.RetentionOf(g.Key).ToString(), StringComparer.Ordinal), settings.Variables.Order(StringComparer.Ordinal).ToList());
 
-    private static async Task<IReadOnlyList<T>> AllAsync<T>(Func<Paging, CancellationToken, Task<PagedList<T>?>> page, CancellationToken cancellationToken)
+    /// <summary>Every page of a list: by <see cref="PagedList{T}.Next"/> where the list gives it (the tasks), else by page number.</summary>
+    internal static async Task<IReadOnlyList<T>> AllAsync<T>(Func<Paging, CancellationToken, Task<PagedList<T>?>> page, CancellationToken cancellationToken)
     {
         var all = new List<T>();
-        for (var number = 1; ; number++)
+        var paging = new Paging(1, Paging.MaxPageSize);
+        while (await page(paging, cancellationToken) is { } items)
         {
-            if (await page(new Paging(number, Paging.MaxPageSize), cancellationToken) is not { } items)
-            {
-                return all;
-            }
-
             all.AddRange(items.Items);
-            if (number * Paging.MaxPageSize >= items.Total)
+            if (items.Next is { } next)
             {
-                return all;
+                paging = new Paging(1, Paging.MaxPageSize) { After = next };
+            }
+            else if (paging.After is null && paging.Page * Paging.MaxPageSize < items.Total)
+            {
+                paging = new Paging(paging.Page + 1, Paging.MaxPageSize);
+            }
+            else
+            {
+                break;
             }
         }
+
+        return all;
     }
 }

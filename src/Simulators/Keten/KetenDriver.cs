@@ -246,10 +246,10 @@ public sealed class KetenDriver(HttpClient http, KetenDriverOptions? options = n
             var items = list["items"]!.AsArray().Deserialize<List<T>>(Json)!;
             var kept = keep is null ? items : items.TakeWhile(keep).ToList();
             all.AddRange(kept);
-            // A list that gave a next ends where it gives none; the others at a page that is not full.
+            // A list that gives a next ends where it gives none; the others at the page that reaches their total.
             var continued = next is not null;
             next = list["next"]?.GetValue<string>();
-            if (items.Count < size || kept.Count < items.Count || (continued && next is null))
+            if (kept.Count < items.Count || (next is null && (continued || items.Count < size || page * size >= list["total"]!.GetValue<int>())))
             {
                 return all;
             }

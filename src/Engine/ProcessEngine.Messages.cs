@@ -421,7 +421,7 @@ public sealed partial class ProcessEngine
             ExpiresAt = now + ttl,
         };
         db.BufferedMessages.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
+        await SqliteWriteGate.SaveChangesAsync(db, cancellationToken);
         return entity.Id;
     }
 }

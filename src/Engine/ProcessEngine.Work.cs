@@ -384,7 +384,7 @@ public sealed partial class ProcessEngine
             job.Version++;
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await SqliteWriteGate.SaveChangesAsync(db, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -402,7 +402,7 @@ public sealed partial class ProcessEngine
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SqliteWriteGate.SaveChangesAsync(db, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -279,6 +279,8 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             return;
         }
 
+        // SQLite's one writer: a step that writes in a transaction of its own waits its turn in this process (SqliteWriteGate).
+        using var turn = Db.Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Db.Database.GetDbConnection(), cancellationToken) : null;
         if (_journal.Count == 0)
         {
             await Db.SaveChangesAsync(cancellationToken);

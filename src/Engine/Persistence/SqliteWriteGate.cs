@@ -9,8 +9,9 @@ namespace Inburgering.Engine.Persistence;
 /// SQLite's busy handler, which sleeps 1, 2, 5, 10, 15, 20, 25… ms between tries whatever the other writer needs (in the
 /// keten bench about 170 such sleeps a second, 2.5 of every 4 seconds slept by some writer); writers that queue here
 /// instead each begin the moment the one before has committed (the engine bench's straight-through workload on SQLite:
-/// 1,047–1,183 instances/s instead of 811–824; the keten's 1,000 trajecten 197–207 s instead of 218–239). One gate per connection string, for every engine of the process that uses it; a transaction begun by a
-/// caller is not queued, as it may hold the lock already.
+/// 1,047–1,183 instances/s instead of 811–824; the keten's 1,000 trajecten 197–207 s instead of 218–239). One gate per
+/// connection string, for every engine of the process that uses it; a transaction begun by a caller is not queued, as it
+/// may hold the lock already.
 /// </summary>
 internal static class SqliteWriteGate
 {

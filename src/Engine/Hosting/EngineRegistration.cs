@@ -157,8 +157,8 @@ public sealed class EngineDatabaseInitializer
         {
             if (databases.Provider == DatabaseProvider.Sqlite)
             {
-                // WAL lets readers work while one writer commits; NORMAL sync is durable across process crashes.
-                await db.Database.OpenConnectionAsync(cancellationToken);
+                // WAL lets readers work while one writer commits; NORMAL sync is durable across process crashes. (The
+                // context's connection is open already: SqliteDbContextFactory.)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 

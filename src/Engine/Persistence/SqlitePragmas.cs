@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Inburgering.Engine.Persistence;
@@ -19,8 +21,16 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>The native connections already set: the pool hands the same one out again and again.</summary>
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
+
     private static void Apply(System.Data.Common.DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle } && !Applied.TryAdd(handle, handle))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
         command.ExecuteNonQuery();

@@ -274,28 +274,14 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
 
         if (Db is PostgresEngineDbContext)
         {
-            // One batch for the changed rows and the journal, without EF Core's update pipeline (PostgresSave).
-            await PostgresSave.SaveAsync(Db, _journal, cancellationToken);
+            // One batch for the changed rows and the journal, without EF Core's update pipeline (StepSave).
+            await StepSave.SaveAsync(Db, _journal, cancellationToken);
             return;
         }
 
         // SQLite's one writer: a step that writes in a transaction of its own waits its turn in this process (SqliteWriteGate).
-        using var turn = Db.Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Db.Database.GetDbConnection(), cancellationToken) : null;
-        if (_journal.Count == 0)
-        {
-            await Db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
         // The journal goes in the same transaction as the state it describes, after it (the instance row comes first).
-        // No savepoint inside it (EF Core sets one in a transaction it did not begin): a step that fails is retried whole.
-        await using var transaction = Db.Database.CurrentTransaction is null ? await Db.Database.BeginTransactionAsync(cancellationToken) : null;
-        Db.Database.AutoSavepointsEnabled = false;
-        await Db.SaveChangesAsync(cancellationToken);
-        await JournalWriter.WriteAsync(Db, _journal, cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        using var turn = Db.Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Db.Database.GetDbConnection(), cancellationToken) : null;
+        await StepSave.SaveAsync(Db, _journal, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ namespace Inburgering.Engine.Persistence;
 /// <summary>
 /// Writes a step's journal entries as one statement in the step's transaction, without change tracking and without reading
 /// the generated ids back: on PostgreSQL one <c>INSERT … SELECT FROM unnest(arrays)</c> in the step's batch
-/// (<see cref="PostgresSave"/>; one statement text for every step, the rows in the step's order); on SQLite one multi-row
+/// (<see cref="StepSave"/>; one statement text for every step, the rows in the step's order); on SQLite one multi-row
 /// <c>INSERT … VALUES</c>. The rows are the same as EF Core would write; only the way there is cheaper (a straight-through
 /// instance writes ~27 entries, which were about a third of its CPU through the change tracker).
 /// </summary>
@@ -71,7 +71,7 @@ internal static class JournalWriter
     }
 
     /// <summary>
-    /// The journal's insert on PostgreSQL as a statement of <paramref name="batch"/> (<see cref="PostgresSave"/> puts it in the
+    /// The journal's insert on PostgreSQL as a statement of <paramref name="batch"/> (<see cref="StepSave"/> puts it in the
     /// step's batch, after the state it describes): one round trip for the state and its journal, in one transaction.
     /// </summary>
     public static DbBatchCommand PostgresCommand(DbBatch batch, IModel model, IReadOnlyList<JournalEntity> entries)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Inburgering.Engine.Persistence.Migrations.PostgreSql
 {
     /// <summary>
-    /// The check a step's save (PostgresSave) puts behind each update and delete: the statement must have found its row (by
+    /// The check a step's save (StepSave) puts behind each update and delete: the statement must have found its row (by
     /// key and concurrency token), or the function raises, which aborts the save's implicit transaction; so a save is one
     /// round trip without BEGIN and COMMIT. The statement's position in the save is in the message (SQLSTATE IB409).
     /// </summary>

@@ -13,32 +13,39 @@ using Microsoft.EntityFrameworkCore.Update;
 namespace Inburgering.Engine.Persistence;
 
 /// <summary>
-/// A step's save on PostgreSQL: the changes EF Core's change tracker found, written as one batch of statements whose texts
-/// are made once per table and set of changed columns, with the step's journal in the same batch; then the changes
-/// accepted as <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> accepts them. The batch is one round trip and,
-/// without a transaction of the caller's, PostgreSQL's implicit transaction of one batch (no <c>BEGIN</c>, no <c>COMMIT</c>
-/// to wait for): a statement that fails rolls back everything the batch did before it. EF Core's update pipeline built
-/// and sorted its commands and generated their SQL anew on every save: EF Core's share of the service's CPU on the keten
+/// A step's save without EF Core's update pipeline: the changes EF Core's change tracker found, written as statements whose
+/// texts are made once per table and set of changed columns, with the step's journal after them; then the changes accepted
+/// as <see cref="DbContext.SaveChangesAsync(CancellationToken)"/> accepts them. EF Core's update pipeline built and sorted
+/// its commands and generated their SQL anew on every save: on PostgreSQL EF Core's share of the service's CPU on the keten
 /// fell from about 22 % to 15 % without it, and a step allocates a third to a half less.
+/// <list type="bullet">
+/// <item>On PostgreSQL the statements are one batch: one round trip and, without a transaction of the caller's,
+/// PostgreSQL's implicit transaction of one batch (no <c>BEGIN</c>, no <c>COMMIT</c> to wait for): a statement that fails
+/// rolls back everything the batch did before it. An update or delete that finds no row raises in the database
+/// (<c>engine_expect_row</c>).</item>
+/// <item>On SQLite (in the process, no round trips) the statements run one after the other in one transaction, the
+/// caller's or one begun here when there is more than one; an update or delete that changed no row ends the save there,
+/// and the transaction is rolled back.</item>
+/// </list>
 /// <para>
-/// What a save guarantees stays: one transaction (the batch's own when the caller has none); optimistic concurrency (an
-/// update or delete names the key's and the concurrency tokens' original values, and one that finds no row raises in the
-/// database, through <c>engine_expect_row</c>, so the save is rolled back and fails with
-/// <see cref="DbUpdateConcurrencyException"/>); a database error surfaces as <see cref="DbUpdateException"/> with the
-/// <see cref="DbException"/> inside, as EF Core's does; a table's identity key (the outbox's) is read back. Statements run
-/// in EF Core's order (by table, deletes before updates before inserts, by key), so two saves lock rows in one order.
+/// What a save guarantees stays: one transaction; optimistic concurrency (an update or delete names the key's and the
+/// concurrency tokens' original values, and one that finds no row fails the save with
+/// <see cref="DbUpdateConcurrencyException"/>, nothing written); a database error surfaces as
+/// <see cref="DbUpdateException"/> with the <see cref="DbException"/> inside, as EF Core's does; a table's identity key (the
+/// outbox's) is read back. Statements run in EF Core's order (by table, deletes before updates before inserts, by key), so
+/// two saves lock rows in one order.
 /// </para>
 /// The engine's model has plain tables only (one key column, scalar properties, no relationships); a model with anything
 /// else is refused when first used, not written half.
 /// </summary>
-internal static partial class PostgresSave
+internal static partial class StepSave
 {
     /// <summary>The SQLSTATE of <c>engine_expect_row</c> (migration <c>SaveRowCheck</c>): an update or delete found no row.</summary>
     private const string RowNotFound = "IB409";
 
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<IEntityType, Table>> Tables = new();
 
-    /// <summary>Saves the tracked changes of <paramref name="db"/> and <paramref name="journal"/> in one round trip and one transaction.</summary>
+    /// <summary>Saves the tracked changes of <paramref name="db"/> and <paramref name="journal"/> in one transaction (on PostgreSQL one round trip).</summary>
     public static async Task SaveAsync(EngineDbContext db, IReadOnlyList<JournalEntity> journal, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
@@ -49,7 +56,7 @@ internal static partial class PostgresSave
         var writes = new List<Write>(entries.Count);
         foreach (var entry in entries)
         {
-            var table = tables.GetOrAdd(entry.EntityType, static type => new Table(type));
+            var table = tables.GetOrAdd(entry.EntityType, type => new Table(type, db is PostgresEngineDbContext));
             var modified = entry.EntityState == EntityState.Modified ? table.ModifiedMask(entry) : 0;
             if (entry.EntityState == EntityState.Modified && modified == 0)
             {
@@ -65,35 +72,99 @@ internal static partial class PostgresSave
         }
 
         writes.Sort();
+        if (db is PostgresEngineDbContext)
+        {
+            await PostgresAsync(db, writes, journal, cancellationToken);
+        }
+        else
+        {
+            await SqliteAsync(db, writes, journal, cancellationToken);
+        }
+
+        db.ChangeTracker.AcceptAllChanges();
+    }
+
+    private static async Task PostgresAsync(EngineDbContext db, List<Write> writes, IReadOnlyList<JournalEntity> journal, CancellationToken cancellationToken)
+    {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             // No transaction begun here: the statements of one batch are one implicit transaction (Npgsql sends a single
             // Sync after the last), committed when the last succeeds and rolled back whole when one fails. That saves the
             // round trip of a COMMIT on every step, and BEGIN.
-            await using (var batch = db.Database.GetDbConnection().CreateBatch())
+            await using var batch = db.Database.GetDbConnection().CreateBatch();
+            batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var factory = db.Database.GetDbConnection().CreateCommand();
+            for (var i = 0; i < writes.Count; i++)
             {
-                batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-                await using var factory = db.Database.GetDbConnection().CreateCommand();
-                for (var i = 0; i < writes.Count; i++)
-                {
-                    batch.BatchCommands.Add(writes[i].Table.Command(batch, factory, writes[i], i));
-                }
+                var command = batch.CreateBatchCommand();
+                command.CommandText = writes[i].Table.Fill(command.Parameters, factory, writes[i], i);
+                batch.BatchCommands.Add(command);
+            }
 
-                if (journal.Count > 0)
-                {
-                    batch.BatchCommands.Add(JournalWriter.PostgresCommand(batch, db.Model, journal));
-                }
+            if (journal.Count > 0)
+            {
+                batch.BatchCommands.Add(JournalWriter.PostgresCommand(batch, db.Model, journal));
+            }
 
-                await ExecuteAsync(batch, writes, cancellationToken);
+            await ExecuteAsync(batch, writes, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task SqliteAsync(EngineDbContext db, List<Write> writes, IReadOnlyList<JournalEntity> journal, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // One statement commits alone; more run in one transaction, rolled back (disposed uncommitted) when one fails.
+            var statements = writes.Count + (journal.Count > 0 ? 1 : 0);
+            await using var own = db.Database.CurrentTransaction is null && statements > 1 ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var write in writes)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = write.Table.Fill(command.Parameters, command, write, 0);
+                try
+                {
+                    if (write.Entry.EntityState == EntityState.Added && write.Table.Identity is { } identity)
+                    {
+                        write.Entry.SetStoreGeneratedValue(identity, await command.ExecuteScalarAsync(cancellationToken));
+                    }
+                    else if (await command.ExecuteNonQueryAsync(cancellationToken) != 1 && write.Entry.EntityState != EntityState.Added)
+                    {
+                        throw Conflict(write);
+                    }
+                }
+                catch (DbException ex)
+                {
+                    throw Failed(ex, writes);
+                }
+            }
+
+            try
+            {
+                await JournalWriter.WriteAsync(db, journal, cancellationToken);
+            }
+            catch (DbException ex)
+            {
+                throw Failed(ex, writes);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        db.ChangeTracker.AcceptAllChanges();
     }
 
     private static async Task ExecuteAsync(DbBatch batch, List<Write> writes, CancellationToken cancellationToken)
@@ -130,9 +201,12 @@ internal static partial class PostgresSave
         }
         catch (DbException ex)
         {
-            throw new DbUpdateException("An error occurred while saving the step's changes. See the inner exception for details.", ex, writes.Select(w => w.Entry).ToList());
+            throw Failed(ex, writes);
         }
     }
+
+    private static DbUpdateException Failed(DbException exception, List<Write> writes) =>
+        new("An error occurred while saving the step's changes. See the inner exception for details.", exception, writes.Select(w => w.Entry).ToList());
 
     /// <summary>The position in the save of the statement whose check raised (<c>engine_expect_row</c>'s message names it).</summary>
     private static int? StatementOf(DbException exception) =>
@@ -173,6 +247,8 @@ internal static partial class PostgresSave
         };
     }
 
+    private static readonly string[] SqliteNames = Enumerable.Range(0, 80).Select(n => "$" + n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>How one table is written: its columns, key, concurrency tokens and statement texts.</summary>
     private sealed class Table
     {
@@ -187,8 +263,12 @@ internal static partial class PostgresSave
         private readonly string _delete;
         private readonly ConcurrentDictionary<ulong, string> _updates = new();
 
-        public Table(IEntityType entity)
+        /// <summary>PostgreSQL: positional parameters, and each update or delete checked in the database; SQLite: parameters named <c>$1</c>, <c>$2</c>…, the count of changed rows checked here.</summary>
+        private readonly bool _postgres;
+
+        public Table(IEntityType entity, bool postgres)
         {
+            _postgres = postgres;
             var name = entity.GetTableName();
             var key = entity.FindPrimaryKey();
             var properties = entity.GetProperties().ToArray();
@@ -198,7 +278,7 @@ internal static partial class PostgresSave
                 || properties.Any(p => p.GetComputedColumnSql() is not null || p.GetDefaultValueSql() is not null || p.ValueGenerated.HasFlag(ValueGenerated.OnUpdate)
                     || (p.IsConcurrencyToken && p.IsNullable)))
             {
-                throw new InvalidOperationException($"{entity.DisplayName()}: only a table with one key column and plain columns can be saved by {nameof(PostgresSave)}.");
+                throw new InvalidOperationException($"{entity.DisplayName()}: only a table with one key column and plain columns can be saved by {nameof(StepSave)}.");
             }
 
             var store = StoreObjectIdentifier.Table(name, entity.GetSchema());
@@ -215,6 +295,7 @@ internal static partial class PostgresSave
             _insert = $"INSERT INTO {Name} ({string.Join(", ", inserted.Select(i => _columns[i]))}) VALUES ({string.Join(", ", inserted.Select((_, n) => "$" + (n + 1)))})"
                 + (Identity is null ? string.Empty : $" RETURNING {_columns[Array.IndexOf(properties, Identity)]}");
             _delete = Checked($"DELETE FROM {Name} WHERE {Conditions(1)}", _conditions.Length + 1);
+
         }
 
         /// <summary>The table's name, quoted.</summary>
@@ -241,18 +322,21 @@ internal static partial class PostgresSave
         public int CompareKeys(IUpdateEntry a, IUpdateEntry b) =>
             Comparer<object>.Default.Compare(a.GetOriginalValue(_key), b.GetOriginalValue(_key));
 
-        /// <summary>The statement of <paramref name="write"/>, its values as positional parameters; <paramref name="position"/> its place in the save.</summary>
-        public DbBatchCommand Command(DbBatch batch, DbCommand factory, Write write, int position)
+        /// <summary>
+        /// The statement text of <paramref name="write"/>, its values added to <paramref name="parameters"/> (made by
+        /// <paramref name="factory"/>); <paramref name="position"/> its place in the save (PostgreSQL's check names it).
+        /// </summary>
+        public string Fill(DbParameterCollection parameters, DbCommand factory, Write write, int position)
         {
             var entry = write.Entry;
-            var command = batch.CreateBatchCommand();
+            string text;
             void Add(int property, object? value) =>
-                command.Parameters.Add(_mappings[property].CreateParameter(factory, string.Empty, value, _properties[property].IsNullable));
+                parameters.Add(_mappings[property].CreateParameter(factory, _postgres ? string.Empty : SqliteName(parameters.Count + 1), value, _properties[property].IsNullable));
 
             switch (entry.EntityState)
             {
                 case EntityState.Added:
-                    command.CommandText = _insert;
+                    text = _insert;
                     for (var i = 0; i < _properties.Length; i++)
                     {
                         if (_properties[i] != Identity)
@@ -264,7 +348,7 @@ internal static partial class PostgresSave
                     break;
                 case EntityState.Modified:
                     var mask = write.Modified;
-                    command.CommandText = _updates.GetOrAdd(mask, Update);
+                    text = _updates.GetOrAdd(mask, Update);
                     for (var i = 0; i < _properties.Length; i++)
                     {
                         if ((mask & (1UL << i)) != 0)
@@ -274,18 +358,18 @@ internal static partial class PostgresSave
                     }
 
                     AddConditions(entry, Add);
-                    AddPosition(command, factory, position);
+                    AddPosition(parameters, factory, position);
                     break;
                 case EntityState.Deleted:
-                    command.CommandText = _delete;
+                    text = _delete;
                     AddConditions(entry, Add);
-                    AddPosition(command, factory, position);
+                    AddPosition(parameters, factory, position);
                     break;
                 default:
                     throw new InvalidOperationException($"{entry.EntityType.DisplayName()}: nothing to save for a row in state {entry.EntityState}.");
             }
 
-            return command;
+            return text;
         }
 
         /// <summary>The key's and the concurrency tokens' original values, in the order of <see cref="Conditions"/>.</summary>
@@ -313,18 +397,27 @@ internal static partial class PostgresSave
         }
 
         /// <summary>
-        /// An update or delete that raises in the database when it finds no row (<c>engine_expect_row</c>), so the save's
-        /// transaction is rolled back before it commits; its position in the save is parameter <paramref name="position"/>.
+        /// On PostgreSQL an update or delete that raises in the database when it finds no row (<c>engine_expect_row</c>), so
+        /// the save's transaction is rolled back before it commits; its position in the save is parameter
+        /// <paramref name="position"/>. On SQLite the statement as it is: the save reads how many rows it changed.
         /// </summary>
-        private static string Checked(string statement, int position) =>
-            $"WITH w AS ({statement} RETURNING 1) SELECT engine_expect_row(count(*), ${position}) FROM w";
+        private string Checked(string statement, int position) =>
+            _postgres ? $"WITH w AS ({statement} RETURNING 1) SELECT engine_expect_row(count(*), ${position}) FROM w" : statement;
 
-        private static void AddPosition(DbBatchCommand command, DbCommand factory, int position)
+        private void AddPosition(DbParameterCollection parameters, DbCommand factory, int position)
         {
+            if (!_postgres)
+            {
+                return;
+            }
+
             var parameter = factory.CreateParameter();
             parameter.Value = position;
-            command.Parameters.Add(parameter);
+            parameters.Add(parameter);
         }
+
+        /// <summary>SQLite's name of the parameter written <c>$n</c> in the statement texts (PostgreSQL's are positional).</summary>
+        private static string SqliteName(int n) => n < SqliteNames.Length ? SqliteNames[n] : "$" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>The key and the concurrency tokens (never null) matched, their parameters numbered from <paramref name="first"/>.</summary>
         private string Conditions(int first) => string.Join(" AND ", _conditions.Select((i, n) => $"{_columns[i]} = ${first + n}"));

@@ -6,18 +6,19 @@ using Npgsql;
 namespace Inburgering.Engine.Tests;
 
 /// <summary>
-/// A step's save on PostgreSQL without EF Core's update pipeline (<see cref="PostgresSave"/>) writes what EF Core would
-/// (inserts, changed columns, deletes; the journal; identity keys read back), keeps optimistic concurrency, and on any
+/// A step's save without EF Core's update pipeline (<see cref="StepSave"/>), on PostgreSQL and on SQLite, writes what EF Core
+/// would (inserts, changed columns, deletes; the journal; identity keys read back), keeps optimistic concurrency, and on any
 /// failure writes nothing and fails as EF Core's save fails.
 /// </summary>
-public sealed class PostgresSaveTests
+public sealed class StepSaveTests
 {
     private static readonly DateTimeOffset At = new(2027, 3, 1, 10, 30, 0, TimeSpan.FromHours(1));
 
-    [SkippableFact]
-    public async Task Save_WritesInsertsChangedColumnsAndDeletes_AsTracked()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Save_WritesInsertsChangedColumnsAndDeletes_AsTracked(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var h = await EngineHarness.CreateAsync(provider);
         var instance = Instance();
         var timer = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "wacht", Spec = "P3M", Kind = "duration", Status = TimerStatus.Scheduled, DueAt = At.AddMonths(3), FirstDueAt = At.AddMonths(3), CreatedAt = At, TenantId = "0632" };
         var task = new UserTaskEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ExecutionId = Guid.NewGuid(), ElementId = "intake", DefinitionKey = "traject", TenantId = "0632", Name = "Intake", CreatedAt = At, DueAt = null };
@@ -27,7 +28,7 @@ public sealed class PostgresSaveTests
             db.AddRange(instance, timer, task);
             db.Outbox.AddRange(outbox);
             db.Journal.Add(new JournalEntity { InstanceId = instance.Id, At = At, Type = "tracked", ElementId = "start" });
-            await PostgresSave.SaveAsync(db, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "step", Data = "{\"a\":1}" }], default);
+            await StepSave.SaveAsync(db, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "step", Data = "{\"a\":1}" }], default);
 
             // The outbox's identity keys are read back, as EF Core reads them; everything is saved and unchanged now.
             Assert.All(outbox, o => Assert.True(o.Id > 0));
@@ -57,7 +58,7 @@ public sealed class PostgresSaveTests
             db.Remove(timer);
             var later = new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "later", Spec = "P1M", Kind = "duration", DueAt = At.AddMonths(1), FirstDueAt = At.AddMonths(1), CreatedAt = At };
             db.Timers.Add(later);
-            await PostgresSave.SaveAsync(db, [], default);
+            await StepSave.SaveAsync(db, [], default);
             timer = later;
         }
 
@@ -68,15 +69,16 @@ public sealed class PostgresSaveTests
         }
     }
 
-    [SkippableFact]
-    public async Task Save_OfAStaleRow_FailsAsAConcurrencyConflict_AndWritesNothing()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Save_OfAStaleRow_FailsAsAConcurrencyConflict_AndWritesNothing(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var h = await EngineHarness.CreateAsync(provider);
         var instance = Instance();
         await using (var db = Context(h))
         {
             db.Add(instance);
-            await PostgresSave.SaveAsync(db, [], default);
+            await StepSave.SaveAsync(db, [], default);
         }
 
         await using var first = Context(h);
@@ -85,7 +87,7 @@ public sealed class PostgresSaveTests
         var theirs = await second.Instances.SingleAsync(i => i.Id == instance.Id);
         mine.Variables = "{\"eerste\":true}";
         mine.Version++;
-        await PostgresSave.SaveAsync(first, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "first" }], default);
+        await StepSave.SaveAsync(first, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "first" }], default);
 
         // The second read the same version: its update finds no row and the whole save is rolled back, what ran before the
         // update (the new execution: its table comes first) as well as what would have come after it (timer, journal).
@@ -93,7 +95,7 @@ public sealed class PostgresSaveTests
         theirs.Version++;
         second.Executions.Add(new ExecutionEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "t", CreatedAt = At });
         second.Timers.Add(new TimerEntity { Id = Guid.NewGuid(), InstanceId = instance.Id, ElementId = "t", Spec = "P1D", DueAt = At, FirstDueAt = At, CreatedAt = At });
-        var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(second, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "second" }], default));
+        var conflict = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => StepSave.SaveAsync(second, [new JournalEntity { InstanceId = instance.Id, At = At, Type = "second" }], default));
         Assert.Same(theirs, Assert.Single(conflict.Entries).Entity);
 
         await using var check = Context(h);
@@ -108,7 +110,7 @@ public sealed class PostgresSaveTests
         theirs.Version = 0;
         third.Attach(theirs);
         third.Remove(theirs);
-        var deleted = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PostgresSave.SaveAsync(third, [], default));
+        var deleted = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => StepSave.SaveAsync(third, [], default));
         Assert.Same(theirs, Assert.Single(deleted.Entries).Entity);
         Assert.True(await check.Instances.AnyAsync(i => i.Id == instance.Id));
 
@@ -117,20 +119,21 @@ public sealed class PostgresSaveTests
         var reread = await second.Instances.SingleAsync(i => i.Id == instance.Id);
         reread.Variables = "{\"derde\":true}";
         reread.Version++;
-        await PostgresSave.SaveAsync(second, [], default);
+        await StepSave.SaveAsync(second, [], default);
         var saved = await check.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
         Assert.Equal(("{\"derde\":true}", 2), (saved.Variables, saved.Version));
     }
 
-    [SkippableFact]
-    public async Task Save_GivesADatabaseErrorAsEfCoreDoes_AndDeletesComeBeforeInsertsOfTheSameKey()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Save_GivesADatabaseErrorAsEfCoreDoes_AndDeletesComeBeforeInsertsOfTheSameKey(DatabaseProvider provider)
     {
-        await using var h = await EngineHarness.CreateAsync(DatabaseProvider.PostgreSql);
+        await using var h = await EngineHarness.CreateAsync(provider);
         var kept = Message("m-1");
         await using (var db = Context(h))
         {
             db.Add(kept);
-            await PostgresSave.SaveAsync(db, [], default);
+            await StepSave.SaveAsync(db, [], default);
         }
 
         // The same message id again (unique per tenant scope): the error EF Core gives, with the database's inside it,
@@ -139,8 +142,16 @@ public sealed class PostgresSaveTests
         await using (var db = Context(h))
         {
             db.Add(Message("m-1"));
-            var error = await Assert.ThrowsAsync<DbUpdateException>(() => PostgresSave.SaveAsync(db, [new JournalEntity { InstanceId = instanceId, At = At, Type = "lost" }], default));
-            Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(error.InnerException).SqlState);
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => StepSave.SaveAsync(db, [new JournalEntity { InstanceId = instanceId, At = At, Type = "lost" }], default));
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                Assert.Equal(PostgresErrorCodes.UniqueViolation, Assert.IsType<PostgresException>(error.InnerException).SqlState);
+            }
+            else
+            {
+                Assert.Equal(19, Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(error.InnerException).SqliteErrorCode);
+            }
+
             Assert.True(ProcessEngine.IsUniqueViolation(error));
         }
 
@@ -151,7 +162,7 @@ public sealed class PostgresSaveTests
             db.Add(replacement);
             db.Attach(kept);
             db.Remove(kept);
-            await PostgresSave.SaveAsync(db, [], default);
+            await StepSave.SaveAsync(db, [], default);
         }
 
         await using var check = Context(h);

@@ -384,7 +384,7 @@ public sealed partial class ProcessEngine
             job.Version++;
             try
             {
-                await SqliteWriteGate.SaveChangesAsync(db, cancellationToken);
+                await SqliteWriteGate.SaveAsync(db, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -402,7 +402,7 @@ public sealed partial class ProcessEngine
     {
         try
         {
-            await SqliteWriteGate.SaveChangesAsync(db, cancellationToken);
+            await SqliteWriteGate.SaveAsync(db, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

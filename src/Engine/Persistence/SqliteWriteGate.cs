@@ -25,16 +25,20 @@ internal static class SqliteWriteGate
         return new Turn(gate);
     }
 
-    /// <summary><see cref="DbContext.SaveChangesAsync(CancellationToken)"/>, in line for the writer on SQLite when it is a transaction of its own.</summary>
-    public static async Task<int> SaveChangesAsync(EngineDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the tracked changes of <paramref name="db"/>: on SQLite, when it is a transaction of its own, in line for the
+    /// writer and through <see cref="StepSave"/> (as a step's); otherwise with <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>.
+    /// </summary>
+    public static async Task SaveAsync(EngineDbContext db, CancellationToken cancellationToken)
     {
         if (db is not SqliteEngineDbContext || db.Database.CurrentTransaction is not null)
         {
-            return await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
 
         using var turn = await EnterAsync(db.Database.GetDbConnection(), cancellationToken);
-        return await db.SaveChangesAsync(cancellationToken);
+        await StepSave.SaveAsync(db, [], cancellationToken);
     }
 
     /// <summary>One writer's turn.</summary>

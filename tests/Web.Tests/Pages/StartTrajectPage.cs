@@ -3,8 +3,11 @@ using Microsoft.Playwright;
 namespace Inburgering.Web.Tests.Pages;
 
 /// <summary>Starting a traject by hand from a melding.</summary>
-public sealed class StartTrajectPage(IPage page)
+public sealed partial class StartTrajectPage(IPage page)
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"/trajecten/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\?|$)")]
+    private static partial System.Text.RegularExpressions.Regex DossierUrl();
+
     public IPage Page => page;
 
     public async Task OpenAsync()
@@ -25,7 +28,9 @@ public sealed class StartTrajectPage(IPage page)
         var started = System.Diagnostics.Stopwatch.StartNew();
         var answer = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/v1/trajecten", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Traject starten" }).ClickAsync();
-        var opened = page.WaitForURLAsync(url => url.Contains("/trajecten/", StringComparison.Ordinal) && !url.EndsWith("/nieuw", StringComparison.Ordinal));
+        // Polled, not a navigation event: the dossier opens by a client-side navigation that can come before a waiter for its
+        // event is in place (CI once saw the dossier and its "Traject gestart" message while WaitForURLAsync waited on).
+        var opened = Assertions.Expect(page).ToHaveURLAsync(DossierUrl(), new() { Timeout = 90_000 });
         var refused = page.Locator(".utrecht-alert--error, .utrecht-alert--info").First.WaitForAsync(new() { Timeout = 90_000 });
         await Task.WhenAny(opened, refused);
         if (!opened.IsCompletedSuccessfully)

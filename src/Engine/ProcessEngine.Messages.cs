@@ -421,7 +421,7 @@ public sealed partial class ProcessEngine
             ExpiresAt = now + ttl,
         };
         db.BufferedMessages.Add(entity);
-        await SqliteWriteGate.SaveAsync(db, cancellationToken);
+        await StepSave.SaveAsync(db, [], cancellationToken);
         return entity.Id;
     }
 }

@@ -384,7 +384,7 @@ public sealed partial class ProcessEngine
             job.Version++;
             try
             {
-                await SqliteWriteGate.SaveAsync(db, cancellationToken);
+                await StepSave.SaveAsync(db, [], cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

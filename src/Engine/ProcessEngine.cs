@@ -402,7 +402,7 @@ public sealed partial class ProcessEngine
     {
         try
         {
-            await SqliteWriteGate.SaveAsync(db, cancellationToken);
+            await StepSave.SaveAsync(db, [], cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -272,16 +272,8 @@ internal sealed class Step(EngineDbContext db, DefinitionRegistry definitions, D
             }
         }
 
-        if (Db is PostgresEngineDbContext)
-        {
-            // One batch for the changed rows and the journal, without EF Core's update pipeline (StepSave).
-            await StepSave.SaveAsync(Db, _journal, cancellationToken);
-            return;
-        }
-
-        // SQLite's one writer: a step that writes in a transaction of its own waits its turn in this process (SqliteWriteGate).
-        // The journal goes in the same transaction as the state it describes, after it (the instance row comes first).
-        using var turn = Db.Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(Db.Database.GetDbConnection(), cancellationToken) : null;
+        // The changed rows and the journal after them in one transaction, without EF Core's update pipeline: on PostgreSQL one
+        // batch, on SQLite in line for its one writer (StepSave).
         await StepSave.SaveAsync(Db, _journal, cancellationToken);
     }
 }

@@ -10,8 +10,8 @@ namespace Inburgering.Engine.Persistence;
 /// keten bench about 170 such sleeps a second, 2.5 of every 4 seconds slept by some writer); writers that queue here
 /// instead each begin the moment the one before has committed (the engine bench's straight-through workload on SQLite:
 /// 1,047–1,183 instances/s instead of 811–824; the keten's 1,000 trajecten 197–207 s instead of 218–239). One gate per
-/// connection string, for every engine of the process that uses it; a transaction begun by a caller is not queued, as it
-/// may hold the lock already.
+/// connection string, for every engine of the process that uses it; <see cref="StepSave"/> takes the turn for a save in a
+/// transaction of its own (a transaction begun by a caller is not queued, as it may hold the lock already).
 /// </summary>
 internal static class SqliteWriteGate
 {
@@ -23,22 +23,6 @@ internal static class SqliteWriteGate
         var gate = Gates.GetOrAdd(connection.ConnectionString, static _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         return new Turn(gate);
-    }
-
-    /// <summary>
-    /// Saves the tracked changes of <paramref name="db"/>: on SQLite, when it is a transaction of its own, in line for the
-    /// writer and through <see cref="StepSave"/> (as a step's); otherwise with <see cref="DbContext.SaveChangesAsync(CancellationToken)"/>.
-    /// </summary>
-    public static async Task SaveAsync(EngineDbContext db, CancellationToken cancellationToken)
-    {
-        if (db is not SqliteEngineDbContext || db.Database.CurrentTransaction is not null)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
-
-        using var turn = await EnterAsync(db.Database.GetDbConnection(), cancellationToken);
-        await StepSave.SaveAsync(db, [], cancellationToken);
     }
 
     /// <summary>One writer's turn.</summary>

@@ -25,7 +25,8 @@ namespace Inburgering.Engine.Persistence;
 /// (<c>engine_expect_row</c>).</item>
 /// <item>On SQLite (in the process, no round trips) the statements run one after the other in one transaction, the
 /// caller's or one begun here when there is more than one; an update or delete that changed no row ends the save there,
-/// and the transaction is rolled back.</item>
+/// and the transaction is rolled back. A save in a transaction of its own first waits its turn for SQLite's one writer
+/// (<see cref="SqliteWriteGate"/>); a caller's transaction is not queued, as it may hold the write lock already.</item>
 /// </list>
 /// <para>
 /// What a save guarantees stays: one transaction; optimistic concurrency (an update or delete names the key's and the
@@ -45,7 +46,11 @@ internal static partial class StepSave
 
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<IEntityType, Table>> Tables = new();
 
-    /// <summary>Saves the tracked changes of <paramref name="db"/> and <paramref name="journal"/> in one transaction (on PostgreSQL one round trip).</summary>
+    /// <summary>
+    /// Saves the tracked changes of <paramref name="db"/> and <paramref name="journal"/> in one transaction (on PostgreSQL
+    /// one round trip): a step's commit, and the engine's other writes of its own rows (a job's or a task's claim, a kept
+    /// message).
+    /// </summary>
     public static async Task SaveAsync(EngineDbContext db, IReadOnlyList<JournalEntity> journal, CancellationToken cancellationToken)
     {
         db.ChangeTracker.DetectChanges();
@@ -78,6 +83,7 @@ internal static partial class StepSave
         }
         else
         {
+            using var turn = db.Database.CurrentTransaction is null ? await SqliteWriteGate.EnterAsync(db.Database.GetDbConnection(), cancellationToken) : null;
             await SqliteAsync(db, writes, journal, cancellationToken);
         }
 
@@ -125,13 +131,13 @@ internal static partial class StepSave
             await using var own = db.Database.CurrentTransaction is null && statements > 1 ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var connection = db.Database.GetDbConnection();
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var write in writes)
+            try
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = write.Table.Fill(command.Parameters, command, write, 0);
-                try
+                foreach (var write in writes)
                 {
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = write.Table.Fill(command.Parameters, command, write, 0);
                     if (write.Entry.EntityState == EntityState.Added && write.Table.Identity is { } identity)
                     {
                         write.Entry.SetStoreGeneratedValue(identity, await command.ExecuteScalarAsync(cancellationToken));
@@ -141,14 +147,7 @@ internal static partial class StepSave
                         throw Conflict(write);
                     }
                 }
-                catch (DbException ex)
-                {
-                    throw Failed(ex, writes);
-                }
-            }
 
-            try
-            {
                 await JournalWriter.WriteAsync(db, journal, cancellationToken);
             }
             catch (DbException ex)

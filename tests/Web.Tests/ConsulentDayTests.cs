@@ -325,7 +325,7 @@ public abstract class ConsulentDayTests(WebServer server)
 
         var signIn = new SignInPage(page);
         await signIn.AsAsync("carla");
-        await page.WaitForURLAsync(url => url.EndsWith("/werkvoorraad?tab=alle&termijn=te-laat", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/werkvoorraad\?tab=alle&termijn=te-laat$"), new() { Timeout = 90_000 });
         await Assertions.Expect(page.Locator("#filter-termijn")).ToHaveValueAsync("te-laat");
         await page.Context.CloseAsync();
     }

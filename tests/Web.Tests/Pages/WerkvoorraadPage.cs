@@ -23,7 +23,9 @@ public sealed class WerkvoorraadPage(IPage page)
     public async Task ShowTabAsync(string tab)
     {
         await page.Locator($"a[data-tab='{tab}']").ClickAsync();
-        await page.WaitForURLAsync(url => tab == "groep" ? !url.Contains("tab=", StringComparison.Ordinal) : url.Contains($"tab={tab}", StringComparison.Ordinal));
+        // Polled, as the traject start's URL (StartTrajectPage): a client-side navigation is not waited for as an event.
+        var url = tab == "groep" ? new System.Text.RegularExpressions.Regex("^(?!.*[?&]tab=).*/werkvoorraad") : new System.Text.RegularExpressions.Regex($"[?&]tab={tab}(&|$)");
+        await Assertions.Expect(page).ToHaveURLAsync(url);
         await WaitLoadedAsync();
     }
 

@@ -170,6 +170,63 @@ public sealed class StepSaveTests
         Assert.False(await check.Journal.AnyAsync(j => j.InstanceId == instanceId));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Journal_IsStoredAsEfCoreStoresIt_ValueForValue_InTheStepsOrder(DatabaseProvider provider)
+    {
+        await using var h = await EngineHarness.CreateAsync(provider);
+        var efCore = Guid.NewGuid();
+        var writer = Guid.NewGuid();
+        JournalEntity[] Entries(Guid instanceId) =>
+        [
+            new() { InstanceId = instanceId, At = At, Type = "instance-started", User = "consulent-1", Data = "{\"naam\":\"Zoë d'Éclair <&> \\\"x\\\"\\n\"}" },
+            new() { InstanceId = instanceId, At = At.AddTicks(1), Type = "element-entered", ElementId = "Intake" },
+            new() { InstanceId = instanceId, At = new DateTimeOffset(2027, 3, 1, 23, 59, 59, TimeSpan.FromHours(-5)), Type = "element-left", ElementId = "Intake", User = "Ünïcode 漢字" },
+            .. Enumerable.Range(0, 40).Select(n => new JournalEntity { InstanceId = instanceId, At = At.AddSeconds(n), Type = $"entry-{n:00}" }),
+        ];
+
+        await using (var db = Context(h))
+        {
+            db.Journal.AddRange(Entries(efCore));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = Context(h))
+        {
+            await StepSave.SaveAsync(db, Entries(writer), default);
+        }
+
+        // The columns as the database holds them (SQLite: each value's storage class too), in id order.
+        await using var check = Context(h);
+        var connection = check.Database.GetDbConnection();
+        await check.Database.OpenConnectionAsync();
+        async Task<List<string>> StoredAsync(Guid instanceId)
+        {
+            await using var command = connection.CreateCommand();
+            var sqlite = provider == DatabaseProvider.Sqlite;
+            command.CommandText = sqlite
+                ? "SELECT typeof(at) || ':' || at, type, coalesce(element_id, '<null>'), coalesce(\"user\", '<null>'), coalesce(data, '<null>'), typeof(instance_id) || ':' || instance_id FROM journal WHERE instance_id = $1 ORDER BY id"
+                : "SELECT at::text, type, coalesce(element_id, '<null>'), coalesce(\"user\", '<null>'), coalesce(data, '<null>'), instance_id::text FROM journal WHERE instance_id = $1 ORDER BY id";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = sqlite ? "$1" : string.Empty;
+            parameter.Value = sqlite ? instanceId.ToString("D").ToUpperInvariant() : instanceId;
+            command.Parameters.Add(parameter);
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(string.Join("|", Enumerable.Range(0, 6).Select(reader.GetString)).Replace(instanceId.ToString("D"), "<id>", StringComparison.OrdinalIgnoreCase));
+            }
+
+            return rows;
+        }
+
+        var expected = await StoredAsync(efCore);
+        Assert.Equal(43, expected.Count);
+        Assert.Equal(expected, await StoredAsync(writer));
+        Assert.Equal(Entries(writer).Select(e => e.Type), (await check.Journal.Where(j => j.InstanceId == writer).OrderBy(j => j.Id).ToListAsync()).Select(j => j.Type));
+    }
+
     private static InstanceEntity Instance()
     {
         var id = Guid.NewGuid();
